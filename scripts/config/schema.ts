@@ -1,0 +1,150 @@
+/**
+ * The per-year survey configuration: everything the pipeline knows about one survey year.
+ * Survey knowledge lives here as data (configs/<year>.yaml), never in code.
+ */
+import { z } from 'zod';
+
+/** Question groups of the notebook; `valid` questions profile segments and are kept out of clustering. */
+export const QUESTION_GROUPS = ['cloud', 'ML', 'program', 'tools', 'work', 'learn', 'valid'] as const;
+export type QuestionGroup = (typeof QUESTION_GROUPS)[number];
+
+/** Profile roles: the questions that the profile charts and segment ordering read. */
+export const PROFILE_ROLES = [
+  'role',
+  'codingYears',
+  'mlYears',
+  'companySize',
+  'employerML',
+  'education',
+  'gender',
+] as const;
+export type ProfileRole = (typeof PROFILE_ROLES)[number];
+
+const questionCode = z
+  .string()
+  .regex(/^Q\d+$/, 'a question code is "Q" followed by digits, e.g. "Q7"');
+
+export const QuestionSchema = z
+  .object({
+    /** Column prefix in the survey CSV: `Q7` selects `Q7`, `Q7_Part_3`, `Q7_3`, `Q27_A_Part_1`, ... */
+    code: questionCode,
+    /** Short label shown in charts, e.g. "languages regular". */
+    label: z.string().min(1),
+    /** Notebook group; `valid` = profile question, not clustered. */
+    group: z.enum(QUESTION_GROUPS),
+    /** `single`: one column holding the chosen answer; `multi`: one column per choice. */
+    type: z.enum(['single', 'multi']),
+    /** Cross-year topic id (e.g. `languages`, `ml-algorithms`) so years can be compared. */
+    topic: z.string().regex(/^[a-z0-9-]+$/).optional(),
+    /**
+     * Ordered answers of an ordinal single-choice question, in display order.
+     * An answer in the data that is not listed is an error naming the question, unless `allowUnlisted`.
+     */
+    order: z.array(z.string().min(1)).min(2).optional(),
+    /** Accept (and append, in first-seen order) answers missing from `order`. Default false. */
+    allowUnlisted: z.boolean().default(false),
+  })
+  .strict()
+  .refine((q) => q.order === undefined || q.type === 'single', {
+    message: 'only single-choice questions can have an answer order',
+    path: ['order'],
+  });
+
+const VariantsRuleSchema = z
+  .object({
+    /** Professionals answered the `_A` (what you use) variant of these questions, others the `_B` one. */
+    rule: z.literal('variants'),
+    /** Questions asked in `_A`/`_B` variants. */
+    questions: z.array(questionCode).min(1),
+    /**
+     * A professional answered at least this many `_A` columns in total and no `_B` column.
+     * Values above 1 drop respondents who quit part-way through the professional questions.
+     */
+    minAnswers: z.number().int().min(1).default(1),
+    /** Why this rule, for the methodology page (quote the methodology document). */
+    description: z.string().min(1),
+  })
+  .strict();
+
+const MapSplitRuleSchema = z
+  .object({
+    /** No structural rule in this year: split the 2-D map of everyone into two groups automatically. */
+    rule: z.literal('map-split'),
+    /**
+     * Which of the two groups holds the professionals: the group where the profile `role` question's
+     * answers listed here are rarer (students and unemployed respondents).
+     */
+    nonProfessionalRoles: z.array(z.string().min(1)).min(1),
+    description: z.string().min(1),
+  })
+  .strict();
+
+export const ProfessionalRuleSchema = z.discriminatedUnion('rule', [VariantsRuleSchema, MapSplitRuleSchema]);
+
+export const SurveyConfigSchema = z
+  .object({
+    /** Survey year; page URLs carry it. */
+    year: z.number().int().min(2017).max(2100),
+    title: z.string().min(1),
+    /** Where the data comes from, shown on the methodology page. */
+    source: z.string().min(1),
+    /** File name (or suffix) of the responses CSV inside Kaggle's zip. */
+    responsesFile: z.string().min(1),
+    /** Respondents whose mean over the clustered columns is at most this are dropped (notebook: 0.01). */
+    dropRowMeanAtMost: z.number().min(0).max(1).default(0.01),
+    professional: ProfessionalRuleSchema,
+    /** Profile questions by role; each must be a `valid`, `single` question of this config. */
+    profile: z.object(Object.fromEntries(PROFILE_ROLES.map((r) => [r, questionCode])) as Record<ProfileRole, typeof questionCode>).strict(),
+    /** Segments are ordered by the share of their members giving one of these `mlYears` answers. */
+    newToML: z.array(z.string().min(1)).min(1),
+    /** The work-activity question, shown as its own lift table. */
+    workActivities: questionCode,
+    questions: z.array(QuestionSchema).min(2),
+    /** Topics of the common topic list that this year has no question for, with why. */
+    missingTopics: z.array(z.object({ topic: z.string(), note: z.string() }).strict()).default([]),
+    /** This year's questions without a counterpart in the notebook's 2020 table. */
+    unmatchedQuestions: z.array(z.object({ code: questionCode, note: z.string() }).strict()).default([]),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const byCode = new Map<string, z.infer<typeof QuestionSchema>>();
+    config.questions.forEach((q, i) => {
+      if (byCode.has(q.code)) {
+        ctx.addIssue({ code: 'custom', path: ['questions', i, 'code'], message: `question ${q.code} is listed twice` });
+      }
+      byCode.set(q.code, q);
+    });
+    for (const role of PROFILE_ROLES) {
+      const code = config.profile[role];
+      const q = byCode.get(code);
+      if (!q) {
+        ctx.addIssue({ code: 'custom', path: ['profile', role], message: `profile ${role} names ${code}, which is not in questions` });
+      } else if (q.group !== 'valid' || q.type !== 'single') {
+        ctx.addIssue({ code: 'custom', path: ['profile', role], message: `profile ${role} (${code}) must be a single-choice question of group "valid"` });
+      }
+    }
+    const ml = byCode.get(config.profile.mlYears);
+    if (ml?.order) {
+      for (const answer of config.newToML) {
+        if (!ml.order.includes(answer)) {
+          ctx.addIssue({ code: 'custom', path: ['newToML'], message: `"${answer}" is not an answer of ${ml.code} (mlYears)` });
+        }
+      }
+    }
+    const work = byCode.get(config.workActivities);
+    if (!work || work.type !== 'multi' || work.group === 'valid') {
+      ctx.addIssue({ code: 'custom', path: ['workActivities'], message: `workActivities (${config.workActivities}) must be a clustered multi-select question` });
+    }
+    if (config.professional.rule === 'variants') {
+      config.professional.questions.forEach((code, i) => {
+        if (!byCode.has(code)) {
+          ctx.addIssue({ code: 'custom', path: ['professional', 'questions', i], message: `${code} is not in questions` });
+        }
+      });
+    }
+  });
+
+export type SurveyConfigInput = z.input<typeof SurveyConfigSchema>;
+export type SurveyConfig = z.output<typeof SurveyConfigSchema>;
+export type QuestionConfig = z.output<typeof QuestionSchema>;
+export type ProfessionalRule = z.output<typeof ProfessionalRuleSchema>;

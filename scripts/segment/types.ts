@@ -1,0 +1,63 @@
+/**
+ * Typed hand-offs between the pipeline's stages:
+ *
+ *   read → encode → embed (map) → split → embed (cluster space) → cluster → profile → write
+ *
+ * Each stage is a module of its own under scripts/segment/ and takes and returns these types.
+ */
+
+/** A dense 0/1 matrix, row-major, one byte per cell. Rows are respondents, columns encoded answers. */
+export interface BinaryMatrix {
+  readonly rows: number;
+  readonly cols: number;
+  /** rows * cols bytes, each 0 or 1. */
+  readonly data: Uint8Array;
+}
+
+/** A dense real matrix, row-major. */
+export interface Embedding {
+  readonly rows: number;
+  readonly dims: number;
+  /** rows * dims values. */
+  readonly data: Float64Array;
+}
+
+/** k nearest neighbours of every row, row-major, each row's neighbours in ascending distance, self first. */
+export interface Neighbours {
+  readonly rows: number;
+  readonly k: number;
+  readonly indices: Int32Array;
+  readonly distances: Float64Array;
+}
+
+/** Parameters of one UMAP embedding. */
+export interface EmbedParams {
+  /** Output dimensions (2 for the map, 4 for the clustering space). */
+  nComponents: number;
+  /** Neighbours per point, self included, as umap-learn counts them (15). */
+  nNeighbors: number;
+  /** Minimum distance between embedded points (0.1 for the map, 0 for clustering). */
+  minDist: number;
+  /** Optimisation epochs; undefined = UMAP's rule (500 up to 10,000 points, 200 above). */
+  nEpochs?: number;
+}
+
+/** Reports progress of a long stage: `done` of `total` steps. */
+export type ProgressCallback = (done: number, total: number) => void;
+
+/** Result of fitting a Gaussian mixture. */
+export interface MixtureFit {
+  k: number;
+  /** Hard assignment (argmax responsibility) per row. */
+  labels: Int32Array;
+  weights: Float64Array;
+  /** k * dims. */
+  means: Float64Array;
+  /** k covariance matrices, each dims * dims, row-major. */
+  covariances: Float64Array[];
+  /** Mean log-likelihood per sample at convergence (as scikit-learn's lower bound). */
+  logLikelihood: number;
+  bic: number;
+  iterations: number;
+  converged: boolean;
+}
