@@ -1,0 +1,38 @@
+/**
+ * The committed registry of segments per year (content/registry/<year>.json): gives each segment a stable
+ * slug that editors' MDX uses, whatever index the clustering gave it in a given run.
+ */
+import { z } from 'zod';
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const RegistryEntrySchema = z
+  .object({
+    /** Stable identity; editors' MDX names it in front matter (`segment: <slug>`). */
+    slug: z.string().regex(SLUG_PATTERN),
+    /** Published index of the matched segment in the current segmentation JSON; null when retired. */
+    index: z.number().int().min(0).nullable(),
+    /** `active`: matched a registered segment; `new`: first seen in the current run; `retired`: no match. */
+    status: z.enum(['active', 'new', 'retired']),
+    /** Similarity of the match that kept this slug (null for new and retired ones). */
+    similarity: z.number().nullable(),
+    /** Size in the run it was last matched. */
+    size: z.number().int().min(0),
+    /** Lift profile when last matched (feature id -> lift), used to match the next run. */
+    signature: z.record(z.string(), z.number()),
+  })
+  .strict();
+
+export const RegistrySchema = z
+  .object({
+    year: z.number().int(),
+    /** Minimum similarity for a new segment to keep a registered slug. */
+    threshold: z.number().min(-1).max(1),
+    /** sha256 of the segmentation document the indices refer to. */
+    segmentationHash: z.string(),
+    segments: z.array(RegistryEntrySchema),
+  })
+  .strict();
+
+export type Registry = z.infer<typeof RegistrySchema>;
+export type RegistryEntry = z.infer<typeof RegistryEntrySchema>;
