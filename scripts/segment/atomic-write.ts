@@ -1,0 +1,24 @@
+/**
+ * Output is written to a temporary file beside the target and renamed over it only once complete, so a run
+ * that fails half-way leaves the previous output as it was.
+ */
+import { promises as fs } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await fs.mkdir(dirname(path), { recursive: true });
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    const handle = await fs.open(temporary, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temporary, path);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw error;
+  }
+}

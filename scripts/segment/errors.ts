@@ -1,0 +1,40 @@
+/**
+ * Errors that users see. An InputError names where the problem is (file, line, column, question) and what
+ * was expected; the CLI prints its message alone, without a stack trace, and exits non-zero.
+ */
+export interface InputLocation {
+  /** The file as the user named it (plus the entry inside a zip, `archive.zip:inner.csv`). */
+  file: string;
+  /** 1-based line in the file. */
+  line?: number;
+  /** Column code, e.g. `Q6`, or a 1-based column number. */
+  column?: string | number;
+  /** Question code the problem is about. */
+  question?: string;
+}
+
+export class InputError extends Error {
+  readonly location: InputLocation;
+
+  constructor(location: InputLocation, problem: string) {
+    super(`${formatLocation(location)}: ${problem}`);
+    this.name = 'InputError';
+    this.location = location;
+  }
+}
+
+/** A bad command-line option: names the option and the value. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export function formatLocation({ file, line, column, question }: InputLocation): string {
+  let where = file;
+  if (line !== undefined) where += `:${line}`;
+  if (column !== undefined) where += `, column ${column}`;
+  if (question !== undefined && question !== column) where += `, question ${question}`;
+  return where;
+}

@@ -1,0 +1,126 @@
+/**
+ * Stage 7, profile: what makes each segment itself. For every feature, the segment's response rate, the
+ * overall rate among clustered professionals, and the lift (their difference); for every profile question,
+ * the answer counts per segment. Segments are published in ascending share of members new to ML, as the
+ * notebook orders them.
+ */
+import type { Breakdown, SegmentResult } from './result-schema.js';
+import type { ProfileAnswers } from './encode.js';
+import type { BinaryMatrix, Embedding } from './types.js';
+
+export interface ProfileInputs {
+  /** Clustered professionals × features. */
+  matrix: BinaryMatrix;
+  /** Mixture component per row of `matrix`. */
+  components: Int32Array;
+  k: number;
+  /** Profile answers per row of `matrix`. */
+  profile: Map<string, ProfileAnswers>;
+  /** Question code of the years-of-ML question and its answers that mean "new to ML". */
+  mlYears: string;
+  newToML: readonly string[];
+  /** 2-D map position per row of `matrix`. */
+  map: Embedding;
+}
+
+export interface Profiles {
+  overall: { rates: number[]; breakdowns: Record<string, Breakdown> };
+  /** In published order. */
+  segments: SegmentResult[];
+  /** Published segment index per mixture component (-1 for a component that ended up empty). */
+  indexOfComponent: Int32Array;
+}
+
+/** Rates and lift are rounded so that output is compact and identical across platforms' last bits. */
+const DECIMALS = 6;
+export const round = (value: number, decimals = DECIMALS): number => {
+  const factor = 10 ** decimals;
+  const rounded = Math.round(value * factor) / factor;
+  return Object.is(rounded, -0) ? 0 : rounded;
+};
+
+export function profileSegments(inputs: ProfileInputs): Profiles {
+  const { matrix, components, k } = inputs;
+  const sums = new Float64Array(k * matrix.cols);
+  const totals = new Float64Array(matrix.cols);
+  const sizes = new Int32Array(k);
+  for (let r = 0; r < matrix.rows; r++) {
+    const c = components[r];
+    sizes[c]++;
+    const base = r * matrix.cols;
+    for (let f = 0; f < matrix.cols; f++) {
+      if (matrix.data[base + f]) {
+        sums[c * matrix.cols + f]++;
+        totals[f]++;
+      }
+    }
+  }
+  const overallRates = Array.from(totals, (t) => t / matrix.rows);
+  const newToML = newToMLShares(inputs);
+  const order = Array.from({ length: k }, (_, c) => c)
+    .filter((c) => sizes[c] > 0)
+    .sort((a, b) => newToML[a] - newToML[b] || sizes[b] - sizes[a] || a - b);
+  const indexOfComponent = new Int32Array(k).fill(-1);
+  order.forEach((c, index) => (indexOfComponent[c] = index));
+
+  const segments = order.map((c, index): SegmentResult => {
+    const rates = Array.from({ length: matrix.cols }, (_, f) => sums[c * matrix.cols + f] / sizes[c]);
+    return {
+      index,
+      component: c,
+      size: sizes[c],
+      share: round(sizes[c] / matrix.rows),
+      newToMLShare: round(newToML[c]),
+      center: centerOf(inputs.map, components, c),
+      rates: rates.map((r) => round(r)),
+      lift: rates.map((r, f) => round(r - overallRates[f])),
+      breakdowns: breakdownsOf(inputs.profile, (row) => components[row] === c),
+    };
+  });
+  return {
+    overall: { rates: overallRates.map((r) => round(r)), breakdowns: breakdownsOf(inputs.profile, () => true) },
+    segments,
+    indexOfComponent,
+  };
+}
+
+function newToMLShares({ profile, mlYears, newToML, components, k }: ProfileInputs): Float64Array {
+  const answers = profile.get(mlYears);
+  const shares = new Float64Array(k);
+  if (!answers) return shares;
+  const isNew = new Set(answers.answers.flatMap((a, i) => (newToML.includes(a) ? [i] : [])));
+  const counts = new Float64Array(k);
+  components.forEach((c, row) => {
+    counts[c]++;
+    if (isNew.has(answers.values[row])) shares[c]++;
+  });
+  return shares.map((s, c) => (counts[c] ? s / counts[c] : 0));
+}
+
+function centerOf(map: Embedding, components: Int32Array, c: number) {
+  let x = 0;
+  let y = 0;
+  let n = 0;
+  components.forEach((component, row) => {
+    if (component !== c) return;
+    x += map.data[row * map.dims];
+    y += map.data[row * map.dims + 1];
+    n++;
+  });
+  return { x: round(x / n, 3), y: round(y / n, 3) };
+}
+
+function breakdownsOf(profile: Map<string, ProfileAnswers>, include: (row: number) => boolean): Record<string, Breakdown> {
+  const result: Record<string, Breakdown> = {};
+  for (const [code, { answers, values }] of profile) {
+    const counts = new Array<number>(answers.length).fill(0);
+    let missing = 0;
+    values.forEach((value, row) => {
+      if (!include(row)) return;
+      if (value < 0) missing++;
+      else counts[value]++;
+    });
+    result[code] = { counts, missing };
+  }
+  return result;
+}

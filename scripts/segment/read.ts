@@ -1,0 +1,193 @@
+/**
+ * Stage 1, read: the survey as Kaggle ships it (a CSV, or the zip around it), streamed through csv-parse.
+ * Row 1 holds column codes, row 2 the question texts (kept as labels), then one row per respondent.
+ * Only the columns the caller asks for are kept, column by column, to keep memory small.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, promises as fs } from 'node:fs';
+import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse, CsvError } from 'csv-parse';
+import yauzl from 'yauzl';
+import { InputError } from './errors.js';
+
+export interface SurveySource {
+  /** The path the user gave. */
+  path: string;
+  /** The CSV entry inside the zip, when the input is a zip. */
+  entry: string | null;
+  /** Name for messages: `file.zip:entry.csv` or `file.csv`. */
+  displayName: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface SurveyTable {
+  source: SurveySource;
+  /** Every column code of row 1, in file order. */
+  codes: string[];
+  /** Every question text of row 2, aligned with codes. */
+  texts: string[];
+  /** Number of respondent rows. */
+  rows: number;
+  /** Kept columns: code -> one cell per respondent, in file order (empty string when blank). */
+  columns: Map<string, string[]>;
+  /** 1-based line in the file where each respondent's row ends, for messages. */
+  lineOfRow: Int32Array;
+}
+
+export interface ReadOptions {
+  /** Name or suffix of the responses CSV to pick inside a zip (the config's `responsesFile`). */
+  responsesFile?: string;
+  /** Which columns to keep; all when omitted. */
+  keepColumn?: (code: string) => boolean;
+}
+
+const ZIP_MAGIC = 0x04034b50;
+
+export async function readSurvey(path: string, options: ReadOptions = {}): Promise<SurveyTable> {
+  const stat = await statInput(path);
+  const sha256 = await hashFile(path);
+  const isZip = await startsWithZipMagic(path);
+  const { stream, entry } = isZip ? await openZipEntry(path, options.responsesFile) : { stream: createReadStream(path), entry: null };
+  const source: SurveySource = {
+    path,
+    entry,
+    displayName: entry ? `${path}:${entry}` : path,
+    sha256,
+    bytes: stat.size,
+  };
+  return parseSurveyCsv(stream, source, options.keepColumn ?? (() => true));
+}
+
+async function statInput(path: string) {
+  try {
+    const stat = await fs.stat(path);
+    if (!stat.isFile()) throw new InputError({ file: path }, 'is not a file; expected the survey CSV or Kaggle\'s zip');
+    await fs.access(path, fs.constants.R_OK);
+    if (stat.size === 0) throw new InputError({ file: path }, 'is empty; expected the survey CSV or Kaggle\'s zip');
+    return stat;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+    throw new InputError({ file: path }, `cannot read the survey (${reason})`);
+  }
+}
+
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+}
+
+async function startsWithZipMagic(path: string): Promise<boolean> {
+  const handle = await fs.open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(buffer, 0, 4, 0);
+    return bytesRead === 4 && buffer.readUInt32LE(0) === ZIP_MAGIC;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The CSV entry to read: the one named by `responsesFile`, else the only `*responses*.csv`. */
+export function pickResponsesEntry(entries: string[], responsesFile: string | undefined): string | undefined {
+  const csvs = entries.filter((name) => name.toLowerCase().endsWith('.csv') && !name.startsWith('__MACOSX/'));
+  if (responsesFile) {
+    const named = csvs.find((name) => name === responsesFile || name.endsWith(`/${responsesFile}`));
+    if (named) return named;
+  }
+  const responses = csvs.filter((name) => /responses/i.test(basename(name)));
+  return responses.length === 1 ? responses[0] : undefined;
+}
+
+function openZipEntry(path: string, responsesFile: string | undefined): Promise<{ stream: Readable; entry: string }> {
+  return new Promise((resolvePromise, reject) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: true }, (openError, zip) => {
+      if (openError || !zip) {
+        reject(new InputError({ file: path }, `is not a readable zip archive (${openError?.message ?? 'unknown error'})`));
+        return;
+      }
+      const entries: yauzl.Entry[] = [];
+      zip.on('entry', (entry: yauzl.Entry) => {
+        entries.push(entry);
+        zip.readEntry();
+      });
+      zip.on('error', (error: Error) => reject(new InputError({ file: path }, `is a damaged zip archive (${error.message})`)));
+      zip.on('end', () => {
+        const name = pickResponsesEntry(entries.map((e) => e.fileName), responsesFile);
+        const entry = entries.find((e) => e.fileName === name);
+        if (!entry) {
+          const listed = entries.map((e) => e.fileName).join(', ') || 'nothing';
+          const wanted = responsesFile ? `"${responsesFile}" or a single *responses*.csv` : 'a single *responses*.csv';
+          zip.close();
+          reject(new InputError({ file: path }, `holds no survey responses CSV (expected ${wanted}; found ${listed})`));
+          return;
+        }
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError || !stream) reject(new InputError({ file: `${path}:${entry.fileName}` }, `cannot be extracted (${streamError?.message})`));
+          else resolvePromise({ stream, entry: entry.fileName });
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}
+
+async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn: (code: string) => boolean): Promise<SurveyTable> {
+  const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true });
+  let codes: string[] | undefined;
+  let texts: string[] | undefined;
+  let kept: { index: number; cells: string[] }[] = [];
+  let rows = 0;
+  const lines: number[] = [];
+  const file = source.displayName;
+
+  stream.on('error', (error) => parser.destroy(error));
+  stream.pipe(parser);
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (!codes) {
+        codes = record.map((code) => code.trim());
+        kept = codes.flatMap((code, index) => (keepColumn(code) ? [{ index, cells: [] as string[] }] : []));
+        continue;
+      }
+      if (record.length !== codes.length) {
+        throw new InputError({ file, line: info.lines }, `row has ${record.length} fields; expected ${codes.length} as in the header row`);
+      }
+      if (!texts) {
+        texts = record;
+        continue;
+      }
+      for (const column of kept) column.cells.push(record[column.index].trim());
+      lines.push(info.lines);
+      rows++;
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines;
+      throw new InputError({ file, line }, `is not a valid CSV: ${describeCsvError(error)}`);
+    }
+    throw new InputError({ file }, `cannot be read (${(error as Error).message})`);
+  }
+  if (!codes) throw new InputError({ file }, 'is empty; expected a header row of column codes, a row of question texts and respondent rows');
+  if (!texts) throw new InputError({ file, line: 2 }, 'ends after the header row; expected a row of question texts and respondent rows');
+  if (rows === 0) throw new InputError({ file, line: 3 }, 'holds no respondent rows after the two header rows');
+  return {
+    source,
+    codes,
+    texts,
+    rows,
+    columns: new Map(kept.map(({ index, cells }) => [codes![index], cells])),
+    lineOfRow: Int32Array.from(lines),
+  };
+}
+
+function describeCsvError(error: CsvError): string {
+  if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') return 'a row has a different number of fields than the header row';
+  return error.message.replace(/^Invalid[^:]*: /, '');
+}

@@ -1,0 +1,87 @@
+/**
+ * Stage 4, split: who counts as a professional. Where the survey asked professionals other variants of its
+ * questions (`_A` vs `_B`), that structure decides; otherwise the 2-D map of everyone is cut in two along
+ * its widest empty band, as the notebook did by hand (x < 4), and the side with fewer students and
+ * unemployed respondents is the professional one.
+ */
+import type { ProfessionalRule } from '../config/schema.js';
+import type { ProfileAnswers } from './encode.js';
+import type { Embedding } from './types.js';
+
+export interface Boundary {
+  axis: 'x' | 'y';
+  value: number;
+  /** Professionals lie below or above `value` on `axis`. */
+  side: 'below' | 'above';
+}
+
+export interface ProfessionalSplit {
+  /** 1 for professionals, per kept respondent. */
+  professional: Uint8Array;
+  rule: ProfessionalRule['rule'];
+  description: string;
+  boundary: Boundary | null;
+  /** Respondents who answered the professional variants but too few of them to be clustered. */
+  excludedIncomplete: number;
+}
+
+export function splitProfessionals(
+  rule: ProfessionalRule,
+  inputs: { variantAnswers: { a: Int32Array; b: Int32Array }; map: Embedding; role: ProfileAnswers },
+): ProfessionalSplit {
+  if (rule.rule === 'variants') return splitByVariants(inputs.variantAnswers, rule.minAnswers, rule.description);
+  const boundary = findMapBoundary(inputs.map, inputs.role, rule.nonProfessionalRoles);
+  const professional = new Uint8Array(inputs.map.rows);
+  const column = boundary.axis === 'x' ? 0 : 1;
+  for (let i = 0; i < inputs.map.rows; i++) {
+    const v = inputs.map.data[i * inputs.map.dims + column];
+    professional[i] = (boundary.side === 'below' ? v < boundary.value : v > boundary.value) ? 1 : 0;
+  }
+  return { professional, rule: 'map-split', description: rule.description, boundary, excludedIncomplete: 0 };
+}
+
+/** Professionals answered at least `minAnswers` `_A` columns and no `_B` column. */
+export function splitByVariants(counts: { a: Int32Array; b: Int32Array }, minAnswers: number, description: string): ProfessionalSplit {
+  const n = counts.a.length;
+  const professional = new Uint8Array(n);
+  let excludedIncomplete = 0;
+  for (let i = 0; i < n; i++) {
+    if (counts.b[i] > 0 || counts.a[i] === 0) continue;
+    if (counts.a[i] >= minAnswers) professional[i] = 1;
+    else excludedIncomplete++;
+  }
+  return { professional, rule: 'variants', description, boundary: null, excludedIncomplete };
+}
+
+/** Both groups must hold at least this share of the points for a gap to count as the split. */
+const MIN_GROUP_SHARE = 0.05;
+
+/**
+ * The widest empty band across either axis, between groups of at least MIN_GROUP_SHARE of the points each,
+ * measured relative to the axis's interquartile range so that the two axes compare fairly.
+ */
+export function findMapBoundary(map: Embedding, role: ProfileAnswers, nonProfessionalRoles: readonly string[]): Boundary {
+  let best: { axis: 'x' | 'y'; value: number; score: number } | null = null;
+  for (const [axis, column] of [['x', 0], ['y', 1]] as const) {
+    const values = Float64Array.from({ length: map.rows }, (_, i) => map.data[i * map.dims + column]).sort();
+    const lo = Math.floor(values.length * MIN_GROUP_SHARE);
+    const hi = Math.ceil(values.length * (1 - MIN_GROUP_SHARE));
+    const spread = values[Math.floor(values.length * 0.75)] - values[Math.floor(values.length * 0.25)] || 1;
+    for (let i = Math.max(lo, 1); i < hi; i++) {
+      const score = (values[i] - values[i - 1]) / spread;
+      if (!best || score > best.score) best = { axis, value: (values[i] + values[i - 1]) / 2, score };
+    }
+  }
+  if (!best) throw new Error('the map has too few points to split');
+  const column = best.axis === 'x' ? 0 : 1;
+  const nonProfessional = new Set(role.answers.flatMap((answer, i) => (nonProfessionalRoles.includes(answer) ? [i] : [])));
+  const share = { below: [0, 0], above: [0, 0] };
+  for (let i = 0; i < map.rows; i++) {
+    const side = map.data[i * map.dims + column] < best.value ? share.below : share.above;
+    side[0] += nonProfessional.has(role.values[i]) ? 1 : 0;
+    side[1]++;
+  }
+  const belowRate = share.below[0] / Math.max(share.below[1], 1);
+  const aboveRate = share.above[0] / Math.max(share.above[1], 1);
+  return { axis: best.axis, value: best.value, side: belowRate <= aboveRate ? 'below' : 'above' };
+}
