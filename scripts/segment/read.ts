@@ -106,7 +106,7 @@ export function pickResponsesEntry(entries: string[], responsesFile: string | un
 
 function openZipEntry(path: string, responsesFile: string | undefined): Promise<{ stream: Readable; entry: string }> {
   return new Promise((resolvePromise, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: true }, (openError, zip) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: false }, (openError, zip) => {
       if (openError || !zip) {
         reject(new InputError({ file: path }, `is not a readable zip archive (${openError?.message ?? 'unknown error'})`));
         return;
@@ -128,8 +128,13 @@ function openZipEntry(path: string, responsesFile: string | undefined): Promise<
           return;
         }
         zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) reject(new InputError({ file: `${path}:${entry.fileName}` }, `cannot be extracted (${streamError?.message})`));
-          else resolvePromise({ stream, entry: entry.fileName });
+          if (streamError || !stream) {
+            zip.close();
+            reject(new InputError({ file: `${path}:${entry.fileName}` }, `cannot be extracted (${streamError?.message})`));
+            return;
+          }
+          stream.on('close', () => zip.close());
+          resolvePromise({ stream, entry: entry.fileName });
         });
       });
       zip.readEntry();

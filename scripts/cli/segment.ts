@@ -1,0 +1,136 @@
+/**
+ * `npm run segment -- --survey 2021 --input kaggle-survey-2021.zip [--out data] [--seed 0] [--clusters 10]
+ *  [--labels-csv FILE] [--select-k] [--config FILE] [--synthetic]`
+ *
+ * Only wires the pipeline to files: options in, the segmentation document, the run log and the labels out.
+ * Everything is computed before anything is written, and each file is written atomically.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { builtInConfigPath, loadConfig } from '../config/load.js';
+import { runSegmentation, type SegmentRun } from '../segment/pipeline.js';
+import { labelsCsv } from '../segment/assemble.js';
+import { writeFileAtomic } from '../segment/atomic-write.js';
+import { InputError, UsageError } from '../segment/errors.js';
+import { stderrReporter } from './reporter.js';
+
+const USAGE = `Usage: npm run segment -- (--survey YEAR | --config FILE) --input FILE [options]
+
+  --survey YEAR       use the built-in configuration configs/YEAR.yaml
+  --config FILE       use this survey configuration (YAML or JSON) instead
+  --input FILE        the survey: Kaggle's responses CSV or the zip Kaggle ships
+  --out DIR           where to write segmentation-YEAR.json (default: data)
+  --seed N            random seed (default: 0)
+  --clusters K        number of mixture components (default: 10)
+  --labels-csv FILE   also write row,kept,professional,segment for every respondent
+  --select-k          also fit k = 2..15 and report BIC per k
+  --synthetic         mark the output as built from synthetic data (implied by a SYNTHETIC.md beside the input)
+`;
+
+export interface SegmentCliOptions {
+  configFile: string;
+  input: string;
+  out: string;
+  seed: number;
+  clusters: number;
+  labelsCsv: string | null;
+  selectK: boolean;
+  synthetic: boolean;
+}
+
+export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      survey: { type: 'string' },
+      config: { type: 'string' },
+      input: { type: 'string' },
+      out: { type: 'string', default: 'data' },
+      seed: { type: 'string', default: '0' },
+      clusters: { type: 'string', default: '10' },
+      'labels-csv': { type: 'string' },
+      'select-k': { type: 'boolean', default: false },
+      synthetic: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) throw new UsageError(USAGE);
+  if (!values.input) throw new UsageError(`--input is required: the survey CSV or zip\n\n${USAGE}`);
+  if (!values.survey === !values.config) throw new UsageError(`give exactly one of --survey YEAR or --config FILE\n\n${USAGE}`);
+  if (values.survey && !/^\d{4}$/.test(values.survey)) throw new UsageError(`--survey ${values.survey}: expected a four-digit year`);
+  const configFile = values.config ?? builtInConfigPath(values.survey!);
+  if (values.survey && !existsSync(configFile)) throw new UsageError(`--survey ${values.survey}: there is no built-in configuration ${configFile}; write one and pass it with --config`);
+  return {
+    configFile,
+    input: values.input,
+    out: values.out!,
+    seed: integerOption('--seed', values.seed!, 0),
+    clusters: integerOption('--clusters', values.clusters!, 1),
+    labelsCsv: values['labels-csv'] ?? null,
+    selectK: values['select-k']!,
+    synthetic: values.synthetic! || existsSync(join(dirname(values.input), 'SYNTHETIC.md')),
+  };
+}
+
+function integerOption(name: string, value: string, min: number): number {
+  const n = Number(value);
+  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${name} ${value}: expected a whole number of at least ${min}`);
+  return n;
+}
+
+export function outputPath(out: string, year: number): string {
+  return join(out, `segmentation-${year}.json`);
+}
+
+export async function writeOutputs(run: SegmentRun, options: SegmentCliOptions): Promise<string> {
+  const path = outputPath(options.out, run.document.survey.year);
+  const runLog = {
+    note: 'Per-run facts kept out of the segmentation document so that it stays byte-identical across runs.',
+    finishedAt: new Date().toISOString(),
+    timingsMs: run.timings,
+    totalMs: Object.values(run.timings).reduce((a, b) => a + (b ?? 0), 0),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    node: process.version,
+  };
+  const json = JSON.stringify(run.document) + '\n';
+  if (options.labelsCsv) await writeFileAtomic(options.labelsCsv, labelsCsv(run.labels));
+  await writeFileAtomic(path.replace(/\.json$/, '.run.json'), JSON.stringify(runLog, null, 2) + '\n');
+  await writeFileAtomic(path, json);
+  return path;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const options = parseSegmentArgs(argv);
+    const config = loadConfig(options.configFile);
+    const run = await runSegmentation(
+      { input: options.input, config, seed: options.seed, clusters: options.clusters, selectK: options.selectK, synthetic: options.synthetic },
+      stderrReporter(),
+    );
+    const path = await writeOutputs(run, options);
+    const { counts, segments } = run.document;
+    process.stderr.write(
+      `wrote ${path}: ${counts.respondents} respondents, ${counts.droppedNearlyEmpty} dropped, ${counts.professionals} professionals, ${segments.length} segments (${segments.map((s) => s.size).join(', ')})\n`,
+    );
+    if (run.document.modelSelection) {
+      process.stderr.write('k   BIC\n' + run.document.modelSelection.map((m) => `${String(m.k).padEnd(3)} ${m.bic.toFixed(1)}`).join('\n') + '\n');
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof InputError || error instanceof UsageError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return error instanceof UsageError ? 2 : 1;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`error: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

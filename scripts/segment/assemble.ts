@@ -1,0 +1,120 @@
+/**
+ * Stage 8, assemble: the versioned JSON document and the per-respondent labels, from the stages' results.
+ * Nothing here depends on the clock or the machine, so the same input, config and seed give the same bytes.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SurveyTable } from './read.js';
+import type { EncodedSurvey } from './encode.js';
+import type { ProfessionalSplit } from './split.js';
+import type { Profiles } from './profile.js';
+import type { EmbedParams, Embedding, MixtureFit } from './types.js';
+import type { SegmentOptions } from './pipeline.js';
+import { round } from './profile.js';
+import { SCHEMA_VERSION, SegmentationSchema, type Segmentation } from './result-schema.js';
+
+export interface LabelRow {
+  /** 0-based respondent index in file order. */
+  row: number;
+  kept: 0 | 1;
+  professional: 0 | 1;
+  /** Published segment index, -1 when not clustered. */
+  segment: number;
+}
+
+export interface AssembleInputs {
+  options: SegmentOptions;
+  mapParams: Required<EmbedParams>;
+  clusterParams: Required<EmbedParams>;
+  mixtureParams: { regCovar: number; tol: number; maxIter: number; nInit: number };
+  table: SurveyTable;
+  encoded: EncodedSurvey;
+  map: Embedding;
+  split: ProfessionalSplit;
+  professionalRows: Int32Array;
+  fit: MixtureFit;
+  profiles: Profiles;
+  modelSelection: { k: number; bic: number; logLikelihood: number }[] | null;
+}
+
+const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The packages whose versions shape the numbers. */
+const NUMERIC_PACKAGES = ['umap-js', 'ml-matrix', 'csv-parse'];
+
+export function assembleDocument(inputs: AssembleInputs): { document: Segmentation; labels: LabelRow[] } {
+  const { options, encoded, map, split, profiles, fit, table } = inputs;
+  const { config } = options.config;
+  const segmentOfKeptRow = new Int32Array(encoded.matrix.rows).fill(-1);
+  inputs.professionalRows.forEach((row, i) => (segmentOfKeptRow[row] = profiles.indexOfComponent[fit.labels[i]]));
+  const role = encoded.profile.get(config.profile.role)!;
+  const professionals = inputs.professionalRows.length;
+
+  const document: Segmentation = {
+    schemaVersion: SCHEMA_VERSION,
+    synthetic: options.synthetic,
+    survey: { year: config.year, title: config.title, source: config.source },
+    metadata: {
+      generator: { name: packageJson(PROJECT_ROOT).name, version: packageJson(PROJECT_ROOT).version },
+      input: { file: basename(table.source.path) + (table.source.entry ? `:${table.source.entry}` : ''), sha256: table.source.sha256, bytes: table.source.bytes },
+      configHash: options.config.hash,
+      seed: options.seed,
+      parameters: {
+        clusters: options.clusters,
+        map: { ...inputs.mapParams, metric: 'jaccard' },
+        clusterEmbedding: { ...inputs.clusterParams, metric: 'jaccard' },
+        mixture: { covariance: 'full', ...inputs.mixtureParams, init: 'k-means++' },
+        dropRowMeanAtMost: config.dropRowMeanAtMost,
+      },
+      packages: Object.fromEntries(NUMERIC_PACKAGES.map((name) => [name, packageJson(join(PROJECT_ROOT, 'node_modules', name)).version])),
+    },
+    counts: {
+      respondents: encoded.counts.respondents,
+      droppedNearlyEmpty: encoded.counts.droppedNearlyEmpty,
+      kept: encoded.counts.kept,
+      professionals,
+      nonProfessionals: encoded.counts.kept - professionals,
+      columnsRead: encoded.counts.columnsRead,
+      columnsUsed: encoded.counts.columnsUsed,
+      columnsDroppedFreeText: encoded.counts.columnsDroppedFreeText,
+      features: encoded.counts.features,
+      featuresDroppedEmpty: encoded.counts.featuresDroppedEmpty,
+    },
+    professionalRule: {
+      rule: split.rule,
+      description: split.description,
+      boundary: split.boundary ? { ...split.boundary, value: round(split.boundary.value, 3) } : null,
+      excludedIncomplete: split.excludedIncomplete,
+    },
+    profile: { ...config.profile },
+    workActivities: config.workActivities,
+    newToML: [...config.newToML],
+    questions: encoded.questions,
+    features: encoded.features,
+    map: {
+      x: Array.from({ length: map.rows }, (_, i) => round(map.data[i * map.dims], 3)),
+      y: Array.from({ length: map.rows }, (_, i) => round(map.data[i * map.dims + 1], 3)),
+      role: Array.from(role.values),
+      professional: Array.from(split.professional, (v) => (v ? 1 : 0) as 0 | 1),
+      segment: Array.from(segmentOfKeptRow),
+    },
+    overall: profiles.overall,
+    segments: profiles.segments,
+    modelSelection: inputs.modelSelection?.map((m) => ({ k: m.k, bic: round(m.bic, 3), logLikelihood: round(m.logLikelihood, 6) })) ?? null,
+  };
+
+  const labels: LabelRow[] = Array.from({ length: encoded.counts.respondents }, (_, row) => ({ row, kept: 0, professional: 0, segment: -1 }));
+  encoded.keptRows.forEach((row, i) => {
+    labels[row] = { row, kept: 1, professional: split.professional[i] ? 1 : 0, segment: segmentOfKeptRow[i] };
+  });
+  // A document that fails its own schema is a bug here, not bad input: better to stop before writing it.
+  return { document: SegmentationSchema.parse(document), labels };
+}
+
+export function labelsCsv(labels: LabelRow[]): string {
+  return ['row,kept,professional,segment', ...labels.map((l) => `${l.row},${l.kept},${l.professional},${l.segment}`)].join('\n') + '\n';
+}
+
+function packageJson(directory: string): { name: string; version: string } {
+  return JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8'));
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { findMapBoundary, splitByVariants, splitProfessionals } from '../../scripts/segment/split.js';
+import { createRandom } from '../../scripts/segment/random.js';
+import type { Embedding } from '../../scripts/segment/types.js';
+import type { ProfileAnswers } from '../../scripts/segment/encode.js';
+
+describe('splitByVariants', () => {
+  it('marks A-only respondents with enough answers as professionals and counts the incomplete ones', () => {
+    const a = Int32Array.from([5, 0, 2, 1, 3, 0]);
+    const b = Int32Array.from([0, 4, 1, 0, 0, 0]);
+    const split = splitByVariants({ a, b }, 2, 'rule');
+    expect(Array.from(split.professional)).toEqual([1, 0, 0, 0, 1, 0]);
+    expect(split.excludedIncomplete).toBe(1); // row 3: one A answer only
+    expect(split.boundary).toBeNull();
+  });
+});
+
+/** Two islands of points along x, with a wide empty band between, students on the right. */
+function islands(n: number, gapAt: number) {
+  const random = createRandom(3);
+  const data = new Float64Array(n * 2);
+  const values = new Int16Array(n);
+  for (let i = 0; i < n; i++) {
+    const right = i % 3 === 0;
+    data[i * 2] = right ? gapAt + 2 + random() * 3 : gapAt - 2 - random() * 4;
+    data[i * 2 + 1] = random() * 5;
+    values[i] = right ? (random() < 0.7 ? 1 : 0) : random() < 0.1 ? 1 : 0;
+  }
+  const map: Embedding = { rows: n, dims: 2, data };
+  const role: ProfileAnswers = { code: 'Q5', answers: ['Data Scientist', 'Student'], values };
+  return { map, role };
+}
+
+describe('findMapBoundary', () => {
+  it('finds the empty band and the side with fewer students', () => {
+    const { map, role } = islands(900, 4);
+    const boundary = findMapBoundary(map, role, ['Student']);
+    expect(boundary.axis).toBe('x');
+    expect(boundary.value).toBeGreaterThan(2);
+    expect(boundary.value).toBeLessThan(6);
+    expect(boundary.side).toBe('below');
+  });
+
+  it('works on the other axis and side', () => {
+    const { map, role } = islands(600, 0);
+    const swapped = new Float64Array(map.data.length);
+    for (let i = 0; i < map.rows; i++) {
+      swapped[i * 2] = map.data[i * 2 + 1];
+      swapped[i * 2 + 1] = -map.data[i * 2];
+    }
+    const boundary = findMapBoundary({ ...map, data: swapped }, role, ['Student']);
+    expect(boundary.axis).toBe('y');
+    expect(boundary.side).toBe('above');
+  });
+
+  it('splits by the boundary in the map-split rule', () => {
+    const { map, role } = islands(300, 4);
+    const split = splitProfessionals({ rule: 'map-split', nonProfessionalRoles: ['Student'], description: 'auto' }, { map, role, variantAnswers: { a: new Int32Array(300), b: new Int32Array(300) } });
+    const left = Array.from({ length: 300 }, (_, i) => (map.data[i * 2] < 4 ? 1 : 0));
+    expect(Array.from(split.professional)).toEqual(left);
+    expect(split.rule).toBe('map-split');
+  });
+});
