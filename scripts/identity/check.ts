@@ -1,0 +1,182 @@
+/**
+ * `npm run check` (identity part): every editor's summary must name a live segment, and the segment must
+ * still look like what the editor reviewed.
+ *
+ *   content/segments/<year>/*.mdx ── front matter (segment, reviewed) ─┐
+ *   content/registry/<year>.json ── slug -> status, index ─────────────┼─ problems, all listed at once
+ *   data/segmentation-<year>.json ── current lifts ────────────────────┘
+ *
+ * Usage: tsx scripts/identity/check.ts [--content content] [--data data] [--threshold 0.8]
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Segmentation } from '../segment/result-schema.js';
+import type { Registry } from './registry-schema.js';
+import { checkDrift, ReviewedSchema } from './drift.js';
+import { parseFrontMatter } from './front-matter.js';
+import { hashSegmentation, readRegistry, readSegmentation, registryPath } from './registry-io.js';
+
+export type ProblemKind = 'front-matter' | 'registry' | 'segmentation' | 'unknown-slug' | 'retired-slug' | 'duplicate-slug' | 'drift';
+
+export interface Problem {
+  file: string;
+  slug: string | null;
+  kind: ProblemKind;
+  message: string;
+  /** For drift: the similarity between reviewed and current lifts. */
+  similarity?: number;
+}
+
+export interface CheckOptions {
+  contentDir: string;
+  dataDir: string;
+  /** Drift threshold (default 0.8). */
+  threshold?: number;
+}
+
+export interface CheckReport {
+  problems: Problem[];
+  summaries: number;
+  /** Summaries without a `reviewed` block: their drift cannot be checked (not a failure). */
+  unreviewed: string[];
+}
+
+export function segmentationPath(dataDir: string, year: number): string {
+  return join(dataDir, `segmentation-${year}.json`);
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  return existsSync(dir) ? (await readdir(dir)).sort() : [];
+}
+
+/** Checks every summary of every year; never stops at the first problem. */
+export async function checkSummaries({ contentDir, dataDir, threshold = 0.8 }: CheckOptions): Promise<CheckReport> {
+  const report: CheckReport = { problems: [], summaries: 0, unreviewed: [] };
+  const add = (p: Problem) => report.problems.push(p);
+  const segmentsDir = join(contentDir, 'segments');
+  for (const yearName of (await listDir(segmentsDir)).filter((n) => /^\d{4}$/.test(n))) {
+    const year = Number(yearName);
+    const files = (await listDir(join(segmentsDir, yearName))).filter((n) => n.endsWith('.mdx'));
+    if (files.length === 0) continue;
+    const regPath = registryPath(contentDir, year);
+    let registry: Registry | null = null;
+    try {
+      registry = await readRegistry(regPath);
+    } catch (error) {
+      add({ file: regPath, slug: null, kind: 'registry', message: `${(error as Error).message} (needed by ${files.length} summaries of ${year})` });
+    }
+    // The segmentation is read once per year, and only if a drift check needs it.
+    let doc: Segmentation | null | undefined;
+    const loadDoc = async (): Promise<Segmentation | null> => {
+      if (doc !== undefined) return doc;
+      const dataPath = segmentationPath(dataDir, year);
+      try {
+        doc = await readSegmentation(dataPath);
+        if (registry && registry.segmentationHash !== hashSegmentation(doc)) {
+          add({ file: regPath, slug: null, kind: 'registry', message: `${regPath} was built from a different segmentation than ${dataPath}: re-run the segment matching so the indices are current` });
+          doc = null;
+        }
+      } catch (error) {
+        add({ file: dataPath, slug: null, kind: 'segmentation', message: (error as Error).message });
+        doc = null;
+      }
+      return doc;
+    };
+    const firstFileOfSlug = new Map<string, string>();
+    for (const name of files) {
+      const file = join(segmentsDir, yearName, name);
+      report.summaries++;
+      let data: Record<string, unknown>;
+      try {
+        data = parseFrontMatter(await readFile(file, 'utf8'), file).data;
+      } catch (error) {
+        add({ file, slug: null, kind: 'front-matter', message: (error as Error).message });
+        continue;
+      }
+      const slug = data.segment;
+      if (typeof slug !== 'string' || slug.length === 0) {
+        add({ file, slug: null, kind: 'front-matter', message: `${file}: front matter has no "segment: <slug>" naming the segment it summarises` });
+        continue;
+      }
+      const earlier = firstFileOfSlug.get(slug);
+      if (earlier) add({ file, slug, kind: 'duplicate-slug', message: `${file}: segment "${slug}" is already summarised by ${earlier}` });
+      else firstFileOfSlug.set(slug, file);
+      if (!registry) continue;
+      const entry = registry.segments.find((e) => e.slug === slug);
+      if (!entry) {
+        add({ file, slug, kind: 'unknown-slug', message: `${file}: segment "${slug}" is not in ${regPath}` });
+        continue;
+      }
+      if (entry.status === 'retired' || entry.index === null) {
+        add({ file, slug, kind: 'retired-slug', message: `${file}: segment "${slug}" is retired in ${regPath} (no segment of the current run matches it)` });
+        continue;
+      }
+      if (data.reviewed === undefined) {
+        report.unreviewed.push(file);
+        continue;
+      }
+      const reviewed = ReviewedSchema.safeParse(data.reviewed);
+      if (!reviewed.success) {
+        const issue = reviewed.error.issues[0];
+        add({ file, slug, kind: 'front-matter', message: `${file}: "reviewed" at ${['reviewed', ...issue.path.map(String)].join('.')}: ${issue.message}; expected { date, top: [{ feature, lift }] }` });
+        continue;
+      }
+      const current = await loadDoc();
+      if (!current) continue;
+      const drift = checkDrift(reviewed.data, current, entry.index, { threshold });
+      if (drift.drifted) {
+        const changes = drift.changes
+          .slice(0, 3)
+          .map((c) => `${c.label ?? c.feature} ${c.reviewed?.toFixed(2) ?? '-'} -> ${c.current?.toFixed(2) ?? 'gone'}`)
+          .join(', ');
+        const date = reviewed.data.date instanceof Date ? reviewed.data.date.toISOString().slice(0, 10) : reviewed.data.date;
+        add({
+          file,
+          slug,
+          kind: 'drift',
+          similarity: drift.similarity,
+          message: `${file} (${slug}): lifts drifted since the review of ${date}: similarity ${drift.similarity.toFixed(2)} < ${threshold.toFixed(2)}; largest changes: ${changes || 'none listed'}`,
+        });
+      }
+    }
+  }
+  return report;
+}
+
+/** Parses `--name value` pairs; unknown options are errors that name the option. */
+function parseArgs(argv: string[]): CheckOptions {
+  const options: CheckOptions = { contentDir: 'content', dataDir: 'data' };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [name, value] = [argv[i], argv[i + 1]];
+    if (value === undefined) throw new Error(`option ${name} needs a value`);
+    if (name === '--content') options.contentDir = value;
+    else if (name === '--data') options.dataDir = value;
+    else if (name === '--threshold' && Number.isFinite(Number(value))) options.threshold = Number(value);
+    else throw new Error(`unknown option or bad value: ${name} ${value} (expected --content <dir>, --data <dir>, --threshold <number>)`);
+  }
+  return options;
+}
+
+/** Runs the check and prints every problem; returns the exit code (1 when any problem). */
+export async function main(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+  let options: CheckOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    err(`check: ${(error as Error).message}`);
+    return 2;
+  }
+  const report = await checkSummaries(options);
+  for (const problem of report.problems) err(problem.message);
+  if (report.unreviewed.length > 0) {
+    out(`note: ${report.unreviewed.length} summaries have no "reviewed" block, so their drift is not checked: ${report.unreviewed.join(', ')}`);
+  }
+  out(`identity check: ${report.summaries} summaries, ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}`);
+  return report.problems.length > 0 ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,109 @@
+/**
+ * Run-to-run segment identity: matches a new segmentation against the registered segments so that each
+ * segment keeps its slug (and the editors' summary that names it) whatever index the clustering gave it.
+ *
+ *   registry (all entries, retired too) ──┐
+ *                                         ├─ similarity matrix ─ optimal assignment ─ threshold ─ new registry
+ *   new segmentation (lift per segment) ──┘
+ */
+import type { Segmentation } from '../segment/result-schema.js';
+import type { Registry, RegistryEntry } from './registry-schema.js';
+import { maximumAssignment } from './assignment.js';
+import { hashSegmentation, compareSlugs } from './registry-io.js';
+import { liftProfile, roundLift, similarity, type LiftProfile } from './similarity.js';
+import { uniqueSlug } from './slug.js';
+
+export interface MatchOptions {
+  /** Minimum similarity for a new segment to keep a registered slug, in [-1, 1]. Default 0.5. */
+  threshold?: number;
+}
+
+export interface MatchRow {
+  slug: string;
+  /** Index in the new segmentation; null when the slug is retired. */
+  index: number | null;
+  /** Index in the registry before this run; null for a new slug or one that was retired. */
+  previousIndex: number | null;
+  /** Similarity of the assigned pair, also when it fell below the threshold; null when unpaired. */
+  similarity: number | null;
+  status: RegistryEntry['status'];
+  /** Size in the new segmentation (last known size for a retired slug). */
+  size: number;
+}
+
+/**
+ * Weight of a candidate pair for the assignment. A pair below the threshold weighs nothing: it would be
+ * rejected anyway, so it must not pull the assignment away from pairs that pass. Every passing pair gets a
+ * bonus larger than any possible sum of similarities, so the assignment first keeps as many slugs as it
+ * can and only then prefers the more similar pairs.
+ */
+function pairWeight(sim: number, threshold: number, bonus: number): number {
+  return sim >= threshold ? bonus + sim : 0;
+}
+
+/**
+ * Matches `doc` against `registry` (null on the first run: every segment is new) and returns the next
+ * registry plus one row per new segment and per slug retired in this run. Deterministic: the same inputs
+ * give the same registry, entries ordered by index then retired ones by slug, signature keys sorted.
+ */
+export function matchSegments(
+  registry: Registry | null,
+  doc: Segmentation,
+  { threshold = 0.5 }: MatchOptions = {},
+): { registry: Registry; table: MatchRow[] } {
+  if (!(threshold >= -1 && threshold <= 1)) throw new RangeError(`threshold must be in [-1, 1], got ${threshold}`);
+  const year = doc.survey.year;
+  if (registry && registry.year !== year) {
+    throw new Error(`the registry is for ${registry.year} but the segmentation is for ${year}: registries are per year`);
+  }
+  const previous = registry?.segments ?? [];
+  const segments = [...doc.segments].sort((a, b) => a.index - b.index);
+  const profiles: LiftProfile[] = segments.map((s) => liftProfile(doc, s.index));
+
+  // 1. Similarity of every registered entry (retired ones too: they can come back) to every new segment.
+  const sims = previous.map((entry) => profiles.map((profile) => similarity(entry.signature, profile)));
+  // 2. Optimal assignment, then 3. the threshold decides which pairs keep their slug.
+  const bonus = 2 * Math.min(previous.length, segments.length) + 2;
+  const pairs = maximumAssignment(sims.map((row) => row.map((sim) => pairWeight(sim, threshold, bonus))));
+  const entryOfSegment = new Map<number, { entry: number; sim: number }>();
+  const pairedSim = new Map<number, number>();
+  for (const { row, col } of pairs) {
+    pairedSim.set(row, sims[row][col]);
+    if (sims[row][col] >= threshold) entryOfSegment.set(col, { entry: row, sim: sims[row][col] });
+  }
+
+  // 4. Kept slugs, then new slugs (deduplicated against every slug ever registered), then retirements.
+  const used = new Set(previous.map((e) => e.slug));
+  const matchedEntries = new Set([...entryOfSegment.values()].map((m) => m.entry));
+  const entries: RegistryEntry[] = [];
+  const table: MatchRow[] = [];
+  segments.forEach((segment, col) => {
+    const match = entryOfSegment.get(col);
+    const old = match ? previous[match.entry] : undefined;
+    const slug = old ? old.slug : uniqueSlug(doc, segment.index, used);
+    used.add(slug);
+    const status = old ? 'active' : 'new';
+    const sim = match ? match.sim : null;
+    entries.push({ slug, index: segment.index, status, similarity: sim === null ? null : roundLift(sim), size: segment.size, signature: profiles[col] });
+    const assigned = old ? null : pairs.find((p) => p.col === col);
+    table.push({
+      slug,
+      index: segment.index,
+      previousIndex: old?.index ?? null,
+      similarity: sim ?? (assigned ? sims[assigned.row][col] : null),
+      status,
+      size: segment.size,
+    });
+  });
+  const retired = previous
+    .map((entry, row) => ({ entry, row }))
+    .filter(({ row }) => !matchedEntries.has(row))
+    .sort((a, b) => compareSlugs(a.entry.slug, b.entry.slug));
+  for (const { entry, row } of retired) {
+    entries.push({ ...entry, index: null, status: 'retired', similarity: null });
+    if (entry.status !== 'retired') {
+      table.push({ slug: entry.slug, index: null, previousIndex: entry.index, similarity: pairedSim.get(row) ?? null, status: 'retired', size: entry.size });
+    }
+  }
+  return { registry: { year, threshold, segmentationHash: hashSegmentation(doc), segments: entries }, table };
+}

@@ -1,0 +1,71 @@
+/**
+ * Updates a year's registry from its segmentation document and prints the match table. The segment CLI can
+ * call `updateRegistry` after writing the document; this file also runs on its own:
+ *
+ *   tsx scripts/identity/register.ts --year 2021 [--content content] [--data data] [--threshold 0.5] [--dry-run]
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Segmentation } from '../segment/result-schema.js';
+import { segmentationPath } from './check.js';
+import { matchSegments, type MatchRow } from './match.js';
+import { formatMatchTable } from './match-table.js';
+import { readRegistry, readSegmentation, registryPath, writeRegistry } from './registry-io.js';
+import type { Registry } from './registry-schema.js';
+
+export interface UpdateRegistryOptions {
+  contentDir: string;
+  /** Default: the existing registry's threshold, else 0.5. */
+  threshold?: number;
+  /** Compute and return the result without writing the file. */
+  dryRun?: boolean;
+}
+
+/** Reads content/registry/<year>.json if it exists, matches `doc` against it, writes the result. */
+export async function updateRegistry(doc: Segmentation, { contentDir, threshold, dryRun = false }: UpdateRegistryOptions): Promise<{ path: string; registry: Registry; table: MatchRow[] }> {
+  const path = registryPath(contentDir, doc.survey.year);
+  const previous = existsSync(path) ? await readRegistry(path) : null;
+  // Without an explicit threshold, keep the one the registry was built with.
+  const { registry, table } = matchSegments(previous, doc, { threshold: threshold ?? previous?.threshold ?? 0.5 });
+  if (!dryRun) await writeRegistry(path, registry);
+  return { path, registry, table };
+}
+
+export async function main(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+  let year: number | undefined;
+  let contentDir = 'content';
+  let dataDir = 'data';
+  let threshold: number | undefined;
+  let dryRun = false;
+  for (let i = 0; i < argv.length; i++) {
+    const [name, value] = [argv[i], argv[i + 1]];
+    if (name === '--dry-run') dryRun = true;
+    else if (name === '--year' && /^\d{4}$/.test(value ?? '')) (year = Number(value)), i++;
+    else if (name === '--content' && value) (contentDir = value), i++;
+    else if (name === '--data' && value) (dataDir = value), i++;
+    else if (name === '--threshold' && Number.isFinite(Number(value))) (threshold = Number(value)), i++;
+    else {
+      err(`register: unknown option or bad value: ${name} ${value ?? ''} (expected --year <yyyy>, --content <dir>, --data <dir>, --threshold <number>, --dry-run)`);
+      return 2;
+    }
+  }
+  if (year === undefined) {
+    err('register: --year <yyyy> is required');
+    return 2;
+  }
+  try {
+    const doc = await readSegmentation(segmentationPath(dataDir, year));
+    const { path, table } = await updateRegistry(doc, { contentDir, threshold, dryRun });
+    out(formatMatchTable(table));
+    out(dryRun ? `(dry run: ${path} not written)` : `wrote ${path}`);
+    return 0;
+  } catch (error) {
+    err(`register: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}
