@@ -48,6 +48,13 @@ export function mixtureParameterCount(k: number, dims: number): number {
   return (k * dims * (dims + 1)) / 2 + k * dims + k - 1;
 }
 
+/**
+ * Fits a k-component mixture to the rows of `points` (inputs are not modified). Differences from sklearn
+ * that do not change the result: the seeding step is done as its exact limit (hard nearest-center
+ * responsibilities, then an M-step) instead of one EM pass from covariances reg_covar·I, so `iterations`
+ * is sklearn's n_iter_ − 1; `logLikelihood` is the mean log-likelihood under the returned parameters
+ * (sklearn's score(X), which BIC uses), at most `tol` above sklearn's lower_bound_.
+ */
 export function fitMixture(points: Embedding, k: number, options: MixtureOptions): MixtureFit {
   const { tol = 1e-3, maxIter = 100, regCovar = 1e-6, nInit = 1, random, onIteration } = options;
   validatePoints(points);

@@ -1,3 +1,4 @@
+import { determinant, inverse, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { ClusterCountError, fitMixture, selectK } from '../../scripts/segment/cluster.js';
 import { adjustedRandIndex } from '../../scripts/segment/metrics.js';
@@ -161,6 +162,26 @@ describe('fitMixture', () => {
     // p = k·d(d+1)/2 + k·d + k − 1 = 9 + 6 + 2 = 17 for k = 3, d = 2.
     expect(fit.bic).toBeCloseTo(-2 * 500 * fit.logLikelihood + 17 * Math.log(500), 8);
     expect(fit.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('reports the likelihood that the textbook density formula gives for its parameters', () => {
+    const { points } = sampleMixture(PLANTED_4D, 400, 12);
+    const fit = fitMixture(points, 3, { random: createRandom(0) });
+    const d = 4;
+    // ln Σⱼ wⱼ (2π)^(−d/2) |Σⱼ|^(−½) exp(−½ (x − μⱼ)ᵀ Σⱼ⁻¹ (x − μⱼ)), with ml-matrix's inverse and determinant.
+    const inverses = fit.covariances.map((c) => inverse(Matrix.from1DArray(d, d, c)));
+    const determinants = fit.covariances.map((c) => determinant(Matrix.from1DArray(d, d, c)));
+    let total = 0;
+    for (let i = 0; i < points.rows; i++) {
+      let density = 0;
+      for (let j = 0; j < fit.k; j++) {
+        const diff = Matrix.columnVector(Array.from({ length: d }, (_, c) => points.data[i * d + c] - fit.means[j * d + c]));
+        const quadratic = diff.transpose().mmul(inverses[j]).mmul(diff).get(0, 0);
+        density += (fit.weights[j] * Math.exp(-0.5 * quadratic)) / Math.sqrt((2 * Math.PI) ** d * determinants[j]);
+      }
+      total += Math.log(density);
+    }
+    expect(fit.logLikelihood).toBeCloseTo(total / points.rows, 9);
   });
 
   it('keeps a cluster of identical points finite through regularisation', () => {
