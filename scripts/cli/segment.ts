@@ -8,12 +8,15 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import { builtInConfigPath, loadConfig } from '../config/load.js';
 import { runSegmentation, type SegmentRun } from '../segment/pipeline.js';
 import { labelsCsv } from '../segment/assemble.js';
 import { writeFileAtomic } from '../segment/atomic-write.js';
 import { InputError, UsageError } from '../segment/errors.js';
 import { stderrReporter } from './reporter.js';
+import { updateRegistry } from '../identity/register.js';
+import { formatMatchTable } from '../identity/match-table.js';
 
 const USAGE = `Usage: npm run segment -- (--survey YEAR | --config FILE) --input FILE [options]
 
@@ -25,6 +28,7 @@ const USAGE = `Usage: npm run segment -- (--survey YEAR | --config FILE) --input
   --clusters K        number of mixture components (default: 10)
   --labels-csv FILE   also write row,kept,professional,segment for every respondent
   --select-k          also fit k = 2..15 and report BIC per k
+  --content DIR       editors' content, whose registry/YEAR.json keeps segment slugs (default: content)
   --synthetic         mark the output as built from synthetic data (implied by a SYNTHETIC.md beside the input)
 `;
 
@@ -32,6 +36,7 @@ export interface SegmentCliOptions {
   configFile: string;
   input: string;
   out: string;
+  contentDir: string;
   seed: number;
   clusters: number;
   labelsCsv: string | null;
@@ -47,6 +52,7 @@ export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
       config: { type: 'string' },
       input: { type: 'string' },
       out: { type: 'string', default: 'data' },
+      content: { type: 'string', default: 'content' },
       seed: { type: 'string', default: '0' },
       clusters: { type: 'string', default: '10' },
       'labels-csv': { type: 'string' },
@@ -66,6 +72,7 @@ export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
     configFile,
     input: values.input,
     out: values.out!,
+    contentDir: values.content!,
     seed: integerOption('--seed', values.seed!, 0),
     clusters: integerOption('--clusters', values.clusters!, 1),
     labelsCsv: values['labels-csv'] ?? null,
@@ -114,6 +121,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(
       `wrote ${path}: ${counts.respondents} respondents, ${counts.droppedNearlyEmpty} dropped, ${counts.professionals} professionals, ${segments.length} segments (${segments.map((s) => s.size).join(', ')})\n`,
     );
+    // Slugs follow the segments they name: match this run's segments to the registered ones.
+    const { path: registry, table } = await updateRegistry(run.document, { contentDir: options.contentDir });
+    process.stderr.write(`segment identity (${registry}):\n${formatMatchTable(table)}\n`);
     if (run.document.modelSelection) {
       process.stderr.write('k   BIC\n' + run.document.modelSelection.map((m) => `${String(m.k).padEnd(3)} ${m.bic.toFixed(1)}`).join('\n') + '\n');
     }
@@ -131,6 +141,6 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main(process.argv.slice(2)).then((code) => process.exit(code));
 }

@@ -9,6 +9,7 @@ export const QUESTION_GROUPS = ['cloud', 'ML', 'program', 'tools', 'work', 'lear
 export type QuestionGroup = (typeof QUESTION_GROUPS)[number];
 
 /** Profile roles: the questions that the profile charts and segment ordering read. */
+export const REQUIRED_PROFILE_ROLES = ['role', 'mlYears'] as const;
 export const PROFILE_ROLES = [
   'role',
   'codingYears',
@@ -71,10 +72,13 @@ const MapSplitRuleSchema = z
     /** No structural rule in this year: split the 2-D map of everyone into two groups automatically. */
     rule: z.literal('map-split'),
     /**
-     * Which of the two groups holds the professionals: the group where the profile `role` question's
-     * answers listed here are rarer (students and unemployed respondents).
+     * Answers that mark a respondent as not professional (students, the unemployed). The map is cut along
+     * its widest empty band, and the side where these answers are rarer is the professional one. The
+     * questions named here are read even when they are not otherwise configured.
      */
-    nonProfessionalRoles: z.array(z.string().min(1)).min(1),
+    nonProfessional: z
+      .array(z.object({ question: questionCode, answers: z.array(z.string().min(1)).min(1) }).strict())
+      .min(1),
     description: z.string().min(1),
   })
   .strict();
@@ -93,8 +97,23 @@ export const SurveyConfigSchema = z
     /** Respondents whose mean over the clustered columns is at most this are dropped (notebook: 0.01). */
     dropRowMeanAtMost: z.number().min(0).max(1).default(0.01),
     professional: ProfessionalRuleSchema,
-    /** Profile questions by role; each must be a `valid`, `single` question of this config. */
-    profile: z.object(Object.fromEntries(PROFILE_ROLES.map((r) => [r, questionCode])) as Record<ProfileRole, typeof questionCode>).strict(),
+    /**
+     * Profile questions by role; each must be a `valid`, `single` question of this config. `role` and
+     * `mlYears` are required; a year that lacks another one leaves it out (and lists it in missingTopics).
+     */
+    profile: z
+      .object({
+        role: questionCode,
+        mlYears: questionCode,
+        codingYears: questionCode.optional(),
+        companySize: questionCode.optional(),
+        employerML: questionCode.optional(),
+        education: questionCode.optional(),
+        gender: questionCode.optional(),
+      })
+      .strict(),
+    /** Cell texts that mean "no answer" in this year's file (2022 writes "nan" in some columns). */
+    blankCells: z.array(z.string()).default([]),
     /** Segments are ordered by the share of their members giving one of these `mlYears` answers. */
     newToML: z.array(z.string().min(1)).min(1),
     /** The work-activity question, shown as its own lift table. */
@@ -116,6 +135,7 @@ export const SurveyConfigSchema = z
     });
     for (const role of PROFILE_ROLES) {
       const code = config.profile[role];
+      if (code === undefined) continue;
       const q = byCode.get(code);
       if (!q) {
         ctx.addIssue({ code: 'custom', path: ['profile', role], message: `profile ${role} names ${code}, which is not in questions` });

@@ -38,8 +38,10 @@ export interface EncodedSurvey {
   /** 0-based respondent index (file order) of each kept row. */
   keptRows: Int32Array;
   profile: Map<string, ProfileAnswers>;
-  /** Per kept row, how many `_A` and `_B` variant columns it answered, over the given questions. */
+  /** Per kept row, how many `_A` and `_B` variant columns it answered (variants rule; zeros otherwise). */
   variantAnswers: { a: Int32Array; b: Int32Array };
+  /** Per kept row, 1 when it gave one of the map-split rule's non-professional answers (zeros otherwise). */
+  nonProfessionalMarks: Uint8Array;
   counts: EncodeCounts;
 }
 
@@ -57,10 +59,11 @@ interface ColumnPlan {
 /** The columns a config needs from the file, so the reader can keep only those. */
 export function neededColumn(config: SurveyConfig): (column: string) => boolean {
   const codes = new Set(config.questions.map((q) => q.code));
+  if (config.professional.rule === 'map-split') for (const marker of config.professional.nonProfessional) codes.add(marker.question);
   return (column) => codes.has(questionOfColumn(column));
 }
 
-export function encodeSurvey(table: SurveyTable, config: SurveyConfig, variantQuestions: readonly string[] = []): EncodedSurvey {
+export function encodeSurvey(table: SurveyTable, config: SurveyConfig): EncodedSurvey {
   const file = table.source.displayName;
   checkColumnsPresent(table, config);
   const plans: ColumnPlan[] = [];
@@ -102,7 +105,9 @@ export function encodeSurvey(table: SurveyTable, config: SurveyConfig, variantQu
   const { features, featureColumns, featuresDroppedEmpty } = buildFeatures(plans);
   const { matrix, keptRows } = buildMatrix(featureColumns, table.rows, config.dropRowMeanAtMost);
   for (const answers of profile.values()) answers.values = pick(answers.values, keptRows);
-  const variantAnswers = countVariantAnswers(table, variantQuestions, keptRows);
+  const rule = config.professional;
+  const variantAnswers = countVariantAnswers(table, rule.rule === 'variants' ? rule.questions : [], keptRows);
+  const nonProfessionalMarks = markNonProfessionals(table, rule.rule === 'map-split' ? rule.nonProfessional : [], keptRows);
 
   return {
     matrix,
@@ -111,6 +116,7 @@ export function encodeSurvey(table: SurveyTable, config: SurveyConfig, variantQu
     keptRows,
     profile,
     variantAnswers,
+    nonProfessionalMarks,
     counts: {
       respondents: table.rows,
       droppedNearlyEmpty: table.rows - keptRows.length,
@@ -259,4 +265,17 @@ function countVariantAnswers(table: SurveyTable, questions: readonly string[], k
     });
   }
   return { a, b };
+}
+
+function markNonProfessionals(table: SurveyTable, markers: readonly { question: string; answers: string[] }[], keptRows: Int32Array): Uint8Array {
+  const marks = new Uint8Array(keptRows.length);
+  for (const { question, answers } of markers) {
+    const cells = table.columns.get(table.codes.find((c) => c === question || (questionOfColumn(c) === question && !isFreeTextColumn(c))) ?? question);
+    if (!cells) throw new InputError({ file: table.source.displayName, question }, `the professional rule names question ${question}, which has no column in this file`);
+    const wanted = new Set(answers);
+    keptRows.forEach((row, i) => {
+      if (wanted.has(cells[row])) marks[i] = 1;
+    });
+  }
+  return marks;
 }

@@ -65,21 +65,19 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
     reporter.end(stage, detail?.(result));
     return result;
   };
-  const variantQuestions = config.professional.rule === 'variants' ? config.professional.questions : [];
 
   // 1. Read only the configured questions' columns.
-  const table = await timed('read', () => readSurvey(options.input, { responsesFile: config.responsesFile, keepColumn: neededColumn(config) }), (t) => `${t.rows} respondents, ${t.codes.length} columns`);
+  const table = await timed('read', () => readSurvey(options.input, { responsesFile: config.responsesFile, keepColumn: neededColumn(config), blankCells: config.blankCells }), (t) => `${t.rows} respondents, ${t.codes.length} columns`);
 
   // 2. Encode answers as 0/1 features; drop free text and near-empty respondents.
-  const encoded = await timed('encode', () => encodeSurvey(table, config, variantQuestions), (e) => `${e.counts.features} features, ${e.counts.kept} kept, ${e.counts.droppedNearlyEmpty} dropped as nearly empty`);
+  const encoded = await timed('encode', () => encodeSurvey(table, config), (e) => `${e.counts.features} features, ${e.counts.kept} kept, ${e.counts.droppedNearlyEmpty} dropped as nearly empty`);
 
   // 3. The map of everyone.
   const mapParams: EmbedParams = { ...MAP_PARAMS, nEpochs: defaultEpochs(encoded.matrix.rows) };
   const map = await timed('map', () => embed(encoded.matrix, mapParams, { random: deriveRandom(options.seed, 'map'), onProgress: reporter.progress('map') }));
 
   // 4. Professionals, by the survey's structure or by the map.
-  const role = encoded.profile.get(config.profile.role)!;
-  const split = await timed('split', () => splitProfessionals(config.professional, { variantAnswers: encoded.variantAnswers, map, role }), (s) => `${count(s.professional)} professionals (${s.rule})`);
+  const split = await timed('split', () => splitProfessionals(config.professional, { variantAnswers: encoded.variantAnswers, nonProfessionalMarks: encoded.nonProfessionalMarks, map }), (s) => `${count(s.professional)} professionals (${s.rule})`);
   const professionalRows = rowsWhere(split.professional);
   if (options.clusters > professionalRows.length) {
     throw new UsageError(`--clusters ${options.clusters} is larger than the number of professionals found (${professionalRows.length}); choose at most ${professionalRows.length}`);

@@ -42,6 +42,8 @@ export interface ReadOptions {
   responsesFile?: string;
   /** Which columns to keep; all when omitted. */
   keepColumn?: (code: string) => boolean;
+  /** Cell texts that mean "no answer" and are read as empty (2022 writes "nan"). */
+  blankCells?: readonly string[];
 }
 
 const ZIP_MAGIC = 0x04034b50;
@@ -58,7 +60,7 @@ export async function readSurvey(path: string, options: ReadOptions = {}): Promi
     sha256,
     bytes: stat.size,
   };
-  return parseSurveyCsv(stream, source, options.keepColumn ?? (() => true));
+  return parseSurveyCsv(stream, source, options.keepColumn ?? (() => true), new Set(options.blankCells ?? []));
 }
 
 async function statInput(path: string) {
@@ -142,7 +144,7 @@ function openZipEntry(path: string, responsesFile: string | undefined): Promise<
   });
 }
 
-async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn: (code: string) => boolean): Promise<SurveyTable> {
+async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn: (code: string) => boolean, blankCells: Set<string>): Promise<SurveyTable> {
   const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true });
   let codes: string[] | undefined;
   let texts: string[] | undefined;
@@ -167,7 +169,10 @@ async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn
         texts = record;
         continue;
       }
-      for (const column of kept) column.cells.push(record[column.index].trim());
+      for (const column of kept) {
+        const cell = record[column.index].trim();
+        column.cells.push(blankCells.has(cell) ? '' : cell);
+      }
       lines.push(info.lines);
       rows++;
     }

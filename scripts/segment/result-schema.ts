@@ -7,7 +7,7 @@
  * `questions[].answers`, in the question's own order. Map points are stored by column to keep the file small.
  */
 import { z } from 'zod';
-import { QUESTION_GROUPS, PROFILE_ROLES } from '../config/schema.js';
+import { QUESTION_GROUPS } from '../config/schema.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -138,11 +138,24 @@ export const SegmentationSchema = z
         description: z.string(),
         /** For `map-split`: the boundary on the map (professionals on `side` of x = value, or y). */
         boundary: z.object({ axis: z.enum(['x', 'y']), value: z.number(), side: z.enum(['below', 'above']) }).strict().nullable(),
+        /** For `map-split`: the answers that marked non-professionals, e.g. "Q5: Yes". */
+        nonProfessional: z.array(z.string()),
         /** Respondents excluded by the rule's completeness threshold (variants rule, `minAnswers`). */
         excludedIncomplete: z.number().int(),
       })
       .strict(),
-    profile: z.object(Object.fromEntries(PROFILE_ROLES.map((r) => [r, z.string()])) as Record<(typeof PROFILE_ROLES)[number], z.ZodString>).strict(),
+    /** Profile question code per role; roles the year lacks are null (only `role` and `mlYears` are always set). */
+    profile: z
+      .object({
+        role: z.string(),
+        mlYears: z.string(),
+        codingYears: z.string().nullable(),
+        companySize: z.string().nullable(),
+        employerML: z.string().nullable(),
+        education: z.string().nullable(),
+        gender: z.string().nullable(),
+      })
+      .strict(),
     workActivities: z.string(),
     newToML: z.array(z.string()),
     /** Every configured question (clustered and profile), with its answers in order. */

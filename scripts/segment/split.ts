@@ -1,11 +1,10 @@
 /**
  * Stage 4, split: who counts as a professional. Where the survey asked professionals other variants of its
  * questions (`_A` vs `_B`), that structure decides; otherwise the 2-D map of everyone is cut in two along
- * its widest empty band, as the notebook did by hand (x < 4), and the side with fewer students and
- * unemployed respondents is the professional one.
+ * its widest empty band, as the notebook did by hand (x < 4), and the side where fewer respondents gave
+ * the config's non-professional answers (students, the unemployed) is the professional one.
  */
 import type { ProfessionalRule } from '../config/schema.js';
-import type { ProfileAnswers } from './encode.js';
 import type { Embedding } from './types.js';
 
 export interface Boundary {
@@ -27,10 +26,10 @@ export interface ProfessionalSplit {
 
 export function splitProfessionals(
   rule: ProfessionalRule,
-  inputs: { variantAnswers: { a: Int32Array; b: Int32Array }; map: Embedding; role: ProfileAnswers },
+  inputs: { variantAnswers: { a: Int32Array; b: Int32Array }; nonProfessionalMarks: Uint8Array; map: Embedding },
 ): ProfessionalSplit {
   if (rule.rule === 'variants') return splitByVariants(inputs.variantAnswers, rule.minAnswers, rule.description);
-  const boundary = findMapBoundary(inputs.map, inputs.role, rule.nonProfessionalRoles);
+  const boundary = findMapBoundary(inputs.map, inputs.nonProfessionalMarks);
   const professional = new Uint8Array(inputs.map.rows);
   const column = boundary.axis === 'x' ? 0 : 1;
   for (let i = 0; i < inputs.map.rows; i++) {
@@ -60,7 +59,7 @@ const MIN_GROUP_SHARE = 0.05;
  * The widest empty band across either axis, between groups of at least MIN_GROUP_SHARE of the points each,
  * measured relative to the axis's interquartile range so that the two axes compare fairly.
  */
-export function findMapBoundary(map: Embedding, role: ProfileAnswers, nonProfessionalRoles: readonly string[]): Boundary {
+export function findMapBoundary(map: Embedding, nonProfessionalMarks: Uint8Array): Boundary {
   let best: { axis: 'x' | 'y'; value: number; score: number } | null = null;
   for (const [axis, column] of [['x', 0], ['y', 1]] as const) {
     const values = Float64Array.from({ length: map.rows }, (_, i) => map.data[i * map.dims + column]).sort();
@@ -74,11 +73,10 @@ export function findMapBoundary(map: Embedding, role: ProfileAnswers, nonProfess
   }
   if (!best) throw new Error('the map has too few points to split');
   const column = best.axis === 'x' ? 0 : 1;
-  const nonProfessional = new Set(role.answers.flatMap((answer, i) => (nonProfessionalRoles.includes(answer) ? [i] : [])));
   const share = { below: [0, 0], above: [0, 0] };
   for (let i = 0; i < map.rows; i++) {
     const side = map.data[i * map.dims + column] < best.value ? share.below : share.above;
-    side[0] += nonProfessional.has(role.values[i]) ? 1 : 0;
+    side[0] += nonProfessionalMarks[i];
     side[1]++;
   }
   const belowRate = share.below[0] / Math.max(share.below[1], 1);

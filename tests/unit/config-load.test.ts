@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { hashConfig, loadConfig, validateConfigText } from '../../scripts/config/load.js';
 import { InputError } from '../../scripts/segment/errors.js';
+import { SurveyConfigSchema } from '../../scripts/config/schema.js';
 import { tempDir, tinyConfig } from '../helpers/tiny-survey.js';
 
 describe('loadConfig', () => {
@@ -57,8 +58,8 @@ describe('loadConfig', () => {
   });
 
   it('hashes configs by content', () => {
-    const a = hashConfig({ ...(tinyConfig() as never) });
-    const b = hashConfig({ ...(tinyConfig({ title: 'Other' }) as never) });
+    const a = hashConfig(SurveyConfigSchema.parse(tinyConfig()));
+    const b = hashConfig(SurveyConfigSchema.parse(tinyConfig({ title: 'Other' })));
     expect(a).not.toBe(b);
   });
 });

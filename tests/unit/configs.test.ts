@@ -3,12 +3,12 @@
  * real survey files in ../shared/data/kaggle (read-only; streamed from Kaggle's zips, never copied).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
-import yauzl from 'yauzl';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SurveyConfigSchema, type SurveyConfig } from '../../scripts/config/schema.js';
+import { readSurvey } from '../../scripts/segment/read.js';
+import { neededColumn } from '../../scripts/segment/encode.js';
+import { isFreeTextColumn, questionOfColumn } from '../../scripts/segment/columns.js';
 
 const DATA_DIR = new URL('../../../shared/data/kaggle/', import.meta.url);
 
@@ -23,56 +23,23 @@ const COMMON_TOPICS = new Set([
 ]);
 const NEW_TOPICS: Record<number, string[]> = { 2018: ['big-data-analytics'], 2021: [], 2022: [] };
 
-/** 2022 writes the literal text "nan" in every unticked cell of 19 multi-select columns. */
-const BLANK_CELLS = new Set(['', 'nan']);
-
 function loadYaml(year: number): unknown {
   return parseYaml(readFileSync(new URL(`../../configs/${year}.yaml`, import.meta.url), 'utf8'));
 }
 const load = (year: number): SurveyConfig => SurveyConfigSchema.parse(loadYaml(year));
 
-/** As the pipeline's columns.ts: the question is the code before the first underscore. */
-const questionOf = (column: string) => column.split('_')[0];
-const isFreeText = (column: string) => column.includes('OTHER') || column.endsWith('_TEXT');
-
 interface CsvSummary {
   codes: string[];
-  /** Distinct trimmed values of each answer column of the configured questions. */
+  /** Distinct non-blank values of each kept answer column (the config's questions and rule markers). */
   distinct: Map<string, Set<string>>;
 }
 
-function openZipEntry(zipPath: string, entryName: string): Promise<Readable> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(zipPath, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName !== entryName && !entry.fileName.endsWith(`/${entryName}`)) return zip.readEntry();
-        zip.openReadStream(entry, (streamError, stream) => (streamError || !stream ? reject(streamError) : resolve(stream)));
-      });
-      zip.on('end', () => reject(new Error(`${zipPath} holds no ${entryName}`)));
-      zip.readEntry();
-    });
-  });
-}
-
-/** Streams the responses CSV once, keeping only the distinct values of the configured questions' columns. */
+/** Reads the survey as the pipeline does, keeping only the distinct values of the columns the config needs. */
 async function summarise(year: number, config: SurveyConfig): Promise<CsvSummary> {
   const zip = new URL(`${year}/kaggle-survey-${year}.zip`, DATA_DIR).pathname;
-  const parser = (await openZipEntry(zip, config.responsesFile)).pipe(parseCsv({ bom: true, relax_column_count: true }));
-  const wanted = new Set(config.questions.map((q) => q.code));
-  let codes: string[] | undefined;
-  let kept: [number, Set<string>][] = [];
-  let line = 0;
-  for await (const record of parser as AsyncIterable<string[]>) {
-    line++;
-    if (!codes) {
-      codes = record.map((c) => c.trim());
-      kept = codes.flatMap((c, i) => (wanted.has(questionOf(c)) && !isFreeText(c) ? [[i, new Set<string>()] as [number, Set<string>]] : []));
-    } else if (line > 2) {
-      for (const [i, values] of kept) values.add(record[i].trim());
-    }
-  }
-  return { codes: codes ?? [], distinct: new Map(kept.map(([i, values]) => [codes![i], values])) };
+  const table = await readSurvey(zip, { responsesFile: config.responsesFile, keepColumn: neededColumn(config), blankCells: config.blankCells });
+  const distinct = new Map([...table.columns].map(([code, cells]) => [code, new Set(cells.filter((c) => c !== ''))]));
+  return { codes: table.codes, distinct };
 }
 
 const config2020 = load(2020);
@@ -82,9 +49,9 @@ describe.each([2018, 2021, 2022])('configs/%i.yaml', (year) => {
   const config = load(year);
   const zipPath = new URL(`${year}/kaggle-survey-${year}.zip`, DATA_DIR).pathname;
   let csv: CsvSummary;
-  const answerColumns = (code: string) => csv.codes.filter((c) => questionOf(c) === code && !isFreeText(c));
+  const answerColumns = (code: string) => csv.codes.filter((c) => questionOfColumn(c) === code && !isFreeTextColumn(c));
   const answersIn = (code: string) =>
-    new Set(answerColumns(code).flatMap((c) => [...csv.distinct.get(c)!].filter((v) => !BLANK_CELLS.has(v))));
+    new Set(answerColumns(code).flatMap((c) => [...csv.distinct.get(c)!]));
 
   beforeAll(async () => {
     expect(existsSync(zipPath), `${zipPath} (the real survey data) is missing`).toBe(true);
@@ -117,7 +84,7 @@ describe.each([2018, 2021, 2022])('configs/%i.yaml', (year) => {
   });
 
   it('accounts for every question of the file: configured or listed as unmatched', () => {
-    const inFile = new Set(csv.codes.filter((c) => /^Q\d+(_|$)/.test(c)).map(questionOf));
+    const inFile = new Set(csv.codes.filter((c) => /^Q\d+(_|$)/.test(c)).map(questionOfColumn));
     const configured = new Set(config.questions.map((q) => q.code));
     const unmatched = config.unmatchedQuestions.map((u) => u.code);
     for (const code of unmatched) {
@@ -140,7 +107,7 @@ describe.each([2018, 2021, 2022])('configs/%i.yaml', (year) => {
   it('has multi-select columns that each hold one answer text (ticked) or a blank', () => {
     for (const q of config.questions.filter((question) => question.type === 'multi')) {
       for (const column of answerColumns(q.code)) {
-        const answers = [...csv.distinct.get(column)!].filter((v) => !BLANK_CELLS.has(v));
+        const answers = [...csv.distinct.get(column)!];
         expect(answers.length, `${column}: ${answers.slice(0, 3).join(' | ')}`).toBeLessThanOrEqual(1);
       }
     }
@@ -160,8 +127,8 @@ describe.each([2018, 2021, 2022])('configs/%i.yaml', (year) => {
   it('names profile answers that occur in the data', () => {
     for (const answer of config.newToML) expect(answersIn(config.profile.mlYears).has(answer), answer).toBe(true);
     if (config.professional.rule === 'map-split') {
-      for (const role of config.professional.nonProfessionalRoles) {
-        expect(answersIn(config.profile.role).has(role), role).toBe(true);
+      for (const marker of config.professional.nonProfessional) {
+        for (const answer of marker.answers) expect(answersIn(marker.question).has(answer), `${marker.question}: ${answer}`).toBe(true);
       }
     } else {
       for (const code of config.professional.questions) {

@@ -20,7 +20,7 @@ async function encode(respondents: TinyRespondent[], overrides = {}) {
   writeFileSync(path, tinyCsv(respondents));
   const config = SurveyConfigSchema.parse(tinyConfig(overrides));
   const table = await readSurvey(path, { keepColumn: neededColumn(config) });
-  return { encoded: () => encodeSurvey(table, config, ['Q3']), path };
+  return { encoded: () => encodeSurvey(table, config), path };
 }
 
 describe('encodeSurvey', () => {
@@ -76,6 +76,11 @@ describe('encodeSurvey', () => {
     expect(Array.from(e.variantAnswers.b)).toEqual([0, 1, 0]);
   });
 
+  it('marks the map-split rule\'s non-professional answers and reads their columns even when not configured', async () => {
+    const { encoded } = await encode(people, { professional: { rule: 'map-split', nonProfessional: [{ question: 'Q1', answers: ['Student'] }], description: 'auto' } });
+    expect(Array.from(encoded().nonProfessionalMarks)).toEqual([0, 1, 0]);
+  });
+
   it('names the question, answer, line and column of an answer outside the ordered list', async () => {
     const { encoded, path } = await encode([...people, { languages: ['R'], mlYears: '10 years' }]);
     const error = (() => {
@@ -118,7 +123,7 @@ describe('encodeSurvey', () => {
     const config = SurveyConfigSchema.parse(tinyConfig());
     const table = await readSurvey(path);
     const before = JSON.stringify([...table.columns]);
-    encodeSurvey(table, config, ['Q3']);
+    encodeSurvey(table, config);
     expect(JSON.stringify([...table.columns])).toBe(before);
   });
 });

@@ -50,6 +50,14 @@ describe('readSurvey', () => {
     expect(table.codes).toHaveLength(TINY_CODES.length);
   });
 
+  it('reads the configured blank markers as empty cells', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'survey.csv');
+    writeFileSync(path, tinyCsv(respondents).replace(',SQL,', ',nan,'));
+    const table = await readSurvey(path, { blankCells: ['nan'] });
+    expect(table.columns.get('Q2_Part_3')).toEqual(['', '']);
+  });
+
   it('reads the responses CSV inside a zip as Kaggle ships it', async () => {
     const dir = tempDir();
     const path = join(dir, 'kaggle.zip');

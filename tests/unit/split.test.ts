@@ -34,7 +34,7 @@ function islands(n: number, gapAt: number) {
 describe('findMapBoundary', () => {
   it('finds the empty band and the side with fewer students', () => {
     const { map, role } = islands(900, 4);
-    const boundary = findMapBoundary(map, role, ['Student']);
+    const boundary = findMapBoundary(map, Uint8Array.from(role.values));
     expect(boundary.axis).toBe('x');
     expect(boundary.value).toBeGreaterThan(2);
     expect(boundary.value).toBeLessThan(6);
@@ -48,14 +48,14 @@ describe('findMapBoundary', () => {
       swapped[i * 2] = map.data[i * 2 + 1];
       swapped[i * 2 + 1] = -map.data[i * 2];
     }
-    const boundary = findMapBoundary({ ...map, data: swapped }, role, ['Student']);
+    const boundary = findMapBoundary({ ...map, data: swapped }, Uint8Array.from(role.values));
     expect(boundary.axis).toBe('y');
     expect(boundary.side).toBe('above');
   });
 
   it('splits by the boundary in the map-split rule', () => {
     const { map, role } = islands(300, 4);
-    const split = splitProfessionals({ rule: 'map-split', nonProfessionalRoles: ['Student'], description: 'auto' }, { map, role, variantAnswers: { a: new Int32Array(300), b: new Int32Array(300) } });
+    const split = splitProfessionals({ rule: 'map-split', nonProfessional: [{ question: 'Q5', answers: ['Student'] }], description: 'auto' }, { map, nonProfessionalMarks: Uint8Array.from(role.values), variantAnswers: { a: new Int32Array(300), b: new Int32Array(300) } });
     const left = Array.from({ length: 300 }, (_, i) => (map.data[i * 2] < 4 ? 1 : 0));
     expect(Array.from(split.professional)).toEqual(left);
     expect(split.rule).toBe('map-split');
