@@ -1,0 +1,170 @@
+/**
+ * The one place where the site meets src/charts/: which charts each page shows, under which id (the id
+ * names the emitted spec, CSV, JSON and PNG files), and their rendering in both themes. Chart functions
+ * take the merged view of the year (segment index = published position) and segment names by position.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import {
+  breakdownSpec,
+  breakdownTable,
+  liftChartSpec,
+  liftChartTable,
+  mapSpec,
+  mapTable,
+  renderPng,
+  renderSocialCard,
+  renderSvg,
+  segmentSizesSpec,
+  segmentSizesTable,
+  workActivitySpec,
+  workActivityTable,
+  type ChartTable,
+  type Theme,
+} from '../charts/index.js';
+import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import type { YearModel } from './model.js';
+import { prefixSvgIds, roundSvgNumbers, svgSize } from './svg.js';
+import { columnFormats, type ColumnFormat } from './table-format.js';
+
+export { toCsv, toRecords, themeConfig } from '../charts/index.js';
+
+export interface ChartDef {
+  /** Unique within the year; file names of the downloads. */
+  id: string;
+  title: string;
+  spec: TopLevelSpec;
+  table: ChartTable;
+  /** How numeric table columns read (rates as %, lifts as points). */
+  formats: Record<string, ColumnFormat>;
+  /**
+   * Shown as PNG instead of inline SVG: the maps hold thousands of points, which would make pages of
+   * megabytes as SVG. Both still have the table, downloads and the interactive view.
+   */
+  raster: boolean;
+}
+
+type ProfileRole = keyof Segmentation['profile'];
+/** Profile roles shown as breakdowns on the overview, in this order (job role has its own section). */
+export const OVERVIEW_BREAKDOWNS: ProfileRole[] = ['codingYears', 'mlYears', 'employerML', 'companySize', 'education', 'gender'];
+/** Profile roles shown beside all professionals on a segment page (editors may show the others). */
+export const SEGMENT_BREAKDOWNS: ProfileRole[] = ['role', 'codingYears', 'mlYears'];
+const ALL_ROLES: ProfileRole[] = ['role', 'codingYears', 'mlYears', 'companySize', 'employerML', 'education', 'gender'];
+export const LIFT_TOP = 15;
+/** Points drawn on a segment page's locator map (the overview uses the charts' default). */
+const LOCATOR_POINTS = 2500;
+/** PNG pixels per CSS pixel for raster charts (sharp on high-density screens). */
+const RASTER_SCALE = 2;
+
+function def(id: string, title: string, spec: TopLevelSpec, table: ChartTable, options: { allLift?: boolean; raster?: boolean } = {}): ChartDef {
+  return { id, title, spec, table, formats: columnFormats(table.columns, options.allLift), raster: options.raster ?? false };
+}
+
+/** The profile question codes of `roles` that this year has (some years lack e.g. company size). */
+export function profileCodes(view: Segmentation, roles: readonly ProfileRole[]): string[] {
+  return roles.map((r) => view.profile[r]).filter((c): c is string => typeof c === 'string' && view.overall.breakdowns[c] !== undefined);
+}
+
+function names(model: YearModel): string[] {
+  return model.segments.map((s) => s.shortName);
+}
+
+function questionLabel(model: YearModel, code: string): string {
+  const label = model.view.questions.find((q) => q.code === code)?.label ?? code;
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+const overviewCache = new WeakMap<YearModel, ChartDef[]>();
+
+export function overviewCharts(model: YearModel): ChartDef[] {
+  const hit = overviewCache.get(model);
+  if (hit) return hit;
+  const view = model.view;
+  const n = names(model);
+  const role = view.profile.role;
+  const charts = [
+    def('map', 'Map of all respondents by job role', mapSpec(view, { names: n }), mapTable(view, { names: n }), { raster: true }),
+    def('sizes', 'Segment sizes', segmentSizesSpec(view, n), segmentSizesTable(view, n)),
+    def(`breakdown-${role}`, `${questionLabel(model, role)} per segment`, breakdownSpec(view, role, { names: n }), breakdownTable(view, role, { names: n })),
+    ...profileCodes(view, OVERVIEW_BREAKDOWNS).map((code) =>
+      def(`breakdown-${code}`, `${questionLabel(model, code)} per segment`, breakdownSpec(view, code, { names: n }), breakdownTable(view, code, { names: n })),
+    ),
+    def('work-activities', 'Work activities: lift per segment', workActivitySpec(view, n), workActivityTable(view, n), { allLift: true }),
+  ];
+  overviewCache.set(model, charts);
+  return charts;
+}
+
+const segmentCache = new WeakMap<YearModel, Map<number, ChartDef[]>>();
+
+export function segmentCharts(model: YearModel, position: number): ChartDef[] {
+  const perModel = segmentCache.get(model) ?? new Map<number, ChartDef[]>();
+  segmentCache.set(model, perModel);
+  const hit = perModel.get(position);
+  if (hit) return hit;
+  const view = model.view;
+  const n = names(model);
+  const slug = model.segments[position].slug;
+  const charts = [
+    def(`${slug}-lift`, 'Answers chosen most above average', liftChartSpec(view, position, { top: LIFT_TOP, names: n }), liftChartTable(view, position, { top: LIFT_TOP, names: n })),
+    ...profileCodes(view, ALL_ROLES).map((code) => {
+      const options = { names: n, segments: [position] };
+      return def(`${slug}-breakdown-${code}`, `${questionLabel(model, code)}: this segment and all professionals`, breakdownSpec(view, code, options), breakdownTable(view, code, options));
+    }),
+    def(
+      `${slug}-map`,
+      'Position on the map',
+      mapSpec(view, { names: n, highlightSegment: position, maxPoints: LOCATOR_POINTS }),
+      mapTable(view, { names: n, highlightSegment: position, maxPoints: LOCATOR_POINTS }),
+      { raster: true },
+    ),
+  ];
+  perModel.set(position, charts);
+  return charts;
+}
+
+export type SegmentChartKind = 'lift' | 'map' | { breakdown: string };
+
+export function segmentChart(model: YearModel, position: number, kind: SegmentChartKind): ChartDef {
+  const slug = model.segments[position].slug;
+  const id = kind === 'lift' || kind === 'map' ? `${slug}-${kind}` : `${slug}-breakdown-${kind.breakdown}`;
+  const chart = segmentCharts(model, position).find((c) => c.id === id);
+  if (!chart) throw new Error(`no chart ${id} for ${model.year}`);
+  return chart;
+}
+
+export function allCharts(model: YearModel): ChartDef[] {
+  return [...overviewCharts(model), ...model.segments.flatMap((s) => segmentCharts(model, s.position))];
+}
+
+export interface RenderedChart {
+  light: string;
+  dark: string;
+  /** CSS pixel size of the chart (both themes have the same layout). */
+  width: number;
+  height: number;
+}
+
+const svgCache = new Map<string, Promise<RenderedChart>>();
+
+/** Both theme variants as inline-ready SVG (ids prefixed per chart and theme, numbers rounded). */
+export function renderChart(year: number, chart: ChartDef): Promise<RenderedChart> {
+  const key = `${year}/${chart.id}`;
+  let hit = svgCache.get(key);
+  if (!hit) {
+    const one = async (theme: Theme) => roundSvgNumbers(prefixSvgIds(await renderSvg(chart.spec, theme), `${chart.id}-${theme}`));
+    hit = Promise.all([one('light'), one('dark')]).then(([light, dark]) => ({ light, dark, ...svgSize(light) }));
+    svgCache.set(key, hit);
+  }
+  return hit;
+}
+
+/** A raster chart as PNG in one theme, at RASTER_SCALE × its CSS size. */
+export async function renderChartPng(year: number, chart: ChartDef, theme: Theme): Promise<Buffer> {
+  const rendered = await renderChart(year, chart);
+  return renderPng(rendered[theme], { width: Math.round(rendered.width * RASTER_SCALE), theme });
+}
+
+/** The social card of a segment page: its lift chart as a 1200×630 PNG. */
+export function socialCard(model: YearModel, position: number): Promise<Buffer> {
+  return renderSocialCard(model.view, position, { names: names(model) });
+}

@@ -1,0 +1,75 @@
+/**
+ * Figures quoted in text: the share of a segment choosing an answer and its lift over all professionals.
+ * Answers are either clustered 0/1 features (`Q7_Part_1`, `Q6:3`) or profile answers (`Q4:2`), which are
+ * read from the breakdown counts. Shares count unanswered members in the denominator, like a 0/1 column.
+ */
+import type { Segmentation, Breakdown } from '../../scripts/segment/result-schema.js';
+
+export type AnswerRef =
+  | { kind: 'feature'; id: string; label: string; question: string; feature: number }
+  | { kind: 'profile'; id: string; label: string; question: string; answer: number };
+
+export interface AnswerFigure {
+  id: string;
+  label: string;
+  /** Short label of the question, e.g. "languages regular". */
+  questionLabel: string;
+  share: number;
+  overall: number;
+  lift: number;
+}
+
+/** Finds an answer id among the clustered features first, then among profile questions' answers. */
+export function findAnswer(doc: Segmentation, id: string): AnswerRef | null {
+  const feature = doc.features.findIndex((f) => f.id === id);
+  if (feature !== -1) {
+    const f = doc.features[feature];
+    return { kind: 'feature', id, label: f.label, question: f.question, feature };
+  }
+  for (const q of doc.questions) {
+    const answer = q.answers.findIndex((a) => a.id === id);
+    if (answer !== -1 && doc.overall.breakdowns[q.code]) return { kind: 'profile', id, label: q.answers[answer].label, question: q.code, answer };
+  }
+  return null;
+}
+
+function breakdownShare(b: Breakdown | undefined, answer: number): number {
+  if (!b) return NaN;
+  const total = b.counts.reduce((a, c) => a + c, 0) + b.missing;
+  return total === 0 ? NaN : b.counts[answer] / total;
+}
+
+export function answerFigure(doc: Segmentation, position: number, ref: AnswerRef): AnswerFigure {
+  const segment = doc.segments[position];
+  const questionLabel = doc.questions.find((q) => q.code === ref.question)?.label ?? ref.question;
+  if (ref.kind === 'feature') {
+    return { id: ref.id, label: ref.label, questionLabel, share: segment.rates[ref.feature], overall: doc.overall.rates[ref.feature], lift: segment.lift[ref.feature] };
+  }
+  const share = breakdownShare(segment.breakdowns[ref.question], ref.answer);
+  const overall = breakdownShare(doc.overall.breakdowns[ref.question], ref.answer);
+  return { id: ref.id, label: ref.label, questionLabel, share, overall, lift: share - overall };
+}
+
+/** The `n` clustered answers with the highest lift in the segment (ties keep column order). */
+export function topAnswers(doc: Segmentation, position: number, n: number): AnswerFigure[] {
+  const segment = doc.segments[position];
+  return doc.features
+    .map((f, i) => ({ i, lift: segment.lift[i] }))
+    .sort((a, b) => b.lift - a.lift || a.i - b.i)
+    .slice(0, n)
+    .map(({ i }) => answerFigure(doc, position, { kind: 'feature', id: doc.features[i].id, label: doc.features[i].label, question: doc.features[i].question, feature: i }));
+}
+
+/** "78%"; values under 1% keep one decimal so that small shares do not read as zero. */
+export function formatPercent(value: number): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  const pct = value * 100;
+  return Math.abs(pct) < 1 && pct !== 0 ? `${pct.toFixed(1)}%` : `${Math.round(pct)}%`;
+}
+
+/** Signed percentage points: "+37", "−4" (true minus sign), "0". */
+export function formatPoints(value: number): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  const pts = Math.round(value * 100);
+  return pts > 0 ? `+${pts}` : pts < 0 ? `\u2212${Math.abs(pts)}` : '0';
+}

@@ -1,0 +1,147 @@
+/**
+ * A remark plugin for editors' summaries (content/segments/<year>/<slug>.mdx). At compile time it
+ *  1. checks the front matter `segment` and `merge` slugs against the year's registry,
+ *  2. checks `<Share answer>`, `<Lift answer>` and `<Breakdown question>` against the segmentation,
+ *  3. gives each of those elements `year` and `segment` attributes, so the components know their context.
+ * A wrong reference stops the build with `<file>:<line>:<column>` and what was expected.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, relative } from 'node:path';
+import type { SiteInputs } from './env.js';
+import { listYears, readRegistry, readSegmentation } from './load.js';
+import { slugTable } from './slugs.js';
+import { findAnswer } from './figures.js';
+import type { Segmentation } from '../../scripts/segment/result-schema.js';
+
+interface Point { line: number; column: number }
+interface JsxAttribute { type: string; name?: string; value?: unknown }
+export interface MdxNode {
+  type: string;
+  name?: string | null;
+  attributes?: JsxAttribute[];
+  children?: MdxNode[];
+  position?: { start: Point };
+}
+interface VFileLike {
+  path?: string;
+  data: { astro?: { frontmatter?: Record<string, unknown> } };
+}
+
+/** The attribute each data-bound component needs, and how to check its value. */
+const REFERENCES: Record<string, { attribute: string; kind: 'answer' | 'question' | null }> = {
+  Share: { attribute: 'answer', kind: 'answer' },
+  Lift: { attribute: 'answer', kind: 'answer' },
+  Breakdown: { attribute: 'question', kind: 'question' },
+  LiftChart: { attribute: '', kind: null },
+};
+
+export class ReferenceError extends Error {
+  constructor(readonly file: string, readonly line: number, readonly column: number, reason: string) {
+    super(`${file}:${line}:${column}: ${reason}`);
+    this.name = 'MdxReferenceError';
+  }
+}
+
+function walk(node: MdxNode, visit: (n: MdxNode) => void): void {
+  visit(node);
+  node.children?.forEach((child) => walk(child, visit));
+}
+
+function stringAttribute(node: MdxNode, name: string): string | undefined | null {
+  const attr = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
+  if (!attr) return undefined;
+  return typeof attr.value === 'string' ? attr.value : null;
+}
+
+/** Line and column of a front-matter key (or of a list item under it) in the original source. */
+export function frontmatterPosition(source: string, key: string, value?: string): Point {
+  const lines = source.split('\n');
+  const keyLine = lines.findIndex((l) => new RegExp(`^${key}\\s*:`).test(l));
+  if (keyLine === -1) return { line: 1, column: 1 };
+  if (value !== undefined) {
+    for (let i = keyLine; i < lines.length && (i === keyLine || /^\s|^-/.test(lines[i])); i++) {
+      const column = lines[i].indexOf(value);
+      if (column !== -1) return { line: i + 1, column: column + 1 };
+    }
+  }
+  return { line: keyLine + 1, column: 1 };
+}
+
+export interface CheckContext {
+  file: string;
+  source: string;
+  year: number;
+  slug: string;
+  frontmatter: Record<string, unknown>;
+  doc: Segmentation;
+  knownSlugs: Set<string>;
+  /** Slugs of segments that no longer exist: their summaries are kept but not checked or shown. */
+  retiredSlugs: Set<string>;
+}
+
+/** Checks the summary and adds context attributes; throws ReferenceError on the first wrong reference. */
+export function checkSummary(tree: MdxNode, ctx: CheckContext): void {
+  const fail = (at: Point, reason: string): never => {
+    throw new ReferenceError(ctx.file, at.line, at.column, reason);
+  };
+  const segment = ctx.frontmatter.segment;
+  if (typeof segment === 'string' && ctx.retiredSlugs.has(segment)) return;
+  if (typeof segment !== 'string' || !ctx.knownSlugs.has(segment)) {
+    fail(frontmatterPosition(ctx.source, 'segment', String(segment)), `front matter segment "${String(segment)}" is not a segment of ${ctx.year}; expected one of: ${[...ctx.knownSlugs].join(', ')}`);
+  }
+  if (segment !== ctx.slug) {
+    fail(frontmatterPosition(ctx.source, 'segment', String(segment)), `front matter segment "${String(segment)}" does not match the file name "${ctx.slug}.mdx"`);
+  }
+  const merge = Array.isArray(ctx.frontmatter.merge) ? ctx.frontmatter.merge : [];
+  for (const slug of merge) {
+    if (typeof slug !== 'string' || (!ctx.knownSlugs.has(slug) && !ctx.retiredSlugs.has(slug))) {
+      fail(frontmatterPosition(ctx.source, 'merge', String(slug)), `merge names "${String(slug)}", which is not a segment of ${ctx.year}; expected one of: ${[...ctx.knownSlugs].join(', ')}`);
+    }
+  }
+  walk(tree, (node) => {
+    if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || !node.name) return;
+    const rule = REFERENCES[node.name];
+    if (!rule) return;
+    const at = node.position?.start ?? { line: 1, column: 1 };
+    if (rule.kind) {
+      const value = stringAttribute(node, rule.attribute);
+      if (value === undefined) fail(at, `<${node.name}> needs a ${rule.attribute}="..." attribute`);
+      if (value === null) fail(at, `<${node.name} ${rule.attribute}> must be a plain string, not an expression`);
+      if (rule.kind === 'answer' && !findAnswer(ctx.doc, value as string)) {
+        fail(at, `<${node.name} answer="${value}">: no answer "${value}" in the ${ctx.year} segmentation (answer ids look like Q7_Part_1 or Q4:2)`);
+      }
+      if (rule.kind === 'question' && !ctx.doc.overall.breakdowns[value as string]) {
+        fail(at, `<${node.name} question="${value}">: ${value} is not a profile question of ${ctx.year}; expected one of: ${Object.keys(ctx.doc.overall.breakdowns).join(', ')}`);
+      }
+    }
+    node.attributes = (node.attributes ?? []).filter((a) => a.name !== 'year' && a.name !== 'segment');
+    node.attributes.push({ type: 'mdxJsxAttribute', name: 'year', value: String(ctx.year) });
+    node.attributes.push({ type: 'mdxJsxAttribute', name: 'segment', value: ctx.slug });
+  });
+}
+
+/** The remark plugin; `inputs` says where the data, registries and summaries are. */
+export function remarkSegmentReferences(options: { inputs: SiteInputs }) {
+  const { inputs } = options;
+  return (tree: MdxNode, file: VFileLike) => {
+    const path = file.path;
+    if (!path || !path.startsWith(inputs.contentDir + '/')) return;
+    const shown = relative(process.cwd(), path);
+    const yearDir = basename(dirname(path));
+    const year = Number(yearDir);
+    if (!/^\d{4}$/.test(yearDir)) throw new ReferenceError(shown, 1, 1, `summaries live in <year>/<slug>.mdx; "${yearDir}" is not a year`);
+    if (!listYears(inputs.dataDir).includes(year)) return; // no data for this year: the year gets no pages
+    const doc = readSegmentation(inputs.dataDir, year);
+    const slugs = slugTable(doc.segments.length, readRegistry(inputs.registryDir, year), `registry ${year}`);
+    checkSummary(tree, {
+      file: shown,
+      source: existsSync(path) ? readFileSync(path, 'utf8') : '',
+      year,
+      slug: basename(path).replace(/\.mdx$/, ''),
+      frontmatter: file.data.astro?.frontmatter ?? {},
+      doc,
+      knownSlugs: new Set(slugs.byIndex.map((s) => s.slug)),
+      retiredSlugs: slugs.retired,
+    });
+  };
+}

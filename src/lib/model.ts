@@ -1,0 +1,105 @@
+/**
+ * The year as the site publishes it: which segments get pages, under which slug and name, which editors'
+ * summary each shows, and the merged view of the segmentation that every figure is computed from.
+ */
+import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import { mergedView, normalizeGroups } from './merge.js';
+import type { SlugTable } from './slugs.js';
+
+/** What the site needs from an editor's MDX file (front matter plus where it lives). */
+export interface SummaryInfo {
+  /** Content entry id, used to render it. */
+  id: string;
+  /** Path shown in messages. */
+  filePath: string;
+  segment: string;
+  title: string;
+  shortName: string;
+  merge: string[];
+}
+
+export interface PublishedSegment {
+  /** Position in the published order (0-based), also its index in the merged view. */
+  position: number;
+  slug: string;
+  /** Slugs merged into this one: their URLs redirect here. */
+  aliases: string[];
+  /** Published indices in the segmentation document that this page covers. */
+  indices: number[];
+  title: string;
+  shortName: string;
+  isNew: boolean;
+  summary: SummaryInfo | null;
+}
+
+export interface YearModel {
+  year: number;
+  doc: Segmentation;
+  /** The document with merged groups combined; positions match `segments`. */
+  view: Segmentation;
+  segments: PublishedSegment[];
+  /** Problems that do not stop the build (e.g. a summary for a retired segment). */
+  warnings: string[];
+}
+
+export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: SummaryInfo[]): YearModel {
+  const year = doc.survey.year;
+  const warnings: string[] = [];
+  const indexOf = new Map(slugs.byIndex.map((s) => [s.slug, s.index]));
+  const summaryByIndex = new Map<number, SummaryInfo>();
+  const resolve = (slug: string, file: string, field: string): number | null => {
+    const index = indexOf.get(slug);
+    if (index !== undefined) return index;
+    if (slugs.retired.has(slug)) {
+      warnings.push(`${file}: ${field} "${slug}" is a retired segment of ${year}; it gets no page`);
+      return null;
+    }
+    throw new Error(`${file}: ${field} "${slug}" is not a segment of ${year} (known: ${[...indexOf.keys()].join(', ')})`);
+  };
+  const merges: number[][] = [];
+  for (const summary of summaries) {
+    const index = resolve(summary.segment, summary.filePath, 'segment');
+    if (index === null) continue;
+    const other = summaryByIndex.get(index);
+    if (other) throw new Error(`${summary.filePath}: segment "${summary.segment}" already has a summary in ${other.filePath}`);
+    summaryByIndex.set(index, summary);
+    const members = summary.merge.map((slug) => resolve(slug, summary.filePath, 'merge')).filter((i): i is number => i !== null);
+    if (members.length > 0) merges.push([index, ...members]);
+  }
+  for (const group of merges) {
+    for (const index of group.slice(1)) {
+      const own = summaryByIndex.get(index);
+      if (own) throw new Error(`${own.filePath}: segment "${own.segment}" is merged into "${slugs.byIndex[group[0]].slug}" by ${summaryByIndex.get(group[0])!.filePath}, so it cannot have its own summary`);
+    }
+  }
+  const groups = normalizeGroups(doc.segments.length, merges);
+  const view = mergedView(doc, groups);
+  const segments = groups.map((indices, position): PublishedSegment => {
+    const lead = indices.find((i) => summaryByIndex.has(i)) ?? indices[0];
+    const summary = summaryByIndex.get(lead) ?? null;
+    const fallbackName = `Segment ${position + 1}`;
+    return {
+      position,
+      slug: slugs.byIndex[lead].slug,
+      aliases: indices.filter((i) => i !== lead).map((i) => slugs.byIndex[i].slug),
+      indices,
+      title: summary?.title ?? fallbackName,
+      shortName: summary?.shortName ?? fallbackName,
+      isNew: indices.some((i) => slugs.byIndex[i].isNew),
+      summary,
+    };
+  });
+  return { year, doc, view, segments, warnings };
+}
+
+/** Previous and next in published order, and the `count` segments whose map centers are closest. */
+export function neighbours(model: YearModel, position: number, count = 3) {
+  const here = model.view.segments[position].center;
+  const nearest = model.segments
+    .filter((s) => s.position !== position)
+    .map((s) => ({ s, d: Math.hypot(model.view.segments[s.position].center.x - here.x, model.view.segments[s.position].center.y - here.y) }))
+    .sort((a, b) => a.d - b.d || a.s.position - b.s.position)
+    .slice(0, count)
+    .map((x) => x.s);
+  return { previous: model.segments[position - 1] ?? null, next: model.segments[position + 1] ?? null, nearest };
+}

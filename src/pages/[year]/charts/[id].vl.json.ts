@@ -1,0 +1,13 @@
+/** Each chart's Vega-Lite spec (data inlined), fetched by the browser to make the chart interactive. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { publishedYears, yearModel } from '../../../lib/site.js';
+import { allCharts } from '../../../lib/charts.js';
+
+export const getStaticPaths: GetStaticPaths = async () => {
+  const routes = await Promise.all(
+    publishedYears().map(async (year) => allCharts(await yearModel(year)).map((c) => ({ params: { year: String(year), id: c.id }, props: { spec: c.spec } }))),
+  );
+  return routes.flat();
+};
+
+export const GET: APIRoute = ({ props }) => new Response(JSON.stringify((props as { spec: unknown }).spec), { headers: { 'Content-Type': 'application/json' } });

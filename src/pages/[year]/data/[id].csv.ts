@@ -1,0 +1,14 @@
+/** Each chart's data table as CSV. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { publishedYears, yearModel } from '../../../lib/site.js';
+import { allCharts, toCsv } from '../../../lib/charts.js';
+import type { ChartTable } from '../../../charts/table.js';
+
+export const getStaticPaths: GetStaticPaths = async () => {
+  const routes = await Promise.all(
+    publishedYears().map(async (year) => allCharts(await yearModel(year)).map((c) => ({ params: { year: String(year), id: c.id }, props: { table: c.table } }))),
+  );
+  return routes.flat();
+};
+
+export const GET: APIRoute = ({ props }) => new Response(toCsv((props as { table: ChartTable }).table), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

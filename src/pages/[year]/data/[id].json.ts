@@ -1,0 +1,19 @@
+/** Each chart's data table as JSON records, and the year's whole segmentation document. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { publishedYears, yearModel } from '../../../lib/site.js';
+import { allCharts, toRecords } from '../../../lib/charts.js';
+
+export const getStaticPaths: GetStaticPaths = async () => {
+  const routes = await Promise.all(
+    publishedYears().map(async (year) => {
+      const model = await yearModel(year);
+      return [
+        { params: { year: String(year), id: `segmentation-${year}` }, props: { body: JSON.stringify(model.doc) } },
+        ...allCharts(model).map((c) => ({ params: { year: String(year), id: c.id }, props: { body: JSON.stringify(toRecords(c.table)) } })),
+      ];
+    }),
+  );
+  return routes.flat();
+};
+
+export const GET: APIRoute = ({ props }) => new Response((props as { body: string }).body, { headers: { 'Content-Type': 'application/json' } });
