@@ -1,0 +1,112 @@
+/**
+ * The notebook's profile charts (`stacked_bar_cluster`, `plot_job_titles`): one normalized stacked bar per
+ * segment for a profile question, segments in published order (ascending share new to ML), answers
+ * stacked and colored in the question's own order.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Breakdown, QuestionInfo, Segmentation } from '../../scripts/segment/result-schema.js';
+import { CATEGORICAL_SCHEME, SEQUENTIAL_SCHEME } from './colors.js';
+import { OVERALL_NAME, findQuestion, percent, round, segmentName, segmentsInOrder, uniqueLabels } from './data.js';
+import type { ChartTable } from './table.js';
+import { VEGA_LITE_SCHEMA } from './theme.js';
+
+export interface BreakdownOptions {
+  /** Segment indices to show (default: all, in published order). A segment page passes `[index]`. */
+  segments?: readonly number[];
+  /** Segment display names by segment index. */
+  names?: readonly string[];
+  /** Add an "All professionals" bar first (default true). */
+  includeOverall?: boolean;
+}
+
+export interface BreakdownRow {
+  /** Bar label: a segment name or "All professionals". */
+  bar: string;
+  /** Segment index, -1 for all professionals. */
+  segment: number;
+  answer: string;
+  /** Position of the answer in the question's order. */
+  answerOrder: number;
+  count: number;
+  /** count / answered members of the bar (unanswered excluded, as in the notebook's plots). */
+  share: number;
+}
+
+function barsOf(doc: Segmentation, code: string, options: BreakdownOptions): { label: string; segment: number; breakdown: Breakdown }[] {
+  const wanted = options.segments ? new Set(options.segments) : null;
+  const bars = segmentsInOrder(doc)
+    .filter((s) => !wanted || wanted.has(s.index))
+    .map((s) => ({ label: segmentName(options.names, s.index), segment: s.index, breakdown: s.breakdowns[code] }));
+  if (options.includeOverall ?? true) bars.unshift({ label: OVERALL_NAME, segment: -1, breakdown: doc.overall.breakdowns[code] });
+  const missing = bars.find((b) => !b.breakdown);
+  if (missing) throw new Error(`charts: no breakdown of ${code} for ${missing.label}; only profile questions have breakdowns`);
+  const labels = uniqueLabels(bars.map((b) => b.label));
+  return bars.map((b, i) => ({ ...b, label: labels[i] }));
+}
+
+/** One row per bar and answer, bars in display order, answers in the question's order. */
+export function breakdownRows(doc: Segmentation, code: string, options: BreakdownOptions = {}): BreakdownRow[] {
+  const answers = uniqueLabels(findQuestion(doc, code).answers.map((a) => a.label));
+  return barsOf(doc, code, options).flatMap((bar) => {
+    const answered = bar.breakdown.counts.reduce((sum, c) => sum + c, 0);
+    return answers.map((answer, j) => ({
+      bar: bar.label,
+      segment: bar.segment,
+      answer,
+      answerOrder: j,
+      count: bar.breakdown.counts[j] ?? 0,
+      share: answered > 0 ? (bar.breakdown.counts[j] ?? 0) / answered : 0,
+    }));
+  });
+}
+
+function colorScale(question: QuestionInfo) {
+  const domain = uniqueLabels(question.answers.map((a) => a.label));
+  return question.ordered ? { domain, scheme: { ...SEQUENTIAL_SCHEME, extent: [...SEQUENTIAL_SCHEME.extent] } } : { domain, scheme: CATEGORICAL_SCHEME };
+}
+
+/** Stacked normalized bars of a profile question per segment (data inlined). */
+export function breakdownSpec(doc: Segmentation, code: string, options: BreakdownOptions = {}): TopLevelSpec {
+  const question = findQuestion(doc, code);
+  const rows = breakdownRows(doc, code, options);
+  const bars = [...new Set(rows.map((r) => r.bar))];
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    description: breakdownTable(doc, code, options).alt,
+    data: { values: rows.map((r) => ({ ...r, share: round(r.share) })) },
+    width: 420,
+    height: { step: 26 },
+    mark: { type: 'bar' },
+    encoding: {
+      y: { field: 'bar', type: 'nominal', sort: bars, axis: { title: null } },
+      x: { field: 'share', type: 'quantitative', stack: 'zero', scale: { domain: [0, 1] }, axis: { title: `Share of answers: ${question.label}`, format: '%', tickCount: 5 } },
+      color: {
+        field: 'answer',
+        type: question.ordered ? 'ordinal' : 'nominal',
+        scale: colorScale(question),
+        legend: { title: question.label, orient: 'bottom', columns: question.answers.length > 6 ? 2 : 1 },
+      },
+      order: { field: 'answerOrder', type: 'quantitative', sort: 'ascending' },
+      tooltip: [
+        { field: 'bar', type: 'nominal', title: 'Segment' },
+        { field: 'answer', type: 'nominal', title: 'Answer' },
+        { field: 'count', type: 'quantitative', title: 'Count', format: ',d' },
+        { field: 'share', type: 'quantitative', title: 'Share', format: '.1%' },
+      ],
+    },
+  };
+}
+
+/** Table (one row per bar; counts per answer, then unanswered) and one-sentence alt text. */
+export function breakdownTable(doc: Segmentation, code: string, options: BreakdownOptions = {}): ChartTable {
+  const question = findQuestion(doc, code);
+  const rows = breakdownRows(doc, code, options);
+  const bars = [...new Set(rows.map((r) => r.bar))];
+  const missing = new Map(barsOf(doc, code, options).map((b) => [b.label, b.breakdown.missing]));
+  const table = bars.map((bar) => [bar, ...rows.filter((r) => r.bar === bar).map((r) => r.count), missing.get(bar) ?? 0]);
+  const top = rows.filter((r) => r.bar === bars[0]).reduce((a, b) => (b.share > a.share ? b : a), rows[0]);
+  const alt =
+    `Stacked bars of "${question.label}" answers for ${bars.length === 1 ? bars[0] : `${bars.length} groups`}` +
+    (top ? `; the most common answer in ${top.bar} is "${top.answer}" (${percent(top.share, 0)}).` : '.');
+  return { alt, columns: ['segment', ...uniqueLabels(question.answers.map((a) => a.label)), 'no answer'], rows: table };
+}

@@ -1,0 +1,77 @@
+/**
+ * Lookups on the segmentation document shared by the chart modules, and the label rules of the notebook
+ * (`col_label`: "short question label: first five words of the answer").
+ */
+import type { QuestionInfo, Segmentation, SegmentResult } from '../../scripts/segment/result-schema.js';
+
+/** The label of the overall column/bar beside segments. */
+export const OVERALL_NAME = 'All professionals';
+
+/** The first `n` words of a text (notebook's `col_to_answer`, n_words=5). */
+export function firstWords(text: string, n: number): string {
+  const words = text.trim().split(/\s+/);
+  return words.length <= n ? words.join(' ') : `${words.slice(0, n).join(' ')}…`;
+}
+
+export function findQuestion(doc: Segmentation, code: string): QuestionInfo {
+  const question = doc.questions.find((q) => q.code === code);
+  if (!question) {
+    const known = doc.questions.map((q) => q.code).join(', ');
+    throw new Error(`charts: question ${code} is not in the segmentation document (it has ${known})`);
+  }
+  return question;
+}
+
+export function findSegment(doc: Segmentation, segmentIndex: number): SegmentResult {
+  const segment = doc.segments.find((s) => s.index === segmentIndex);
+  if (!segment) {
+    throw new Error(`charts: segment ${segmentIndex} does not exist (the document has ${doc.segments.length} segments, 0-based)`);
+  }
+  return segment;
+}
+
+/** Segments in published order (the document stores them so; sorting again guards against hand edits). */
+export function segmentsInOrder(doc: Segmentation): SegmentResult[] {
+  return [...doc.segments].sort((a, b) => a.index - b.index);
+}
+
+/** A segment's display name, or a generated fallback when the caller gave none. */
+export function segmentName(names: readonly string[] | undefined, segmentIndex: number): string {
+  const name = names?.[segmentIndex]?.trim();
+  return name ? name : `Segment ${segmentIndex + 1}`;
+}
+
+/**
+ * Make labels unique by suffixing repeats, because Vega-Lite merges equal nominal values into one band
+ * (two answers with the same first five words would otherwise share a bar).
+ */
+export function uniqueLabels(labels: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return labels.map((label) => {
+    const count = (seen.get(label) ?? 0) + 1;
+    seen.set(label, count);
+    return count === 1 ? label : `${label} (${count})`;
+  });
+}
+
+/** Feature index by id, for looking up rates/lift of a question's answers. */
+export function featureIndexById(doc: Segmentation): Map<string, number> {
+  return new Map(doc.features.map((f, i) => [f.id, i]));
+}
+
+/** Round to a fixed number of decimals so that inlined data (and therefore output) stays small and stable. */
+export function round(value: number, decimals = 4): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+/** "12.3%" */
+export function percent(rate: number, decimals = 1): string {
+  return `${(rate * 100).toFixed(decimals)}%`;
+}
+
+/** "+12.3 points" / "−4.0 points" for a lift. */
+export function points(lift: number, decimals = 1): string {
+  const sign = lift >= 0 ? '+' : '−';
+  return `${sign}${Math.abs(lift * 100).toFixed(decimals)} points`;
+}

@@ -1,0 +1,137 @@
+/**
+ * The segment profile figure of the notebook (`plot_segment_qs`): the answers with the highest lift in a
+ * segment, lift as a solid bar to the right, the overall response rate as a light bar to the left, both
+ * colored by question group; highest lift at the top.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { QuestionGroup } from '../../scripts/config/schema.js';
+import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import { groupColors } from './colors.js';
+import { findQuestion, findSegment, firstWords, percent, round, segmentName, uniqueLabels } from './data.js';
+import type { ChartTable } from './table.js';
+import { VEGA_LITE_SCHEMA } from './theme.js';
+
+export interface LiftRow {
+  /** 1 = highest lift. */
+  rank: number;
+  featureId: string;
+  question: string;
+  /** "short question label: first five words of the answer", unique within the rows. */
+  label: string;
+  /** Full answer text. */
+  answer: string;
+  group: QuestionGroup;
+  lift: number;
+  /** Response rate over all clustered professionals. */
+  overall: number;
+  /** Response rate within the segment (overall + lift). */
+  segmentRate: number;
+}
+
+/** The `top` features with the highest lift in a segment, highest first (ties: column order). */
+export function liftChartRows(doc: Segmentation, segmentIndex: number, top = 15): LiftRow[] {
+  const segment = findSegment(doc, segmentIndex);
+  const order = doc.features.map((_, i) => i).sort((a, b) => segment.lift[b] - segment.lift[a] || a - b);
+  const picked = order.slice(0, Math.max(0, top));
+  const labels = uniqueLabels(
+    picked.map((i) => `${findQuestion(doc, doc.features[i].question).label}: ${firstWords(doc.features[i].label, 5)}`),
+  );
+  return picked.map((i, k) => ({
+    rank: k + 1,
+    featureId: doc.features[i].id,
+    question: doc.features[i].question,
+    label: labels[k],
+    answer: doc.features[i].label,
+    group: doc.features[i].group,
+    lift: segment.lift[i],
+    overall: doc.overall.rates[i],
+    segmentRate: segment.rates[i],
+  }));
+}
+
+export interface LiftChartOptions {
+  /** Number of answers shown (notebook: 15). */
+  top?: number;
+  /** Segment display names by segment index (for the title and alt text). */
+  names?: readonly string[];
+  /** Plot width in pixels, without labels. */
+  width?: number;
+  /** Show the question-group legend (default true). */
+  legend?: boolean;
+}
+
+function colorScale(rows: LiftRow[]): { domain: string[]; range: string[] } {
+  const groups = [...new Set(rows.map((r) => r.group))];
+  return {
+    domain: groups.flatMap((g) => [`${g}: overall rate`, `${g}: lift`]),
+    range: groups.flatMap((g) => [groupColors(g).light, groupColors(g).solid]),
+  };
+}
+
+function values(rows: LiftRow[]) {
+  return rows.flatMap((r) => {
+    const common = { label: r.label, answer: r.answer, group: r.group, overall: round(r.overall), lift: round(r.lift), segmentRate: round(r.segmentRate) };
+    return [
+      { ...common, kind: `${r.group}: overall rate`, value: round(-r.overall * 100, 2) },
+      { ...common, kind: `${r.group}: lift`, value: round(r.lift * 100, 2) },
+    ];
+  });
+}
+
+/** The lift chart of one segment as a Vega-Lite spec (data inlined). */
+export function liftChartSpec(doc: Segmentation, segmentIndex: number, options: LiftChartOptions = {}): TopLevelSpec {
+  const { top = 15, names, width = 320, legend = true } = options;
+  const rows = liftChartRows(doc, segmentIndex, top);
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    description: liftChartTable(doc, segmentIndex, { top, names }).alt,
+    data: { values: values(rows) },
+    width,
+    height: { step: 22 },
+    layer: [
+      {
+        mark: { type: 'bar' },
+        encoding: {
+          y: { field: 'label', type: 'nominal', sort: rows.map((r) => r.label), axis: { title: null } },
+          x: {
+            field: 'value',
+            type: 'quantitative',
+            stack: null,
+            axis: { title: '% of professionals (left: overall rate, right: lift)', labelExpr: "format(abs(datum.value), 'd')" },
+          },
+          color: {
+            field: 'kind',
+            type: 'nominal',
+            scale: colorScale(rows),
+            legend: legend ? { title: 'Question group', orient: 'bottom', columns: 2 } : null,
+          },
+          tooltip: [
+            { field: 'answer', type: 'nominal', title: 'Answer' },
+            { field: 'group', type: 'nominal', title: 'Group' },
+            { field: 'overall', type: 'quantitative', title: 'Overall rate', format: '.1%' },
+            { field: 'lift', type: 'quantitative', title: 'Lift', format: '+.1%' },
+            { field: 'segmentRate', type: 'quantitative', title: 'Segment rate', format: '.1%' },
+          ],
+        },
+      },
+      // Own one-row data, else the zero line is drawn once per bar.
+      { data: { values: [{}] }, mark: { type: 'rule' }, encoding: { x: { datum: 0 } } },
+    ],
+  };
+}
+
+/** Table and one-sentence alt text of the lift chart. */
+export function liftChartTable(doc: Segmentation, segmentIndex: number, options: { top?: number; names?: readonly string[] } = {}): ChartTable {
+  const rows = liftChartRows(doc, segmentIndex, options.top ?? 15);
+  const name = segmentName(options.names, segmentIndex);
+  const first = rows[0];
+  const alt = first
+    ? `Bar chart of the ${rows.length} answers chosen most above average in segment "${name}"; the top one, ` +
+      `"${first.label}", is chosen by ${percent(first.segmentRate, 0)} of the segment against ${percent(first.overall, 0)} of all professionals.`
+    : `Bar chart of answers by lift in segment "${name}" (no answers to show).`;
+  return {
+    alt,
+    columns: ['rank', 'question', 'answer', 'group', 'overall rate', 'segment rate', 'lift'],
+    rows: rows.map((r) => [r.rank, findQuestion(doc, r.question).label, r.answer, r.group, round(r.overall), round(r.segmentRate), round(r.lift)]),
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * The chart builders without the renderers: no Node-only imports (sharp, fs), so browser code may use it
+ * (e.g. to hand a spec and themeConfig to vega-embed). Server code can import './index.js' instead.
+ */
+export { liftChartRows, liftChartSpec, liftChartTable, type LiftRow, type LiftChartOptions } from './lift.js';
+export { breakdownRows, breakdownSpec, breakdownTable, type BreakdownRow, type BreakdownOptions } from './breakdown.js';
+export { mapSpec, mapTable, type MapOptions } from './map.js';
+export { mapSample, DEFAULT_MAP_POINTS, type MapSampleOptions } from './sample.js';
+export { segmentSizeRows, segmentSizesSpec, segmentSizesTable, type SizeRow } from './sizes.js';
+export { workActivityCells, workActivitySpec, workActivityTable, type ActivityCell } from './activities.js';
+export { socialCardSpec, SOCIAL_CARD, type SocialCardOptions } from './card.js';
+export { toCsv, toRecords, type ChartTable, type Cell } from './table.js';
+export { themeConfig, FONT_NAME, FONT_FAMILY, THEME_BACKGROUND, VEGA_LITE_SCHEMA, type Theme } from './theme.js';
+export { OVERALL_NAME, segmentName } from './data.js';
