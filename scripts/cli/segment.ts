@@ -15,6 +15,8 @@ import { labelsCsv } from '../segment/assemble.js';
 import { writeFileAtomic } from '../segment/atomic-write.js';
 import { InputError, UsageError } from '../segment/errors.js';
 import { stderrReporter } from './reporter.js';
+import { createHash } from 'node:crypto';
+import { cacheKey, isFresh, sha256File } from '../segment/cache.js';
 import { updateRegistry } from '../identity/register.js';
 import { formatMatchTable } from '../identity/match-table.js';
 
@@ -29,6 +31,7 @@ const USAGE = `Usage: npm run segment -- (--survey YEAR | --config FILE) --input
   --labels-csv FILE   also write row,kept,professional,segment for every respondent
   --select-k          also fit k = 2..15 and report BIC per k
   --content DIR       editors' content, whose registry/YEAR.json keeps segment slugs (default: content)
+  --force             recompute even when the cached segmentation is up to date
   --synthetic         mark the output as built from synthetic data (implied by a SYNTHETIC.md beside the input)
 `;
 
@@ -42,6 +45,7 @@ export interface SegmentCliOptions {
   labelsCsv: string | null;
   selectK: boolean;
   synthetic: boolean;
+  force: boolean;
 }
 
 export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
@@ -58,6 +62,7 @@ export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
       'labels-csv': { type: 'string' },
       'select-k': { type: 'boolean', default: false },
       synthetic: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -78,6 +83,7 @@ export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
     labelsCsv: values['labels-csv'] ?? null,
     selectK: values['select-k']!,
     synthetic: values.synthetic! || existsSync(join(dirname(values.input), 'SYNTHETIC.md')),
+    force: values.force!,
   };
 }
 
@@ -91,9 +97,29 @@ export function outputPath(out: string, year: number): string {
   return join(out, `segmentation-${year}.json`);
 }
 
-export async function writeOutputs(run: SegmentRun, options: SegmentCliOptions): Promise<string> {
+export function runLogPath(documentPath: string): string {
+  return documentPath.replace(/\.json$/, '.run.json');
+}
+
+/**
+ * What the cache key covers: everything in the options that can change the document. Null when the input
+ * cannot be read; the reader then reports why.
+ */
+function cacheKeyOf(options: SegmentCliOptions, configHash: string): string | null {
+  const { seed, clusters, selectK, synthetic } = options;
+  try {
+    return cacheKey({ inputSha256: sha256File(options.input), configHash, parameters: { seed, clusters, selectK, synthetic } });
+  } catch {
+    return null;
+  }
+}
+
+export async function writeOutputs(run: SegmentRun, options: SegmentCliOptions, key: string | null): Promise<string> {
   const path = outputPath(options.out, run.document.survey.year);
+  const json = JSON.stringify(run.document) + '\n';
   const runLog = {
+    cacheKey: key,
+    documentSha256: createHash('sha256').update(json).digest('hex'),
     note: 'Per-run facts kept out of the segmentation document so that it stays byte-identical across runs.',
     finishedAt: new Date().toISOString(),
     timingsMs: run.timings,
@@ -101,10 +127,10 @@ export async function writeOutputs(run: SegmentRun, options: SegmentCliOptions):
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     node: process.version,
   };
-  const json = JSON.stringify(run.document) + '\n';
   if (options.labelsCsv) await writeFileAtomic(options.labelsCsv, labelsCsv(run.labels));
-  await writeFileAtomic(path.replace(/\.json$/, '.run.json'), JSON.stringify(runLog, null, 2) + '\n');
+  // The document first: a run log that names a document which failed to land would make a stale one look fresh.
   await writeFileAtomic(path, json);
+  await writeFileAtomic(runLogPath(path), JSON.stringify(runLog, null, 2) + '\n');
   return path;
 }
 
@@ -112,11 +138,18 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const options = parseSegmentArgs(argv);
     const config = loadConfig(options.configFile);
+    const key = cacheKeyOf(options, config.hash);
+    const cached = outputPath(options.out, config.config.year);
+    // Labels are not cached, so asking for them means running.
+    if (key && !options.force && !options.labelsCsv && isFresh(cached, runLogPath(cached), key)) {
+      process.stderr.write(`${cached} is up to date (same input, config, parameters and code); reusing it (--force recomputes)\n`);
+      return 0;
+    }
     const run = await runSegmentation(
       { input: options.input, config, seed: options.seed, clusters: options.clusters, selectK: options.selectK, synthetic: options.synthetic },
       stderrReporter(),
     );
-    const path = await writeOutputs(run, options);
+    const path = await writeOutputs(run, options, key);
     const { counts, segments } = run.document;
     process.stderr.write(
       `wrote ${path}: ${counts.respondents} respondents, ${counts.droppedNearlyEmpty} dropped, ${counts.professionals} professionals, ${segments.length} segments (${segments.map((s) => s.size).join(', ')})\n`,

@@ -7,7 +7,7 @@
 import type { QuestionConfig, SurveyConfig } from '../config/schema.js';
 import type { Feature, QuestionInfo } from './result-schema.js';
 import type { BinaryMatrix } from './types.js';
-import type { SurveyTable } from './read.js';
+import type { Column, SurveyTable } from './read.js';
 import { InputError } from './errors.js';
 import { isFreeTextColumn, questionOfColumn, variantOfColumn } from './columns.js';
 
@@ -147,38 +147,25 @@ function planColumn(table: SurveyTable, question: QuestionConfig, column: string
   const cells = table.columns.get(column);
   if (!cells) throw new Error(`column ${column} was not kept by the reader`);
   if (question.type === 'multi') {
-    const values = new Int16Array(cells.length);
-    let label: string | undefined;
-    cells.forEach((cell, row) => {
-      if (cell !== '') {
-        values[row] = 1;
-        label ??= cell;
-      }
-    });
-    return { column, question, kind: 'multi', answers: [label ?? answerFromText(table, column)], values };
+    const values = Int16Array.from(cells.codes, (code) => (code === 0 ? 0 : 1));
+    // The first text seen is the answer; Kaggle writes the same text in every chosen cell.
+    return { column, question, kind: 'multi', answers: [cells.texts[1] ?? answerFromText(table, column)], values };
   }
   const answers = singleChoiceAnswers(table, question, column, cells);
-  const index = new Map(answers.map((answer, i) => [answer, i]));
-  const values = Int16Array.from(cells, (cell) => (cell === '' ? -1 : index.get(cell)!));
+  const answerOfText = cells.texts.map((text) => (text === '' ? -1 : answers.indexOf(text)));
+  const values = Int16Array.from(cells.codes, (code) => answerOfText[code]);
   return { column, question, kind: 'single', answers, values };
 }
 
 /** Ordered questions keep their configured order; other answers sort by text, as pandas' categories do. */
-function singleChoiceAnswers(table: SurveyTable, question: QuestionConfig, column: string, cells: string[]): string[] {
-  const seen: string[] = [];
-  const firstRow = new Map<string, number>();
-  cells.forEach((cell, row) => {
-    if (cell !== '' && !firstRow.has(cell)) {
-      firstRow.set(cell, row);
-      seen.push(cell);
-    }
-  });
+function singleChoiceAnswers(table: SurveyTable, question: QuestionConfig, column: string, cells: Column): string[] {
+  const seen = cells.texts.slice(1);
   if (!question.order) return [...seen].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const order = [...question.order];
   for (const answer of seen) {
     if (order.includes(answer)) continue;
     if (!question.allowUnlisted) {
-      const row = firstRow.get(answer)!;
+      const row = cells.codes.indexOf(cells.texts.indexOf(answer));
       throw new InputError(
         { file: table.source.displayName, line: table.lineOfRow[row], column, question: question.code },
         `answer "${answer}" is not in the configured order of ${question.code} (${question.label}); expected one of: ${question.order.map((a) => `"${a}"`).join(', ')} (or set allowUnlisted)`,
@@ -261,7 +248,7 @@ function countVariantAnswers(table: SurveyTable, questions: readonly string[], k
     if (!cells) continue;
     const counts = variant === 'A' ? a : b;
     keptRows.forEach((row, i) => {
-      if (cells[row] !== '') counts[i]++;
+      if (cells.codes[row] !== 0) counts[i]++;
     });
   }
   return { a, b };
@@ -272,9 +259,9 @@ function markNonProfessionals(table: SurveyTable, markers: readonly { question: 
   for (const { question, answers } of markers) {
     const cells = table.columns.get(table.codes.find((c) => c === question || (questionOfColumn(c) === question && !isFreeTextColumn(c))) ?? question);
     if (!cells) throw new InputError({ file: table.source.displayName, question }, `the professional rule names question ${question}, which has no column in this file`);
-    const wanted = new Set(answers);
+    const wanted = cells.texts.map((text) => answers.includes(text));
     keptRows.forEach((row, i) => {
-      if (wanted.has(cells[row])) marks[i] = 1;
+      if (wanted[cells.codes[row]]) marks[i] = 1;
     });
   }
   return marks;

@@ -31,10 +31,54 @@ export interface SurveyTable {
   texts: string[];
   /** Number of respondent rows. */
   rows: number;
-  /** Kept columns: code -> one cell per respondent, in file order (empty string when blank). */
-  columns: Map<string, string[]>;
+  /** Kept columns by code, one cell per respondent in file order. */
+  columns: Map<string, Column>;
   /** 1-based line in the file where each respondent's row ends, for messages. */
   lineOfRow: Int32Array;
+}
+
+/**
+ * A column stored by dictionary: each respondent's cell is an index into the column's distinct texts, in
+ * first-seen order, with 0 for a blank cell. Most survey cells are blank or repeat a few answers, so this
+ * keeps memory and garbage collection small.
+ */
+export interface Column {
+  /** Distinct cell texts; texts[0] is '' (blank). */
+  readonly texts: string[];
+  /** Per respondent, an index into texts. */
+  readonly codes: Uint16Array;
+}
+
+/** The column's cells as strings, for tests and messages. */
+export function cellsOf(column: Column): string[] {
+  return Array.from(column.codes, (code) => column.texts[code]);
+}
+
+class ColumnBuilder {
+  readonly texts = [''];
+  private readonly index = new Map<string, number>([['', 0]]);
+  private codes = new Uint16Array(1024);
+  private length = 0;
+
+  push(cell: string): void {
+    let code = cell === '' ? 0 : this.index.get(cell);
+    if (code === undefined) {
+      code = this.texts.length;
+      if (code > 0xffff) throw new RangeError('more than 65,535 distinct answers in one column');
+      this.texts.push(cell);
+      this.index.set(cell, code);
+    }
+    if (this.length === this.codes.length) {
+      const grown = new Uint16Array(this.codes.length * 2);
+      grown.set(this.codes);
+      this.codes = grown;
+    }
+    this.codes[this.length++] = code;
+  }
+
+  build(): Column {
+    return { texts: this.texts, codes: this.codes.slice(0, this.length) };
+  }
 }
 
 export interface ReadOptions {
@@ -148,7 +192,7 @@ async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn
   const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true });
   let codes: string[] | undefined;
   let texts: string[] | undefined;
-  let kept: { index: number; cells: string[] }[] = [];
+  let kept: { index: number; column: ColumnBuilder }[] = [];
   let rows = 0;
   const lines: number[] = [];
   const file = source.displayName;
@@ -159,7 +203,7 @@ async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       if (!codes) {
         codes = record.map((code) => code.trim());
-        kept = codes.flatMap((code, index) => (keepColumn(code) ? [{ index, cells: [] as string[] }] : []));
+        kept = codes.flatMap((code, index) => (keepColumn(code) ? [{ index, column: new ColumnBuilder() }] : []));
         continue;
       }
       if (record.length !== codes.length) {
@@ -169,9 +213,10 @@ async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn
         texts = record;
         continue;
       }
-      for (const column of kept) {
-        const cell = record[column.index].trim();
-        column.cells.push(blankCells.has(cell) ? '' : cell);
+      for (const { index, column } of kept) {
+        const raw = record[index];
+        const cell = raw === '' ? raw : raw.trim();
+        column.push(blankCells.size > 0 && blankCells.has(cell) ? '' : cell);
       }
       lines.push(info.lines);
       rows++;
@@ -192,7 +237,7 @@ async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn
     codes,
     texts,
     rows,
-    columns: new Map(kept.map(({ index, cells }) => [codes![index], cells])),
+    columns: new Map(kept.map(({ index, column }) => [codes![index], column.build()])),
     lineOfRow: Int32Array.from(lines),
   };
 }

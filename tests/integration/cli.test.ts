@@ -72,6 +72,24 @@ describe('npm run segment', () => {
     expect(readFileSync(join(other, 'segmentation-2099.json')).equals(run.bytes)).toBe(false);
   });
 
+  it('reuses a fresh segmentation, and recomputes with --force or when the config changes', async () => {
+    const run = await goodRun();
+    const args = ['--config', run.yaml, '--input', run.csv, '--out', run.out, '--content', join(run.dir, 'content'), '--clusters', '2'];
+    const before = statSync(run.path).mtimeMs;
+    stderr = '';
+    expect(await main(args)).toBe(0);
+    expect(stderr).toContain('is up to date');
+    expect(statSync(run.path).mtimeMs).toBe(before);
+    stderr = '';
+    expect(await main([...args, '--force'])).toBe(0);
+    expect(stderr).not.toContain('is up to date');
+    writeFileSync(run.yaml, stringify(tinyConfig({ title: 'Renamed' })));
+    stderr = '';
+    expect(await main(args)).toBe(0);
+    expect(stderr).not.toContain('is up to date');
+    expect(JSON.parse(readFileSync(run.path, 'utf8')).survey.title).toBe('Renamed');
+  });
+
   it('keeps earlier output when the input file is missing', async () => {
     await expectFailureKeepsOutput((r) => ['--config', r.yaml, '--input', join(r.dir, 'nope.csv'), '--out', r.out, '--content', join(r.dir, 'content')], /nope\.csv: cannot read the survey \(no such file\)/);
   });

@@ -38,7 +38,7 @@ interface CsvSummary {
 async function summarise(year: number, config: SurveyConfig): Promise<CsvSummary> {
   const zip = new URL(`${year}/kaggle-survey-${year}.zip`, DATA_DIR).pathname;
   const table = await readSurvey(zip, { responsesFile: config.responsesFile, keepColumn: neededColumn(config), blankCells: config.blankCells });
-  const distinct = new Map([...table.columns].map(([code, cells]) => [code, new Set(cells.filter((c) => c !== ''))]));
+  const distinct = new Map([...table.columns].map(([code, column]) => [code, new Set(column.texts.slice(1))]));
   return { codes: table.codes, distinct };
 }
 

@@ -2,7 +2,7 @@ import { createWriteStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
-import { pickResponsesEntry, readSurvey } from '../../scripts/segment/read.js';
+import { cellsOf, pickResponsesEntry, readSurvey } from '../../scripts/segment/read.js';
 import { InputError } from '../../scripts/segment/errors.js';
 import { TINY_CODES, tempDir, tinyCsv, toCsv, TINY_TEXTS, tinyRow } from '../helpers/tiny-survey.js';
 
@@ -35,8 +35,8 @@ describe('readSurvey', () => {
     expect(table.codes).toEqual(TINY_CODES);
     expect(table.texts).toEqual(TINY_TEXTS);
     expect(table.rows).toBe(2);
-    expect(table.columns.get('Q1')).toEqual(['Data Scientist', 'Student']);
-    expect(table.columns.get('Q2_Part_3')).toEqual(['SQL', '']);
+    expect(cellsOf(table.columns.get('Q1')!)).toEqual(['Data Scientist', 'Student']);
+    expect(cellsOf(table.columns.get('Q2_Part_3')!)).toEqual(['SQL', '']);
     expect(table.source.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(Array.from(table.lineOfRow)).toEqual([3, 4]);
   });
@@ -55,7 +55,7 @@ describe('readSurvey', () => {
     const path = join(dir, 'survey.csv');
     writeFileSync(path, tinyCsv(respondents).replace(',SQL,', ',nan,'));
     const table = await readSurvey(path, { blankCells: ['nan'] });
-    expect(table.columns.get('Q2_Part_3')).toEqual(['', '']);
+    expect(cellsOf(table.columns.get('Q2_Part_3')!)).toEqual(['', '']);
   });
 
   it('reads the responses CSV inside a zip as Kaggle ships it', async () => {

@@ -1,0 +1,60 @@
+/**
+ * `npm run bench [-- --input FILE --survey YEAR --sample N]`: segments a real survey (2021 by default) and
+ * prints per-stage times and peak memory, then compares the project's Jaccard neighbour search with umap-js's
+ * own on the same rows, in the same process, as a ratio. Numbers from a noisy 2-core machine: read the
+ * ratio, not the absolute times.
+ */
+import { parseArgs } from 'node:util';
+import { builtInConfigPath, loadConfig } from '../config/load.js';
+import { runSegmentation, STAGES, type Reporter } from '../segment/pipeline.js';
+import { readSurvey } from '../segment/read.js';
+import { encodeSurvey, neededColumn } from '../segment/encode.js';
+import { jaccardNeighbours, umapJsOwnNeighbours } from '../segment/knn.js';
+import { deriveRandom } from '../segment/random.js';
+import type { BinaryMatrix } from '../segment/types.js';
+
+const { values } = parseArgs({
+  options: {
+    survey: { type: 'string', default: '2021' },
+    input: { type: 'string', default: '../shared/data/kaggle/2021/kaggle-survey-2021.zip' },
+    sample: { type: 'string', default: '2000' },
+  },
+});
+
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function main() {
+  const config = loadConfig(builtInConfigPath(values.survey!));
+  const quiet: Reporter = { start() {}, progress: () => () => {}, end() {} };
+
+  // 1. The whole segmentation, stage by stage.
+  const started = performance.now();
+  const run = await runSegmentation({ input: values.input!, config, seed: 0, clusters: 10, selectK: false, synthetic: false }, quiet);
+  const total = performance.now() - started;
+  const peakRss = process.resourceUsage().maxRSS * 1024;
+  console.log(`segmentation of ${values.input} (${run.document.counts.respondents} respondents, ${run.document.counts.professionals} professionals, ${run.document.segments.length} segments)`);
+  for (const stage of STAGES) if (run.timings[stage] !== undefined) console.log(`  ${stage.padEnd(10)} ${seconds(run.timings[stage]!)}`);
+  console.log(`  ${'total'.padEnd(10)} ${seconds(total)}   (goal: under 10 s)`);
+  console.log(`  peak RSS   ${mb(peakRss)}   (goal: under 1 GB)`);
+
+  // 2. Neighbour search on the same rows: ours against umap-js's own with a JS Jaccard distance.
+  const table = await readSurvey(values.input!, { responsesFile: config.config.responsesFile, keepColumn: neededColumn(config.config), blankCells: config.config.blankCells });
+  const encoded = encodeSurvey(table, config.config);
+  const rows = Math.min(Number(values.sample), encoded.matrix.rows);
+  const sample: BinaryMatrix = { rows, cols: encoded.matrix.cols, data: encoded.matrix.data.slice(0, rows * encoded.matrix.cols) };
+  const time = (work: () => unknown) => {
+    const t = performance.now();
+    work();
+    return performance.now() - t;
+  };
+  const ours = time(() => jaccardNeighbours(sample, 15, { random: deriveRandom(0, 'bench') }));
+  const theirs = time(() => umapJsOwnNeighbours(sample, 15, deriveRandom(0, 'bench')));
+  console.log(`neighbour search, 15 neighbours of the first ${rows} kept respondents × ${sample.cols} features:`);
+  console.log(`  umap-js's own ${seconds(theirs)}, ours ${seconds(ours)}: ours is ${(theirs / ours).toFixed(1)}× faster`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+/**
+ * A segmentation is reused while nothing that shapes it has changed: the input's bytes, the normalized
+ * config, the parameters and the code (the pipeline's sources and the numeric packages' versions). The key
+ * is recorded in the run log beside the document; a run whose key matches, with the document unchanged since,
+ * is fresh. `--force` ignores it.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SEGMENT_DIR = dirname(fileURLToPath(import.meta.url));
+const PROJECT_ROOT = resolve(SEGMENT_DIR, '../..');
+/** Sources whose change can change a segmentation. */
+const CODE_DIRS = [SEGMENT_DIR, join(PROJECT_ROOT, 'scripts/config')];
+const NUMERIC_PACKAGES = ['umap-js', 'ml-matrix', 'csv-parse'];
+
+export interface CacheInputs {
+  inputSha256: string;
+  configHash: string;
+  parameters: Record<string, unknown>;
+}
+
+let cachedCodeVersion: string | undefined;
+
+/** sha256 over the pipeline's source files (sorted by path) and the numeric packages' versions. */
+export function codeVersion(): string {
+  if (cachedCodeVersion) return cachedCodeVersion;
+  const hash = createHash('sha256');
+  for (const dir of CODE_DIRS) {
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) {
+      hash.update(name).update(readFileSync(join(dir, name)));
+    }
+  }
+  for (const name of NUMERIC_PACKAGES) {
+    hash.update(name).update(JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8')).version);
+  }
+  cachedCodeVersion = hash.digest('hex');
+  return cachedCodeVersion;
+}
+
+export function cacheKey(inputs: CacheInputs): string {
+  return createHash('sha256')
+    .update(JSON.stringify([inputs.inputSha256, inputs.configHash, inputs.parameters, codeVersion()]))
+    .digest('hex');
+}
+
+export function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** True when the run log beside `documentPath` records `key` and the document is the one it wrote. */
+export function isFresh(documentPath: string, runLogPath: string, key: string): boolean {
+  if (!existsSync(documentPath) || !existsSync(runLogPath)) return false;
+  try {
+    const log = JSON.parse(readFileSync(runLogPath, 'utf8')) as { cacheKey?: string; documentSha256?: string };
+    return log.cacheKey === key && log.documentSha256 === sha256File(documentPath);
+  } catch {
+    return false;
+  }
+}
