@@ -14,6 +14,9 @@ import { build, dev, preview } from 'astro';
 import * as pagefind from 'pagefind';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+// Vite's reserved import.meta.env names: inherited from a parent tool (e.g. vitest sets BASE_URL=/), they
+// would override the site's own values, e.g. the base of every link.
+for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
 const root = process.cwd();
 const outDir = resolve(root, process.env.SITE_OUT_DIR || 'dist');
 

@@ -9,7 +9,7 @@ export function joinBase(base: string, path: string): string {
   return `${head}${path.replace(/^\/+/, '')}`;
 }
 
-const BASE: string = import.meta.env?.BASE_URL ?? '/';
+const BASE: string = import.meta.env.BASE_URL ?? '/';
 
 export const href = (path = ''): string => joinBase(BASE, path);
 

@@ -1,0 +1,154 @@
+/**
+ * Builds the whole site (astro build + Pagefind) from fixture inputs under a subpath, then checks the
+ * output: the page set, summaries, lift charts against the JSON, links, downloads, social cards, search
+ * index. A second build with a wrong MDX reference must fail and name the file and line.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mergedView, normalizeGroups } from '../../src/lib/merge.js';
+import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import { SUMMARIES, buildSite, fixtureDocs, listFiles, read, writeInputs, type BuildResult } from './site-build.js';
+
+const BASE = '/sub/';
+const tmp = mkdtempSync(join(tmpdir(), 'site-build-'));
+const dist = join(tmp, 'dist');
+let build: BuildResult;
+let files: string[];
+const [doc2019, doc2020] = fixtureDocs();
+
+beforeAll(async () => {
+  build = await buildSite(writeInputs(join(tmp, 'in')), dist, join(tmp, 'cache'), BASE);
+  files = build.code === 0 ? listFiles(dist) : [];
+}, 600_000);
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const html = (path: string) => read(dist, `${path}index.html`);
+
+/** The notebook's label rule: "question label: first five words of the answer". */
+function expectedTopLabel(doc: Segmentation, index: number): string {
+  const lift = doc.segments[index].lift;
+  const f = lift.indexOf(Math.max(...lift));
+  const feature = doc.features[f];
+  const words = feature.label.split(/\s+/);
+  const answer = words.length <= 5 ? words.join(' ') : `${words.slice(0, 5).join(' ')}…`;
+  return `${doc.questions.find((q) => q.code === feature.question)!.label}: ${answer}`;
+}
+
+/** The y-axis labels (left of the axis: negative x) of a page's lift chart SVG, light variant, top to bottom. */
+function liftLabels(page: string, chartId: string): string[] {
+  const figure = page.slice(page.indexOf(`charts/${chartId}.vl.json`));
+  const svg = figure.slice(figure.indexOf('<svg'), figure.indexOf('</svg>'));
+  const group = svg.slice(svg.indexOf('role-axis-label'));
+  const labels = [...group.matchAll(/<text[^>]*text-anchor="end"[^>]*translate\((-[\d.]+),([-\d.]+)\)[^>]*>([^<]*)<\/text>/g)];
+  return labels.sort((a, b) => Number(a[2]) - Number(b[2])).map((m) => m[3].replace(/&amp;/g, '&'));
+}
+
+describe('site build from fixture data', () => {
+  it('succeeds', () => {
+    expect(build.code, build.output.slice(-3000)).toBe(0);
+  });
+
+  it('has every page of every year, and a redirect for the merged slug', () => {
+    const pages = files.filter((f) => f.endsWith('.html'));
+    expect(pages).toEqual(
+      [
+        'index.html',
+        'search/index.html',
+        '2019/index.html',
+        '2019/methodology/index.html',
+        ...[1, 2, 3].map((n) => `2019/segments/segment-${n}/index.html`),
+        '2020/index.html',
+        '2020/methodology/index.html',
+        '2020/segments/tabular/index.html',
+        '2020/segments/vision/index.html',
+        '2020/segments/starters/index.html',
+      ].sort(),
+    );
+    expect(html('2020/segments/starters/')).toContain(`url=${BASE}2020/segments/vision/`);
+  });
+
+  it('shows the summary with current figures, or "No summary yet"', () => {
+    const tabular = html('2020/segments/tabular/');
+    const f = doc2020.features.findIndex((x) => x.id === 'Q7_Part_3');
+    expect(tabular).toContain('Members use SQL: <span class="figure"');
+    expect(tabular).toContain(`>${Math.round(doc2020.segments[0].rates[f] * 100)}%</span>`);
+    expect(tabular).not.toContain('No summary yet');
+    for (const n of [1, 2, 3]) expect(html(`2019/segments/segment-${n}/`)).toContain('No summary yet');
+  });
+
+  it('draws each lift chart with the answer of highest lift in the JSON at the top', () => {
+    expect(liftLabels(html('2020/segments/tabular/'), 'tabular-lift')[0]).toBe(expectedTopLabel(doc2020, 0));
+    for (const n of [1, 2, 3]) expect(liftLabels(html(`2019/segments/segment-${n}/`), `segment-${n}-lift`)[0]).toBe(expectedTopLabel(doc2019, n - 1));
+    const merged = mergedView(doc2020, normalizeGroups(3, [[1, 2]]));
+    const vision = liftLabels(html('2020/segments/vision/'), 'vision-lift');
+    expect(vision[0]).toBe(expectedTopLabel(merged, 1));
+    expect(vision).toHaveLength(Math.min(15, doc2020.features.length));
+  });
+
+  it('marks the new segment and says on every page that the data is synthetic', () => {
+    expect(html('2020/segments/vision/')).toContain('class="new-mark"');
+    expect(html('2020/segments/tabular/')).not.toContain('class="new-mark"');
+    for (const page of files.filter((f) => f.endsWith('.html') && !f.includes('starters'))) {
+      expect(read(dist, page), page).toContain('Synthetic demo data.');
+    }
+  });
+
+  it('has no broken internal link, image, script or stylesheet, and every link carries the base', () => {
+    const broken: string[] = [];
+    for (const page of files.filter((f) => f.endsWith('.html'))) {
+      const text = read(dist, page);
+      const ids = new Set([...text.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+      for (const [, attr, url] of text.matchAll(/\s(href|src|data-chart-spec|content)="([^"]*)"/g)) {
+        if (attr === 'content' && !url.startsWith('0; url=')) continue;
+        const target = attr === 'content' ? url.slice('0; url='.length) : url;
+        if (/^(https?:|data:|mailto:)/.test(target)) continue;
+        if (target.startsWith('#')) {
+          if (target.length > 1 && !ids.has(target.slice(1))) broken.push(`${page}: ${target}`);
+          continue;
+        }
+        if (!target.startsWith(BASE)) {
+          broken.push(`${page}: ${target} (not under ${BASE})`);
+          continue;
+        }
+        const path = target.slice(BASE.length).split(/[?#]/)[0];
+        const file = path === '' || path.endsWith('/') ? `${path}index.html` : path;
+        if (!existsSync(join(dist, file))) broken.push(`${page}: ${target}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('emits chart data downloads, specs, social cards and the search index', () => {
+    const csv = read(dist, '2020/data/tabular-lift.csv').split('\r\n');
+    expect(csv[0]).toBe('rank,question,answer,group,overall rate,segment rate,lift');
+    expect(csv.length).toBe(Math.min(15, doc2020.features.length) + 2);
+    expect(JSON.parse(read(dist, '2020/charts/sizes.vl.json')).$schema).toContain('vega-lite');
+    expect(JSON.parse(read(dist, '2020/data/segmentation-2020.json')).counts).toEqual(doc2020.counts);
+    expect(read(dist, '2020/segments/tabular/og.png').slice(1, 4)).toBe('PNG');
+    expect(html('2020/segments/tabular/')).toContain(`<meta property="og:image" content="${BASE}2020/segments/tabular/og.png"`);
+    expect(files).toContain('pagefind/pagefind.js');
+    expect(files).toContain('2020/charts/dark/map.png');
+  });
+
+  it('puts the figures of the methodology page from the JSON', () => {
+    const page = html('2020/methodology/');
+    for (const value of [doc2020.counts.respondents, doc2020.counts.droppedNearlyEmpty, doc2020.counts.professionals, doc2020.metadata.seed]) {
+      expect(page).toMatch(new RegExp(`<dd[^>]*>${value.toLocaleString('en-US')}</dd>`));
+    }
+    expect(page).toContain(doc2020.metadata.input.sha256);
+    expect(page).toContain(doc2020.professionalRule.description);
+  });
+});
+
+describe('a wrong reference in an editor\'s MDX', () => {
+  it('fails the build and names the file and line', async () => {
+    const bad = SUMMARIES['2020/tabular.mdx'].replace('<Lift answer="Q7_Part_3"/>', '<Lift answer="Q7_Part_99"/>');
+    const dir = join(tmp, 'bad');
+    const result = await buildSite(writeInputs(join(dir, 'in'), { '2020/tabular.mdx': bad }), join(dir, 'dist'), join(dir, 'cache'), BASE);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/tabular\.mdx:11:\d+: <Lift answer="Q7_Part_99">: no answer "Q7_Part_99"/);
+  }, 600_000);
+});

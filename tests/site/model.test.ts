@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { buildYearModel, neighbours, type SummaryInfo } from '../../src/lib/model.js';
+import { slugTable } from '../../src/lib/slugs.js';
+import { makeSegmentationFixture } from '../fixtures/segmentation-fixture.js';
+import type { Registry } from '../../scripts/identity/registry-schema.js';
+
+const doc = makeSegmentationFixture();
+const registry: Registry = {
+  year: 2020,
+  threshold: 0.5,
+  segmentationHash: 'x',
+  segments: [
+    { slug: 'tabular', index: 0, status: 'active', similarity: 0.9, size: 10, signature: {} },
+    { slug: 'vision', index: 1, status: 'new', similarity: null, size: 20, signature: {} },
+    { slug: 'starters', index: 2, status: 'active', similarity: 0.8, size: 15, signature: {} },
+    { slug: 'old', index: null, status: 'retired', similarity: null, size: 5, signature: {} },
+  ],
+};
+const slugs = slugTable(3, registry);
+const summary = (segment: string, extra: Partial<SummaryInfo> = {}): SummaryInfo => ({
+  id: `2020/${segment}`,
+  filePath: `content/segments/2020/${segment}.mdx`,
+  segment,
+  title: `Title ${segment}`,
+  shortName: `Short ${segment}`,
+  merge: [],
+  ...extra,
+});
+
+describe('buildYearModel', () => {
+  it('names segments from their summaries, falls back to "Segment <n>", and marks new ones', () => {
+    const model = buildYearModel(doc, slugs, [summary('vision')]);
+    expect(model.segments.map((s) => [s.slug, s.title, s.isNew])).toEqual([
+      ['tabular', 'Segment 1', false],
+      ['vision', 'Title vision', true],
+      ['starters', 'Segment 3', false],
+    ]);
+    expect(model.view).toBe(doc);
+  });
+
+  it('shows merged segments as one page whose other slugs become aliases', () => {
+    const model = buildYearModel(doc, slugs, [summary('vision', { merge: ['starters'] })]);
+    expect(model.segments).toHaveLength(2);
+    expect(model.segments[1]).toMatchObject({ slug: 'vision', aliases: ['starters'], indices: [1, 2], position: 1 });
+    expect(model.view.segments[1].size).toBe(doc.segments[1].size + doc.segments[2].size);
+  });
+
+  it('names the file when a summary points at an unknown segment, and only warns for a retired one', () => {
+    expect(() => buildYearModel(doc, slugs, [summary('nope')])).toThrow('content/segments/2020/nope.mdx: segment "nope" is not a segment of 2020');
+    const model = buildYearModel(doc, slugs, [summary('old')]);
+    expect(model.warnings[0]).toContain('retired');
+    expect(model.segments.every((s) => s.summary === null)).toBe(true);
+  });
+
+  it('rejects two summaries for one segment, and a summary for a segment merged into another', () => {
+    expect(() => buildYearModel(doc, slugs, [summary('vision'), summary('vision', { filePath: 'b.mdx' })])).toThrow('already has a summary');
+    expect(() => buildYearModel(doc, slugs, [summary('vision', { merge: ['starters'] }), summary('starters')])).toThrow('cannot have its own summary');
+  });
+});
+
+describe('neighbours', () => {
+  it('gives previous, next and the others sorted by distance between map centers', () => {
+    const model = buildYearModel(doc, slugs, []);
+    const { previous, next, nearest } = neighbours(model, 1, 2);
+    expect(previous?.slug).toBe('tabular');
+    expect(next?.slug).toBe('starters');
+    const d = (i: number) => Math.hypot(doc.segments[i].center.x - doc.segments[1].center.x, doc.segments[i].center.y - doc.segments[1].center.y);
+    expect(nearest.map((s) => s.position)).toEqual([0, 2].sort((a, b) => d(a) - d(b)));
+    expect(neighbours(model, 0).previous).toBeNull();
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Test helpers: write a complete set of site inputs (segmentation documents, a registry, editors' MDX)
+ * into a temporary directory, build the site from them with scripts/site/astro.mjs, and read the output.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import type { Registry } from '../../scripts/identity/registry-schema.js';
+import { makeSegmentationFixture } from '../fixtures/segmentation-fixture.js';
+
+export const ROOT = join(import.meta.dirname, '../..');
+
+export interface SiteInputs {
+  dataDir: string;
+  registryDir: string;
+  contentDir: string;
+}
+
+/** Two years: 2020 with a registry (one new, one retired slug) and summaries, 2019 with neither. */
+export function fixtureDocs(): Segmentation[] {
+  const doc2020 = makeSegmentationFixture(1);
+  const base2019 = makeSegmentationFixture(2);
+  const doc2019 = { ...base2019, survey: { ...base2019.survey, year: 2019, title: 'Fixture survey 2019' } };
+  return [doc2019, doc2020];
+}
+
+export const REGISTRY_2020: Registry = {
+  year: 2020,
+  threshold: 0.5,
+  segmentationHash: 'fixture',
+  segments: [
+    { slug: 'tabular', index: 0, status: 'active', similarity: 0.9, size: 10, signature: {} },
+    { slug: 'vision', index: 1, status: 'new', similarity: null, size: 20, signature: {} },
+    { slug: 'starters', index: 2, status: 'active', similarity: 0.8, size: 15, signature: {} },
+    { slug: 'old', index: null, status: 'retired', similarity: null, size: 5, signature: {} },
+  ],
+};
+
+export const SUMMARIES: Record<string, string> = {
+  '2020/tabular.mdx': [
+    '---',
+    'title: Tabular machine learning',
+    'shortName: Tabular ML',
+    'segment: tabular',
+    'reviewed:',
+    '  date: 2024-05-01',
+    '  top:',
+    '    - { feature: Q7_Part_3, lift: 0.3 }',
+    '---',
+    '',
+    'Members use SQL: <Share answer="Q7_Part_3"/>, which is <Lift answer="Q7_Part_3"/> above all professionals.',
+    '',
+    '<Breakdown question="Q4"/>',
+    '',
+  ].join('\n'),
+  '2020/vision.mdx': ['---', 'title: Vision and starters', 'shortName: Vision+', 'segment: vision', 'merge: [starters]', '---', '', 'Two clusters read as one. <LiftChart/>', ''].join('\n'),
+  '2020/old.mdx': ['---', 'title: Gone', 'shortName: Gone', 'segment: old', '---', '', 'Retired <Share answer="nope"/>.', ''].join('\n'),
+};
+
+export function writeInputs(dir: string, summaries: Record<string, string> = SUMMARIES): SiteInputs {
+  const inputs = { dataDir: join(dir, 'data'), registryDir: join(dir, 'registry'), contentDir: join(dir, 'content') };
+  for (const d of Object.values(inputs)) mkdirSync(d, { recursive: true });
+  for (const doc of fixtureDocs()) writeFileSync(join(inputs.dataDir, `segmentation-${doc.survey.year}.json`), JSON.stringify(doc));
+  writeFileSync(join(inputs.registryDir, '2020.json'), JSON.stringify(REGISTRY_2020));
+  for (const [file, text] of Object.entries(summaries)) {
+    mkdirSync(join(inputs.contentDir, file.split('/')[0]), { recursive: true });
+    writeFileSync(join(inputs.contentDir, file), text);
+  }
+  return inputs;
+}
+
+export interface BuildResult {
+  code: number;
+  output: string;
+}
+
+/** Runs the site build (astro + pagefind) in a child process; never throws on a failed build. */
+export function buildSite(inputs: SiteInputs, outDir: string, cacheDir: string, base = '/'): Promise<BuildResult> {
+  // Vite's reserved names (set in vitest's own environment) would override the build's import.meta.env.
+  const { BASE_URL, MODE, DEV, PROD, SSR, ...inherited } = process.env;
+  const env = {
+    ...inherited,
+    SEGMENTATION_DIR: inputs.dataDir,
+    REGISTRY_DIR: inputs.registryDir,
+    SITE_CONTENT_DIR: inputs.contentDir,
+    SITE_OUT_DIR: outDir,
+    SITE_CACHE_DIR: cacheDir,
+    SITE_BASE: base,
+  };
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['scripts/site/astro.mjs', 'build'], { cwd: ROOT, env });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+/** Every file under `dir`, as paths relative to it with forward slashes. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .map((f) => relative(dir, join(dir, f)).split('\\').join('/'))
+    .sort();
+}
+
+export function read(dir: string, file: string): string {
+  return readFileSync(join(dir, file), 'utf8');
+}
