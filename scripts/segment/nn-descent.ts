@@ -1,0 +1,133 @@
+/**
+ * Approximate Jaccard k-nearest neighbours by NN-descent (Dong et al. 2011), following pynndescent as
+ * umap-learn runs it: a tree initialisation, then rounds of "local join" (neighbours of my neighbours are
+ * likely my neighbours) over new/old candidate lists sampled by random priority, stopping when a round
+ * changes fewer than delta * k * n entries.
+ *
+ * The initial graph compares all pairs within the leaves of angular random-projection trees (rp-tree.ts).
+ */
+import type { PackedRows } from './bitset.js';
+import { NeighbourHeaps } from './neighbour-heap.js';
+import { randomInt, type Random } from './random.js';
+import { buildTreeLeaves } from './rp-tree.js';
+import type { ProgressCallback } from './types.js';
+
+export interface NNDescentSettings {
+  /** Trees for the initial graph (pynndescent: 5 + round(sqrt(n) / 20), capped at 64). */
+  trees: number;
+  /** Largest leaf; every pair in a leaf is compared. */
+  leafSize: number;
+  /** Candidates sampled per row and round, "new" and "old" each (umap-learn passes 60). */
+  maxCandidates: number;
+  /** Upper bound of rounds (umap-learn: max(5, round(log2 n))). */
+  maxIterations: number;
+  /** Stop when a round makes at most delta * k * n updates (pynndescent: 0.001). */
+  delta: number;
+}
+
+export function defaultNNDescentSettings(rows: number, othersPerRow: number): NNDescentSettings {
+  return {
+    trees: Math.min(64, 5 + Math.round(Math.sqrt(rows) / 20)),
+    leafSize: Math.max(10, 2 * othersPerRow),
+    maxCandidates: Math.max(othersPerRow, 20),
+    maxIterations: Math.max(5, Math.round(Math.log2(Math.max(rows, 2)))),
+    delta: 0.001,
+  };
+}
+
+/** A heap of `othersPerRow` nearest other rows per row (self is added by the caller). */
+export function nnDescent(
+  packed: PackedRows,
+  othersPerRow: number,
+  settings: NNDescentSettings,
+  random: Random,
+  onProgress?: ProgressCallback,
+): NeighbourHeaps {
+  const graph = new NeighbourHeaps(packed.rows, othersPerRow);
+  const totalSteps = settings.maxIterations + 1;
+  initialiseFromTrees(packed, graph, settings, random);
+  fillFromRandomRows(packed, graph, random);
+  onProgress?.(1, totalSteps);
+  for (let round = 0; round < settings.maxIterations; round++) {
+    const updates = localJoin(packed, graph, settings.maxCandidates, random);
+    onProgress?.(round + 2, totalSteps);
+    if (updates <= settings.delta * othersPerRow * packed.rows) break;
+  }
+  onProgress?.(totalSteps, totalSteps);
+  return graph;
+}
+
+function compareAndPush(packed: PackedRows, graph: NeighbourHeaps, p: number, q: number): number {
+  const worst = Math.max(graph.worst(p), graph.worst(q));
+  if (packed.lowerBound(p, q) > worst) return 0;
+  const distance = packed.distance(p, q);
+  if (distance > worst) return 0;
+  return graph.push(p, distance, q, 1) + graph.push(q, distance, p, 1);
+}
+
+function initialiseFromTrees(packed: PackedRows, graph: NeighbourHeaps, settings: NNDescentSettings, random: Random): void {
+  for (let tree = 0; tree < settings.trees; tree++) {
+    const { order, bounds } = buildTreeLeaves(packed, settings.leafSize, random);
+    for (let leaf = 0; leaf + 1 < bounds.length; leaf++) {
+      for (let a = bounds[leaf]; a < bounds[leaf + 1]; a++) {
+        for (let b = a + 1; b < bounds[leaf + 1]; b++) compareAndPush(packed, graph, order[a], order[b]);
+      }
+    }
+  }
+}
+
+/** Rows left short by the trees (tiny leaves) get random rows, as pynndescent's init_random does. */
+function fillFromRandomRows(packed: PackedRows, graph: NeighbourHeaps, random: Random): void {
+  const { size, indices } = graph;
+  for (let row = 0; row < packed.rows; row++) {
+    let missing = 0;
+    for (let s = row * size; s < (row + 1) * size; s++) if (indices[s] < 0) missing++;
+    for (let attempt = 0; missing > 0 && attempt < 4 * size; attempt++) {
+      const other = randomInt(random, packed.rows);
+      if (other === row) continue;
+      missing -= graph.push(row, packed.distance(row, other), other, 1);
+    }
+  }
+}
+
+/** One NN-descent round: sample new/old candidates (with reverse edges), compare pairs among them. */
+function localJoin(packed: PackedRows, graph: NeighbourHeaps, maxCandidates: number, random: Random): number {
+  const rows = packed.rows;
+  const fresh = new NeighbourHeaps(rows, maxCandidates);
+  const old = new NeighbourHeaps(rows, maxCandidates);
+  const { size, indices, isNew } = graph;
+  for (let row = 0; row < rows; row++) {
+    for (let s = row * size; s < (row + 1) * size; s++) {
+      const other = indices[s];
+      if (other < 0) continue;
+      const priority = random();
+      const target = isNew[s] ? fresh : old;
+      target.push(row, priority, other, 0);
+      target.push(other, priority, row, 0);
+    }
+  }
+  // Entries sampled as new take part in this round's join and become old.
+  for (let row = 0; row < rows; row++) {
+    for (let s = row * size; s < (row + 1) * size; s++) {
+      if (!isNew[s]) continue;
+      if (fresh.has(row, indices[s])) isNew[s] = 0;
+    }
+  }
+  let updates = 0;
+  for (let row = 0; row < rows; row++) {
+    const base = row * maxCandidates;
+    for (let a = base; a < base + maxCandidates; a++) {
+      const p = fresh.indices[a];
+      if (p < 0) continue;
+      for (let b = a + 1; b < base + maxCandidates; b++) {
+        const q = fresh.indices[b];
+        if (q >= 0) updates += compareAndPush(packed, graph, p, q);
+      }
+      for (let b = base; b < base + maxCandidates; b++) {
+        const q = old.indices[b];
+        if (q >= 0 && q !== p) updates += compareAndPush(packed, graph, p, q);
+      }
+    }
+  }
+  return updates;
+}
