@@ -23,7 +23,7 @@ import {
 } from '../charts/index.js';
 import type { Segmentation } from '../../scripts/segment/result-schema.js';
 import type { YearModel } from './model.js';
-import { prefixSvgIds, roundSvgNumbers, svgSize } from './svg.js';
+import { prefixSvgIds, roundSvgNumbers, stripInnerAria, svgSize } from './svg.js';
 import { columnFormats, type ColumnFormat } from './table-format.js';
 
 export { toCsv, toRecords, themeConfig } from '../charts/index.js';
@@ -151,7 +151,7 @@ export function renderChart(year: number, chart: ChartDef): Promise<RenderedChar
   const key = `${year}/${chart.id}`;
   let hit = svgCache.get(key);
   if (!hit) {
-    const one = async (theme: Theme) => roundSvgNumbers(prefixSvgIds(await renderSvg(chart.spec, theme), `${chart.id}-${theme}`));
+    const one = async (theme: Theme) => stripInnerAria(roundSvgNumbers(prefixSvgIds(await renderSvg(chart.spec, theme), `${chart.id}-${theme}`)));
     hit = Promise.all([one('light'), one('dark')]).then(([light, dark]) => ({ light, dark, ...svgSize(light) }));
     svgCache.set(key, hit);
   }

@@ -33,3 +33,14 @@ export function svgSize(svg: string): { width: number; height: number } {
   const tag = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
   return { width: Number(/\swidth="([\d.]+)"/.exec(tag)?.[1] ?? 0), height: Number(/\sheight="([\d.]+)"/.exec(tag)?.[1] ?? 0) };
 }
+
+/**
+ * Removes the ARIA roles Vega puts on inner groups and marks. The root <svg> is labelled as one image
+ * (role="img", aria-label, <title>); inner "graphics-symbol" roles without names would be reported as
+ * images without text alternative, and the data table is the accessible version of the marks.
+ */
+export function stripInnerAria(svg: string): string {
+  const open = svg.indexOf('>', svg.indexOf('<svg')) + 1;
+  const inner = svg.slice(open).replace(/\s(role|aria-roledescription)="[^"]*"/g, '');
+  return svg.slice(0, open) + inner;
+}

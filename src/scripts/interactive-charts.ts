@@ -24,15 +24,28 @@ async function embedChart(figure: HTMLElement): Promise<void> {
       actions: { export: true, source: false, compiled: false, editor: false },
       tooltip: { theme: theme === 'dark' ? 'dark' : 'light' },
     });
-    const drawn = target.querySelector('svg, canvas');
-    drawn?.setAttribute('role', 'img');
-    drawn?.setAttribute('aria-label', target.dataset.alt ?? '');
+    labelEmbedded(target);
     views.set(figure, result);
     figure.classList.add('is-interactive');
   } catch (error) {
     // The static SVG stays; interactivity is an enhancement.
     console.warn('chart could not be made interactive', url, error);
   }
+}
+
+/**
+ * One name for the drawn chart (the table below is its accessible version), no unnamed roles on the
+ * marks inside it, and a name for vega-embed's actions menu, whose summary holds only an icon.
+ */
+function labelEmbedded(target: HTMLElement): void {
+  const drawn = target.querySelector('svg, canvas');
+  drawn?.setAttribute('role', 'img');
+  drawn?.setAttribute('aria-label', target.dataset.alt ?? '');
+  drawn?.querySelectorAll('[role], [aria-roledescription]').forEach((el) => {
+    el.removeAttribute('role');
+    el.removeAttribute('aria-roledescription');
+  });
+  target.querySelector('details > summary')?.setAttribute('aria-label', 'Chart actions: save as SVG or PNG');
 }
 
 export function enhanceCharts(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prefixSvgIds, roundSvgNumbers, svgSize } from '../../src/lib/svg.js';
+import { prefixSvgIds, roundSvgNumbers, stripInnerAria, svgSize } from '../../src/lib/svg.js';
 
 describe('prefixSvgIds', () => {
   it('renames ids and every reference to them, so two SVGs on a page keep their own definitions', () => {
@@ -18,5 +18,12 @@ describe('roundSvgNumbers', () => {
 describe('svgSize', () => {
   it('reads the root size', () => {
     expect(svgSize('<svg class="marks" width="601" height="170.5" viewBox="0 0 601 170.5"><g/></svg>')).toEqual({ width: 601, height: 170.5 });
+  });
+});
+
+describe('stripInnerAria', () => {
+  it('keeps the root label and drops roles of inner marks', () => {
+    const svg = '<svg role="img" aria-label="Chart"><g role="graphics-object" aria-roledescription="group mark container"><path role="graphics-symbol"/></g></svg>';
+    expect(stripInnerAria(svg)).toBe('<svg role="img" aria-label="Chart"><g><path/></g></svg>');
   });
 });

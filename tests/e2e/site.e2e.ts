@@ -1,0 +1,156 @@
+/**
+ * The built site in a browser: charts become interactive and show tooltips, the theme switches (charts
+ * follow), search finds pages, and axe finds no serious or critical accessibility violations.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, writeInputs } from '../site/site-build.js';
+import { launchBrowser } from './browser.js';
+import { serveStatic, type StaticServer } from './static-server.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'site-e2e-'));
+let server: StaticServer;
+let browser: Browser;
+let year: string;
+let segmentPath: string;
+
+beforeAll(async () => {
+  let dist = process.env.E2E_DIST;
+  let base = process.env.E2E_BASE ?? '/';
+  if (!dist) {
+    dist = join(tmp, 'dist');
+    base = '/sub/';
+    const result = await buildSite(writeInputs(join(tmp, 'in')), dist, join(tmp, 'cache'), base);
+    if (result.code !== 0) throw new Error(`site build failed:\n${result.output.slice(-3000)}`);
+  }
+  server = await serveStatic(dist, base);
+  browser = await launchBrowser();
+  // The latest year and its first segment, as the home page links them.
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  const latest = await page.locator('.latest a').getAttribute('href');
+  year = latest!.replace(base, '').replace(/\/$/, '');
+  await page.goto(new URL(latest!, server.url).href);
+  segmentPath = (await page.locator('table.segments tbody a').first().getAttribute('href'))!;
+  await page.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+async function open(path: string, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
+  // A context per page: axe needs one, and it keeps stored theme choices from leaking between tests.
+  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: options.width ?? 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(new URL(path, server.url).href);
+  (page as Page & { errors: string[] }).errors = errors;
+  return page;
+}
+
+/** Scrolls a chart into view, waits until vega-embed replaced the static SVG, and returns the figure. */
+async function interactive(page: Page, specSuffix: string) {
+  const figure = page.locator(`figure[data-chart-spec$="${specSuffix}"]`).first();
+  await figure.scrollIntoViewIfNeeded();
+  await expect.poll(() => figure.evaluate((f) => f.classList.contains('is-interactive')), { timeout: 30_000 }).toBe(true);
+  return figure;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+describe('overview page', () => {
+  it('turns a chart interactive and shows a tooltip on hover', async () => {
+    const page = await open(`${year}/`);
+    const figure = await interactive(page, '/sizes.vl.json');
+    await figure.locator('.chart-interactive svg .mark-rect path').first().hover();
+    const tooltip = page.locator('#vg-tooltip-element');
+    await expect.poll(() => tooltip.evaluate((t) => t.classList.contains('visible')), { timeout: 10_000 }).toBe(true);
+    expect(await tooltip.textContent()).toMatch(/Size/);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches theme with the toggle; the static charts follow', async () => {
+    const page = await open(`${year}/`);
+    const light = page.locator('figure[data-chart-spec$="/sizes.vl.json"] .chart-light');
+    const dark = page.locator('figure[data-chart-spec$="/sizes.vl.json"] .chart-dark');
+    expect(await light.isVisible()).toBe(true);
+    expect(await dark.isVisible()).toBe(false);
+    const before = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    await page.locator('[data-theme-toggle]').click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).not.toBe(before);
+    expect(await light.isVisible()).toBe(false);
+    expect(await dark.isVisible()).toBe(true);
+    // The choice survives a reload.
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.close();
+  });
+
+  it('follows the system dark preference without a stored choice', async () => {
+    const page = await open(`${year}/`, { colorScheme: 'dark' });
+    expect(await page.locator('figure[data-chart-spec$="/sizes.vl.json"] .chart-dark').isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
+describe('segment page', () => {
+  it('has a lift chart whose bars show tooltips', async () => {
+    const page = await open(segmentPath);
+    const figure = await interactive(page, '-lift.vl.json');
+    await figure.locator('.chart-interactive svg .mark-rect path').first().hover();
+    const tooltip = page.locator('#vg-tooltip-element');
+    await expect.poll(() => tooltip.evaluate((t) => t.classList.contains('visible')), { timeout: 10_000 }).toBe(true);
+    expect(await tooltip.textContent()).toMatch(/Lift/);
+    await page.close();
+  });
+
+  it('fits a phone screen without horizontal scrolling of the page', async () => {
+    const page = await open(segmentPath, { width: 375 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+});
+
+describe('search', () => {
+  it('finds the segment pages', async () => {
+    const page = await open('search/');
+    await page.locator('#search input').fill('segment');
+    await expect.poll(() => page.locator('.pagefind-ui__result').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const first = await page.locator('.pagefind-ui__result-link').first().getAttribute('href');
+    expect(first).toContain(new URL(server.url).pathname);
+    await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`axe finds no serious or critical violations (${theme} theme)`, async () => {
+      const paths = ['', `${year}/`, segmentPath, `${year}/methodology/`, 'search/'];
+      const found: string[] = [];
+      for (const path of paths) {
+        const page = await open(path, { colorScheme: theme });
+        if (path === `${year}/`) await interactive(page, '/sizes.vl.json');
+        found.push(...(await seriousViolations(page)).map((v) => `${path || 'home'}: ${v}`));
+        await page.close();
+      }
+      expect(found).toEqual([]);
+    });
+  }
+});
