@@ -1,7 +1,8 @@
 /**
  * Figures quoted in text: the share of a segment choosing an answer and its lift over all professionals.
  * Answers are either clustered 0/1 features (`Q7_Part_1`, `Q6:3`) or profile answers (`Q4:2`), which are
- * read from the breakdown counts. Shares count unanswered members in the denominator, like a 0/1 column.
+ * read from the breakdown counts. A profile answer's share is of members who answered the question, as in
+ * the breakdown charts, so the text and the chart beside it quote the same number.
  */
 import type { Segmentation, Breakdown } from '../../scripts/segment/result-schema.js';
 
@@ -35,7 +36,7 @@ export function findAnswer(doc: Segmentation, id: string): AnswerRef | null {
 
 function breakdownShare(b: Breakdown | undefined, answer: number): number {
   if (!b) return NaN;
-  const total = b.counts.reduce((a, c) => a + c, 0) + b.missing;
+  const total = b.counts.reduce((a, c) => a + c, 0);
   return total === 0 ? NaN : b.counts[answer] / total;
 }
 

@@ -13,11 +13,11 @@ describe('findAnswer and answerFigure', () => {
     expect(figure).toMatchObject({ label: 'C++', share: doc.segments[1].rates[f], overall: doc.overall.rates[f], lift: doc.segments[1].lift[f] });
   });
 
-  it('reads a profile answer from breakdown counts, unanswered members in the denominator', () => {
+  it('reads a profile answer from breakdown counts, as a share of members who answered', () => {
     const ref = findAnswer(doc, 'Q4:2')!;
     expect(ref).toMatchObject({ kind: 'profile', question: 'Q4', answer: 2, label: 'Doctoral degree' });
     const b = doc.segments[0].breakdowns.Q4;
-    const share = b.counts[2] / (b.counts.reduce((x, y) => x + y, 0) + b.missing);
+    const share = b.counts[2] / b.counts.reduce((x, y) => x + y, 0);
     expect(answerFigure(doc, 0, ref).share).toBeCloseTo(share, 12);
   });
 

@@ -54,7 +54,7 @@ export const SUMMARIES: Record<string, string> = {
     '<Breakdown question="Q4"/>',
     '',
   ].join('\n'),
-  '2020/vision.mdx': ['---', 'title: Vision and starters', 'shortName: Vision+', 'segment: vision', 'merge: [starters]', '---', '', 'Two clusters read as one. <LiftChart/>', ''].join('\n'),
+  '2020/vision.mdx': ['---', 'title: Vision and starters', 'shortName: Vision+', 'segment: vision', 'merge: [starters]', '---', '', 'Two clusters read as one.', '', '<LiftChart/>', ''].join('\n'),
   '2020/old.mdx': ['---', 'title: Gone', 'shortName: Gone', 'segment: old', '---', '', 'Retired <Share answer="nope"/>.', ''].join('\n'),
 };
 
