@@ -17,7 +17,8 @@ export default defineConfig({
   base: env.SITE_BASE || '/',
   outDir: env.SITE_OUT_DIR || 'dist',
   cacheDir: env.SITE_CACHE_DIR || 'node_modules/.astro',
-  trailingSlash: 'always',
+  // Page links end in '/' (directory format); 'ignore' lets the dev server also answer file endpoints (.csv, .png).
+  trailingSlash: 'ignore',
   build: { format: 'directory' },
   integrations: [mdx({ remarkPlugins: [[remarkSegmentReferences, { inputs: siteInputs() }]] })],
   devToolbar: { enabled: false },
