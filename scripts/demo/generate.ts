@@ -1,0 +1,155 @@
+/**
+ * The synthetic demo survey: a deterministic responses file in the exact layout of Kaggle's 2020 file,
+ * with professional segments planted in it so that the pipeline's result can be checked against a known
+ * answer (`truth`). It lets the project build out of the box without Kaggle's data.
+ */
+import { deriveRandom, type Random } from '../segment/random.js';
+import {
+  COUNTRY_WEIGHTS, NON_PROFESSIONAL_BASE, NON_PROFESSIONAL_KINDS, PROFESSIONAL_BASE, PROFESSIONAL_PROFILE,
+  type NonProfessionalKind,
+} from './population.js';
+import { QUESTIONNAIRE_2020, TIME_COLUMN, TIME_COLUMN_TEXT, surveyColumns } from './questionnaire-2020.js';
+import { assertKnownAnswers, compileRates } from './rates.js';
+import { pickWeighted, sampleNearEmpty, sampleRespondent, standardNormal, type Answers, type RespondentPlan } from './respondent.js';
+import { PLANTED_SEGMENTS, type PlantedSegment } from './segments.js';
+
+export interface DemoSurveyOptions {
+  seed: number;
+  respondents: number;
+}
+
+export interface DemoSurvey {
+  /** The responses file: row 1 column codes, row 2 question texts, then one row per respondent. */
+  csv: string;
+  /** Planted segment (index into PLANTED_SEGMENTS) per respondent row; -1 for non-professionals and near-empty rows. */
+  truth: Int32Array;
+}
+
+export const DEMO_DEFAULTS: DemoSurveyOptions = { seed: 0, respondents: 6000 };
+const PROFESSIONAL_SHARE = 2 / 3;
+const NEAR_EMPTY_SHARE = 0.017;
+
+export interface GroupSizes {
+  /** Members of each planted segment, in PLANTED_SEGMENTS order. */
+  segments: number[];
+  /** Members of each non-professional kind, in NON_PROFESSIONAL_KINDS order. */
+  nonProfessionals: number[];
+  nearEmpty: number;
+}
+
+/** Splits `total` by `shares` with the largest-remainder rule, so the parts add up exactly. */
+function allocate(total: number, shares: readonly number[]): number[] {
+  const sum = shares.reduce((a, b) => a + b, 0);
+  const exact = shares.map((s) => (total * s) / sum);
+  const parts = exact.map(Math.floor);
+  const byRemainder = exact.map((x, i) => [x - parts[i], i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const missing = total - parts.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < missing; k++) parts[byRemainder[k][1]]++;
+  return parts;
+}
+
+export function plannedGroupSizes(respondents: number): GroupSizes {
+  const nearEmpty = Math.round(respondents * NEAR_EMPTY_SHARE);
+  const professionals = Math.round(respondents * PROFESSIONAL_SHARE);
+  return {
+    segments: allocate(professionals, PLANTED_SEGMENTS.map((s) => s.share)),
+    nonProfessionals: allocate(respondents - professionals - nearEmpty, NON_PROFESSIONAL_KINDS.map((k) => k.share)),
+    nearEmpty,
+  };
+}
+
+const SPECIAL = new Set(['Q1', 'Q24', 'Q30', 'Q32']);
+const codesFor = (variant: 'A' | 'B') =>
+  QUESTIONNAIRE_2020.map((q) => q.code).filter((c) => !SPECIAL.has(c) && !c.endsWith(variant === 'A' ? '_B' : '_A'));
+
+function professionalPlan(segment: PlantedSegment): RespondentPlan {
+  const rates = compileRates(codesFor('A'), [
+    { rates: PROFESSIONAL_BASE }, { rates: PROFESSIONAL_PROFILE }, { rates: { Q3: COUNTRY_WEIGHTS } },
+    { rates: segment.answers }, { rates: segment.profile, whole: true },
+  ]);
+  return { professional: true, employed: true, rates };
+}
+
+/** A learner leans towards one segment's tools, and hopes to learn that segment's cloud products. */
+function nonProfessionalPlan(kind: NonProfessionalKind, leaning: PlantedSegment): RespondentPlan {
+  const rates = compileRates(codesFor('B'), [
+    { rates: NON_PROFESSIONAL_BASE }, { rates: PROFESSIONAL_PROFILE }, { rates: { Q3: COUNTRY_WEIGHTS } }, { rates: kind.profile, whole: true },
+    { rates: leaning.answers, scale: 0.45, mode: 'max' },
+    { rates: leaning.answers, scale: 0.5, mode: 'max', from: (code) => (code.endsWith('_B') ? code.replace(/_B$/, '_A') : '') },
+  ]);
+  return { professional: false, employed: kind.employed, rates };
+}
+
+/** Seconds from start to finish: log-normal, with the odd respondent who left the tab open for days. */
+function duration(random: Random, median: number): number {
+  const seconds = median * Math.exp(0.6 * standardNormal(random));
+  return Math.round(random() < 0.01 ? seconds * (20 + 180 * random()) : seconds);
+}
+
+function csvCell(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function shuffle(random: Random, items: number[]): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+}
+
+export function generateDemoSurvey({ seed, respondents }: DemoSurveyOptions = DEMO_DEFAULTS): DemoSurvey {
+  if (!Number.isInteger(respondents) || respondents < 1) {
+    throw new Error(`demo survey: respondents must be a positive whole number, got ${respondents}`);
+  }
+  for (const table of [PROFESSIONAL_BASE, PROFESSIONAL_PROFILE, NON_PROFESSIONAL_BASE, ...PLANTED_SEGMENTS.flatMap((s) => [s.answers, s.profile])]) {
+    assertKnownAnswers(table);
+  }
+  const random = deriveRandom(seed, 'demo-survey');
+  const sizes = plannedGroupSizes(respondents);
+  const nSegments = PLANTED_SEGMENTS.length;
+  // Group ids: 0..7 planted segments, then the non-professional kinds, then near-empty rows.
+  const nearEmptyGroup = nSegments + NON_PROFESSIONAL_KINDS.length;
+  const groups: number[] = [];
+  [...sizes.segments, ...sizes.nonProfessionals, sizes.nearEmpty].forEach((n, g) => { for (let i = 0; i < n; i++) groups.push(g); });
+  shuffle(random, groups);
+
+  const proPlans = PLANTED_SEGMENTS.map(professionalPlan);
+  const learnerPlans = NON_PROFESSIONAL_KINDS.map((kind) => PLANTED_SEGMENTS.map((s) => nonProfessionalPlan(kind, s)));
+  const segmentShares = PLANTED_SEGMENTS.map((s) => s.share);
+
+  const columns = surveyColumns();
+  const start = new Map<string, number>();
+  columns.forEach((c, i) => { if (!start.has(c.question.code)) start.set(c.question.code, i); });
+  // Cells hold answer texts, escaped once per choice rather than once per cell.
+  const cellTexts = new Map(QUESTIONNAIRE_2020.map((q) => [q.code, q.choices.map(csvCell)]));
+  const lines = [[TIME_COLUMN, ...columns.map((c) => c.code)], [TIME_COLUMN_TEXT, ...columns.map((c) => c.text)]]
+    .map((row) => row.map(csvCell).join(','));
+  const truth = new Int32Array(respondents).fill(-1);
+
+  groups.forEach((group, row) => {
+    let answers: Answers;
+    let median: number;
+    if (group < nSegments) {
+      truth[row] = group;
+      answers = sampleRespondent(random, proPlans[group]);
+      median = 700;
+    } else if (group < nearEmptyGroup) {
+      const leaning = pickWeighted(random, segmentShares, 'segment leaning');
+      answers = sampleRespondent(random, learnerPlans[group - nSegments][leaning]);
+      median = 450;
+    } else {
+      answers = sampleNearEmpty(random, proPlans[pickWeighted(random, segmentShares, 'segment')]);
+      median = 90;
+    }
+    const cells = new Array<string>(columns.length + 1).fill('');
+    cells[0] = String(duration(random, median));
+    for (const [code, value] of answers) {
+      const first = start.get(code)! + 1;
+      const texts = cellTexts.get(code)!;
+      if (typeof value === 'number') cells[first] = texts[value];
+      else for (const i of value) cells[first + i] = texts[i];
+    }
+    lines.push(cells.join(','));
+  });
+  return { csv: lines.join('\n') + '\n', truth };
+}
