@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SurveyConfigSchema } from '../../scripts/config/schema.js';
 
 const configPath = new URL('../../configs/2020.yaml', import.meta.url);
-const notebookPath = '/work/shared/seed/segmentation-notebook.txt';
+const notebookPath = new URL('../../../shared/seed/segmentation-notebook.txt', import.meta.url).pathname;
 
 /** The notebook's `short_qs` table: code -> [label, group], read from the notebook text itself. */
 function notebookTable(): Map<string, [string, string]> {
