@@ -1,0 +1,128 @@
+/**
+ * Writes a Draft as the YAML of configs/<year>.yaml, with the comments an analyst reviews: each question's
+ * text and answers (question-comments.ts) and a `# TODO check` comment on every guess, saying what it was
+ * guessed from. Values that cannot be guessed are written as "TODO: ..." so that validation fails until
+ * they are filled in.
+ */
+import { stringify } from 'yaml';
+import type { Draft, DraftQuestion } from './draft-build.js';
+import { questionComment, wrapComment } from './question-comments.js';
+
+export const TODO = 'TODO check';
+
+export function renderDraft(draft: Draft, context: { inputName: string; outName: string }): string {
+  const lines: string[] = [];
+  const comment = (text: string, indent = '') => lines.push(...wrapComment(text, indent));
+  const refs = draft.references.map((r) => `${r.year} (${r.textSource ? `texts from ${r.textSource}` : 'no question texts: topics only'})`);
+  comment(`Kaggle ML & DS Survey ${draft.year}: a DRAFT written by \`npm run config:draft\` from ${context.inputName} (${draft.respondents.toLocaleString('en-US')} respondents), on the model of ${refs.join(', ') || 'no earlier config'}.`);
+  comment(`Review every "${TODO}" comment and "TODO:" value (grep -n TODO ${context.outName}); the README section "Adding a survey year" says what each field means, and configs/2021.yaml is a reviewed example. Then run: npm run config:validate -- ${context.outName} --input ${context.inputName}`);
+  lines.push(`year: ${draft.year}`);
+  comment(`${TODO}: the title of ${draft.latestReference ?? 'the Kaggle survey'} with the year replaced`);
+  lines.push(`title: ${scalar(draft.title)}`);
+  lines.push(`source: ${scalar(`TODO: where the data comes from, e.g. Kaggle, "${draft.year} Kaggle Machine Learning & Data Science Survey" (URL), ${draft.respondents.toLocaleString('en-US')} responses collected DATES, released under LICENCE.`)}`);
+  lines.push(`responsesFile: ${scalar(draft.responsesFile)}`);
+  if (draft.blankCells.length > 0) {
+    comment(`${TODO}: some multi-select columns hold these texts where the others are empty; they are read as blank`);
+    lines.push(`blankCells: ${flow(draft.blankCells)}`);
+  }
+  lines.push('dropRowMeanAtMost: 0.01', '');
+  renderProfessional(draft, lines);
+  renderProfile(draft, lines);
+  comment(`${TODO}: segments are ordered by their share of these ${codeOf(draft, 'mlYears') ?? 'mlYears'} answers (${draft.newToML.how})`);
+  lines.push('newToML:', ...draft.newToML.answers.map((a) => `  - ${scalar(a)}`), '');
+  comment(`${TODO}: the question whose topic matches the references' workActivities`);
+  lines.push(`workActivities: ${draft.workActivities ?? scalar('TODO: the work-activity question (multi-select, clustered)')}`, '');
+  lines.push('questions:');
+  for (const question of draft.questions) renderQuestion(question, lines);
+  lines.push('');
+  renderMissingTopics(draft, lines);
+  lines.push('unmatchedQuestions:');
+  for (const question of draft.unmatched) renderUnmatched(question, lines);
+  if (draft.unmatched.length === 0) lines[lines.length - 1] = 'unmatchedQuestions: []';
+  return lines.join('\n') + '\n';
+}
+
+function renderProfessional(draft: Draft, lines: string[]): void {
+  const rule = draft.professional;
+  lines.push('professional:');
+  if (rule.rule === 'variants') {
+    lines.push(...wrapComment(`${TODO}: the file has _A/_B columns, so professionals are those who answered the _A forms. Listed: the configured questions with variants${rule.unconfigured.length > 0 ? `; not listed because they are not configured: ${rule.unconfigured.join(', ')}` : ''}.`, '  '));
+    lines.push('  rule: variants', '  questions:', ...(rule.questions.length > 0 ? rule.questions : ['TODO']).map((c) => `    - ${c}`));
+    lines.push(...wrapComment(`${TODO}: at least this many _A columns answered in all; configs/2021.yaml explains why it uses 6 (respondents who quit part-way through the block)`, '  '));
+    lines.push('  minAnswers: 1');
+  } else {
+    lines.push(...wrapComment(`${TODO}: no _A/_B columns, so professionals are found on the map; these answers mark the non-professional side${rule.markers.length > 0 ? ` (found like ${rule.markers.map((m) => m.from).join('; ')})` : ''}`, '  '));
+    lines.push('  rule: map-split', '  nonProfessional:');
+    if (rule.markers.length === 0) lines.push(`    - question: ${scalar('TODO: a question such as "Are you currently a student?"')}`, `      answers: [${scalar('TODO')}]`);
+    for (const marker of rule.markers) lines.push(`    - question: ${marker.question}`, `      answers: ${flow(marker.answers)}`);
+  }
+  lines.push(`  description: ${scalar('TODO: why this rule, quoting the methodology document of the year (see configs/2021.yaml and configs/2022.yaml)')}`, '');
+}
+
+function renderProfile(draft: Draft, lines: string[]): void {
+  lines.push('profile:');
+  lines.push(...wrapComment(`${TODO}: each role is the question matched to the topic that the latest reference gives that role`, '  '));
+  for (const { role, code, topic } of draft.profile) {
+    if (code) lines.push(`  ${role}: ${code}  # ${TODO}: topic ${topic}`);
+    else if (role === 'role' || role === 'mlYears') lines.push(`  ${role}: ${scalar(`TODO: a single-choice valid question${topic ? ` (topic ${topic})` : ''}`)}`);
+    else lines.push(`  # ${role}: not found${topic ? ` (no question matched topic ${topic})` : ''}; leave out, and list the topic in missingTopics`);
+  }
+  lines.push('');
+}
+
+function renderQuestion(question: DraftQuestion, lines: string[]): void {
+  const match = question.match!;
+  lines.push(...questionComment(question.survey, '  '));
+  lines.push(...wrapComment(`${TODO}: topic, label and group from ${match.reference.year} ${match.reference.code} "${question.label}" (${describeScore(match)})`, '  '));
+  lines.push(`  - code: ${question.survey.code}`, `    label: ${scalar(question.label)}`, `    group: ${question.group}`, `    type: ${question.survey.type}`);
+  if (question.topic) lines.push(`    topic: ${question.topic}`);
+  if (question.order) {
+    lines.push(...wrapComment(`${TODO} order: ${question.order.how}`, '    '));
+    lines.push('    order:', ...question.order.answers.map((a) => `      - ${scalar(a)}`));
+  }
+}
+
+function renderUnmatched(question: DraftQuestion, lines: string[]): void {
+  lines.push(...questionComment(question.survey, '  '));
+  const best = question.best;
+  const note = best?.reference.unmatchedNote;
+  let value: string;
+  if (best && note && best.score >= 0.3) {
+    lines.push(...wrapComment(`${TODO}: like ${best.reference.year} ${best.reference.code}, left unmatched there (${describeScore(best)}); note copied from it`, '  '));
+    value = note;
+  } else {
+    const nearest = best ? `; nearest: ${best.reference.year} ${best.reference.code}${best.reference.entry ? ` "${best.reference.entry.label}"` : ''} (${describeScore(best)})` : '';
+    value = `TODO: what it asks, and why it is not configured (or move it to questions)${nearest}`;
+  }
+  lines.push(`  - code: ${question.survey.code}`, `    note: ${scalar(value)}`);
+}
+
+function renderMissingTopics(draft: Draft, lines: string[]): void {
+  if (draft.missingTopics.length === 0) {
+    lines.push(`# ${TODO}: every topic of ${draft.latestReference ?? 'the references'} was matched`, 'missingTopics: []', '');
+    return;
+  }
+  lines.push(...wrapComment(`${TODO}: topics of ${draft.latestReference} that no question matched; if one of the unmatched questions asks it, move that question to questions instead`));
+  lines.push('missingTopics:');
+  for (const { topic, note } of draft.missingTopics) lines.push(`  - topic: ${topic}`, `    note: ${scalar(note)}`);
+  lines.push('');
+}
+
+function describeScore(candidate: { score: number; text: number; answers: number | null }): string {
+  const parts = [`text ${candidate.text.toFixed(2)}`];
+  if (candidate.answers !== null) parts.push(`answers ${candidate.answers.toFixed(2)}`);
+  return `similarity ${candidate.score.toFixed(2)}: ${parts.join(', ')}`;
+}
+
+function codeOf(draft: Draft, role: string): string | null {
+  return draft.profile.find((p) => p.role === role)?.code ?? null;
+}
+
+/** One YAML scalar on one line, quoted only when YAML needs it. */
+export function scalar(value: string | number): string {
+  return stringify(value, { lineWidth: 0 }).trimEnd();
+}
+
+function flow(values: string[]): string {
+  return `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
+}

@@ -1,0 +1,183 @@
+/**
+ * `npm run config:draft -- --input FILE --year YYYY [--out configs/YYYY.yaml] [--force]
+ *  [--reference-data [YEAR=]FILE ...] [--references 2020,2021] [--responses-file NAME] [--compare CONFIG]`
+ *
+ * Drafts a survey configuration from a new year's file: its two header rows and the answers found, matched
+ * against the other years' configs. The draft is a starting point: every guess carries a `# TODO check`
+ * comment, and values that cannot be guessed are "TODO: ..." so that config:validate fails until reviewed.
+ */
+import { existsSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { BUILT_IN_CONFIG_DIR, loadConfig, validateConfigText } from './load.js';
+import { loadReferences } from './references.js';
+import { surveyQuestions } from './survey-questions.js';
+import { buildDraft, type Draft } from './draft-build.js';
+import { renderDraft, TODO } from './draft-yaml.js';
+import { formatAgreement, topicAgreement } from './draft-accuracy.js';
+import { blankMarkers, withBlankCells } from './blank-markers.js';
+import { DEFAULT_THRESHOLD } from './match-questions.js';
+import { readSurvey } from '../segment/read.js';
+import { isFreeTextColumn } from '../segment/columns.js';
+import { writeFileAtomic } from '../segment/atomic-write.js';
+import { InputError, UsageError } from '../segment/errors.js';
+
+const USAGE = `Usage: npm run config:draft -- --input FILE --year YYYY [options]
+
+  --input FILE                the new year's survey: Kaggle's responses CSV or its zip
+  --year YYYY                 the survey year
+  --out FILE                  where to write the draft (default: configs/YYYY.yaml)
+  --force                     replace FILE if it exists
+  --reference-data [YEAR=]FILE  an earlier year's survey file, for its question texts (repeatable; the year
+                              is read from the file name when not given). 2020's texts are built in, and a
+                              config drafted by this command carries its own.
+  --references YEARS          compare with these years' configs only, e.g. 2020,2021 (default: all others)
+  --config-dir DIR            where the years' configs are (default: configs)
+  --responses-file NAME       the CSV to read inside a zip holding several (2018: multipleChoiceResponses.csv)
+  --threshold X               similarity below which a question is left unmatched (default: ${DEFAULT_THRESHOLD})
+  --compare CONFIG            also report how many of CONFIG's topics the draft guessed (for a year that has one)
+`;
+
+export interface DraftOptions {
+  input: string;
+  year: number;
+  out: string;
+  force: boolean;
+  configDir: string;
+  references?: number[];
+  referenceData: Map<number, string>;
+  responsesFile?: string;
+  threshold: number;
+  compare?: string;
+}
+
+export function parseDraftArgs(argv: string[]): DraftOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      input: { type: 'string' },
+      year: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      'reference-data': { type: 'string', multiple: true, default: [] },
+      references: { type: 'string' },
+      'config-dir': { type: 'string', default: BUILT_IN_CONFIG_DIR },
+      'responses-file': { type: 'string' },
+      threshold: { type: 'string', default: String(DEFAULT_THRESHOLD) },
+      compare: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) throw new UsageError(USAGE);
+  if (!values.input) throw new UsageError(`--input is required: the new year's survey CSV or zip\n\n${USAGE}`);
+  if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError(`--year ${values.year ?? '(missing)'}: expected a four-digit year\n\n${USAGE}`);
+  const year = Number(values.year);
+  const threshold = Number(values.threshold);
+  if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold ${values.threshold}: expected a number from 0 to 1`);
+  const references = values.references?.split(',').map((y) => {
+    if (!/^\d{4}$/.test(y.trim())) throw new UsageError(`--references ${values.references}: expected years separated by commas, e.g. 2020,2021`);
+    return Number(y.trim());
+  });
+  return {
+    input: values.input,
+    year,
+    out: values.out ?? join(values['config-dir']!, `${year}.yaml`),
+    force: values.force!,
+    configDir: values['config-dir']!,
+    references,
+    referenceData: new Map(values['reference-data']!.map(parseReferenceData)),
+    responsesFile: values['responses-file'],
+    threshold,
+    compare: values.compare,
+  };
+}
+
+function parseReferenceData(value: string): [number, string] {
+  const explicit = /^(\d{4})=(.+)$/.exec(value);
+  if (explicit) return [Number(explicit[1]), explicit[2]];
+  const years = [...new Set(basename(value).match(/(?<!\d)20\d\d(?!\d)/g) ?? [])];
+  if (years.length !== 1) throw new UsageError(`--reference-data ${value}: cannot tell the year from the file name; write it as YEAR=${value}`);
+  return [Number(years[0]), value];
+}
+
+export interface DraftResult {
+  draft: Draft;
+  yaml: string;
+  /** Schema problems of the draft as written (the "TODO: ..." values, or guesses that did not fit). */
+  schemaProblems: number;
+}
+
+/** Everything but the writing, so that tests can inspect a draft. */
+export async function draftConfig(options: Omit<DraftOptions, 'force'>): Promise<DraftResult> {
+  const references = await loadReferences({ configDir: options.configDir, targetYear: options.year, years: options.references, data: options.referenceData });
+  const read = await readSurvey(options.input, { responsesFile: options.responsesFile, keepColumn: (c) => !isFreeTextColumn(c) });
+  const blankCells = blankMarkers(read);
+  const table = withBlankCells(read, blankCells);
+  const draft = buildDraft({
+    year: options.year,
+    responsesFile: basename(table.source.entry ?? table.source.path),
+    respondents: table.rows,
+    blankCells,
+    questions: surveyQuestions(table),
+    references,
+    threshold: options.threshold,
+  });
+  const yaml = renderDraft(draft, { inputName: options.input, outName: displayPath(options.out) });
+  const checked = validateConfigText(yaml, options.out);
+  return { draft, yaml, schemaProblems: 'problems' in checked ? checked.problems.length : 0 };
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+}
+
+function refuseOverwrite(options: DraftOptions): void {
+  if (!options.force && existsSync(options.out)) {
+    throw new InputError({ file: options.out }, 'exists already; the draft would replace it. Pass --force to replace it, or --out to write elsewhere');
+  }
+}
+
+export function summarize(result: DraftResult, out: string): string {
+  const { draft, yaml } = result;
+  const todos = yaml.split('\n').filter((line) => line.includes('TODO')).length;
+  const lines = [
+    `wrote ${out}: ${draft.questions.length} questions configured, ${draft.unmatched.length} unmatched, ${draft.missingTopics.length} missing topics; ${todos} lines marked TODO to review`,
+    `references: ${draft.references.map((r) => `${r.year} (${r.questions.length > 0 ? `${r.questions.length} question texts` : 'no texts: pass --reference-data'})`).join(', ')}`,
+    'matches (code -> topic, similarity, reference):',
+    ...draft.questions.map((q) => `  ${q.survey.code.padEnd(4)} ${(q.topic ?? q.label).padEnd(24)} ${q.match!.score.toFixed(2)}  ${q.match!.reference.year} ${q.match!.reference.code}`),
+    `next: review the "${TODO}" comments, then npm run config:validate -- ${out} --input FILE`,
+  ];
+  if (result.schemaProblems > 0) lines.push(`(the draft does not pass the schema yet: ${result.schemaProblems} problems, mostly the "TODO: ..." values)`);
+  return lines.join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const options = parseDraftArgs(argv);
+    refuseOverwrite(options);
+    const result = await draftConfig(options);
+    // Checked again: the survey took a while to read, and a file may have appeared meanwhile.
+    refuseOverwrite(options);
+    await writeFileAtomic(options.out, result.yaml);
+    process.stderr.write(summarize(result, displayPath(options.out)) + '\n');
+    if (options.compare) process.stderr.write(formatAgreement(topicAgreement(result.draft, loadConfig(options.compare).config), options.year) + '\n');
+    return 0;
+  } catch (error) {
+    if (error instanceof InputError || error instanceof UsageError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return error instanceof UsageError ? 2 : 1;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`error: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}
