@@ -19,6 +19,8 @@ import { createHash } from 'node:crypto';
 import { cacheKey, isFresh, sha256File } from '../segment/cache.js';
 import { updateRegistry } from '../identity/register.js';
 import { formatMatchTable } from '../identity/match-table.js';
+import { hashSegmentation, readRegistry, readSegmentation, registryPath } from '../identity/registry-io.js';
+import type { Segmentation } from '../segment/result-schema.js';
 
 const USAGE = `Usage: npm run segment -- (--survey YEAR | --config FILE) --input FILE [options]
 
@@ -134,6 +136,17 @@ export async function writeOutputs(run: SegmentRun, options: SegmentCliOptions, 
   return path;
 }
 
+/**
+ * Slugs follow the segments they name: match the document's segments to the registered ones. A reused
+ * document that the registry already describes is left alone, so its segments stay "new" until a real re-run.
+ */
+async function registerSegments(document: Segmentation, contentDir: string, reused: boolean): Promise<void> {
+  const path = registryPath(contentDir, document.survey.year);
+  if (reused && existsSync(path) && (await readRegistry(path)).segmentationHash === hashSegmentation(document)) return;
+  const { table } = await updateRegistry(document, { contentDir });
+  process.stderr.write(`segment identity (${path}):\n${formatMatchTable(table)}\n`);
+}
+
 export async function main(argv: string[]): Promise<number> {
   try {
     const options = parseSegmentArgs(argv);
@@ -143,6 +156,7 @@ export async function main(argv: string[]): Promise<number> {
     // Labels are not cached, so asking for them means running.
     if (key && !options.force && !options.labelsCsv && isFresh(cached, runLogPath(cached), key)) {
       process.stderr.write(`${cached} is up to date (same input, config, parameters and code); reusing it (--force recomputes)\n`);
+      await registerSegments(await readSegmentation(cached), options.contentDir, true);
       return 0;
     }
     const run = await runSegmentation(
@@ -154,9 +168,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(
       `wrote ${path}: ${counts.respondents} respondents, ${counts.droppedNearlyEmpty} dropped, ${counts.professionals} professionals, ${segments.length} segments (${segments.map((s) => s.size).join(', ')})\n`,
     );
-    // Slugs follow the segments they name: match this run's segments to the registered ones.
-    const { path: registry, table } = await updateRegistry(run.document, { contentDir: options.contentDir });
-    process.stderr.write(`segment identity (${registry}):\n${formatMatchTable(table)}\n`);
+    await registerSegments(run.document, options.contentDir, false);
     if (run.document.modelSelection) {
       process.stderr.write('k   BIC\n' + run.document.modelSelection.map((m) => `${String(m.k).padEnd(3)} ${m.bic.toFixed(1)}`).join('\n') + '\n');
     }
