@@ -10,17 +10,21 @@ import { generateDemoSurvey, DEMO_DEFAULTS } from '../../scripts/demo/generate.j
 import { runSegmentation, type SegmentRun } from '../../scripts/segment/pipeline.js';
 import { adjustedRandIndex } from '../../scripts/segment/metrics.js';
 import { tempDir } from '../helpers/tiny-survey.js';
+import { matchSegments, formatMatchTable } from '../../scripts/identity/index.js';
 
 describe('segmenting the synthetic demo survey', () => {
   let run: SegmentRun;
   let truth: Int32Array;
+  let path: string;
+  const config = loadConfig(builtInConfigPath(2020));
+  const segment = (seed: number, clusters: number) => runSegmentation({ input: path, config, seed, clusters, selectK: false, synthetic: true });
 
   beforeAll(async () => {
     const demo = generateDemoSurvey({ seed: DEMO_DEFAULTS.seed, respondents: DEMO_DEFAULTS.respondents });
     truth = demo.truth;
-    const path = join(tempDir(), 'kaggle_survey_2020_responses.csv');
+    path = join(tempDir(), 'kaggle_survey_2020_responses.csv');
     writeFileSync(path, demo.csv);
-    run = await runSegmentation({ input: path, config: loadConfig(builtInConfigPath(2020)), seed: 0, clusters: 10, selectK: false, synthetic: true });
+    run = await segment(0, 10);
   });
 
   it('finds the planted professionals', () => {
@@ -40,5 +44,31 @@ describe('segmenting the synthetic demo survey', () => {
   it('says the document is synthetic', () => {
     expect(run.document.synthetic).toBe(true);
     expect(run.document.segments).toHaveLength(10);
+  });
+
+  it('keeps the slugs of matched segments when re-run with another seed', async () => {
+    const { registry } = matchSegments(null, run.document);
+    const rerun = await segment(1, 10);
+    const { table } = matchSegments(registry, rerun.document);
+    console.log(`demo, seed 0 -> seed 1:\n${formatMatchTable(table)}`);
+    const kept = table.filter((row) => row.status === 'active');
+    expect(kept.length).toBeGreaterThanOrEqual(8);
+    for (const row of kept) {
+      expect(registry.segments.some((entry) => entry.slug === row.slug)).toBe(true);
+      expect(row.similarity!).toBeGreaterThanOrEqual(registry.threshold);
+    }
+    expect(new Set(table.map((row) => row.slug)).size).toBe(table.length);
+  });
+
+  it('gives new slugs and retires old ones when k changes', async () => {
+    const { registry } = matchSegments(null, run.document);
+    const fewer = matchSegments(registry, (await segment(0, 8)).document);
+    console.log(`demo, k 10 -> 8:\n${formatMatchTable(fewer.table)}`);
+    expect(fewer.table.filter((row) => row.status === 'retired').length).toBeGreaterThanOrEqual(2);
+    expect(fewer.registry.segments.filter((entry) => entry.index !== null)).toHaveLength(8);
+    const more = matchSegments(registry, (await segment(0, 12)).document);
+    console.log(`demo, k 10 -> 12:\n${formatMatchTable(more.table)}`);
+    expect(more.table.filter((row) => row.status === 'new').length).toBeGreaterThanOrEqual(2);
+    expect(more.registry.segments.filter((entry) => entry.status === 'active').length).toBeGreaterThanOrEqual(8);
   });
 });
