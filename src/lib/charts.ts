@@ -68,7 +68,20 @@ function names(model: YearModel): string[] {
   return model.segments.map((s) => s.shortName);
 }
 
+/** Captions name what a profile role means, whatever short label the year's config gave the question. */
+const ROLE_TITLES: Record<ProfileRole, string> = {
+  role: 'Job role',
+  codingYears: 'Years writing code',
+  mlYears: 'Years using machine learning',
+  companySize: 'Company size',
+  employerML: "Employer's use of machine learning",
+  education: 'Education',
+  gender: 'Gender',
+};
+
 function questionLabel(model: YearModel, code: string): string {
+  const role = ALL_ROLES.find((r) => model.view.profile[r] === code);
+  if (role) return ROLE_TITLES[role];
   const label = model.view.questions.find((q) => q.code === code)?.label ?? code;
   return label.charAt(0).toUpperCase() + label.slice(1);
 }

@@ -14,6 +14,10 @@ async function embedChart(figure: HTMLElement): Promise<void> {
   const target = figure.querySelector<HTMLElement>('.chart-interactive');
   const url = figure.dataset.chartSpec;
   if (!target || !url) return;
+  // A canvas cannot shrink with the page like an SVG; where the chart is wider than its column (phones),
+  // the scaled static picture reads better than a clipped canvas.
+  const natural = Number(figure.querySelector('.chart-static [width]')?.getAttribute('width'));
+  if (figure.dataset.renderer === 'canvas' && natural > figure.clientWidth) return;
   try {
     const [{ default: vegaEmbed }, spec] = await Promise.all([import('vega-embed'), fetch(url).then((r) => r.json())]);
     const theme = currentTheme();
