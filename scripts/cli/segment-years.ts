@@ -1,0 +1,59 @@
+/**
+ * `npm run segment:years [-- --data-dir ../shared/data/kaggle] [--years 2018,2021] [--force] [--out data]`
+ *
+ * Segments every configured year whose survey is found under the data directory (`<dir>/<year>/*.zip` or
+ * `*.csv`), one `segment` run each. Cached runs are reused, so re-running after a change recomputes only
+ * the years it touches.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { BUILT_IN_CONFIG_DIR } from '../config/load.js';
+import { main as segment } from './segment.js';
+
+export function configuredYears(): number[] {
+  return readdirSync(BUILT_IN_CONFIG_DIR)
+    .flatMap((name) => (/^\d{4}\.yaml$/.test(name) ? [Number(name.slice(0, 4))] : []))
+    .sort((a, b) => a - b);
+}
+
+/** The survey file of a year under the data directory: its zip, else its single CSV. */
+export function surveyFileOf(dataDir: string, year: number): string | null {
+  const dir = join(dataDir, String(year));
+  if (!existsSync(dir)) return null;
+  const files = readdirSync(dir).sort();
+  const zip = files.find((f) => f.endsWith('.zip'));
+  const csvs = files.filter((f) => /responses.*\.csv$/i.test(f));
+  return zip ? join(dir, zip) : csvs.length === 1 ? join(dir, csvs[0]) : null;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'data-dir': { type: 'string', default: '../shared/data/kaggle' },
+      years: { type: 'string' },
+      out: { type: 'string', default: 'data' },
+      content: { type: 'string', default: 'content' },
+      force: { type: 'boolean', default: false },
+    },
+  });
+  const years = values.years ? values.years.split(',').map(Number) : configuredYears();
+  let failed = 0;
+  for (const year of years) {
+    const input = surveyFileOf(values['data-dir']!, year);
+    if (!input) {
+      process.stderr.write(`${year}: no survey under ${join(values['data-dir']!, String(year))}; skipped\n`);
+      continue;
+    }
+    process.stderr.write(`\n== ${year}: ${input}\n`);
+    const code = await segment(['--survey', String(year), '--input', input, '--out', values.out!, '--content', values.content!, ...(values.force ? ['--force'] : [])]);
+    if (code !== 0) failed++;
+  }
+  return failed === 0 ? 0 : 1;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}
