@@ -83,7 +83,30 @@ const MapSplitRuleSchema = z
   })
   .strict();
 
-export const ProfessionalRuleSchema = z.discriminatedUnion('rule', [VariantsRuleSchema, MapSplitRuleSchema]);
+/** A condition on one question's answer: answered with one of `anyOf`, or answered with none of `noneOf`. */
+export const AnswerConditionSchema = z
+  .object({
+    question: questionCode,
+    anyOf: z.array(z.string().min(1)).min(1).optional(),
+    noneOf: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .strict()
+  .refine((c) => (c.anyOf === undefined) !== (c.noneOf === undefined), { message: 'give exactly one of anyOf or noneOf' });
+
+const AnswersRuleSchema = z
+  .object({
+    /**
+     * Professionals are the respondents whose answers meet every condition: the survey's own definition
+     * written as answers (2020/2021: not a student, employed, spent money on cloud/ML), for years without
+     * `_A`/`_B` variants. The questions named here are read even when they are not otherwise configured.
+     */
+    rule: z.literal('answers'),
+    conditions: z.array(AnswerConditionSchema).min(1),
+    description: z.string().min(1),
+  })
+  .strict();
+
+export const ProfessionalRuleSchema = z.discriminatedUnion('rule', [VariantsRuleSchema, MapSplitRuleSchema, AnswersRuleSchema]);
 
 export const SurveyConfigSchema = z
   .object({

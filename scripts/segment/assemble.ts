@@ -85,6 +85,7 @@ export function assembleDocument(inputs: AssembleInputs): { document: Segmentati
       description: split.description,
       boundary: split.boundary ? { ...split.boundary, value: round(split.boundary.value, 3) } : null,
       nonProfessional: config.professional.rule === 'map-split' ? config.professional.nonProfessional.flatMap((m) => m.answers.map((a) => `${m.question}: ${a}`)) : [],
+      conditions: config.professional.rule === 'answers' ? config.professional.conditions.map(describeCondition) : [],
       excludedIncomplete: split.excludedIncomplete,
     },
     profile: {
@@ -118,6 +119,10 @@ export function assembleDocument(inputs: AssembleInputs): { document: Segmentati
   });
   // A document that fails its own schema is a bug here, not bad input: better to stop before writing it.
   return { document: SegmentationSchema.parse(document), labels };
+}
+
+function describeCondition(condition: { question: string; anyOf?: string[]; noneOf?: string[] }): string {
+  return condition.anyOf ? `${condition.question} is one of: ${condition.anyOf.join('; ')}` : `${condition.question} answered, and not: ${condition.noneOf!.join('; ')}`;
 }
 
 export function labelsCsv(labels: LabelRow[]): string {

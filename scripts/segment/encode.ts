@@ -4,7 +4,7 @@
  * columns are dropped, and so are respondents who chose almost nothing (the notebook's row mean <= 0.01).
  * Profile (`valid`) questions are kept aside as answer indices, for the breakdowns.
  */
-import type { QuestionConfig, SurveyConfig } from '../config/schema.js';
+import type { ProfessionalRule, QuestionConfig, SurveyConfig } from '../config/schema.js';
 import type { Feature, QuestionInfo } from './result-schema.js';
 import type { BinaryMatrix } from './types.js';
 import type { Column, SurveyTable } from './read.js';
@@ -42,6 +42,8 @@ export interface EncodedSurvey {
   variantAnswers: { a: Int32Array; b: Int32Array };
   /** Per kept row, 1 when it gave one of the map-split rule's non-professional answers (zeros otherwise). */
   nonProfessionalMarks: Uint8Array;
+  /** Per kept row, 1 when its answers meet every condition of the answers rule (zeros otherwise). */
+  meetsConditions: Uint8Array;
   counts: EncodeCounts;
 }
 
@@ -59,7 +61,7 @@ interface ColumnPlan {
 /** The columns a config needs from the file, so the reader can keep only those. */
 export function neededColumn(config: SurveyConfig): (column: string) => boolean {
   const codes = new Set(config.questions.map((q) => q.code));
-  if (config.professional.rule === 'map-split') for (const marker of config.professional.nonProfessional) codes.add(marker.question);
+  for (const { question } of ruleQuestions(config.professional)) codes.add(question);
   return (column) => codes.has(questionOfColumn(column));
 }
 
@@ -107,7 +109,8 @@ export function encodeSurvey(table: SurveyTable, config: SurveyConfig): EncodedS
   for (const answers of profile.values()) answers.values = pick(answers.values, keptRows);
   const rule = config.professional;
   const variantAnswers = countVariantAnswers(table, rule.rule === 'variants' ? rule.questions : [], keptRows);
-  const nonProfessionalMarks = markNonProfessionals(table, rule.rule === 'map-split' ? rule.nonProfessional : [], keptRows);
+  const nonProfessionalMarks = matchAnyCondition(table, rule.rule === 'map-split' ? rule.nonProfessional.map((m) => ({ question: m.question, anyOf: m.answers })) : [], keptRows);
+  const meetsConditions = rule.rule === 'answers' ? matchAllConditions(table, rule.conditions, keptRows) : new Uint8Array(keptRows.length);
 
   return {
     matrix,
@@ -117,6 +120,7 @@ export function encodeSurvey(table: SurveyTable, config: SurveyConfig): EncodedS
     profile,
     variantAnswers,
     nonProfessionalMarks,
+    meetsConditions,
     counts: {
       respondents: table.rows,
       droppedNearlyEmpty: table.rows - keptRows.length,
@@ -254,15 +258,33 @@ function countVariantAnswers(table: SurveyTable, questions: readonly string[], k
   return { a, b };
 }
 
-function markNonProfessionals(table: SurveyTable, markers: readonly { question: string; answers: string[] }[], keptRows: Int32Array): Uint8Array {
+/** The questions a professional rule reads besides the configured ones. */
+function ruleQuestions(rule: ProfessionalRule): { question: string }[] {
+  if (rule.rule === 'map-split') return rule.nonProfessional;
+  if (rule.rule === 'answers') return rule.conditions;
+  return [];
+}
+
+type AnswerCondition = { question: string; anyOf?: string[]; noneOf?: string[] };
+
+/** Per kept row and condition: does the row's answer to the condition's question meet it? */
+function conditionMask(table: SurveyTable, condition: AnswerCondition, keptRows: Int32Array): Uint8Array {
+  const { question } = condition;
+  const column = table.codes.find((c) => c === question) ?? table.codes.find((c) => questionOfColumn(c) === question && !isFreeTextColumn(c));
+  const cells = column === undefined ? undefined : table.columns.get(column);
+  if (!cells) throw new InputError({ file: table.source.displayName, question }, `the professional rule names question ${question}, which has no column in this file`);
+  const meets = cells.texts.map((text, code) => code !== 0 && (condition.anyOf ? condition.anyOf.includes(text) : !condition.noneOf!.includes(text)));
+  return Uint8Array.from(keptRows, (row) => (meets[cells.codes[row]] ? 1 : 0));
+}
+
+function matchAnyCondition(table: SurveyTable, conditions: AnswerCondition[], keptRows: Int32Array): Uint8Array {
   const marks = new Uint8Array(keptRows.length);
-  for (const { question, answers } of markers) {
-    const cells = table.columns.get(table.codes.find((c) => c === question || (questionOfColumn(c) === question && !isFreeTextColumn(c))) ?? question);
-    if (!cells) throw new InputError({ file: table.source.displayName, question }, `the professional rule names question ${question}, which has no column in this file`);
-    const wanted = cells.texts.map((text) => answers.includes(text));
-    keptRows.forEach((row, i) => {
-      if (wanted[cells.codes[row]]) marks[i] = 1;
-    });
-  }
+  for (const condition of conditions) conditionMask(table, condition, keptRows).forEach((m, i) => (marks[i] |= m));
+  return marks;
+}
+
+function matchAllConditions(table: SurveyTable, conditions: AnswerCondition[], keptRows: Int32Array): Uint8Array {
+  const marks = new Uint8Array(keptRows.length).fill(1);
+  for (const condition of conditions) conditionMask(table, condition, keptRows).forEach((m, i) => (marks[i] &= m));
   return marks;
 }

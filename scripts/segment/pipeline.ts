@@ -77,7 +77,7 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   const map = await timed('map', () => embed(encoded.matrix, mapParams, { random: deriveRandom(options.seed, 'map'), onProgress: reporter.progress('map') }));
 
   // 4. Professionals, by the survey's structure or by the map.
-  const split = await timed('split', () => splitProfessionals(config.professional, { variantAnswers: encoded.variantAnswers, nonProfessionalMarks: encoded.nonProfessionalMarks, map }), (s) => `${count(s.professional)} professionals (${s.rule})`);
+  const split = await timed('split', () => splitProfessionals(config.professional, { variantAnswers: encoded.variantAnswers, nonProfessionalMarks: encoded.nonProfessionalMarks, meetsConditions: encoded.meetsConditions, map }), (s) => `${count(s.professional)} professionals (${s.rule})`);
   const professionalRows = rowsWhere(split.professional);
   if (options.clusters > professionalRows.length) {
     throw new UsageError(`--clusters ${options.clusters} is larger than the number of professionals found (${professionalRows.length}); choose at most ${professionalRows.length}`);

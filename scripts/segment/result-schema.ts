@@ -134,12 +134,14 @@ export const SegmentationSchema = z
       .strict(),
     professionalRule: z
       .object({
-        rule: z.enum(['variants', 'map-split']),
+        rule: z.enum(['variants', 'map-split', 'answers']),
         description: z.string(),
         /** For `map-split`: the boundary on the map (professionals on `side` of x = value, or y). */
         boundary: z.object({ axis: z.enum(['x', 'y']), value: z.number(), side: z.enum(['below', 'above']) }).strict().nullable(),
         /** For `map-split`: the answers that marked non-professionals, e.g. "Q5: Yes". */
         nonProfessional: z.array(z.string()),
+        /** For `answers`: the conditions professionals meet, e.g. "Q23 answered, not: Currently not employed". */
+        conditions: z.array(z.string()),
         /** Respondents excluded by the rule's completeness threshold (variants rule, `minAnswers`). */
         excludedIncomplete: z.number().int(),
       })

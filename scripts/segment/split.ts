@@ -1,6 +1,7 @@
 /**
  * Stage 4, split: who counts as a professional. Where the survey asked professionals other variants of its
- * questions (`_A` vs `_B`), that structure decides; otherwise the 2-D map of everyone is cut in two along
+ * questions (`_A` vs `_B`), that structure decides; where the config writes the survey's definition as
+ * conditions on answers, those decide; otherwise the 2-D map of everyone is cut in two along
  * its widest empty band, as the notebook did by hand (x < 4), and the side where fewer respondents gave
  * the config's non-professional answers (students, the unemployed) is the professional one.
  */
@@ -26,9 +27,10 @@ export interface ProfessionalSplit {
 
 export function splitProfessionals(
   rule: ProfessionalRule,
-  inputs: { variantAnswers: { a: Int32Array; b: Int32Array }; nonProfessionalMarks: Uint8Array; map: Embedding },
+  inputs: { variantAnswers: { a: Int32Array; b: Int32Array }; nonProfessionalMarks: Uint8Array; meetsConditions: Uint8Array; map: Embedding },
 ): ProfessionalSplit {
   if (rule.rule === 'variants') return splitByVariants(inputs.variantAnswers, rule.minAnswers, rule.description);
+  if (rule.rule === 'answers') return { professional: inputs.meetsConditions.slice(), rule: 'answers', description: rule.description, boundary: null, excludedIncomplete: 0 };
   const boundary = findMapBoundary(inputs.map, inputs.nonProfessionalMarks);
   const professional = new Uint8Array(inputs.map.rows);
   const column = boundary.axis === 'x' ? 0 : 1;

@@ -57,7 +57,7 @@ export function makeSegmentation(segments: SyntheticSegment[], { year = 2021, qu
     },
     counts: { respondents: total, droppedNearlyEmpty: 0, kept: total, professionals: total, nonProfessionals: 0, columnsRead: features.length, columnsUsed: features.length, columnsDroppedFreeText: 0, features: features.length, featuresDroppedEmpty: 0 },
     professionalRule: { rule: 'variants', description: 'synthetic', boundary: null,
-      nonProfessional: [], excludedIncomplete: 0 },
+      nonProfessional: [], conditions: [], excludedIncomplete: 0 },
     profile: { role: 'Q5', codingYears: 'Q6', mlYears: 'Q15', companySize: 'Q20', employerML: 'Q22', education: 'Q4', gender: 'Q2' },
     workActivities: 'Q23',
     newToML: [],

@@ -130,6 +130,10 @@ describe.each([2018, 2021, 2022])('configs/%i.yaml', (year) => {
       for (const marker of config.professional.nonProfessional) {
         for (const answer of marker.answers) expect(answersIn(marker.question).has(answer), `${marker.question}: ${answer}`).toBe(true);
       }
+    } else if (config.professional.rule === 'answers') {
+      for (const condition of config.professional.conditions) {
+        for (const answer of condition.anyOf ?? condition.noneOf!) expect(answersIn(condition.question).has(answer), `${condition.question}: ${answer}`).toBe(true);
+      }
     } else {
       for (const code of config.professional.questions) {
         const columns = answerColumns(code);

@@ -81,6 +81,14 @@ describe('encodeSurvey', () => {
     expect(Array.from(encoded().nonProfessionalMarks)).toEqual([0, 1, 0]);
   });
 
+  it('checks the answers rule: every condition must hold, a blank answer meets none', async () => {
+    const { encoded } = await encode([...people, { role: 'Analyst', languages: ['R'], mlYears: 'Under 1 year' }, { languages: ['SQL'], mlYears: '3+ years' }], {
+      professional: { rule: 'answers', conditions: [{ question: 'Q1', noneOf: ['Student'] }, { question: 'Q4', anyOf: ['1-2 years', '3+ years'] }], description: 'employed' },
+    });
+    // Kept rows: DS 1-2y, Student, Analyst 3+, Analyst Under 1, (no role) 3+.
+    expect(Array.from(encoded().meetsConditions)).toEqual([1, 0, 1, 0, 0]);
+  });
+
   it('names the question, answer, line and column of an answer outside the ordered list', async () => {
     const { encoded, path } = await encode([...people, { languages: ['R'], mlYears: '10 years' }]);
     const error = (() => {

@@ -31,6 +31,19 @@ function islands(n: number, gapAt: number) {
   return { map, role };
 }
 
+describe('the answers rule', () => {
+  it('takes exactly the respondents whose answers meet every condition', () => {
+    const meetsConditions = Uint8Array.from([1, 0, 1, 1]);
+    const split = splitProfessionals(
+      { rule: 'answers', conditions: [{ question: 'Q23', noneOf: ['Currently not employed'] }], description: 'employed' },
+      { map: { rows: 4, dims: 2, data: new Float64Array(8) }, nonProfessionalMarks: new Uint8Array(4), meetsConditions, variantAnswers: { a: new Int32Array(4), b: new Int32Array(4) } },
+    );
+    expect(Array.from(split.professional)).toEqual([1, 0, 1, 1]);
+    expect(split.rule).toBe('answers');
+    expect(split.professional).not.toBe(meetsConditions);
+  });
+});
+
 describe('findMapBoundary', () => {
   it('finds the empty band and the side with fewer students', () => {
     const { map, role } = islands(900, 4);
@@ -55,7 +68,7 @@ describe('findMapBoundary', () => {
 
   it('splits by the boundary in the map-split rule', () => {
     const { map, role } = islands(300, 4);
-    const split = splitProfessionals({ rule: 'map-split', nonProfessional: [{ question: 'Q5', answers: ['Student'] }], description: 'auto' }, { map, nonProfessionalMarks: Uint8Array.from(role.values), variantAnswers: { a: new Int32Array(300), b: new Int32Array(300) } });
+    const split = splitProfessionals({ rule: 'map-split', nonProfessional: [{ question: 'Q5', answers: ['Student'] }], description: 'auto' }, { map, nonProfessionalMarks: Uint8Array.from(role.values), meetsConditions: new Uint8Array(300), variantAnswers: { a: new Int32Array(300), b: new Int32Array(300) } });
     const left = Array.from({ length: 300 }, (_, i) => (map.data[i * 2] < 4 ? 1 : 0));
     expect(Array.from(split.professional)).toEqual(left);
     expect(split.rule).toBe('map-split');
