@@ -19,20 +19,24 @@ import type { Random } from './random.js';
 import type { BinaryMatrix, Embedding, EmbedParams, Neighbours, ProgressCallback } from './types.js';
 import { TabulatedCurve, UmapJsCurve } from './umap-curve.js';
 import { layoutEdges } from './umap-graph.js';
-import { optimizeLayout, randomEmbedding } from './umap-optimize.js';
+import { optimizeLayout, randomEmbedding, type LayoutSettings } from './umap-optimize.js';
 
 export interface EmbedOptions {
-  /** Draws, in order: the neighbour search (unless `neighbours` is given), the initial layout, negative samples. */
+  /**
+   * Draws, in order: the neighbour search (unless `neighbours` is given), the initial layout, then the
+   * negative samples' generator seed (or every negative sample with reproduceUmapJs).
+   */
   random: Random;
   /** Called after every epoch with (epochs done, total epochs). */
   onProgress?: ProgressCallback;
   /** Precomputed Jaccard neighbours of the matrix's rows, at least params.nNeighbors per row, self first. */
   neighbours?: Neighbours;
   /**
-   * 'tabulated' (default): powers from tables, ~10x faster than Math.pow, relative error < 1e-14.
-   * 'umap-js': Math.pow exactly as umap-js, for comparing with umap-js to the bit.
+   * Compute powers with Math.pow and draw every negative sample from `random`, exactly as umap-js does, so
+   * the result equals umap-js's to the bit (for tests; ~10x slower). Default: powers from tables (relative
+   * error < 1e-14) and negative samples from a generator seeded by `random` (umap-learn's approach).
    */
-  curve?: 'tabulated' | 'umap-js';
+  reproduceUmapJs?: boolean;
 }
 
 /** umap-learn's rule: small data sets get more epochs. */
@@ -55,8 +59,9 @@ export function embed(matrix: BinaryMatrix, params: EmbedParams, options: EmbedO
   const embedding = randomEmbedding(rows, dims, options.random);
   if (edges.weights.length === 0) return { rows, dims, data: embedding };
   const { a, b } = findABParams(1.0, params.minDist);
-  const curve = options.curve === 'umap-js' ? new UmapJsCurve(a, b, 1.0) : new TabulatedCurve(a, b, 1.0);
-  const settings = { dims, nEpochs, curve, learningRate: 1.0, negativeSampleRate: 5 };
+  const settings: LayoutSettings = options.reproduceUmapJs
+    ? { dims, nEpochs, curve: new UmapJsCurve(a, b, 1.0), learningRate: 1.0, negativeSampleRate: 5, negativeSamples: 'umap-js' }
+    : { dims, nEpochs, curve: new TabulatedCurve(a, b, 1.0), learningRate: 1.0, negativeSampleRate: 5, negativeSamples: 'xorshift' };
   optimizeLayout(embedding, edges, settings, options.random, options.onProgress);
   return { rows, dims, data: embedding };
 }

@@ -33,7 +33,7 @@ export function jaccardNeighbours(matrix: BinaryMatrix, k: number, options: Neig
   if (method === 'exact' || k === 1) return exactFromPacked(packed, k, options.onProgress);
   const settings = { ...defaultNNDescentSettings(packed.rows, k - 1), ...options.nnDescent };
   const heap = nnDescent(packed, k - 1, settings, options.random, options.onProgress);
-  return { rows: packed.rows, k, ...heap.sortedWithSelf() };
+  return { rows: packed.rows, k, ...heap.sortedWithSelf(k - 1) };
 }
 
 /** Exact k nearest neighbours (same conventions); for tests, recall measurement and small inputs. */

@@ -14,6 +14,11 @@ export class NeighbourHeaps {
   readonly distances: Float64Array;
   /** rows * size, 1 while the entry has not yet taken part in a local join (NN-descent's "new"). */
   readonly isNew: Uint8Array;
+  /**
+   * Each row's root distance again, densely: most candidates are rejected on it alone, and this array
+   * (8 bytes a row) stays in cache where the heaps themselves do not.
+   */
+  private readonly worstDistances: Float64Array;
 
   constructor(rows: number, size: number) {
     this.rows = rows;
@@ -21,11 +26,12 @@ export class NeighbourHeaps {
     this.indices = new Int32Array(rows * size).fill(-1);
     this.distances = new Float64Array(rows * size).fill(Infinity);
     this.isNew = new Uint8Array(rows * size);
+    this.worstDistances = new Float64Array(rows).fill(Infinity);
   }
 
   /** The distance a candidate must beat (or tie with a smaller index) to enter row's heap. */
   worst(row: number): number {
-    return this.distances[row * this.size];
+    return this.worstDistances[row];
   }
 
   /** Adds (distance, index) to row's heap unless it is no better than the worst or already present. Returns 1 when added. */
@@ -33,7 +39,7 @@ export class NeighbourHeaps {
     const { size, indices, distances } = this;
     const flags = this.isNew;
     const base = row * size;
-    const rootDistance = distances[base];
+    const rootDistance = this.worstDistances[row];
     if (distance > rootDistance || (distance === rootDistance && index >= indices[base])) return 0;
     for (let s = base; s < base + size; s++) if (indices[s] === index) return 0;
 
@@ -56,6 +62,7 @@ export class NeighbourHeaps {
     distances[base + i] = distance;
     indices[base + i] = index;
     flags[base + i] = isNew;
+    this.worstDistances[row] = distances[base];
     return 1;
   }
 
@@ -67,34 +74,37 @@ export class NeighbourHeaps {
   }
 
   /**
-   * Every row as "self at distance 0, then the heap's entries ascending by (distance, index)", k = size + 1
-   * per row. Throws if a row is short of neighbours (a search bug, not a data problem).
+   * Every row as "self at distance 0, then the heap's `others` best entries ascending by (distance, index)",
+   * k = others + 1 per row. Throws if a row is short of neighbours (a search bug, not a data problem).
    */
-  sortedWithSelf(): { indices: Int32Array; distances: Float64Array } {
+  sortedWithSelf(others = this.size): { indices: Int32Array; distances: Float64Array } {
     const { rows, size } = this;
-    const k = size + 1;
+    const k = others + 1;
+    const sortedRow = new Int32Array(size);
+    const sortedDistances = new Float64Array(size);
     const indices = new Int32Array(rows * k);
     const distances = new Float64Array(rows * k);
     for (let r = 0; r < rows; r++) {
-      const out = r * k;
-      indices[out] = r;
+      // Insertion sort of the row's entries: ~15 to 25 per row.
       let filled = 0;
-      // Insertion sort: ~15 entries per row.
       for (let s = r * size; s < (r + 1) * size; s++) {
         const index = this.indices[s];
         const distance = this.distances[s];
         if (index < 0) continue;
-        let at = out + 1 + filled;
-        while (at > out + 1 && isWorse(distances[at - 1], indices[at - 1], distance, index)) {
-          distances[at] = distances[at - 1];
-          indices[at] = indices[at - 1];
+        let at = filled;
+        while (at > 0 && isWorse(sortedDistances[at - 1], sortedRow[at - 1], distance, index)) {
+          sortedDistances[at] = sortedDistances[at - 1];
+          sortedRow[at] = sortedRow[at - 1];
           at--;
         }
-        distances[at] = distance;
-        indices[at] = index;
+        sortedDistances[at] = distance;
+        sortedRow[at] = index;
         filled++;
       }
-      if (filled < size) throw new Error(`neighbour search left row ${r} with ${filled} of ${size} neighbours besides itself`);
+      if (filled < others) throw new Error(`neighbour search left row ${r} with ${filled} of ${others} neighbours besides itself`);
+      indices[r * k] = r;
+      indices.set(sortedRow.subarray(0, others), r * k + 1);
+      distances.set(sortedDistances.subarray(0, others), r * k + 1);
     }
     return { indices, distances };
   }

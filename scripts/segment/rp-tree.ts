@@ -5,9 +5,9 @@
  *
  *   x · (p/|p| - q/|q|) = |x∩p| / √|p| - |x∩q| / √|q|.
  *
- * The hyperplane's weights live on the columns of p and q only, so a row's side is a sum over its own
- * ~45 set columns: no popcount distances are spent on building trees. Rows on the hyperplane (often: rows
- * sharing nothing with p or q) go to a random side, as pynndescent does.
+ * The hyperplane's weights live on the columns of p and q only, so a row's side needs only its overlaps with
+ * p and q, counted over its own ~45 set columns: no popcount distances are spent on building trees. Rows on
+ * the hyperplane (often: rows sharing nothing with p or q) go to a random side, as pynndescent does.
  */
 import type { PackedRows } from './bitset.js';
 import { randomInt, type Random } from './random.js';
@@ -20,10 +20,12 @@ export interface TreeLeaves {
 }
 
 export function buildTreeLeaves(packed: PackedRows, leafSize: number, random: Random): TreeLeaves {
+  if (packed.cols >= 1 << 16) throw new RangeError(`rp-tree: at most 65,535 columns, got ${packed.cols}`);
   const order = new Int32Array(packed.rows);
   for (let r = 0; r < order.length; r++) order[r] = r;
   const bounds: number[] = [0];
-  const weights = new Float64Array(packed.cols);
+  const marks = new Int32Array(packed.cols);
+  const coin = new CoinFlips(random);
   // Depth-first, left before right, so leaves come out in order and `bounds` stays sorted.
   const stack: number[] = [0, order.length];
   while (stack.length > 0) {
@@ -33,7 +35,7 @@ export function buildTreeLeaves(packed: PackedRows, leafSize: number, random: Ra
       bounds.push(end);
       continue;
     }
-    const middle = splitNode(packed, order, start, end, weights, random);
+    const middle = splitNode(packed, order, start, end, marks, coin);
     stack.push(middle, end, start, middle);
   }
   return { order, bounds: Int32Array.from(bounds) };
@@ -45,23 +47,31 @@ function splitNode(
   order: Int32Array,
   start: number,
   end: number,
-  weights: Float64Array,
-  random: Random,
+  marks: Int32Array,
+  coin: CoinFlips,
 ): number {
   const length = end - start;
-  const { setColumns, rowStart } = packed;
-  const p = order[start + randomInt(random, length)];
-  let q = order[start + randomInt(random, length - 1)];
+  const { setColumns, rowStart, counts } = packed;
+  const p = order[start + coin.below(length)];
+  let q = order[start + coin.below(length - 1)];
   if (q === p) q = order[end - 1];
-  addWeights(packed, p, weights, 1);
-  addWeights(packed, q, weights, -1);
+  // One integer pass gives both overlaps: p's columns count 1, q's count 1 << 16.
+  markColumns(packed, p, marks, 1);
+  markColumns(packed, q, marks, 1 << 16);
+  // Sign of |x∩p|/√|p| - |x∩q|/√|q|, compared exactly in integers as |x∩p|²·|q| vs |x∩q|²·|p|.
+  const sizeP = counts[p];
+  const sizeQ = counts[q];
   let low = start;
   let high = end - 1;
   while (low <= high) {
     const row = order[low];
-    let margin = 0;
-    for (let s = rowStart[row]; s < rowStart[row + 1]; s++) margin += weights[setColumns[s]];
-    const goesLeft = margin > 1e-8 || (margin >= -1e-8 && random() < 0.5);
+    let overlaps = 0;
+    for (let s = rowStart[row]; s < rowStart[row + 1]; s++) overlaps += marks[setColumns[s]];
+    const withP = overlaps & 0xffff;
+    const withQ = overlaps >>> 16;
+    const sideP = withP * withP * sizeQ;
+    const sideQ = withQ * withQ * sizeP;
+    const goesLeft = sideP > sideQ || (sideP === sideQ && coin.flip());
     if (goesLeft) {
       low++;
     } else {
@@ -70,20 +80,45 @@ function splitNode(
       high--;
     }
   }
-  addWeights(packed, p, weights, 0);
-  addWeights(packed, q, weights, 0);
+  markColumns(packed, p, marks, 0);
+  markColumns(packed, q, marks, 0);
   // A split leaving (almost) nothing on one side would recurse without progress; halve instead.
   const smallest = Math.max(1, Math.floor(length / 20));
   if (low - start < smallest || end - low < smallest) return start + (length >> 1);
   return low;
 }
 
-/** Adds sign / √|row| on the row's columns; sign 0 clears them again. */
-function addWeights(packed: PackedRows, row: number, weights: Float64Array, sign: number): void {
-  const count = packed.counts[row];
-  const value = count === 0 ? 0 : sign / Math.sqrt(count);
+/** Adds `value` on the row's columns; value 0 clears them. */
+function markColumns(packed: PackedRows, row: number, marks: Int32Array, value: number): void {
   for (let s = packed.rowStart[row]; s < packed.rowStart[row + 1]; s++) {
     const column = packed.setColumns[s];
-    weights[column] = sign === 0 ? 0 : weights[column] + value;
+    marks[column] = value === 0 ? 0 : marks[column] + value;
+  }
+}
+
+/**
+ * Random bits for tie-breaks, 32 per draw from `random`: ties are the common case (rows sharing no column
+ * with either pivot), and a call to the project's Random per tie cost more than the split itself.
+ */
+class CoinFlips {
+  private bits = 0;
+  private left = 0;
+
+  constructor(private readonly random: Random) {}
+
+  flip(): boolean {
+    if (this.left === 0) {
+      this.bits = Math.floor(this.random() * 4294967296) | 0;
+      this.left = 32;
+    }
+    const bit = this.bits & 1;
+    this.bits >>>= 1;
+    this.left--;
+    return bit === 1;
+  }
+
+  /** Integer in [0, n). */
+  below(n: number): number {
+    return randomInt(this.random, n);
   }
 }

@@ -2,8 +2,9 @@
  * UMAP's layout optimisation, umap-js's optimizeLayoutStep rewritten over flat typed arrays: per epoch,
  * each edge is sampled as often as its weight asks (epochs-per-sample), pulls its two ends together, and
  * pushes its tail away from `negativeSampleRate` random points; the learning rate decays linearly.
- * Same operations, same order, same draws from `random` as umap-js: with UmapJsCurve the same seed gives
- * umap-js's layout to the bit; TabulatedCurve (the default) differs only in the last bits of the powers.
+ * Same operations in the same order as umap-js: with UmapJsCurve and 'umap-js' negative samples the same
+ * seed gives umap-js's layout to the bit. The fast settings (TabulatedCurve, 'xorshift') change only the
+ * last bits of the powers and which random points are drawn.
  *
  * Why not umap-js itself: its embedding is number[][] and its state arrays are copied per step; at 26,000
  * points one epoch took ~650 ms there.
@@ -20,6 +21,8 @@ export interface LayoutSettings {
   curve: CurveGradients;
   learningRate: number;
   negativeSampleRate: number;
+  /** Where negative samples come from (see NegativeSamples). */
+  negativeSamples: 'umap-js' | 'xorshift';
 }
 
 /** umap-js's random initialisation: uniform in [-10, 10), point by point, coordinate by coordinate. */
@@ -37,8 +40,8 @@ export function optimizeLayout(
   random: Random,
   onProgress?: ProgressCallback,
 ): void {
-  const { dims, nEpochs, curve, negativeSampleRate } = settings;
-  const { head, tail, weights } = edges;
+  const { dims, nEpochs, negativeSampleRate } = settings;
+  const { weights } = edges;
   const edgeCount = weights.length;
   const vertices = embedding.length / dims;
 
@@ -50,12 +53,16 @@ export function optimizeLayout(
     epochsPerSample[e] = samples > 0 ? nEpochs / samples : -1;
   }
   const epochsPerNegativeSample = epochsPerSample.map((value) => value / negativeSampleRate);
-  const epochOfNextSample = epochsPerSample.slice();
-  const epochOfNextNegativeSample = epochsPerNegativeSample.slice();
-
   const state: EpochState = {
-    embedding, head, tail, dims, vertices, curve, random,
-    epochsPerSample, epochOfNextSample, epochsPerNegativeSample, epochOfNextNegativeSample,
+    embedding,
+    edges,
+    dims,
+    curve: settings.curve,
+    negatives: new NegativeSamples(vertices, settings.negativeSamples, random),
+    epochsPerSample,
+    epochOfNextSample: epochsPerSample.slice(),
+    epochsPerNegativeSample,
+    epochOfNextNegativeSample: epochsPerNegativeSample.slice(),
   };
   let alpha = settings.learningRate;
   for (let epoch = 0; epoch < nEpochs; epoch++) {
@@ -65,14 +72,56 @@ export function optimizeLayout(
   }
 }
 
+/**
+ * The points that negative sampling pushes away from, drawn ahead in blocks so the SGD loop reads an array
+ * instead of calling a generator (a call to the project's Random costs ~3 inline generator steps, and the
+ * layout draws ~200 million of them).
+ *   'umap-js': Math.floor(random() * n), one call per sample in sampling order, exactly as umap-js.
+ *   'xorshift': xorshift32 seeded once from `random`; umap-learn likewise samples from its own fast
+ *   generator (tau_rand_int) seeded from the random state.
+ */
+class NegativeSamples {
+  private readonly block = new Int32Array(4096);
+  private cursor = 4096;
+  private state: number;
+
+  constructor(
+    private readonly vertices: number,
+    private readonly source: 'umap-js' | 'xorshift',
+    private readonly random: Random,
+  ) {
+    this.state = source === 'xorshift' ? Math.floor(random() * 4294967296) | 1 : 0;
+  }
+
+  next(): number {
+    if (this.cursor === this.block.length) this.refill();
+    return this.block[this.cursor++];
+  }
+
+  private refill(): void {
+    const { block, vertices } = this;
+    if (this.source === 'umap-js') {
+      for (let i = 0; i < block.length; i++) block[i] = Math.floor(this.random() * vertices);
+    } else {
+      let x = this.state;
+      for (let i = 0; i < block.length; i++) {
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        block[i] = Math.floor((x >>> 0) * (vertices / 4294967296));
+      }
+      this.state = x;
+    }
+    this.cursor = 0;
+  }
+}
+
 interface EpochState {
   embedding: Float64Array;
-  head: Int32Array;
-  tail: Int32Array;
+  edges: LayoutEdges;
   dims: number;
-  vertices: number;
   curve: CurveGradients;
-  random: Random;
+  negatives: NegativeSamples;
   epochsPerSample: Float64Array;
   epochOfNextSample: Float64Array;
   epochsPerNegativeSample: Float64Array;
@@ -80,11 +129,12 @@ interface EpochState {
 }
 
 /**
- * One epoch, a function of its own so V8 compiles it as a whole (with the curve and random inlined) rather
+ * One epoch, a function of its own so V8 compiles it as a whole (with the curve and sampler inlined) rather
  * than on-stack-replacing one long loop.
  */
 function runEpoch(state: EpochState, epoch: number, alpha: number): void {
-  const { embedding, head, tail, dims, vertices, curve, random } = state;
+  const { embedding, dims, curve, negatives } = state;
+  const { head, tail } = state.edges;
   const { epochsPerSample, epochOfNextSample, epochsPerNegativeSample, epochOfNextNegativeSample } = state;
   const edgeCount = head.length;
   for (let e = 0; e < edgeCount; e++) {
@@ -103,7 +153,7 @@ function runEpoch(state: EpochState, epoch: number, alpha: number): void {
 
     const negativeSamples = Math.floor((epoch - epochOfNextNegativeSample[e]) / epochsPerNegativeSample[e]);
     for (let p = 0; p < negativeSamples; p++) {
-      const sampled = Math.floor(random() * vertices);
+      const sampled = negatives.next();
       const far = sampled * dims;
       const farSquared = squaredDistance(embedding, current, far, dims);
       let repulsion = 0.0;

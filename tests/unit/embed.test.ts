@@ -58,7 +58,7 @@ describe('embed', () => {
       const ours = embed(matrix, { nComponents: dims, nNeighbors: 15, minDist, nEpochs }, {
         random: createRandom(8),
         neighbours,
-        curve: 'umap-js',
+        reproduceUmapJs: true,
       });
       const theirs = umapJsFit(matrix, dims, minDist, nEpochs, 8);
       expect(Array.from(ours.data)).toEqual(theirs.flat());

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PackedRows } from '../../scripts/segment/bitset.js';
 import { EXACT_BELOW, jaccardNeighbours, jaccardNeighboursExact } from '../../scripts/segment/knn.js';
+import { NeighbourHeaps } from '../../scripts/segment/neighbour-heap.js';
+import { sampleCandidates } from '../../scripts/segment/nn-candidates.js';
+import { buildTreeLeaves } from '../../scripts/segment/rp-tree.js';
 import { createRandom } from '../../scripts/segment/random.js';
 import type { BinaryMatrix, Neighbours } from '../../scripts/segment/types.js';
 import { naiveJaccard, plantedRows, randomRowsWithTies } from './planted-rows.js';
@@ -139,5 +142,47 @@ describe('jaccardNeighbours (NN-descent)', () => {
     jaccardNeighbours(matrix, 15, { random: createRandom(3), method: 'nn-descent' });
     jaccardNeighboursExact(matrix, 15);
     expect(matrix.data).toEqual(before);
+  });
+});
+
+describe('NN-descent parts', () => {
+  it("a tree's leaves hold every row once, none larger than the leaf size", () => {
+    const packed = new PackedRows(randomRowsWithTies(1000, 50, 6));
+    const { order, bounds } = buildTreeLeaves(packed, 30, createRandom(2));
+    expect(Array.from(order).sort((a, b) => a - b)).toEqual(Array.from({ length: 1000 }, (_, r) => r));
+    expect(bounds[0]).toBe(0);
+    expect(bounds.at(-1)).toBe(1000);
+    for (let leaf = 0; leaf + 1 < bounds.length; leaf++) {
+      expect(bounds[leaf + 1] - bounds[leaf]).toBeGreaterThan(0);
+      expect(bounds[leaf + 1] - bounds[leaf]).toBeLessThanOrEqual(30);
+    }
+  });
+
+  it('candidate lists are distinct neighbours or reverse neighbours, capped, and drawn new entries turn old', () => {
+    const rows = 200;
+    const graph = new NeighbourHeaps(rows, 6);
+    const random = createRandom(4);
+    for (let r = 0; r < rows; r++) {
+      for (let j = 1; j <= 6; j++) graph.push(r, random(), (r + j * j) % rows, j % 2);
+    }
+    const linked = (a: number, b: number) => graph.has(a, b) || graph.has(b, a);
+    const flagsBefore = graph.isNew.slice();
+    const old = sampleCandidates(graph, false, 5, createRandom(1));
+    expect(graph.isNew).toEqual(flagsBefore);
+    const fresh = sampleCandidates(graph, true, 5, createRandom(1));
+    for (const lists of [old, fresh]) {
+      for (let r = 0; r < rows; r++) {
+        const picked = Array.from(lists.list.subarray(lists.start[r], lists.start[r] + lists.count[r]));
+        expect(picked.length).toBeLessThanOrEqual(5);
+        expect(new Set(picked).size).toBe(picked.length);
+        for (const c of picked) expect(linked(r, c)).toBe(true);
+      }
+    }
+    let cleared = 0;
+    for (let s = 0; s < flagsBefore.length; s++) {
+      if (flagsBefore[s] === 1 && graph.isNew[s] === 0) cleared++;
+      expect(graph.isNew[s]).toBeLessThanOrEqual(flagsBefore[s]);
+    }
+    expect(cleared).toBeGreaterThan(0);
   });
 });
