@@ -7,11 +7,12 @@
  * last bits of the powers and which random points are drawn.
  *
  * Why not umap-js itself: its embedding is number[][] and its state arrays are copied per step; at 26,000
- * points one epoch took ~650 ms there.
+ * points one epoch took ~650 ms there. The epoch loops themselves are in umap-epochs.ts.
  */
 import type { Random } from './random.js';
 import type { ProgressCallback } from './types.js';
 import type { CurveGradients } from './umap-curve.js';
+import { runEpoch, type EpochState } from './umap-epochs.js';
 import type { LayoutEdges } from './umap-graph.js';
 
 export interface LayoutSettings {
@@ -80,7 +81,7 @@ export function optimizeLayout(
  *   'xorshift': xorshift32 seeded once from `random`; umap-learn likewise samples from its own fast
  *   generator (tau_rand_int) seeded from the random state.
  */
-class NegativeSamples {
+export class NegativeSamples {
   private readonly block = new Int32Array(4096);
   private cursor = 4096;
   private state: number;
@@ -114,73 +115,4 @@ class NegativeSamples {
     }
     this.cursor = 0;
   }
-}
-
-interface EpochState {
-  embedding: Float64Array;
-  edges: LayoutEdges;
-  dims: number;
-  curve: CurveGradients;
-  negatives: NegativeSamples;
-  epochsPerSample: Float64Array;
-  epochOfNextSample: Float64Array;
-  epochsPerNegativeSample: Float64Array;
-  epochOfNextNegativeSample: Float64Array;
-}
-
-/**
- * One epoch, a function of its own so V8 compiles it as a whole (with the curve and sampler inlined) rather
- * than on-stack-replacing one long loop.
- */
-function runEpoch(state: EpochState, epoch: number, alpha: number): void {
-  const { embedding, dims, curve, negatives } = state;
-  const { head, tail } = state.edges;
-  const { epochsPerSample, epochOfNextSample, epochsPerNegativeSample, epochOfNextNegativeSample } = state;
-  const edgeCount = head.length;
-  for (let e = 0; e < edgeCount; e++) {
-    if (epochOfNextSample[e] > epoch) continue;
-    const current = head[e] * dims;
-    const other = tail[e] * dims;
-
-    const distSquared = squaredDistance(embedding, current, other, dims);
-    const attraction = distSquared > 0 ? curve.attraction(distSquared) : 0;
-    for (let d = 0; d < dims; d++) {
-      const grad = clip(attraction * (embedding[current + d] - embedding[other + d]));
-      embedding[current + d] += grad * alpha;
-      embedding[other + d] += -grad * alpha;
-    }
-    epochOfNextSample[e] += epochsPerSample[e];
-
-    const negativeSamples = Math.floor((epoch - epochOfNextNegativeSample[e]) / epochsPerNegativeSample[e]);
-    for (let p = 0; p < negativeSamples; p++) {
-      const sampled = negatives.next();
-      const far = sampled * dims;
-      const farSquared = squaredDistance(embedding, current, far, dims);
-      let repulsion = 0.0;
-      if (farSquared > 0.0) {
-        repulsion = curve.repulsion(farSquared);
-      } else if (head[e] === sampled) {
-        continue;
-      }
-      for (let d = 0; d < dims; d++) {
-        // Coincident points (distance 0) get the maximal push, as in umap-js and umap-learn.
-        const grad = repulsion > 0.0 ? clip(repulsion * (embedding[current + d] - embedding[far + d])) : 4.0;
-        embedding[current + d] += grad * alpha;
-      }
-    }
-    epochOfNextNegativeSample[e] += negativeSamples * epochsPerNegativeSample[e];
-  }
-}
-
-function squaredDistance(embedding: Float64Array, from: number, to: number, dims: number): number {
-  let result = 0.0;
-  for (let d = 0; d < dims; d++) {
-    const diff = embedding[from + d] - embedding[to + d];
-    result += diff * diff;
-  }
-  return result;
-}
-
-function clip(value: number): number {
-  return value > 4.0 ? 4.0 : value < -4.0 ? -4.0 : value;
 }

@@ -48,11 +48,12 @@ describe('defaultEpochs', () => {
 describe('embed', () => {
   const twoGroups = plantedRows(300, 60, 2, 17, 0.3, 0.05);
 
-  it('reproduces umap-js to the bit when given its Math.pow curve (2-D and 4-D)', () => {
+  it('reproduces umap-js to the bit in its exact mode (2-, 3- and 4-D)', () => {
     const matrix = plantedRows(200, 40, 3, 5, 0.3, 0.15);
     const neighbours = jaccardNeighboursExact(matrix, 15);
     for (const [dims, minDist, nEpochs] of [
       [2, 0.1, 60],
+      [3, 0.05, 30],
       [4, 0, 40],
     ]) {
       const ours = embed(matrix, { nComponents: dims, nNeighbors: 15, minDist, nEpochs }, {
