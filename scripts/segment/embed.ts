@@ -27,7 +27,10 @@ export interface EmbedOptions {
    * negative samples' generator seed (or every negative sample with reproduceUmapJs).
    */
   random: Random;
-  /** Called after every epoch with (epochs done, total epochs). */
+  /**
+   * Called after every epoch with (steps done, total steps): the epochs, preceded by a share of nEpochs / 2
+   * steps for the neighbour search when `neighbours` is not given.
+   */
   onProgress?: ProgressCallback;
   /** Precomputed Jaccard neighbours of the matrix's rows, at least params.nNeighbors per row, self first. */
   neighbours?: Neighbours;
@@ -51,10 +54,19 @@ export function embed(matrix: BinaryMatrix, params: EmbedParams, options: EmbedO
   if (rows <= 1) return { rows, dims, data: new Float64Array(rows * dims) };
   // As umap-learn: with fewer rows than neighbours asked for, every row neighbours all others.
   const k = Math.min(params.nNeighbors, rows - 1);
-  const neighbours = options.neighbours ?? jaccardNeighbours(matrix, k, { random: options.random });
+  const nEpochs = params.nEpochs ?? defaultEpochs(rows);
+  // A search done here gets a share of the progress bar: it takes about a third of the stage's time.
+  const searchUnits = options.neighbours ? 0 : Math.ceil(nEpochs / 2);
+  const total = searchUnits + nEpochs;
+  const report = options.onProgress;
+  const neighbours =
+    options.neighbours ??
+    jaccardNeighbours(matrix, k, {
+      random: options.random,
+      onProgress: report && ((done, steps) => report(Math.floor((done / steps) * searchUnits), total)),
+    });
   checkNeighbours(neighbours, rows, k);
 
-  const nEpochs = params.nEpochs ?? defaultEpochs(rows);
   const edges = layoutEdges(neighbours, k, nEpochs);
   const embedding = randomEmbedding(rows, dims, options.random);
   if (edges.weights.length === 0) return { rows, dims, data: embedding };
@@ -62,7 +74,7 @@ export function embed(matrix: BinaryMatrix, params: EmbedParams, options: EmbedO
   const settings: LayoutSettings = options.reproduceUmapJs
     ? { dims, nEpochs, curve: new UmapJsCurve(a, b, 1.0), learningRate: 1.0, negativeSampleRate: 5, negativeSamples: 'umap-js' }
     : { dims, nEpochs, curve: new TabulatedCurve(a, b, 1.0), learningRate: 1.0, negativeSampleRate: 5, negativeSamples: 'xorshift' };
-  optimizeLayout(embedding, edges, settings, options.random, options.onProgress);
+  optimizeLayout(embedding, edges, settings, options.random, report && ((epoch) => report(searchUnits + epoch, total)));
   return { rows, dims, data: embedding };
 }
 

@@ -102,13 +102,16 @@ describe('embed', () => {
     expect(neighbours.distances).toEqual(before.distances);
   });
 
-  it('uses umap-learn epochs when none are given', () => {
-    const progress: number[] = [];
+  it('uses umap-learn epochs when none are given, after a share of progress for its own neighbour search', () => {
+    const progress: Array<[number, number]> = [];
     embed(plantedRows(40, 20, 2, 1), { nComponents: 2, nNeighbors: 15, minDist: 0.1 }, {
       random: createRandom(1),
-      onProgress: (_, total) => progress.push(total),
+      onProgress: (done, total) => progress.push([done, total]),
     });
-    expect(progress.length).toBe(500);
+    expect(progress.every(([, total]) => total === 250 + 500)).toBe(true);
+    expect(progress.at(-1)).toEqual([750, 750]);
+    expect(progress.filter(([done]) => done > 250).length).toBe(500);
+    for (let i = 1; i < progress.length; i++) expect(progress[i][0]).toBeGreaterThanOrEqual(progress[i - 1][0]);
   });
 
   it('handles inputs smaller than the neighbourhood, as umap-learn truncates it', () => {
