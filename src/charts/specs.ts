@@ -8,6 +8,7 @@ export { mapSpec, mapTable, type MapOptions } from './map.js';
 export { mapSample, DEFAULT_MAP_POINTS, type MapSampleOptions } from './sample.js';
 export { segmentSizeRows, segmentSizesSpec, segmentSizesTable, type SizeRow } from './sizes.js';
 export { workActivityCells, workActivitySpec, workActivityTable, type ActivityCell } from './activities.js';
+export { changesLabels, changesPoints, changesSpec, changesTable, YEAR_COLORS, type ChangesChartInput, type ChangesChartRow, type ChangesPoint } from './changes.js';
 export { socialCardSpec, SOCIAL_CARD, type SocialCardOptions } from './card.js';
 export { toCsv, toRecords, type ChartTable, type Cell } from './table.js';
 export { themeConfig, FONT_NAME, FONT_FAMILY, THEME_BACKGROUND, VEGA_LITE_SCHEMA, type Theme } from './theme.js';

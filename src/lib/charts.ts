@@ -7,6 +7,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import {
   breakdownSpec,
   breakdownTable,
+  changesSpec,
+  changesTable,
   liftChartSpec,
   liftChartTable,
   mapSpec,
@@ -18,10 +20,12 @@ import {
   segmentSizesTable,
   workActivitySpec,
   workActivityTable,
+  type ChangesChartInput,
   type ChartTable,
   type Theme,
 } from '../charts/index.js';
 import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import { STATUS_TEXT, type YearComparison } from './changes.js';
 import type { YearModel } from './model.js';
 import { prefixSvgIds, roundSvgNumbers, stripInnerAria, svgSize } from './svg.js';
 import { columnFormats, type ColumnFormat } from './table-format.js';
@@ -147,6 +151,33 @@ export function segmentChart(model: YearModel, position: number, kind: SegmentCh
 
 export function allCharts(model: YearModel): ChartDef[] {
   return [...overviewCharts(model), ...model.segments.flatMap((s) => segmentCharts(model, s.position))];
+}
+
+/** Id of the "what changed" chart; it belongs to the later year of the comparison. */
+export const CHANGES_CHART_ID = 'changes';
+
+export function changesChartInput(comparison: YearComparison): ChangesChartInput {
+  return {
+    prevYear: comparison.prevYear,
+    nextYear: comparison.nextYear,
+    rows: comparison.rows.map((r) => ({
+      prevName: r.prev?.shortName ?? null,
+      nextName: r.next?.shortName ?? null,
+      status: STATUS_TEXT[r.status],
+      prevSize: r.prev?.size ?? null,
+      nextSize: r.next?.size ?? null,
+      prevShare: r.prev?.share ?? null,
+      nextShare: r.next?.share ?? null,
+      similarity: r.similarity,
+    })),
+  };
+}
+
+/** The shares of both years' segments as a chart, or null when the years could not be compared. */
+export function changesChart(comparison: YearComparison): ChartDef | null {
+  if (comparison.rows.length === 0) return null;
+  const input = changesChartInput(comparison);
+  return def(CHANGES_CHART_ID, `Segment shares in ${comparison.prevYear} and ${comparison.nextYear}`, changesSpec(input), changesTable(input));
 }
 
 export interface RenderedChart {

@@ -3,6 +3,7 @@
  * summary each shows, and the merged view of the segmentation that every figure is computed from.
  */
 import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import type { Reviewed } from '../../scripts/identity/drift.js';
 import { mergedView, normalizeGroups } from './merge.js';
 import type { SlugTable } from './slugs.js';
 
@@ -16,12 +17,16 @@ export interface SummaryInfo {
   title: string;
   shortName: string;
   merge: string[];
+  /** What the editor saw when they last checked the summary; absent when they never recorded it. */
+  reviewed?: Reviewed | null;
 }
 
 export interface PublishedSegment {
   /** Position in the published order (0-based), also its index in the merged view. */
   position: number;
   slug: string;
+  /** Index in the segmentation document of the segment whose slug the page carries (the summary's one). */
+  index: number;
   /** Slugs merged into this one: their URLs redirect here. */
   aliases: string[];
   /** Published indices in the segmentation document that this page covers. */
@@ -81,6 +86,7 @@ export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: S
     return {
       position,
       slug: slugs.byIndex[lead].slug,
+      index: lead,
       aliases: indices.filter((i) => i !== lead).map((i) => slugs.byIndex[i].slug),
       indices,
       title: summary?.title ?? fallbackName,

@@ -18,6 +18,7 @@ export const paths = {
   search: () => href('search/'),
   year: (year: number) => href(`${year}/`),
   methodology: (year: number) => href(`${year}/methodology/`),
+  changes: (year: number) => href(`${year}/changes/`),
   segment: (year: number, slug: string) => href(`${year}/segments/${slug}/`),
   socialCard: (year: number, slug: string) => href(`${year}/segments/${slug}/og.png`),
   chartSpec: (year: number, id: string) => href(`${year}/charts/${id}.vl.json`),

@@ -3,6 +3,8 @@
  * (segments, slugs, names, summaries). Built once per year and shared by every page of a build.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { allCharts, changesChart, type ChartDef } from './charts.js';
+import { compareYears, previousYear, type YearComparison } from './changes.js';
 import { siteInputs } from './env.js';
 import { listYears, readRegistry, readSegmentation } from './load.js';
 import { buildYearModel, type SummaryInfo, type YearModel } from './model.js';
@@ -30,6 +32,7 @@ async function summariesOf(year: number): Promise<SummaryInfo[]> {
     title: e.data.title,
     shortName: e.data.shortName,
     merge: e.data.merge,
+    reviewed: e.data.reviewed ?? null,
   }));
 }
 
@@ -49,6 +52,37 @@ export function yearModel(year: number): Promise<YearModel> {
     models.set(year, hit);
   }
   return hit;
+}
+
+const comparisons = new Map<number, Promise<YearComparison | null>>();
+
+/** The year before `year` that has data, or null for the first year. */
+export function previousPublishedYear(year: number): number | null {
+  return previousYear(publishedYears(), year);
+}
+
+/** Years that have an earlier year to compare with: each gets a "what changed" page. */
+export function yearsWithChanges(): number[] {
+  return publishedYears().filter((y) => previousPublishedYear(y) !== null);
+}
+
+/** `year`'s segments matched to the previous year's, or null for the first year. */
+export function yearComparison(year: number): Promise<YearComparison | null> {
+  let hit = comparisons.get(year);
+  if (!hit) {
+    const prev = previousPublishedYear(year);
+    hit = prev === null ? Promise.resolve(null) : Promise.all([yearModel(prev), yearModel(year)]).then(([p, n]) => compareYears(p, n));
+    comparisons.set(year, hit);
+  }
+  return hit;
+}
+
+/** Every chart with downloads under the year's URLs: overview, segment pages and the "what changed" page. */
+export async function chartsOfYear(year: number): Promise<ChartDef[]> {
+  const charts = allCharts(await yearModel(year));
+  const comparison = await yearComparison(year);
+  const changes = comparison ? changesChart(comparison) : null;
+  return changes ? [...charts, changes] : charts;
 }
 
 export async function summaryEntry(id: string): Promise<SummaryEntry | undefined> {

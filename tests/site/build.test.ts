@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergedView, normalizeGroups } from '../../src/lib/merge.js';
+import { matchAcrossYears, sharedAnswerKeys } from '../../scripts/identity/across-years.js';
 import type { Segmentation } from '../../scripts/segment/result-schema.js';
-import { SUMMARIES, buildSite, fixtureDocs, listFiles, read, writeInputs, type BuildResult } from './site-build.js';
+import { REVIEWED_DRIFTED, SUMMARIES, buildSite, fixtureDocs, listFiles, read, writeInputs, type BuildResult } from './site-build.js';
 
 const BASE = '/sub/';
 const tmp = mkdtempSync(join(tmpdir(), 'site-build-'));
@@ -61,6 +62,7 @@ describe('site build from fixture data', () => {
         '2019/methodology/index.html',
         ...[1, 2, 3].map((n) => `2019/segments/segment-${n}/index.html`),
         '2020/index.html',
+        '2020/changes/index.html',
         '2020/methodology/index.html',
         '2020/segments/tabular/index.html',
         '2020/segments/vision/index.html',
@@ -133,6 +135,68 @@ describe('site build from fixture data', () => {
     expect(files).toContain('2020/charts/dark/map.png');
   });
 
+  it('has a "what changed" page for 2020 whose statuses and links are those of the year-to-year match', () => {
+    const page = html('2020/changes/');
+    expect(page).toMatch(/<h1[^>]*>What changed since 2019<\/h1>/);
+    // The match, recomputed on the published views: 2020 shows vision+starters as one page.
+    const view2020 = mergedView(doc2020, normalizeGroups(3, [[1, 2]]));
+    const slug2020 = ['tabular', 'vision'];
+    const expected = matchAcrossYears(doc2019, view2020).map((r) => [
+      r.status,
+      r.prevIndex === null ? null : `${BASE}2019/segments/segment-${r.prevIndex + 1}/`,
+      r.nextIndex === null ? null : `${BASE}2020/segments/${slug2020[r.nextIndex]}/`,
+    ]);
+    const table = page.slice(page.indexOf('<table class="changes"'), page.indexOf('</table>', page.indexOf('<table class="changes"')));
+    const rows = [...table.matchAll(/<tr[^>]*data-status="([a-z]+)"[^>]*>([\s\S]*?)<\/tr>/g)].map(([, status, cells]) => {
+      const links = [...cells.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+      const tds = [...cells.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]);
+      // Cells: prev segment, prev size, next segment, next size, similarity; a missing side is a dash.
+      const prev = tds[0].includes('href') ? links.shift()! : null;
+      const next = tds[2].includes('href') ? links.shift()! : null;
+      return [status, prev, next];
+    });
+    expect(rows).toEqual(expected);
+    // The planted components: tabular is 2019's first segment; the merged page grows; one 2019 segment has no match.
+    expect(rows[0]).toEqual(['persists', `${BASE}2019/segments/segment-1/`, `${BASE}2020/segments/tabular/`]);
+    expect(rows.find((r) => r[2] === `${BASE}2020/segments/vision/`)?.[0]).toBe('grows');
+    expect(rows.filter((r) => r[0] === 'disappears')).toHaveLength(1);
+    expect(page).toMatch(new RegExp(`<strong[^>]*>${sharedAnswerKeys(doc2019, doc2020).length} answers</strong> on\\s+3 topics \\(“languages”, “ml-algorithms”, “work-activities”\\)`));
+    expect(page).toContain(`data-chart-spec="${BASE}2020/charts/changes.vl.json"`);
+    expect(read(dist, '2020/data/changes.csv').split('\r\n')[0]).toBe('segment in 2019,segment in 2020,change,size 2019,share 2019,size 2020,share 2020,similarity');
+  });
+
+  it('links the "what changed" page from the home page, the 2020 overview and the 2020 navigation, and never for 2019', () => {
+    const link = `href="${BASE}2020/changes/"`;
+    expect(html('')).toContain(link);
+    expect(html('2020/')).toContain(link);
+    expect(html('2020/segments/tabular/').match(/<nav aria-label="Site"[\s\S]*?<\/nav>/)![0]).toContain(link);
+    expect(files).not.toContain('2019/changes/index.html');
+    for (const page of ['', '2019/', '2019/methodology/']) expect(html(page)).not.toContain(`${BASE}2019/changes/`);
+  });
+
+  it('lists every year with data in the year switcher and on the home page', () => {
+    for (const page of ['', '2019/', '2020/changes/', 'search/']) {
+      const switcher = html(page).match(/<nav class="years"[\s\S]*?<\/nav>/)![0];
+      expect([...switcher.matchAll(/>(\d{4})<\/a>/g)].map((m) => m[1]), page).toEqual(['2019', '2020']);
+    }
+    const home = html('');
+    for (const year of [2019, 2020]) expect(home).toContain(`href="${BASE}${year}/"`);
+  });
+
+  it('marks a summary whose segment drifted "Under review", and not one that is up to date', () => {
+    const vision = html('2020/segments/vision/');
+    const note = vision.match(/<aside class="under-review"[\s\S]*?<\/aside>/)?.[0] ?? '';
+    expect(note).toMatch(/>Under review</);
+    expect(note).toContain('(2024-04-01)');
+    // The fixture's reviewed lifts are today's, negated: the largest move is that of the largest lift in absolute value.
+    const largest = [...REVIEWED_DRIFTED.top].sort((a, b) => Math.abs(b.lift) - Math.abs(a.lift))[0];
+    const top = doc2020.features.find((f) => f.id === largest.feature)!;
+    expect(note).toContain(top.label.replace(/&/g, '&amp;'));
+    const tabular = html('2020/segments/tabular/');
+    expect(tabular).not.toContain('<aside class="under-review"');
+    expect(tabular).not.toMatch(/>Under review</);
+  });
+
   it('puts the figures of the methodology page from the JSON', () => {
     const page = html('2020/methodology/');
     for (const value of [doc2020.counts.respondents, doc2020.counts.droppedNearlyEmpty, doc2020.counts.professionals, doc2020.metadata.seed]) {
@@ -149,6 +213,21 @@ describe('a wrong reference in an editor\'s MDX', () => {
     const dir = join(tmp, 'bad');
     const result = await buildSite(writeInputs(join(dir, 'in'), { '2020/tabular.mdx': bad }), join(dir, 'dist'), join(dir, 'cache'), BASE);
     expect(result.code).not.toBe(0);
-    expect(result.output).toMatch(/tabular\.mdx:11:\d+: <Lift answer="Q7_Part_99">: no answer "Q7_Part_99"/);
+    const line = bad.split('\n').findIndex((l) => l.includes('Q7_Part_99')) + 1;
+    expect(result.output).toMatch(new RegExp(`tabular\\.mdx:${line}:\\d+: <Lift answer="Q7_Part_99">: no answer "Q7_Part_99"`));
+  }, 600_000);
+});
+
+describe('two years whose surveys share no topic', () => {
+  it('still build, and the "what changed" page says the years cannot be compared', async () => {
+    const untopical = fixtureDocs().map((doc) => ({ ...doc, questions: doc.questions.map((q) => ({ ...q, topic: null })) }));
+    const dir = join(tmp, 'untopical');
+    const out = join(dir, 'dist');
+    const result = await buildSite(writeInputs(join(dir, 'in'), {}, untopical), out, join(dir, 'cache'), BASE);
+    expect(result.code, result.output.slice(-3000)).toBe(0);
+    const page = read(out, '2020/changes/index.html');
+    expect(page).toContain('cannot be compared');
+    expect(page).not.toContain('<table class="changes"');
+    expect(existsSync(join(out, '2020/charts/changes.vl.json'))).toBe(false);
   }, 600_000);
 });

@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join, relative } from 'node:path';
 import type { Segmentation } from '../../scripts/segment/result-schema.js';
 import type { Registry } from '../../scripts/identity/registry-schema.js';
+import { reviewedSnapshot, type Reviewed } from '../../scripts/identity/drift.js';
 import { makeSegmentationFixture } from '../fixtures/segmentation-fixture.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
@@ -17,13 +18,36 @@ export interface SiteInputs {
   contentDir: string;
 }
 
-/** Two years: 2020 with a registry (one new, one retired slug) and summaries, 2019 with neither. */
+/** Topics of the fixture's clustered questions, the same in both years, so that the years can be compared. */
+export const FIXTURE_TOPICS: Record<string, string> = { Q7: 'languages', Q17: 'ml-algorithms', Q23: 'work-activities' };
+
+function withTopics(doc: Segmentation): Segmentation {
+  return { ...doc, questions: doc.questions.map((q) => ({ ...q, topic: FIXTURE_TOPICS[q.code] ?? q.topic })) };
+}
+
+/**
+ * Two years: 2020 with a registry (one new, one retired slug) and summaries, 2019 with neither. Both come
+ * from the same planted components (other seeds), so most 2019 segments have a 2020 counterpart.
+ */
 export function fixtureDocs(): Segmentation[] {
-  const doc2020 = makeSegmentationFixture(1);
-  const base2019 = makeSegmentationFixture(2);
+  const doc2020 = withTopics(makeSegmentationFixture(1));
+  const base2019 = withTopics(makeSegmentationFixture(2));
   const doc2019 = { ...base2019, survey: { ...base2019.survey, year: 2019, title: 'Fixture survey 2019' } };
   return [doc2019, doc2020];
 }
+
+/** A `reviewed:` front-matter block, as an editor would paste it. */
+export function reviewedYaml(reviewed: Reviewed): string[] {
+  const date = reviewed.date instanceof Date ? reviewed.date.toISOString().slice(0, 10) : reviewed.date;
+  return ['reviewed:', `  date: ${date}`, '  top:', ...reviewed.top.map((t) => `    - { feature: ${t.feature}, lift: ${t.lift} }`)];
+}
+
+const fixture2020 = fixtureDocs()[1];
+/** What the editor of "tabular" saw: today's lifts, so its page is up to date. */
+export const REVIEWED_CURRENT = reviewedSnapshot(fixture2020, 0, '2024-05-01');
+/** What the editor of "vision" saw: lifts the data no longer has (as if a re-run had turned the segment around). */
+const visionNow = reviewedSnapshot(fixture2020, 1, '2024-04-01');
+export const REVIEWED_DRIFTED: Reviewed = { ...visionNow, top: visionNow.top.map((t) => ({ ...t, lift: t.lift === 0 ? 0 : -t.lift })) };
 
 export const REGISTRY_2020: Registry = {
   year: 2020,
@@ -43,10 +67,7 @@ export const SUMMARIES: Record<string, string> = {
     'title: Tabular machine learning',
     'shortName: Tabular ML',
     'segment: tabular',
-    'reviewed:',
-    '  date: 2024-05-01',
-    '  top:',
-    '    - { feature: Q7_Part_3, lift: 0.3 }',
+    ...reviewedYaml(REVIEWED_CURRENT),
     '---',
     '',
     'Members use SQL: <Share answer="Q7_Part_3"/>, which is <Lift answer="Q7_Part_3"/> above all professionals.',
@@ -54,14 +75,27 @@ export const SUMMARIES: Record<string, string> = {
     '<Breakdown question="Q4"/>',
     '',
   ].join('\n'),
-  '2020/vision.mdx': ['---', 'title: Vision and starters', 'shortName: Vision+', 'segment: vision', 'merge: [starters]', '---', '', 'Two clusters read as one.', '', '<LiftChart/>', ''].join('\n'),
+  '2020/vision.mdx': [
+    '---',
+    'title: Vision and starters',
+    'shortName: Vision+',
+    'segment: vision',
+    'merge: [starters]',
+    ...reviewedYaml(REVIEWED_DRIFTED),
+    '---',
+    '',
+    'Two clusters read as one.',
+    '',
+    '<LiftChart/>',
+    '',
+  ].join('\n'),
   '2020/old.mdx': ['---', 'title: Gone', 'shortName: Gone', 'segment: old', '---', '', 'Retired <Share answer="nope"/>.', ''].join('\n'),
 };
 
-export function writeInputs(dir: string, summaries: Record<string, string> = SUMMARIES): SiteInputs {
+export function writeInputs(dir: string, summaries: Record<string, string> = SUMMARIES, docs: Segmentation[] = fixtureDocs()): SiteInputs {
   const inputs = { dataDir: join(dir, 'data'), registryDir: join(dir, 'registry'), contentDir: join(dir, 'content') };
   for (const d of Object.values(inputs)) mkdirSync(d, { recursive: true });
-  for (const doc of fixtureDocs()) writeFileSync(join(inputs.dataDir, `segmentation-${doc.survey.year}.json`), JSON.stringify(doc));
+  for (const doc of docs) writeFileSync(join(inputs.dataDir, `segmentation-${doc.survey.year}.json`), JSON.stringify(doc));
   writeFileSync(join(inputs.registryDir, '2020.json'), JSON.stringify(REGISTRY_2020));
   for (const [file, text] of Object.entries(summaries)) {
     mkdirSync(join(inputs.contentDir, file.split('/')[0]), { recursive: true });

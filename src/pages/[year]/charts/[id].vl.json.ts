@@ -1,11 +1,10 @@
 /** Each chart's Vega-Lite spec (data inlined), fetched by the browser to make the chart interactive. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { publishedYears, yearModel } from '../../../lib/site.js';
-import { allCharts } from '../../../lib/charts.js';
+import { chartsOfYear, publishedYears } from '../../../lib/site.js';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const routes = await Promise.all(
-    publishedYears().map(async (year) => allCharts(await yearModel(year)).map((c) => ({ params: { year: String(year), id: c.id }, props: { spec: c.spec } }))),
+    publishedYears().map(async (year) => (await chartsOfYear(year)).map((c) => ({ params: { year: String(year), id: c.id }, props: { spec: c.spec } }))),
   );
   return routes.flat();
 };

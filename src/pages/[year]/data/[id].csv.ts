@@ -1,12 +1,12 @@
 /** Each chart's data table as CSV. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { publishedYears, yearModel } from '../../../lib/site.js';
-import { allCharts, toCsv } from '../../../lib/charts.js';
+import { chartsOfYear, publishedYears } from '../../../lib/site.js';
+import { toCsv } from '../../../lib/charts.js';
 import type { ChartTable } from '../../../charts/table.js';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const routes = await Promise.all(
-    publishedYears().map(async (year) => allCharts(await yearModel(year)).map((c) => ({ params: { year: String(year), id: c.id }, props: { table: c.table } }))),
+    publishedYears().map(async (year) => (await chartsOfYear(year)).map((c) => ({ params: { year: String(year), id: c.id }, props: { table: c.table } }))),
   );
   return routes.flat();
 };

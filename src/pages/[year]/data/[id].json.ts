@@ -1,7 +1,7 @@
 /** Each chart's data table as JSON records, and the year's whole segmentation document. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { publishedYears, yearModel } from '../../../lib/site.js';
-import { allCharts, toRecords } from '../../../lib/charts.js';
+import { chartsOfYear, publishedYears, yearModel } from '../../../lib/site.js';
+import { toRecords } from '../../../lib/charts.js';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const routes = await Promise.all(
@@ -9,7 +9,7 @@ export const getStaticPaths: GetStaticPaths = async () => {
       const model = await yearModel(year);
       return [
         { params: { year: String(year), id: `segmentation-${year}` }, props: { body: JSON.stringify(model.doc) } },
-        ...allCharts(model).map((c) => ({ params: { year: String(year), id: c.id }, props: { body: JSON.stringify(toRecords(c.table)) } })),
+        ...(await chartsOfYear(year)).map((c) => ({ params: { year: String(year), id: c.id }, props: { body: JSON.stringify(toRecords(c.table)) } })),
       ];
     }),
   );

@@ -1,0 +1,111 @@
+/**
+ * "What changed since <previous year>": last year's published segments matched to this year's on the lifts
+ * of the answers both surveys share (scripts/identity/across-years.ts). The match runs on the published
+ * views, so a segment that editors merged is compared as the one page readers see, and every row can link
+ * to a page. across-years.ts is imported directly: the identity barrel also pulls in file-system code.
+ */
+import { matchAcrossYears, sharedAnswerKeys, type AcrossYearsOptions, type AcrossYearsStatus } from '../../scripts/identity/across-years.js';
+import type { YearModel } from './model.js';
+
+export type ChangeStatus = AcrossYearsStatus;
+
+/** Similarity at which last year's segment counts as the same as this year's (across-years.ts's default). */
+export const MATCH_THRESHOLD = 0.5;
+/** Share change (fraction) beyond which a matched segment grows or shrinks: 2 percentage points. */
+export const SHARE_CHANGE = 0.02;
+
+/** The order in which statuses are counted and explained on the page. */
+export const CHANGE_STATUSES: readonly ChangeStatus[] = ['persists', 'grows', 'shrinks', 'appears', 'disappears'];
+
+/** Status as the page and the chart show it. */
+export const STATUS_TEXT: Record<ChangeStatus, string> = {
+  persists: 'Persists',
+  grows: 'Grows',
+  shrinks: 'Shrinks',
+  appears: 'Appears',
+  disappears: 'Disappears',
+};
+
+/** One year's side of a row: enough to name the segment, link its page and quote its size. */
+export interface SegmentSide {
+  year: number;
+  slug: string;
+  title: string;
+  shortName: string;
+  /** Published position (0-based) in its year. */
+  position: number;
+  size: number;
+  share: number;
+}
+
+export interface ChangeRow {
+  status: ChangeStatus;
+  prev: SegmentSide | null;
+  next: SegmentSide | null;
+  /** Similarity of a matched pair over the shared answers; null when the segment appears or disappears. */
+  similarity: number | null;
+}
+
+export interface YearComparison {
+  prevYear: number;
+  nextYear: number;
+  /** How many topic+answer keys both years have: what the comparison rests on. 0 means no comparison. */
+  sharedKeys: number;
+  /** The topics those keys come from, sorted. */
+  sharedTopics: string[];
+  /** Matched and appearing segments in this year's order, then the disappearing ones; empty when sharedKeys is 0. */
+  rows: ChangeRow[];
+}
+
+/** The latest year before `year` among `years`, or null when `year` is the first. */
+export function previousYear(years: readonly number[], year: number): number | null {
+  const earlier = years.filter((y) => y < year);
+  return earlier.length > 0 ? Math.max(...earlier) : null;
+}
+
+function side(model: YearModel, position: number | null): SegmentSide | null {
+  if (position === null) return null;
+  const segment = model.segments[position];
+  const data = model.view.segments[position];
+  if (!segment || !data) throw new RangeError(`${model.year}: no published segment at position ${position}`);
+  return { year: model.year, slug: segment.slug, title: segment.title, shortName: segment.shortName, position, size: data.size, share: data.share };
+}
+
+/** Compares two years' published segments; never throws because the surveys share no topic. */
+export function compareYears(prev: YearModel, next: YearModel, options: AcrossYearsOptions = {}): YearComparison {
+  const { threshold = MATCH_THRESHOLD, shareChange = SHARE_CHANGE } = options;
+  const keys = sharedAnswerKeys(prev.view, next.view);
+  const sharedTopics = [...new Set(keys.map((k) => k.slice(0, k.indexOf('|'))))].sort();
+  const rows: ChangeRow[] =
+    keys.length === 0
+      ? []
+      : matchAcrossYears(prev.view, next.view, { threshold, shareChange }).map((r) => ({
+          status: r.status,
+          prev: side(prev, r.prevIndex),
+          next: side(next, r.nextIndex),
+          similarity: r.similarity,
+        }));
+  return { prevYear: prev.year, nextYear: next.year, sharedKeys: keys.length, sharedTopics, rows };
+}
+
+/** How many rows have each status, every status present (0 when none). */
+export function statusCounts(rows: readonly ChangeRow[]): Record<ChangeStatus, number> {
+  const counts = Object.fromEntries(CHANGE_STATUSES.map((s) => [s, 0])) as Record<ChangeStatus, number>;
+  for (const row of rows) counts[row.status] += 1;
+  return counts;
+}
+
+/** "2 persist, 1 grows and 1 disappears": the non-zero counts in status order, for the page's lead sentence. */
+export function describeCounts(rows: readonly ChangeRow[]): string {
+  const verbs: Record<ChangeStatus, [string, string]> = {
+    persists: ['persists', 'persist'],
+    grows: ['grows', 'grow'],
+    shrinks: ['shrinks', 'shrink'],
+    appears: ['appears', 'appear'],
+    disappears: ['disappears', 'disappear'],
+  };
+  const counts = statusCounts(rows);
+  const parts = CHANGE_STATUSES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${verbs[s][counts[s] === 1 ? 0 : 1]}`);
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
