@@ -6,7 +6,8 @@
  * common) resolve to the smaller index. Two all-zero rows are at distance 0 (scipy's convention).
  *
  * Below EXACT_BELOW rows an exact search is as fast as NN-descent and gives the true answer; above, the
- * O(n²) comparisons cost seconds (26,000 rows: ~340 million pairs), so NN-descent takes over.
+ * O(n²) comparisons cost seconds (26,000 rows: ~340 million pairs), so NN-descent takes over. Its recall on
+ * the 2021 survey: 0.99 on 5,000 rows, 0.95 on all 25,973 (share of the true 15 found, self included).
  */
 import { PackedRows } from './bitset.js';
 import { NeighbourHeaps } from './neighbour-heap.js';
@@ -14,7 +15,10 @@ import { defaultNNDescentSettings, nnDescent, type NNDescentSettings } from './n
 import type { Random } from './random.js';
 import type { BinaryMatrix, Neighbours, ProgressCallback } from './types.js';
 
-/** Row count from which NN-descent is used (measured: see the report in the commit introducing it). */
+/**
+ * Row count from which NN-descent is used. Measured on 2021 survey rows (k = 15): at 2,000 rows exact takes
+ * 0.3 s and NN-descent 0.6 s, at 4,000 both 1.2 s, at 6,000 exact 2.5 s and NN-descent 1.9 s.
+ */
 export const EXACT_BELOW = 4000;
 
 export interface NeighbourOptions {
@@ -22,7 +26,7 @@ export interface NeighbourOptions {
   onProgress?: ProgressCallback;
   /** Override the automatic choice: 'exact' or 'nn-descent'. */
   method?: 'exact' | 'nn-descent';
-  /** Tuning of NN-descent; defaults follow umap-learn / pynndescent. */
+  /** Tuning of NN-descent; defaults in nn-descent.ts (pynndescent's, adjusted where measured). */
   nnDescent?: Partial<NNDescentSettings>;
 }
 
