@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { builtInConfigPath, loadConfig } from '../config/load.js';
-import { runSegmentation, type SegmentRun } from '../segment/pipeline.js';
+import { runSegmentation, STAGES, type SegmentRun } from '../segment/pipeline.js';
 import { labelsCsv } from '../segment/assemble.js';
 import { writeFileAtomic } from '../segment/atomic-write.js';
 import { InputError, UsageError } from '../segment/errors.js';
@@ -124,8 +124,9 @@ export async function writeOutputs(run: SegmentRun, options: SegmentCliOptions, 
     documentSha256: createHash('sha256').update(json).digest('hex'),
     note: 'Per-run facts kept out of the segmentation document so that it stays byte-identical across runs.',
     finishedAt: new Date().toISOString(),
-    timingsMs: run.timings,
-    totalMs: Object.values(run.timings).reduce((a, b) => a + (b ?? 0), 0),
+    // Stages in pipeline order; map and embed may overlap, so the total is the wall-clock time, not their sum.
+    timingsMs: Object.fromEntries(STAGES.flatMap((stage) => (run.timings[stage] === undefined ? [] : [[stage, run.timings[stage]]]))),
+    totalMs: run.wallMs,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     node: process.version,
   };

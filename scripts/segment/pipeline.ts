@@ -10,8 +10,9 @@
 import type { LoadedConfig } from '../config/load.js';
 import { readSurvey } from './read.js';
 import { encodeSurvey, neededColumn } from './encode.js';
-import { embed, defaultEpochs } from './embed.js';
-import { splitProfessionals } from './split.js';
+import { defaultEpochs } from './embed.js';
+import { embedHere, embedInWorker } from './embed-parallel.js';
+import { splitProfessionals, type ProfessionalSplit } from './split.js';
 import { fitMixture, selectK, ClusterCountError } from './cluster.js';
 import { profileSegments } from './profile.js';
 import { assembleDocument, type LabelRow } from './assemble.js';
@@ -45,8 +46,17 @@ export const silentReporter: Reporter = { start() {}, progress: () => () => {}, 
 export interface SegmentRun {
   document: Segmentation;
   labels: LabelRow[];
-  /** Milliseconds per stage. */
+  /** Milliseconds per stage (map and embed may overlap). */
   timings: Partial<Record<Stage, number>>;
+  /** Milliseconds from start to end of the run. */
+  wallMs: number;
+}
+
+/** The professionals to cluster: their rows among the kept respondents, their answers, their embedding's parameters. */
+interface Cohort {
+  rows: Int32Array;
+  matrix: BinaryMatrix;
+  params: EmbedParams;
 }
 
 export const MAP_PARAMS = { nComponents: 2, nNeighbors: 15, minDist: 0.1 } as const;
@@ -57,6 +67,7 @@ export const SELECT_K_RANGE = Array.from({ length: 14 }, (_, i) => i + 2);
 export async function runSegmentation(options: SegmentOptions, reporter: Reporter = silentReporter): Promise<SegmentRun> {
   const { config } = options.config;
   const timings: SegmentRun['timings'] = {};
+  const runStarted = performance.now();
   const timed = async <T>(stage: Stage, work: () => T | Promise<T>, detail?: (result: T) => string): Promise<T> => {
     reporter.start(stage);
     const started = performance.now();
@@ -72,21 +83,36 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   // 2. Encode answers as 0/1 features; drop free text and near-empty respondents.
   const encoded = await timed('encode', () => encodeSurvey(table, config), (e) => `${e.counts.features} features, ${e.counts.kept} kept, ${e.counts.droppedNearlyEmpty} dropped as nearly empty`);
 
-  // 3. The map of everyone.
+  // 3-5. The map of everyone, who counts as a professional, and the professionals' own 4-D space. When the
+  // professional rule reads answers rather than the map, the two embeddings run side by side (one in a
+  // worker thread); otherwise the map comes first and the split reads it.
   const mapParams: EmbedParams = { ...MAP_PARAMS, nEpochs: defaultEpochs(encoded.matrix.rows) };
-  const map = await timed('map', () => embed(encoded.matrix, mapParams, { random: deriveRandom(options.seed, 'map'), onProgress: reporter.progress('map') }));
-
-  // 4. Professionals, by the survey's structure or by the map.
-  const split = await timed('split', () => splitProfessionals(config.professional, { variantAnswers: encoded.variantAnswers, nonProfessionalMarks: encoded.nonProfessionalMarks, meetsConditions: encoded.meetsConditions, map }), (s) => `${count(s.professional)} professionals (${s.rule})`);
-  const professionalRows = rowsWhere(split.professional);
-  if (options.clusters > professionalRows.length) {
-    throw new UsageError(`--clusters ${options.clusters} is larger than the number of professionals found (${professionalRows.length}); choose at most ${professionalRows.length}`);
+  const splitInputs = { variantAnswers: encoded.variantAnswers, nonProfessionalMarks: encoded.nonProfessionalMarks, meetsConditions: encoded.meetsConditions };
+  const splitDetail = (s: ProfessionalSplit) => `${count(s.professional)} professionals (${s.rule})`;
+  const embedMap = () => embedHere(encoded.matrix, mapParams, options.seed, 'map', reporter.progress('map'));
+  const cohortOf = (s: ProfessionalSplit): Cohort => {
+    const rows = rowsWhere(s.professional);
+    checkClusters(options.clusters, rows.length);
+    const matrix = selectRows(encoded.matrix, rows);
+    return { rows, matrix, params: { ...CLUSTER_EMBED_PARAMS, nEpochs: defaultEpochs(matrix.rows) } };
+  };
+  let map: Embedding;
+  let split: ProfessionalSplit;
+  let cohort: Cohort;
+  let space: Embedding;
+  if (config.professional.rule === 'map-split') {
+    map = await timed('map', embedMap);
+    split = await timed('split', () => splitProfessionals(config.professional, { ...splitInputs, map }), splitDetail);
+    cohort = cohortOf(split);
+    space = await timed('embed', () => embedHere(cohort.matrix, cohort.params, options.seed, 'cluster-embedding', reporter.progress('embed')));
+  } else {
+    split = await timed('split', () => splitProfessionals(config.professional, { ...splitInputs, map: null }), splitDetail);
+    cohort = cohortOf(split);
+    const spaceInWorker = timed('embed', () => embedInWorker(cohort.matrix, cohort.params, options.seed, 'cluster-embedding', reporter.progress('embed')));
+    map = await timed('map', embedMap);
+    space = await spaceInWorker;
   }
-
-  // 5. A 4-D embedding of the professionals alone, the space the mixture clusters in.
-  const professionals = selectRows(encoded.matrix, professionalRows);
-  const clusterParams: EmbedParams = { ...CLUSTER_EMBED_PARAMS, nEpochs: defaultEpochs(professionals.rows) };
-  const space = await timed('embed', () => embed(professionals, clusterParams, { random: deriveRandom(options.seed, 'cluster-embedding'), onProgress: reporter.progress('embed') }));
+  const { rows: professionalRows, matrix: professionals, params: clusterParams } = cohort;
 
   // 6. The Gaussian mixture, and the BIC sweep when asked for.
   const fit = await timed('cluster', () => fitOrExplain(space, options.clusters, options.seed), (f) => `${f.k} components, ${f.iterations} EM iterations${f.converged ? '' : ' (not converged)'}`);
@@ -122,7 +148,13 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
     profiles,
     modelSelection,
   });
-  return { document, labels, timings };
+  return { document, labels, timings, wallMs: Math.round(performance.now() - runStarted) };
+}
+
+function checkClusters(clusters: number, professionals: number): void {
+  if (clusters > professionals) {
+    throw new UsageError(`--clusters ${clusters} is larger than the number of professionals found (${professionals}); choose at most ${professionals}`);
+  }
 }
 
 function fitOrExplain(space: Embedding, clusters: number, seed: number) {

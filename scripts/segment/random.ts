@@ -6,9 +6,9 @@ export type Random = () => number;
 
 /** mulberry32: a small, fast 32-bit generator; good enough for initialisation and sampling. */
 export function createRandom(seed: number): Random {
-  let state = (seed >>> 0) ^ 0x9e3779b9;
+  let state = (seed ^ 0x9e3779b9) | 0;
   return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
+    state = (state + 0x6d2b79f5) | 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);

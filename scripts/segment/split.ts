@@ -27,15 +27,18 @@ export interface ProfessionalSplit {
 
 export function splitProfessionals(
   rule: ProfessionalRule,
-  inputs: { variantAnswers: { a: Int32Array; b: Int32Array }; nonProfessionalMarks: Uint8Array; meetsConditions: Uint8Array; map: Embedding },
+  /** `map` is read only by the map-split rule; the others decide before the map exists. */
+  inputs: { variantAnswers: { a: Int32Array; b: Int32Array }; nonProfessionalMarks: Uint8Array; meetsConditions: Uint8Array; map: Embedding | null },
 ): ProfessionalSplit {
   if (rule.rule === 'variants') return splitByVariants(inputs.variantAnswers, rule.minAnswers, rule.description);
   if (rule.rule === 'answers') return { professional: inputs.meetsConditions.slice(), rule: 'answers', description: rule.description, boundary: null, excludedIncomplete: 0 };
-  const boundary = findMapBoundary(inputs.map, inputs.nonProfessionalMarks);
-  const professional = new Uint8Array(inputs.map.rows);
+  const { map } = inputs;
+  if (!map) throw new Error('the map-split rule needs the map');
+  const boundary = findMapBoundary(map, inputs.nonProfessionalMarks);
+  const professional = new Uint8Array(map.rows);
   const column = boundary.axis === 'x' ? 0 : 1;
-  for (let i = 0; i < inputs.map.rows; i++) {
-    const v = inputs.map.data[i * inputs.map.dims + column];
+  for (let i = 0; i < map.rows; i++) {
+    const v = map.data[i * map.dims + column];
     professional[i] = (boundary.side === 'below' ? v < boundary.value : v > boundary.value) ? 1 : 0;
   }
   return { professional, rule: 'map-split', description: rule.description, boundary, excludedIncomplete: 0 };
