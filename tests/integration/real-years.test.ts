@@ -1,0 +1,32 @@
+/**
+ * The other real years (../shared/data/kaggle, present in CI) segment with their built-in configs: counts
+ * per year, as each year's own professional rule defines them.
+ */
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { builtInConfigPath, loadConfig } from '../../scripts/config/load.js';
+import { runSegmentation } from '../../scripts/segment/pipeline.js';
+import { surveyFileOf } from '../../scripts/cli/segment-years.js';
+
+const DATA = new URL('../../../shared/data/kaggle/', import.meta.url).pathname;
+
+/** Counts measured on Kaggle's files with this project's configs (respondents: PROVENANCE.md). */
+const EXPECTED = {
+  2018: { respondents: 23_859, droppedNearlyEmpty: 4_539, professionals: 14_729, rule: 'answers' },
+  2022: { respondents: 23_997, droppedNearlyEmpty: 1_397, professionals: 5_660, rule: 'answers' },
+} as const;
+
+describe.each(Object.entries(EXPECTED))('segmenting the real %s survey', (year, expected) => {
+  it('reads, drops, splits and clusters as expected', async () => {
+    const input = surveyFileOf(DATA, Number(year));
+    expect(input !== null && existsSync(input), `the ${year} survey is missing under ${DATA}`).toBe(true);
+    const run = await runSegmentation({ input: input!, config: loadConfig(builtInConfigPath(year)), seed: 0, clusters: 10, selectK: false, synthetic: false });
+    const { counts, professionalRule, segments } = run.document;
+    expect(counts.respondents).toBe(expected.respondents);
+    expect(counts.droppedNearlyEmpty).toBe(expected.droppedNearlyEmpty);
+    expect(professionalRule.rule).toBe(expected.rule);
+    expect(counts.professionals).toBe(expected.professionals);
+    expect(segments).toHaveLength(10);
+    expect(segments.reduce((n, s) => n + s.size, 0)).toBe(counts.professionals);
+  }, 600_000);
+});
