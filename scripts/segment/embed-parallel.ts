@@ -19,16 +19,19 @@ export interface EmbedJob {
   stream: string;
 }
 
-type WorkerMessage = { type: 'progress'; done: number; total: number } | { type: 'done'; rows: number; dims: number; data: ArrayBuffer };
+type WorkerMessage = { type: 'progress'; done: number; total: number } | { type: 'done'; rows: number; dims: number; data: ArrayBuffer; ms: number };
 
-/** Embeds in a worker thread; the matrix is copied, not moved, so the caller keeps it. */
-export function embedInWorker(matrix: BinaryMatrix, params: EmbedParams, seed: number, stream: string, onProgress?: ProgressCallback): Promise<Embedding> {
+/**
+ * Embeds in a worker thread; the matrix is copied, not moved, so the caller keeps it. `ms` is the worker's
+ * own time: the caller's clock would also count the time its thread was busy elsewhere.
+ */
+export function embedInWorker(matrix: BinaryMatrix, params: EmbedParams, seed: number, stream: string, onProgress?: ProgressCallback): Promise<{ embedding: Embedding; ms: number }> {
   const job: EmbedJob = { rows: matrix.rows, cols: matrix.cols, data: matrix.data.slice().buffer, params, seed, stream };
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./embed-worker.mjs', import.meta.url), { workerData: job, transferList: [job.data] });
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') onProgress?.(message.done, message.total);
-      else resolve({ rows: message.rows, dims: message.dims, data: new Float64Array(message.data) });
+      else resolve({ embedding: { rows: message.rows, dims: message.dims, data: new Float64Array(message.data) }, ms: message.ms });
     });
     worker.on('error', reject);
     worker.on('exit', (code) => {

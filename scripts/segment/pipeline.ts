@@ -110,7 +110,9 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
     cohort = cohortOf(split);
     const spaceInWorker = timed('embed', () => embedInWorker(cohort.matrix, cohort.params, options.seed, 'cluster-embedding', reporter.progress('embed')));
     map = await timed('map', embedMap);
-    space = await spaceInWorker;
+    const inWorker = await spaceInWorker;
+    space = inWorker.embedding;
+    timings.embed = inWorker.ms;
   }
   const { rows: professionalRows, matrix: professionals, params: clusterParams } = cohort;
 
