@@ -5,6 +5,7 @@
 import type { Segmentation } from '../../scripts/segment/result-schema.js';
 import type { Reviewed } from '../../scripts/identity/drift.js';
 import { mergedView, normalizeGroups } from './merge.js';
+import { topAnswers } from './figures.js';
 import type { SlugTable } from './slugs.js';
 
 /** What the site needs from an editor's MDX file (front matter plus where it lives). */
@@ -82,20 +83,33 @@ export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: S
   const segments = groups.map((indices, position): PublishedSegment => {
     const lead = indices.find((i) => summaryByIndex.has(i)) ?? indices[0];
     const summary = summaryByIndex.get(lead) ?? null;
-    const fallbackName = `Segment ${position + 1}`;
+    const fallback = summary ? null : generatedNames(view, position);
     return {
       position,
       slug: slugs.byIndex[lead].slug,
       index: lead,
       aliases: indices.filter((i) => i !== lead).map((i) => slugs.byIndex[i].slug),
       indices,
-      title: summary?.title ?? fallbackName,
-      shortName: summary?.shortName ?? fallbackName,
+      title: summary?.title ?? fallback!.title,
+      shortName: summary?.shortName ?? fallback!.shortName,
       isNew: indices.some((i) => slugs.byIndex[i].isNew),
       summary,
     };
   });
   return { year, doc, view, segments, warnings };
+}
+
+/**
+ * Names for a segment no editor has described yet, from its answer with the highest lift, so that readers
+ * and charts can tell segments apart: "Segment 2: Convolutional Neural Networks" and "2. Convolutional…".
+ */
+export function generatedNames(view: Segmentation, position: number): { title: string; shortName: string } {
+  const [top] = topAnswers(view, position, 1);
+  const number = position + 1;
+  if (!top) return { title: `Segment ${number}`, shortName: `Segment ${number}` };
+  const label = top.label.replace(/\s*\([^)]*\)\s*/g, ' ').trim() || top.label;
+  const short = label.length > 26 ? `${label.slice(0, 25).trimEnd()}…` : label;
+  return { title: `Segment ${number}: ${label}`, shortName: `${number}. ${short}` };
 }
 
 /** Previous and next in published order, and the `count` segments whose map centers are closest. */

@@ -63,7 +63,8 @@ describe('compareYears', () => {
       ['shrinks', 'p-one', 'n-one'],
       ['disappears', 'p-three', null],
     ]);
-    expect(comparison.rows[0].prev).toMatchObject({ year: 2020, position: 2, size: 100, share: 0.25, title: 'Segment 3' });
+    expect(comparison.rows[0].prev).toMatchObject({ year: 2020, position: 2, size: 100, share: 0.25 });
+    expect(comparison.rows[0].prev!.title).toMatch(/^Segment 3: /);
     expect(comparison.rows[0].next).toMatchObject({ year: 2021, position: 0, size: 150, share: 0.375 });
     expect(comparison.rows[0].similarity).toBeCloseTo(1, 10);
     expect(comparison.rows[2].similarity).toBeNull();

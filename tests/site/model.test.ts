@@ -1,3 +1,4 @@
+import { topAnswers } from '../../src/lib/figures.js';
 import { describe, expect, it } from 'vitest';
 import { buildYearModel, neighbours, type SummaryInfo } from '../../src/lib/model.js';
 import { slugTable } from '../../src/lib/slugs.js';
@@ -28,13 +29,16 @@ const summary = (segment: string, extra: Partial<SummaryInfo> = {}): SummaryInfo
 });
 
 describe('buildYearModel', () => {
-  it('names segments from their summaries, falls back to "Segment <n>", and marks new ones', () => {
+  it('names segments from their summaries, falls back to "Segment <n>: <top answer>", and marks new ones', () => {
     const model = buildYearModel(doc, slugs, [summary('vision')]);
+    const top = (position: number) => topAnswers(doc, position, 1)[0].label.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
     expect(model.segments.map((s) => [s.slug, s.title, s.isNew])).toEqual([
-      ['tabular', 'Segment 1', false],
+      ['tabular', `Segment 1: ${top(0)}`, false],
       ['vision', 'Title vision', true],
-      ['starters', 'Segment 3', false],
+      ['starters', `Segment 3: ${top(2)}`, false],
     ]);
+    expect(model.segments[0].shortName.startsWith('1. ')).toBe(true);
+    expect(model.segments[0].shortName.length).toBeLessThanOrEqual(30);
     expect(model.view).toBe(doc);
   });
 
