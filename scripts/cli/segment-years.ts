@@ -8,9 +8,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { BUILT_IN_CONFIG_DIR } from '../config/load.js';
 import { main as segment } from './segment.js';
+import { runIfEntryPoint } from './command.js';
 
 export function configuredYears(): number[] {
   return readdirSync(BUILT_IN_CONFIG_DIR)
@@ -54,6 +54,4 @@ export async function main(argv: string[]): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
-}
+runIfEntryPoint(import.meta.url, main);

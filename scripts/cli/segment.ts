@@ -8,12 +8,11 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { builtInConfigPath, loadConfig } from '../config/load.js';
 import { runSegmentation, STAGES, type SegmentRun } from '../segment/pipeline.js';
 import { labelsCsv } from '../segment/assemble.js';
 import { writeFileAtomic } from '../segment/atomic-write.js';
-import { InputError, UsageError } from '../segment/errors.js';
+import { UsageError } from '../segment/errors.js';
 import { stderrReporter } from './reporter.js';
 import { createHash } from 'node:crypto';
 import { cacheKey, isFresh, sha256File } from '../segment/cache.js';
@@ -21,6 +20,7 @@ import { updateRegistry } from '../identity/register.js';
 import { formatMatchTable } from '../identity/match-table.js';
 import { hashSegmentation, readRegistry, readSegmentation, registryPath } from '../identity/registry-io.js';
 import type { Segmentation } from '../segment/result-schema.js';
+import { reportError, runIfEntryPoint } from './command.js';
 
 const USAGE = `Usage: npm run segment -- (--survey YEAR | --config FILE) --input FILE [options]
 
@@ -175,18 +175,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (error) {
-    if (error instanceof InputError || error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n`);
-      return error instanceof UsageError ? 2 : 1;
-    }
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`error: ${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw error;
+    return reportError(error, USAGE);
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
-}
+runIfEntryPoint(import.meta.url, main);

@@ -9,7 +9,6 @@
 import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { BUILT_IN_CONFIG_DIR, loadConfig, validateConfigText } from './load.js';
 import { loadReferences } from './references.js';
 import { surveyQuestions } from './survey-questions.js';
@@ -22,6 +21,7 @@ import { readSurvey } from '../segment/read.js';
 import { isFreeTextColumn } from '../segment/columns.js';
 import { writeFileAtomic } from '../segment/atomic-write.js';
 import { InputError, UsageError } from '../segment/errors.js';
+import { reportError, runIfEntryPoint } from '../cli/command.js';
 
 const USAGE = `Usage: npm run config:draft -- --input FILE --year YYYY [options]
 
@@ -166,18 +166,8 @@ export async function main(argv: string[]): Promise<number> {
     if (options.compare) process.stderr.write(formatAgreement(topicAgreement(result.draft, loadConfig(options.compare).config), options.year) + '\n');
     return 0;
   } catch (error) {
-    if (error instanceof InputError || error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n`);
-      return error instanceof UsageError ? 2 : 1;
-    }
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`error: ${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw error;
+    return reportError(error, USAGE);
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
-}
+runIfEntryPoint(import.meta.url, main);

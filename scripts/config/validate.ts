@@ -7,7 +7,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { validateConfigText } from './load.js';
 import type { SurveyConfig } from './schema.js';
 import { configLines } from './config-lines.js';
@@ -16,6 +15,7 @@ import { readSurvey, type SurveyTable } from '../segment/read.js';
 import { encodeSurvey } from '../segment/encode.js';
 import { isFreeTextColumn, questionOfColumn } from '../segment/columns.js';
 import { InputError, UsageError } from '../segment/errors.js';
+import { reportError, runIfEntryPoint } from '../cli/command.js';
 
 const USAGE = `Usage: npm run config:validate -- CONFIG [--input FILE]
 
@@ -119,18 +119,8 @@ export async function main(argv: string[]): Promise<number> {
     (failed ? process.stderr : process.stdout).write(formatReport(report) + '\n');
     return failed ? 1 : 0;
   } catch (error) {
-    if (error instanceof InputError || error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n`);
-      return error instanceof UsageError ? 2 : 1;
-    }
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`error: ${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw error;
+    return reportError(error, USAGE);
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
-}
+runIfEntryPoint(import.meta.url, main);

@@ -1,0 +1,25 @@
+/**
+ * What every command shares: the errors users see become a message and an exit code (1 for bad input,
+ * 2 for bad usage); anything else is a bug and keeps its stack trace.
+ */
+import { pathToFileURL } from 'node:url';
+import { InputError, UsageError } from '../segment/errors.js';
+
+export function reportError(error: unknown, usage: string): number {
+  if (error instanceof InputError || error instanceof UsageError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+  if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`error: ${error.message}\n\n${usage}`);
+    return 2;
+  }
+  throw error;
+}
+
+/** Runs `main` with the process's arguments when `moduleUrl` is the module node was started with. */
+export function runIfEntryPoint(moduleUrl: string, main: (argv: string[]) => Promise<number>): void {
+  if (process.argv[1] && moduleUrl === pathToFileURL(process.argv[1]).href) {
+    main(process.argv.slice(2)).then((code) => process.exit(code));
+  }
+}
