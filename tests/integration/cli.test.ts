@@ -137,6 +137,16 @@ describe('npm run segment', () => {
     await expectFailureKeepsOutput((r) => ['--config', r.yaml, '--input', r.csv, '--out', r.out, '--content', join(r.dir, 'content'), '--clusters', '61'], /--clusters 61 is larger than the number of professionals found \(60\)/);
   });
 
+  it('reports the BIC for k = 2..15 with --select-k', async () => {
+    const dir = tempDir();
+    const { csv, yaml } = writeTiny(dir, tinyPopulation());
+    expect(await main(['--config', yaml, '--input', csv, '--out', dir, '--content', join(dir, 'content'), '--clusters', '2', '--select-k'])).toBe(0);
+    const doc = SegmentationSchema.parse(JSON.parse(readFileSync(join(dir, 'segmentation-2099.json'), 'utf8')));
+    expect(doc.modelSelection!.map((m) => m.k)).toEqual(Array.from({ length: 14 }, (_, i) => i + 2));
+    expect(doc.modelSelection!.every((m) => Number.isFinite(m.bic))).toBe(true);
+    expect(stderr).toMatch(/k {3}BIC\n2 {3}-?\d/);
+  });
+
   it('rejects bad options with usage help', async () => {
     expect(await main(['--survey', '2021'])).toBe(2);
     expect(stderr).toContain('--input is required');
