@@ -1,0 +1,81 @@
+/**
+ * `npm run review -- --year 2021 --slug transformer-language [--date YYYY-MM-DD] [--content content] [--data data]`
+ *
+ * An editor has read a segment's current figures and written (or checked) its summary: this records what they
+ * saw in the summary's `reviewed:` front matter, so that `npm run check` and the site can tell when the
+ * segment later drifts. A segment without a summary gets a new MDX file to write in, named by its slug.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseDocument } from 'yaml';
+import { writeFileAtomic } from '../segment/atomic-write.js';
+import { UsageError } from '../segment/errors.js';
+import type { Segmentation } from '../segment/result-schema.js';
+import { reportError, runIfEntryPoint } from '../cli/command.js';
+import { segmentationPath } from './check.js';
+import { reviewedSnapshot, type Reviewed } from './drift.js';
+import { readRegistry, readSegmentation, registryPath } from './registry-io.js';
+import { topLiftFeatures } from './similarity.js';
+
+const USAGE = 'Usage: npm run review -- --year YEAR --slug SLUG [--date YYYY-MM-DD] [--content DIR] [--data DIR]\n';
+
+export function summaryPath(contentDir: string, year: number, slug: string): string {
+  return join(contentDir, 'segments', String(year), `${slug}.mdx`);
+}
+
+/** The summary with its `reviewed:` block replaced; the rest of the front matter and the body stay as written. */
+export function withReviewed(mdx: string, reviewed: Reviewed, file: string): string {
+  const lines = mdx.split('\n');
+  const end = lines.findIndex((line, i) => i > 0 && line.trim() === '---');
+  if (lines[0]?.trim() !== '---' || end < 0) throw new UsageError(`${file}: expected front matter between two "---" lines`);
+  const frontMatter = parseDocument(lines.slice(1, end).join('\n'));
+  frontMatter.set('reviewed', frontMatter.createNode(reviewed));
+  return ['---', frontMatter.toString({ lineWidth: 0 }).trimEnd(), ...lines.slice(end)].join('\n');
+}
+
+/** A first summary for a segment nobody has described: front matter filled in, the prose left to the editor. */
+export function newSummary(doc: Segmentation, index: number, slug: string, reviewed: Reviewed): string {
+  const labels = topLiftFeatures(doc, index, 3).map(({ feature }) => doc.features.find((f) => f.id === feature)!.label);
+  const frontMatter = parseDocument('{}');
+  frontMatter.set('title', labels[0] ?? slug);
+  frontMatter.set('shortName', labels[0] ?? slug);
+  frontMatter.set('segment', slug);
+  frontMatter.set('reviewed', frontMatter.createNode(reviewed));
+  return `---\n${frontMatter.toString({ lineWidth: 0 }).trimEnd()}\n---\n\n{/* Describe this segment: its answers with the highest lift were ${labels.join('; ')}. */}\n\n<LiftChart/>\n`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        year: { type: 'string' },
+        slug: { type: 'string' },
+        date: { type: 'string', default: new Date().toISOString().slice(0, 10) },
+        content: { type: 'string', default: 'content' },
+        data: { type: 'string', default: 'data' },
+      },
+    });
+    if (!values.year || !/^\d{4}$/.test(values.year) || !values.slug) throw new UsageError(USAGE);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date!)) throw new UsageError(`--date ${values.date}: expected YYYY-MM-DD`);
+    const year = Number(values.year);
+    const registry = await readRegistry(registryPath(values.content!, year));
+    const entry = registry.segments.find((s) => s.slug === values.slug);
+    if (!entry || entry.index === null) {
+      const known = registry.segments.filter((s) => s.index !== null).map((s) => s.slug).join(', ');
+      throw new UsageError(`--slug ${values.slug}: no current segment of ${year} has this slug (current: ${known})`);
+    }
+    const doc = await readSegmentation(segmentationPath(values.data!, year));
+    const reviewed = reviewedSnapshot(doc, entry.index, values.date!);
+    const path = summaryPath(values.content!, year, values.slug);
+    const exists = existsSync(path);
+    await writeFileAtomic(path, exists ? withReviewed(readFileSync(path, 'utf8'), reviewed, path) : newSummary(doc, entry.index, values.slug, reviewed));
+    process.stderr.write(`${exists ? 'recorded the review in' : 'wrote a new summary'} ${path} (top ${reviewed.top.length} answers as of ${values.date})\n`);
+    return 0;
+  } catch (error) {
+    return reportError(error, USAGE);
+  }
+}
+
+runIfEntryPoint(import.meta.url, main);
