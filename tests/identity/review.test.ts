@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureStderr } from '../helpers/capture-stderr.js';
 import { main, summaryPath } from '../../scripts/identity/review.js';
 import { checkSummaries } from '../../scripts/identity/check.js';
 import { parseFrontMatter } from '../../scripts/identity/front-matter.js';
@@ -9,15 +10,7 @@ import { registryPath, writeRegistry } from '../../scripts/identity/registry-io.
 import { distinctProfiles, makeSegmentation } from './synthetic.js';
 import { tempDir } from '../helpers/tiny-survey.js';
 
-let stderr = '';
-beforeEach(() => {
-  stderr = '';
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-});
-afterEach(() => vi.restoreAllMocks());
+const stderr = captureStderr();
 
 async function setUp() {
   const dir = tempDir();
@@ -61,6 +54,6 @@ describe('npm run review', () => {
   it('names the current slugs when asked for one that does not exist', async () => {
     const { content, data, slugs } = await setUp();
     expect(await main(['--year', '2021', '--slug', 'nope', '--content', content, '--data', data])).toBe(2);
-    expect(stderr).toContain(`--slug nope: no current segment of 2021 has this slug (current: ${slugs.join(', ')})`);
+    expect(stderr.text).toContain(`--slug nope: no current segment of 2021 has this slug (current: ${slugs.join(', ')})`);
   });
 });

@@ -4,22 +4,15 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureStderr } from '../helpers/capture-stderr.js';
 import { stringify } from 'yaml';
 import { main } from '../../scripts/cli/segment.js';
 import { SegmentationSchema } from '../../scripts/segment/result-schema.js';
 import { tempDir, tinyConfig, tinyCsv, writeTiny } from '../helpers/tiny-survey.js';
 import { tinyPopulation } from '../helpers/tiny-population.js';
 
-let stderr: string;
-beforeEach(() => {
-  stderr = '';
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-});
-afterEach(() => vi.restoreAllMocks());
+const stderr = captureStderr();
 
 async function goodRun() {
   const dir = tempDir();
@@ -37,7 +30,7 @@ async function expectFailureKeepsOutput(args: (run: Awaited<ReturnType<typeof go
   const before = statSync(run.path).mtimeMs;
   const code = await main(args(run));
   expect(code).toBeGreaterThan(0);
-  expect(stderr).toMatch(message);
+  expect(stderr.text).toMatch(message);
   expect(readFileSync(run.path).equals(run.bytes)).toBe(true);
   expect(statSync(run.path).mtimeMs).toBe(before);
 }
@@ -56,10 +49,10 @@ describe('npm run segment', () => {
     expect(labels[3]).toBe('2,1,0,-1'); // a student
     const runLog = JSON.parse(readFileSync(join(run.out, 'segmentation-2099.run.json'), 'utf8'));
     expect(Object.keys(runLog.timingsMs)).toEqual(['read', 'encode', 'map', 'split', 'embed', 'cluster', 'profile']);
-    expect(stderr).toContain('✓ read survey');
+    expect(stderr.text).toContain('✓ read survey');
     const registry = JSON.parse(readFileSync(join(run.dir, 'content', 'registry', '2099.json'), 'utf8'));
     expect(registry.segments.map((s: { status: string }) => s.status)).toEqual(['new', 'new']);
-    expect(stderr).toContain('segment identity');
+    expect(stderr.text).toContain('segment identity');
   });
 
   it('gives byte-identical JSON for the same input, config and seed, and different for another seed', async () => {
@@ -76,17 +69,17 @@ describe('npm run segment', () => {
     const run = await goodRun();
     const args = ['--config', run.yaml, '--input', run.csv, '--out', run.out, '--content', join(run.dir, 'content'), '--clusters', '2'];
     const before = statSync(run.path).mtimeMs;
-    stderr = '';
+    stderr.clear();
     expect(await main(args)).toBe(0);
-    expect(stderr).toContain('is up to date');
+    expect(stderr.text).toContain('is up to date');
     expect(statSync(run.path).mtimeMs).toBe(before);
-    stderr = '';
+    stderr.clear();
     expect(await main([...args, '--force'])).toBe(0);
-    expect(stderr).not.toContain('is up to date');
+    expect(stderr.text).not.toContain('is up to date');
     writeFileSync(run.yaml, stringify(tinyConfig({ title: 'Renamed' })));
-    stderr = '';
+    stderr.clear();
     expect(await main(args)).toBe(0);
-    expect(stderr).not.toContain('is up to date');
+    expect(stderr.text).not.toContain('is up to date');
     expect(JSON.parse(readFileSync(run.path, 'utf8')).survey.title).toBe('Renamed');
   });
 
@@ -144,15 +137,15 @@ describe('npm run segment', () => {
     const doc = SegmentationSchema.parse(JSON.parse(readFileSync(join(dir, 'segmentation-2099.json'), 'utf8')));
     expect(doc.modelSelection!.map((m) => m.k)).toEqual(Array.from({ length: 14 }, (_, i) => i + 2));
     expect(doc.modelSelection!.every((m) => Number.isFinite(m.bic))).toBe(true);
-    expect(stderr).toMatch(/k {3}BIC\n2 {3}-?\d/);
+    expect(stderr.text).toMatch(/k {3}BIC\n2 {3}-?\d/);
   });
 
   it('rejects bad options with usage help', async () => {
     expect(await main(['--survey', '2021'])).toBe(2);
-    expect(stderr).toContain('--input is required');
+    expect(stderr.text).toContain('--input is required');
     expect(await main(['--survey', '1999', '--input', 'x.csv'])).toBe(2);
-    expect(stderr).toContain('no built-in configuration');
+    expect(stderr.text).toContain('no built-in configuration');
     expect(await main(['--config', 'a.yaml', '--input', 'x.csv', '--seed', 'abc'])).toBe(2);
-    expect(stderr).toContain('--seed abc: expected a whole number');
+    expect(stderr.text).toContain('--seed abc: expected a whole number');
   });
 });
