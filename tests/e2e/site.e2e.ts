@@ -52,7 +52,9 @@ async function open(path: string, options: { colorScheme?: 'light' | 'dark'; wid
   page.on('close', () => void context.close());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(new URL(path, server.url).href);
+  const response = await page.goto(new URL(path, server.url).href);
+  // A missing page would pass every check below vacuously.
+  expect(response?.status(), `GET ${path}`).toBe(200);
   (page as Page & { errors: string[] }).errors = errors;
   return page;
 }
@@ -142,7 +144,7 @@ describe('search', () => {
 describe('accessibility', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`axe finds no serious or critical violations (${theme} theme)`, async () => {
-      const paths = ['', `${year}/`, segmentPath, `${year}/methodology/`, 'search/'];
+      const paths = ['', `${year}/`, segmentPath, `${year}/methodology/`, `${year}/changes/`, 'search/'];
       const found: string[] = [];
       for (const path of paths) {
         const page = await open(path, { colorScheme: theme });
