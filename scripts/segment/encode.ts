@@ -4,12 +4,13 @@
  * columns are dropped, and so are respondents who chose almost nothing (the notebook's row mean <= 0.01).
  * Profile (`valid`) questions are kept aside as answer indices, for the breakdowns.
  */
-import type { ProfessionalRule, QuestionConfig, SurveyConfig } from '../config/schema.js';
+import type { QuestionConfig, SurveyConfig } from '../config/schema.js';
 import type { Feature, QuestionInfo } from './result-schema.js';
 import type { BinaryMatrix } from './types.js';
 import type { Column, SurveyTable } from './read.js';
 import { InputError } from './errors.js';
 import { isFreeTextColumn, questionOfColumn, variantOfColumn } from './columns.js';
+import { readRuleAnswers, ruleQuestions, type RuleAnswers } from './rule-answers.js';
 
 /** Answers of a single-choice profile question for every kept respondent. */
 export interface ProfileAnswers {
@@ -30,7 +31,8 @@ export interface EncodeCounts {
   featuresDroppedEmpty: number;
 }
 
-export interface EncodedSurvey {
+/** The encoded answers, and what the professional rule reads (RuleAnswers). */
+export interface EncodedSurvey extends RuleAnswers {
   /** Kept respondents × clustered features. */
   matrix: BinaryMatrix;
   features: Feature[];
@@ -38,12 +40,6 @@ export interface EncodedSurvey {
   /** 0-based respondent index (file order) of each kept row. */
   keptRows: Int32Array;
   profile: Map<string, ProfileAnswers>;
-  /** Per kept row, how many `_A` and `_B` variant columns it answered (variants rule; zeros otherwise). */
-  variantAnswers: { a: Int32Array; b: Int32Array };
-  /** Per kept row, 1 when it gave one of the map-split rule's non-professional answers (zeros otherwise). */
-  nonProfessionalMarks: Uint8Array;
-  /** Per kept row, 1 when its answers meet every condition of the answers rule (zeros otherwise). */
-  meetsConditions: Uint8Array;
   counts: EncodeCounts;
 }
 
@@ -61,7 +57,7 @@ interface ColumnPlan {
 /** The columns a config needs from the file, so the reader can keep only those. */
 export function neededColumn(config: SurveyConfig): (column: string) => boolean {
   const codes = new Set(config.questions.map((q) => q.code));
-  for (const { question } of ruleQuestions(config.professional)) codes.add(question);
+  for (const question of ruleQuestions(config.professional)) codes.add(question);
   return (column) => codes.has(questionOfColumn(column));
 }
 
@@ -107,10 +103,7 @@ export function encodeSurvey(table: SurveyTable, config: SurveyConfig): EncodedS
   const { features, featureColumns, featuresDroppedEmpty } = buildFeatures(plans);
   const { matrix, keptRows } = buildMatrix(featureColumns, table.rows, config.dropRowMeanAtMost);
   for (const answers of profile.values()) answers.values = pick(answers.values, keptRows);
-  const rule = config.professional;
-  const variantAnswers = countVariantAnswers(table, rule.rule === 'variants' ? rule.questions : [], keptRows);
-  const nonProfessionalMarks = matchAnyCondition(table, rule.rule === 'map-split' ? rule.nonProfessional.map((m) => ({ question: m.question, anyOf: m.answers })) : [], keptRows);
-  const meetsConditions = rule.rule === 'answers' ? matchAllConditions(table, rule.conditions, keptRows) : new Uint8Array(keptRows.length);
+  const { variantAnswers, nonProfessionalMarks, meetsConditions } = readRuleAnswers(table, config.professional, keptRows);
 
   return {
     matrix,
@@ -239,52 +232,4 @@ function buildMatrix(featureColumns: { values: Int16Array; answer: number }[], r
 
 function pick(values: Int16Array, rows: Int32Array): Int16Array {
   return Int16Array.from(rows, (r) => values[r]);
-}
-
-function countVariantAnswers(table: SurveyTable, questions: readonly string[], keptRows: Int32Array) {
-  const wanted = new Set(questions);
-  const a = new Int32Array(keptRows.length);
-  const b = new Int32Array(keptRows.length);
-  for (const column of table.codes) {
-    const variant = variantOfColumn(column);
-    if (!variant || !wanted.has(questionOfColumn(column))) continue;
-    const cells = table.columns.get(column);
-    if (!cells) continue;
-    const counts = variant === 'A' ? a : b;
-    keptRows.forEach((row, i) => {
-      if (cells.codes[row] !== 0) counts[i]++;
-    });
-  }
-  return { a, b };
-}
-
-/** The questions a professional rule reads besides the configured ones. */
-function ruleQuestions(rule: ProfessionalRule): { question: string }[] {
-  if (rule.rule === 'map-split') return rule.nonProfessional;
-  if (rule.rule === 'answers') return rule.conditions;
-  return [];
-}
-
-type AnswerCondition = { question: string; anyOf?: string[]; noneOf?: string[] };
-
-/** Per kept row and condition: does the row's answer to the condition's question meet it? */
-function conditionMask(table: SurveyTable, condition: AnswerCondition, keptRows: Int32Array): Uint8Array {
-  const { question } = condition;
-  const column = table.codes.find((c) => c === question) ?? table.codes.find((c) => questionOfColumn(c) === question && !isFreeTextColumn(c));
-  const cells = column === undefined ? undefined : table.columns.get(column);
-  if (!cells) throw new InputError({ file: table.source.displayName, question }, `the professional rule names question ${question}, which has no column in this file`);
-  const meets = cells.texts.map((text, code) => code !== 0 && (condition.anyOf ? condition.anyOf.includes(text) : !condition.noneOf!.includes(text)));
-  return Uint8Array.from(keptRows, (row) => (meets[cells.codes[row]] ? 1 : 0));
-}
-
-function matchAnyCondition(table: SurveyTable, conditions: AnswerCondition[], keptRows: Int32Array): Uint8Array {
-  const marks = new Uint8Array(keptRows.length);
-  for (const condition of conditions) conditionMask(table, condition, keptRows).forEach((m, i) => (marks[i] |= m));
-  return marks;
-}
-
-function matchAllConditions(table: SurveyTable, conditions: AnswerCondition[], keptRows: Int32Array): Uint8Array {
-  const marks = new Uint8Array(keptRows.length).fill(1);
-  for (const condition of conditions) conditionMask(table, condition, keptRows).forEach((m, i) => (marks[i] &= m));
-  return marks;
 }

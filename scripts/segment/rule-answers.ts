@@ -1,0 +1,75 @@
+/**
+ * What the professional rule reads from each kept respondent's answers: how many `_A` and `_B` variant
+ * columns they answered (variants rule), whether they gave a non-professional answer (map-split rule), and
+ * whether their answers meet every condition (answers rule). Part of encoding, apart because it is about
+ * who is clustered, not what.
+ */
+import type { ProfessionalRule } from '../config/schema.js';
+import type { SurveyTable } from './read.js';
+import { InputError } from './errors.js';
+import { isFreeTextColumn, questionOfColumn, variantOfColumn } from './columns.js';
+
+export interface RuleAnswers {
+  /** Per kept row, how many `_A` and `_B` variant columns it answered (zeros unless the variants rule). */
+  variantAnswers: { a: Int32Array; b: Int32Array };
+  /** Per kept row, 1 when it gave one of the map-split rule's non-professional answers. */
+  nonProfessionalMarks: Uint8Array;
+  /** Per kept row, 1 when its answers meet every condition of the answers rule. */
+  meetsConditions: Uint8Array;
+}
+
+/** The questions a professional rule reads besides the configured ones. */
+export function ruleQuestions(rule: ProfessionalRule): string[] {
+  if (rule.rule === 'map-split') return rule.nonProfessional.map((m) => m.question);
+  if (rule.rule === 'answers') return rule.conditions.map((c) => c.question);
+  return [];
+}
+
+export function readRuleAnswers(table: SurveyTable, rule: ProfessionalRule, keptRows: Int32Array): RuleAnswers {
+  return {
+    variantAnswers: countVariantAnswers(table, rule.rule === 'variants' ? rule.questions : [], keptRows),
+    nonProfessionalMarks: matchAnyCondition(table, rule.rule === 'map-split' ? rule.nonProfessional.map((m) => ({ question: m.question, anyOf: m.answers })) : [], keptRows),
+    meetsConditions: rule.rule === 'answers' ? matchAllConditions(table, rule.conditions, keptRows) : new Uint8Array(keptRows.length),
+  };
+}
+
+function countVariantAnswers(table: SurveyTable, questions: readonly string[], keptRows: Int32Array) {
+  const wanted = new Set(questions);
+  const a = new Int32Array(keptRows.length);
+  const b = new Int32Array(keptRows.length);
+  for (const column of table.codes) {
+    const variant = variantOfColumn(column);
+    if (!variant || !wanted.has(questionOfColumn(column))) continue;
+    const cells = table.columns.get(column);
+    if (!cells) continue;
+    const counts = variant === 'A' ? a : b;
+    keptRows.forEach((row, i) => {
+      if (cells.codes[row] !== 0) counts[i]++;
+    });
+  }
+  return { a, b };
+}
+
+type AnswerCondition = { question: string; anyOf?: string[]; noneOf?: string[] };
+
+/** Per kept row and condition: does the row's answer to the condition's question meet it? */
+function conditionMask(table: SurveyTable, condition: AnswerCondition, keptRows: Int32Array): Uint8Array {
+  const { question } = condition;
+  const column = table.codes.find((c) => c === question) ?? table.codes.find((c) => questionOfColumn(c) === question && !isFreeTextColumn(c));
+  const cells = column === undefined ? undefined : table.columns.get(column);
+  if (!cells) throw new InputError({ file: table.source.displayName, question }, `the professional rule names question ${question}, which has no column in this file`);
+  const meets = cells.texts.map((text, code) => code !== 0 && (condition.anyOf ? condition.anyOf.includes(text) : !condition.noneOf!.includes(text)));
+  return Uint8Array.from(keptRows, (row) => (meets[cells.codes[row]] ? 1 : 0));
+}
+
+function matchAnyCondition(table: SurveyTable, conditions: AnswerCondition[], keptRows: Int32Array): Uint8Array {
+  const marks = new Uint8Array(keptRows.length);
+  for (const condition of conditions) conditionMask(table, condition, keptRows).forEach((m, i) => (marks[i] |= m));
+  return marks;
+}
+
+function matchAllConditions(table: SurveyTable, conditions: AnswerCondition[], keptRows: Int32Array): Uint8Array {
+  const marks = new Uint8Array(keptRows.length).fill(1);
+  for (const condition of conditions) conditionMask(table, condition, keptRows).forEach((m, i) => (marks[i] &= m));
+  return marks;
+}
