@@ -9,6 +9,7 @@ import { siteInputs } from './env.js';
 import { listYears, readRegistry, readSegmentation } from './load.js';
 import { buildYearModel, type SummaryInfo, type YearModel } from './model.js';
 import { slugTable } from './slugs.js';
+import { answerFigure, findAnswer, type AnswerFigure } from './figures.js';
 
 export type SummaryEntry = CollectionEntry<'segments'>;
 
@@ -96,4 +97,12 @@ export async function segmentContext(year: number | string, slug: string) {
   const segment = model.segments.find((s) => s.slug === slug || s.aliases.includes(slug));
   if (!segment) throw new Error(`no published segment "${slug}" in ${year}`);
   return { model, segment };
+}
+
+/** What `<Share answer>` and `<Lift answer>` print: the answer's current figures in the summary's segment. */
+export async function summaryFigure(component: 'Share' | 'Lift', year: string, slug: string, answer: string): Promise<AnswerFigure> {
+  const { model, segment } = await segmentContext(year, slug);
+  const ref = findAnswer(model.view, answer);
+  if (!ref) throw new Error(`<${component} answer="${answer}">: no such answer in ${year}`);
+  return answerFigure(model.view, segment.position, ref);
 }
