@@ -4,8 +4,9 @@
  * re-running on the same inputs leaves the file byte-identical and diffs stay small.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../segment/atomic-write.js';
 import { SegmentationSchema, type Segmentation } from '../segment/result-schema.js';
 import { RegistrySchema, type Registry, type RegistryEntry } from './registry-schema.js';
 
@@ -97,13 +98,9 @@ export function serializeRegistry(registry: Registry): string {
 export async function writeRegistry(path: string, registry: Registry): Promise<void> {
   const parsed = RegistrySchema.safeParse(registry);
   if (!parsed.success) throw new Error(`refusing to write an invalid registry to ${path}:\n${formatIssues(parsed.error.issues)}`);
-  await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
   try {
-    await writeFile(temp, serializeRegistry(parsed.data), 'utf8');
-    await rename(temp, path);
+    await writeFileAtomic(path, serializeRegistry(parsed.data));
   } catch (error) {
-    await rm(temp, { force: true });
     throw new Error(`cannot write registry ${path}: ${(error as Error).message}`);
   }
 }

@@ -2,9 +2,7 @@
  * Stage 8, assemble: the versioned JSON document and the per-respondent labels, from the stages' results.
  * Nothing here depends on the clock or the machine, so the same input, config and seed give the same bytes.
  */
-import { readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename } from 'node:path';
 import type { SurveyTable } from './read.js';
 import type { EncodedSurvey } from './encode.js';
 import type { ProfessionalSplit } from './split.js';
@@ -12,6 +10,7 @@ import type { Profiles } from './profile.js';
 import type { EmbedParams, Embedding, MixtureFit } from './types.js';
 import type { SegmentOptions } from './pipeline.js';
 import { round } from './profile.js';
+import { numericPackageVersions, projectPackage } from './versions.js';
 import { SCHEMA_VERSION, SegmentationSchema, type Segmentation } from './result-schema.js';
 
 export interface LabelRow {
@@ -38,10 +37,6 @@ export interface AssembleInputs {
   modelSelection: { k: number; bic: number; logLikelihood: number }[] | null;
 }
 
-const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-/** The packages whose versions shape the numbers. */
-const NUMERIC_PACKAGES = ['umap-js', 'ml-matrix', 'csv-parse'];
-
 export function assembleDocument(inputs: AssembleInputs): { document: Segmentation; labels: LabelRow[] } {
   const { options, encoded, map, split, profiles, fit, table } = inputs;
   const { config } = options.config;
@@ -55,7 +50,7 @@ export function assembleDocument(inputs: AssembleInputs): { document: Segmentati
     synthetic: options.synthetic,
     survey: { year: config.year, title: config.title, source: config.source },
     metadata: {
-      generator: { name: packageJson(PROJECT_ROOT).name, version: packageJson(PROJECT_ROOT).version },
+      generator: projectPackage(),
       input: { file: basename(table.source.path) + (table.source.entry ? `:${table.source.entry}` : ''), sha256: table.source.sha256, bytes: table.source.bytes },
       configHash: options.config.hash,
       seed: options.seed,
@@ -66,7 +61,7 @@ export function assembleDocument(inputs: AssembleInputs): { document: Segmentati
         mixture: { covariance: 'full', ...inputs.mixtureParams, init: 'k-means++' },
         dropRowMeanAtMost: config.dropRowMeanAtMost,
       },
-      packages: Object.fromEntries(NUMERIC_PACKAGES.map((name) => [name, packageJson(join(PROJECT_ROOT, 'node_modules', name)).version])),
+      packages: numericPackageVersions(),
     },
     counts: {
       respondents: encoded.counts.respondents,
@@ -127,8 +122,4 @@ function describeCondition(condition: { question: string; anyOf?: string[]; none
 
 export function labelsCsv(labels: LabelRow[]): string {
   return ['row,kept,professional,segment', ...labels.map((l) => `${l.row},${l.kept},${l.professional},${l.segment}`)].join('\n') + '\n';
-}
-
-function packageJson(directory: string): { name: string; version: string } {
-  return JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8'));
 }

@@ -6,14 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { numericPackageVersions, PROJECT_ROOT } from './versions.js';
 
-const SEGMENT_DIR = dirname(fileURLToPath(import.meta.url));
-const PROJECT_ROOT = resolve(SEGMENT_DIR, '../..');
 /** Sources whose change can change a segmentation. */
-const CODE_DIRS = [SEGMENT_DIR, join(PROJECT_ROOT, 'scripts/config')];
-const NUMERIC_PACKAGES = ['umap-js', 'ml-matrix', 'csv-parse'];
+const CODE_DIRS = [join(PROJECT_ROOT, 'scripts/segment'), join(PROJECT_ROOT, 'scripts/config')];
 
 export interface CacheInputs {
   inputSha256: string;
@@ -32,9 +29,7 @@ export function codeVersion(): string {
       hash.update(name).update(readFileSync(join(dir, name)));
     }
   }
-  for (const name of NUMERIC_PACKAGES) {
-    hash.update(name).update(JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8')).version);
-  }
+  for (const [name, version] of Object.entries(numericPackageVersions())) hash.update(name).update(version);
   cachedCodeVersion = hash.digest('hex');
   return cachedCodeVersion;
 }
