@@ -2,9 +2,10 @@
  * Stage "embed": UMAP of the respondents' binary answers under the Jaccard distance, used twice by the
  * pipeline (the 2-D map, and the low-dimensional space the mixture model clusters in).
  *
- * The algorithm is umap-js's (the project's UMAP package), with its defaults: fuzzy union of the kNN
- * memberships, random initialisation in [-10, 10), epochs-per-sample SGD with 5 negative samples, a and b
- * from umap-js's findABParams(spread 1, min_dist). What runs where:
+ * The algorithm is umap-js's (the project's UMAP package): fuzzy union of the kNN memberships, epochs-per-
+ * sample SGD with 5 negative samples, a and b from umap-js's findABParams(spread 1, min_dist). The start is
+ * umap-learn's default, the spectral layout of the fuzzy graph (spectral.ts), as the notebook had it;
+ * `init: 'random'` gives umap-js's uniform start in [-10, 10) instead. What runs where:
  *   - neighbours: ours (knn.ts), bitset Jaccard + NN-descent; umap-js's search needs number[][] rows and a JS
  *     distance function (141 s and 2 GB for 26,000 rows);
  *   - fuzzy graph and layout: ours (umap-graph.ts, umap-optimize.ts, umap-epochs.ts), the same operations
@@ -23,6 +24,7 @@ import type { BinaryMatrix, Embedding, EmbedParams, Neighbours, ProgressCallback
 import { TabulatedCurve, UmapJsCurve } from './umap-curve.js';
 import { layoutEdges } from './umap-graph.js';
 import { optimizeLayout, randomEmbedding, type LayoutSettings } from './umap-optimize.js';
+import { spectralEmbedding } from './spectral.js';
 
 export interface EmbedOptions {
   /**
@@ -43,6 +45,8 @@ export interface EmbedOptions {
    * error < 1e-14) and negative samples from a generator seeded by `random` (umap-learn's approach).
    */
   reproduceUmapJs?: boolean;
+  /** Told when the spectral start failed and the layout started from random (umap-learn warns the same). */
+  onNotice?: (message: string) => void;
 }
 
 /** umap-learn's rule: small data sets get more epochs. */
@@ -71,7 +75,12 @@ export function embed(matrix: BinaryMatrix, params: EmbedParams, options: EmbedO
   checkNeighbours(neighbours, rows, k);
 
   const edges = layoutEdges(neighbours, k, nEpochs);
-  const embedding = randomEmbedding(rows, dims, options.random);
+  const init = params.init ?? 'spectral';
+  if (init === 'spectral' && options.reproduceUmapJs) throw new RangeError('embed: reproduceUmapJs needs init "random" (umap-js has no spectral start)');
+  const embedding =
+    init === 'spectral' && edges.weights.length > 0
+      ? spectralEmbedding(edges, rows, dims, { random: options.random, matrix, onNotice: options.onNotice })
+      : randomEmbedding(rows, dims, options.random);
   if (edges.weights.length === 0) return { rows, dims, data: embedding };
   const { a, b } = findABParams(1.0, params.minDist);
   const settings: LayoutSettings = options.reproduceUmapJs
@@ -81,7 +90,8 @@ export function embed(matrix: BinaryMatrix, params: EmbedParams, options: EmbedO
   return { rows, dims, data: embedding };
 }
 
-function checkParams({ nComponents, nNeighbors, minDist, nEpochs }: EmbedParams): void {
+function checkParams({ nComponents, nNeighbors, minDist, nEpochs, init }: EmbedParams): void {
+  if (init !== undefined && init !== 'spectral' && init !== 'random') throw new RangeError(`embed: init must be "spectral" or "random", got ${init}`);
   if (!Number.isInteger(nComponents) || nComponents < 1) {
     throw new RangeError(`embed: nComponents must be a positive integer, got ${nComponents}`);
   }

@@ -40,6 +40,8 @@ export interface EmbedParams {
   minDist: number;
   /** Optimisation epochs; undefined = UMAP's rule (500 up to 10,000 points, 200 above). */
   nEpochs?: number;
+  /** The start of the layout: umap-learn's spectral layout (default), or umap-js's uniform random one. */
+  init?: 'spectral' | 'random';
 }
 
 /** Reports progress of a long stage: `done` of `total` steps. */
