@@ -1,9 +1,10 @@
 /**
  * Clustering stage: a full-covariance Gaussian mixture fitted by EM, behaving as scikit-learn's
- * GaussianMixture(covariance_type='full', init_params='k-means++', tol=1e-3, reg_covar=1e-6,
- * max_iter=100, n_init=1), plus the BIC sweep behind the `--select-k` report.
+ * GaussianMixture(covariance_type='full', init_params='kmeans', tol=1e-3, reg_covar=1e-6, max_iter=100,
+ * n_init=1) — the notebook's defaults — plus the BIC sweep behind the `--select-k` report.
+ * `init: 'k-means++'` starts EM from the k-means++ seeds alone (sklearn's init_params='k-means++').
  */
-import { kmeansPlusPlus } from './kmeans-init.js';
+import { kmeans, kmeansPlusPlus } from './kmeans-init.js';
 import {
   emptyParams,
   expectation,
@@ -15,8 +16,12 @@ import {
 import { deriveRandom, type Random } from './random.js';
 import type { Embedding, MixtureFit, ProgressCallback } from './types.js';
 
+export type MixtureInit = 'kmeans' | 'k-means++';
+
 export interface MixtureOptions {
   random: Random;
+  /** How EM starts: from a full k-means' labels (sklearn's default) or from the k-means++ seeds (default 'kmeans'). */
+  init?: MixtureInit;
   /** Stop when the mean log-likelihood per sample changes by less than this (default 1e-3). */
   tol?: number;
   /** EM iterations per initialisation (default 100). */
@@ -56,7 +61,7 @@ export function mixtureParameterCount(k: number, dims: number): number {
  * (sklearn's score(X), which BIC uses), at most `tol` above sklearn's lower_bound_.
  */
 export function fitMixture(points: Embedding, k: number, options: MixtureOptions): MixtureFit {
-  const { tol = 1e-3, maxIter = 100, regCovar = 1e-6, nInit = 1, random, onIteration } = options;
+  const { tol = 1e-3, maxIter = 100, regCovar = 1e-6, nInit = 1, init: start = 'kmeans', random, onIteration } = options;
   validatePoints(points);
   if (!Number.isInteger(k) || k < 1 || k > points.rows) throw new ClusterCountError(k, points.rows);
   requireNumber('tol', tol, 0);
@@ -70,7 +75,8 @@ export function fitMixture(points: Embedding, k: number, options: MixtureOptions
 
   for (let init = 0; init < nInit; init++) {
     const params = emptyParams(k, points.dims);
-    nearestCenterResponsibilities(points, kmeansPlusPlus(points, k, random), resp);
+    if (start === 'kmeans') hardResponsibilities(kmeans(points, k, random).labels, k, resp);
+    else nearestCenterResponsibilities(points, kmeansPlusPlus(points, k, random), resp);
     maximization(points, resp, regCovar, params);
 
     let lowerBound = -Infinity;
@@ -127,6 +133,12 @@ export function selectK(
     onProgress?.(index + 1, ks.length);
     return { k, bic: fit.bic, logLikelihood: fit.logLikelihood };
   });
+}
+
+function hardResponsibilities(labels: Int32Array, k: number, resp: Float64Array): void {
+  const n = labels.length;
+  resp.fill(0);
+  labels.forEach((label, i) => (resp[label * n + i] = 1));
 }
 
 function splitMatrices(flat: Float64Array, k: number, dims: number): Float64Array[] {

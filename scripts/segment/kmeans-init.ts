@@ -90,3 +90,112 @@ function sum(values: Float64Array): number {
   for (let i = 0; i < values.length; i++) total += values[i];
   return total;
 }
+
+export interface KMeansResult {
+  labels: Int32Array;
+  /** k * dims. */
+  centers: Float64Array;
+  iterations: number;
+}
+
+/**
+ * scikit-learn's KMeans(n_clusters=k, n_init=1) as GaussianMixture's default `init_params='kmeans'` runs it:
+ * greedy k-means++ seeds, then Lloyd iterations (at most 300) until the labels stop changing or the centres
+ * move by at most tol = 1e-4 · mean per-dimension variance (squared shift summed over centres), then a last
+ * assignment to the final centres. An empty cluster takes the point farthest from its own centre, as
+ * sklearn's _relocate_empty_clusters does.
+ */
+export function kmeans(points: Embedding, k: number, random: Random, maxIter = 300, relativeTol = 1e-4): KMeansResult {
+  const { rows: n, dims: d, data } = points;
+  let centers = new Float64Array(k * d);
+  kmeansPlusPlus(points, k, random).forEach((row, j) => centers.set(data.subarray(row * d, (row + 1) * d), j * d));
+  const tol = meanVariance(points) * relativeTol;
+  const labels = new Int32Array(n);
+  const previous = new Int32Array(n).fill(-1);
+  const distances = new Float64Array(n);
+  let next = new Float64Array(k * d);
+  let strict = false;
+  let iterations = 0;
+  while (iterations < maxIter) {
+    iterations++;
+    assign(points, centers, k, labels, distances);
+    updateCenters(points, labels, distances, centers, k, next);
+    let shift = 0;
+    for (let i = 0; i < k * d; i++) shift += (next[i] - centers[i]) ** 2;
+    [centers, next] = [next, centers];
+    if (labels.every((label, i) => label === previous[i])) {
+      strict = true;
+      break;
+    }
+    if (shift <= tol) break;
+    previous.set(labels);
+  }
+  if (!strict) assign(points, centers, k, labels, distances);
+  return { labels, centers, iterations };
+}
+
+/** Nearest centre per point (the first of equals), and the squared distance to it. */
+function assign(points: Embedding, centers: Float64Array, k: number, labels: Int32Array, distances: Float64Array): void {
+  const { rows: n, dims: d, data } = points;
+  for (let i = 0; i < n; i++) {
+    let best = Infinity;
+    let label = 0;
+    for (let j = 0; j < k; j++) {
+      let sum = 0;
+      for (let c = 0; c < d; c++) {
+        const diff = data[i * d + c] - centers[j * d + c];
+        sum += diff * diff;
+      }
+      if (sum < best) {
+        best = sum;
+        label = j;
+      }
+    }
+    labels[i] = label;
+    distances[i] = best;
+  }
+}
+
+/** Means of the new clusters into `out`; empty clusters take the points farthest from their centres. */
+function updateCenters(points: Embedding, labels: Int32Array, distances: Float64Array, centers: Float64Array, k: number, out: Float64Array): void {
+  const { rows: n, dims: d, data } = points;
+  const sizes = new Float64Array(k);
+  out.fill(0);
+  for (let i = 0; i < n; i++) {
+    sizes[labels[i]]++;
+    for (let c = 0; c < d; c++) out[labels[i] * d + c] += data[i * d + c];
+  }
+  const empty: number[] = [];
+  for (let j = 0; j < k; j++) if (sizes[j] === 0) empty.push(j);
+  if (empty.length > 0) {
+    const farthest = Array.from({ length: n }, (_, i) => i).sort((a, b) => distances[b] - distances[a] || a - b);
+    empty.forEach((j, e) => {
+      const point = farthest[e];
+      const from = labels[point];
+      for (let c = 0; c < d; c++) {
+        out[from * d + c] -= data[point * d + c];
+        out[j * d + c] = data[point * d + c];
+      }
+      sizes[from]--;
+      sizes[j] = 1;
+    });
+  }
+  for (let j = 0; j < k; j++) {
+    if (sizes[j] > 0) for (let c = 0; c < d; c++) out[j * d + c] /= sizes[j];
+    else out.set(centers.subarray(j * d, (j + 1) * d), j * d);
+  }
+}
+
+function meanVariance(points: Embedding): number {
+  const { rows: n, dims: d, data } = points;
+  let total = 0;
+  for (let c = 0; c < d; c++) {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += data[i * d + c];
+    mean /= n;
+    let variance = 0;
+    for (let i = 0; i < n; i++) variance += (data[i * d + c] - mean) ** 2;
+    total += variance / n;
+  }
+  return total / d;
+}

@@ -1,6 +1,7 @@
 import { determinant, inverse, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { ClusterCountError, fitMixture, selectK } from '../../scripts/segment/cluster.js';
+import { kmeans, kmeansPlusPlus } from '../../scripts/segment/kmeans-init.js';
 import { adjustedRandIndex } from '../../scripts/segment/metrics.js';
 import {
   squaredMahalanobis4,
@@ -208,9 +209,15 @@ describe('fitMixture', () => {
 
   it('fits data that are all one point, even with more components than distinct points', () => {
     const points = { rows: 20, dims: 3, data: new Float64Array(60).fill(2.5) };
-    const fit = fitMixture(points, 2, { random: createRandom(0) });
-    expect(Number.isFinite(fit.logLikelihood)).toBe(true);
-    expect(Array.from(fit.weights)).toEqual([0.5, 0.5]);
+    // From k-means++ seeds, equal distances split the responsibility evenly.
+    const fromSeeds = fitMixture(points, 2, { random: createRandom(0), init: 'k-means++' });
+    expect(Number.isFinite(fromSeeds.logLikelihood)).toBe(true);
+    expect(Array.from(fromSeeds.weights)).toEqual([0.5, 0.5]);
+    // k-means gives every point to the first of equal centres, as scikit-learn's; the other stays empty.
+    const fromKMeans = fitMixture(points, 2, { random: createRandom(0) });
+    expect(Number.isFinite(fromKMeans.logLikelihood)).toBe(true);
+    expect(fromKMeans.weights[0]).toBeCloseTo(1, 12);
+    expect(fromKMeans.weights[1]).toBeCloseTo(0, 12);
   });
 
   it('is deterministic for a given seed and leaves its input untouched', () => {
@@ -298,5 +305,61 @@ describe('4-D kernels', () => {
     expect(targets[1].meanOut).toEqual(targets[0].meanOut);
     expect(targets[1].scatterOut).toEqual(targets[0].scatterOut);
     expect(targets[0].scatterOut[16]).toBeGreaterThan(0);
+  });
+});
+
+describe('kmeans (the mixture’s default initialisation)', () => {
+  const blobs: Planted[] = [
+    { weight: 0.3, mean: [0, 0], factor: [[0.5, 0], [0, 0.5]] },
+    { weight: 0.3, mean: [8, 0], factor: [[0.5, 0], [0, 0.5]] },
+    { weight: 0.4, mean: [4, 7], factor: [[0.5, 0], [0, 0.5]] },
+  ];
+
+  it('finds well-separated blobs and stops at a fixed point of Lloyd’s iteration', () => {
+    const { points, truth } = sampleMixture(blobs, 600, 21);
+    const { labels, centers, iterations } = kmeans(points, 3, createRandom(2));
+    expect(adjustedRandIndex(labels, truth)).toBe(1);
+    expect(iterations).toBeLessThan(300);
+    // Each centre is the mean of its points, and each point is nearest its own centre.
+    for (let j = 0; j < 3; j++) {
+      const members = Array.from(labels.keys()).filter((i) => labels[i] === j);
+      for (let c = 0; c < 2; c++) {
+        const mean = members.reduce((sum, i) => sum + points.data[i * 2 + c], 0) / members.length;
+        expect(centers[j * 2 + c]).toBeCloseTo(mean, 9);
+      }
+    }
+    for (let i = 0; i < points.rows; i++) {
+      const distance = (j: number) => (points.data[i * 2] - centers[j * 2]) ** 2 + (points.data[i * 2 + 1] - centers[j * 2 + 1]) ** 2;
+      for (let j = 0; j < 3; j++) expect(distance(labels[i])).toBeLessThanOrEqual(distance(j));
+    }
+  });
+
+  it('lowers the inertia of the k-means++ seeds it starts from', () => {
+    const overlapping: Planted[] = blobs.map((b) => ({ ...b, factor: [[2.5, 0], [0, 2.5]] }));
+    const { points } = sampleMixture(overlapping, 800, 4);
+    const inertia = (centers: ArrayLike<number>) => {
+      let total = 0;
+      for (let i = 0; i < points.rows; i++) {
+        let best = Infinity;
+        for (let j = 0; j < 3; j++) best = Math.min(best, (points.data[i * 2] - centers[j * 2]) ** 2 + (points.data[i * 2 + 1] - centers[j * 2 + 1]) ** 2);
+        total += best;
+      }
+      return total;
+    };
+    const seeds = kmeansPlusPlus(points, 3, createRandom(9)).reduce<number[]>((acc, row) => [...acc, points.data[row * 2], points.data[row * 2 + 1]], []);
+    const { centers } = kmeans(points, 3, createRandom(9));
+    expect(inertia(centers)).toBeLessThan(inertia(seeds));
+  });
+
+  it('is deterministic for a seed, and EM starts from it rather than from the seeds alone', () => {
+    const { points } = sampleMixture(blobs.map((b) => ({ ...b, factor: [[2.5, 0], [0, 2.5]] })), 500, 8);
+    expect(Array.from(kmeans(points, 3, createRandom(1)).labels)).toEqual(Array.from(kmeans(points, 3, createRandom(1)).labels));
+    const firstBound = (init: 'kmeans' | 'k-means++') => {
+      const bounds: number[] = [];
+      fitMixture(points, 3, { random: createRandom(1), init, onIteration: (_, bound) => bounds.push(bound) });
+      return bounds[0];
+    };
+    // Lloyd's iterations leave a better start than the raw seeds' nearest-centre split.
+    expect(firstBound('kmeans')).toBeGreaterThan(firstBound('k-means++'));
   });
 });
