@@ -11,7 +11,9 @@ const STAGE_NAMES: Record<Stage, string> = {
   map: 'map everyone (UMAP 2-D)',
   split: 'split professionals',
   embed: 'embed professionals (UMAP 4-D)',
+  stability: 're-run the clustering space and mixture (stability)',
   cluster: 'fit Gaussian mixture',
+  consensus: 'publish segments (consensus and stability)',
   'select-k': 'BIC for k = 2..15',
   profile: 'profile segments',
 };
@@ -46,6 +48,10 @@ export function stderrReporter(stream: NodeJS.WriteStream = process.stderr): Rep
           stream.write(`  ${STAGE_NAMES[stage]}: ${percent}% (${done}/${total})\n`);
         }
       };
+    },
+    notice(message) {
+      stopBar();
+      stream.write(`! ${message}\n`);
     },
     end(stage, detail) {
       stopBar();

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtInConfigPath, loadConfig } from '../config/load.js';
-import { runSegmentation, STAGES, type SegmentRun } from '../segment/pipeline.js';
+import { DEFAULT_STABILITY_RUNS, runSegmentation, STAGES, type SegmentRun } from '../segment/pipeline.js';
 import { labelsCsv } from '../segment/assemble.js';
 import { writeFileAtomic } from '../segment/atomic-write.js';
 import { UsageError } from '../segment/errors.js';
@@ -20,6 +20,7 @@ import { updateRegistry } from '../identity/register.js';
 import { formatMatchTable } from '../identity/match-table.js';
 import { hashSegmentation, readRegistry, readSegmentation, registryPath } from '../identity/registry-io.js';
 import type { Segmentation } from '../segment/result-schema.js';
+import type { MixtureInit } from '../segment/cluster.js';
 import { reportError, runIfEntryPoint } from './command.js';
 
 const USAGE = `Usage: npm run segment -- (--survey YEAR | --config FILE) --input FILE [options]
@@ -32,6 +33,17 @@ const USAGE = `Usage: npm run segment -- (--survey YEAR | --config FILE) --input
   --clusters K        number of mixture components (default: 10)
   --labels-csv FILE   also write row,kept,professional,segment for every respondent
   --select-k          also fit k = 2..15 and report BIC per k
+  --stability N       re-run the clustering space and the mixture N times with derived seeds, to publish
+                      their consensus and each segment's stability (default: ${DEFAULT_STABILITY_RUNS}; 0: no re-runs,
+                      publish the single run)
+  --single-run        publish the main run's segments as the notebook did, not the consensus (their
+                      stability is still measured over the re-runs)
+  --init spectral|random
+                      how both UMAP layouts start: umap-learn's spectral layout (default, as the notebook)
+                      or umap-js's uniform random start
+  --mixture-init kmeans|k-means++
+                      how the mixture's EM starts: from a full k-means (default, scikit-learn's and the
+                      notebook's) or from the k-means++ seeds alone
   --content DIR       editors' content, whose registry/YEAR.json keeps segment slugs (default: content)
   --force             recompute even when the cached segmentation is up to date
   --synthetic         mark the output as built from synthetic data (implied by a SYNTHETIC.md beside the input)
@@ -48,6 +60,10 @@ export interface SegmentCliOptions {
   selectK: boolean;
   synthetic: boolean;
   force: boolean;
+  init: 'spectral' | 'random';
+  mixtureInit: MixtureInit;
+  stability: number;
+  singleRun: boolean;
 }
 
 export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
@@ -65,6 +81,10 @@ export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
       'select-k': { type: 'boolean', default: false },
       synthetic: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      init: { type: 'string', default: 'spectral' },
+      stability: { type: 'string', default: String(DEFAULT_STABILITY_RUNS) },
+      'single-run': { type: 'boolean', default: false },
+      'mixture-init': { type: 'string', default: 'kmeans' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -86,7 +106,16 @@ export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
     selectK: values['select-k']!,
     synthetic: values.synthetic! || existsSync(join(dirname(values.input), 'SYNTHETIC.md')),
     force: values.force!,
+    init: choiceOption('--init', values.init!, ['spectral', 'random'] as const),
+    mixtureInit: choiceOption('--mixture-init', values['mixture-init']!, ['kmeans', 'k-means++'] as const),
+    stability: integerOption('--stability', values.stability!, 0),
+    singleRun: values['single-run']!,
   };
+}
+
+function choiceOption<T extends string>(name: string, value: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`${name} ${value}: expected one of ${choices.join(', ')}`);
+  return value as T;
 }
 
 function integerOption(name: string, value: string, min: number): number {
@@ -108,9 +137,9 @@ export function runLogPath(documentPath: string): string {
  * cannot be read; the reader then reports why.
  */
 function cacheKeyOf(options: SegmentCliOptions, configHash: string): string | null {
-  const { seed, clusters, selectK, synthetic } = options;
+  const { seed, clusters, selectK, synthetic, init, mixtureInit, stability, singleRun } = options;
   try {
-    return cacheKey({ inputSha256: sha256File(options.input), configHash, parameters: { seed, clusters, selectK, synthetic } });
+    return cacheKey({ inputSha256: sha256File(options.input), configHash, parameters: { seed, clusters, selectK, synthetic, init, mixtureInit, stability, singleRun } });
   } catch {
     return null;
   }
@@ -161,7 +190,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const run = await runSegmentation(
-      { input: options.input, config, seed: options.seed, clusters: options.clusters, selectK: options.selectK, synthetic: options.synthetic },
+      { input: options.input, config, seed: options.seed, clusters: options.clusters, selectK: options.selectK, synthetic: options.synthetic, init: options.init, mixtureInit: options.mixtureInit, stability: options.stability, publish: options.singleRun ? 'single-run' : 'consensus' },
       stderrReporter(),
     );
     const path = await writeOutputs(run, options, key);

@@ -41,6 +41,8 @@ export interface CheckReport {
   summaries: number;
   /** Summaries without a `reviewed` block: their drift cannot be checked (not a failure). */
   unreviewed: string[];
+  /** Things an editor should know that do not fail the check, e.g. a summary of a dissolving segment. */
+  warnings: string[];
 }
 
 export function segmentationPath(dataDir: string, year: number): string {
@@ -53,7 +55,7 @@ async function listDir(dir: string): Promise<string[]> {
 
 /** Checks every summary of every year; never stops at the first problem. */
 export async function checkSummaries({ contentDir, dataDir, threshold = 0.8 }: CheckOptions): Promise<CheckReport> {
-  const report: CheckReport = { problems: [], summaries: 0, unreviewed: [] };
+  const report: CheckReport = { problems: [], summaries: 0, unreviewed: [], warnings: [] };
   const add = (p: Problem) => report.problems.push(p);
   const segmentsDir = join(contentDir, 'segments');
   for (const yearName of (await listDir(segmentsDir)).filter((n) => /^\d{4}$/.test(n))) {
@@ -113,6 +115,14 @@ export async function checkSummaries({ contentDir, dataDir, threshold = 0.8 }: C
         add({ file, slug, kind: 'retired-slug', message: `${file}: segment "${slug}" is retired in ${regPath} (no segment of the current run matches it)` });
         continue;
       }
+      if (existsSync(segmentationPath(dataDir, year))) {
+        const stability = (await loadDoc())?.segments.find((s) => s.index === entry.index)?.stability;
+        if (stability?.class === 'dissolved') {
+          report.warnings.push(
+            `${file} (${slug}): this segment dissolves when the clustering is re-run (stability ${stability.jaccard.toFixed(2)} < 0.50, found in ${stability.found} re-runs); the summary may describe an artefact of one seed`,
+          );
+        }
+      }
       if (data.reviewed === undefined) {
         report.unreviewed.push(file);
         continue;
@@ -170,6 +180,7 @@ export async function main(argv: string[], out: (line: string) => void = console
   }
   const report = await checkSummaries(options);
   for (const problem of report.problems) err(problem.message);
+  for (const warning of report.warnings) err(`warning: ${warning}`);
   if (report.unreviewed.length > 0) {
     out(`note: ${report.unreviewed.length} summaries have no "reviewed" block, so their drift is not checked: ${report.unreviewed.join(', ')}`);
   }

@@ -8,7 +8,9 @@ import type { EncodedSurvey } from './encode.js';
 import type { ProfessionalSplit } from './split.js';
 import type { Profiles } from './profile.js';
 import type { EmbedParams, Embedding, MixtureFit } from './types.js';
-import type { SegmentOptions } from './pipeline.js';
+import type { MixtureInit } from './cluster.js';
+import type { PublishedPartition, SegmentOptions } from './pipeline.js';
+import { CORE_SHARE_OF_RUNS, DISSOLVED_BELOW, PATTERN_AT, STABLE_AT, type StabilityReport } from './stability.js';
 import { round } from './profile.js';
 import { numericPackageVersions, projectPackage } from './versions.js';
 import { SCHEMA_VERSION, SegmentationSchema, type Segmentation } from './result-schema.js';
@@ -26,22 +28,31 @@ export interface AssembleInputs {
   options: SegmentOptions;
   mapParams: Required<EmbedParams>;
   clusterParams: Required<EmbedParams>;
-  mixtureParams: { regCovar: number; tol: number; maxIter: number; nInit: number };
+  mixtureParams: { regCovar: number; tol: number; maxIter: number; nInit: number; init: MixtureInit };
   table: SurveyTable;
   encoded: EncodedSurvey;
   map: Embedding;
   split: ProfessionalSplit;
   professionalRows: Int32Array;
   fit: MixtureFit;
+  /** The published label of each professional (the consensus or the main run's components). */
+  published: Int32Array;
+  ensemble: { runs: number; publish: PublishedPartition; stability: StabilityReport | null };
+  notices: string[];
   profiles: Profiles;
   modelSelection: { k: number; bic: number; logLikelihood: number }[] | null;
 }
 
 export function assembleDocument(inputs: AssembleInputs): { document: Segmentation; labels: LabelRow[] } {
-  const { options, encoded, map, split, profiles, fit, table } = inputs;
+  const { options, encoded, map, split, profiles, table, ensemble } = inputs;
+  const stability = ensemble.stability;
   const { config } = options.config;
   const segmentOfKeptRow = new Int32Array(encoded.matrix.rows).fill(-1);
-  inputs.professionalRows.forEach((row, i) => (segmentOfKeptRow[row] = profiles.indexOfComponent[fit.labels[i]]));
+  const agreementOfKeptRow = new Float64Array(encoded.matrix.rows).fill(-1);
+  inputs.professionalRows.forEach((row, i) => {
+    segmentOfKeptRow[row] = profiles.indexOfComponent[inputs.published[i]];
+    if (stability) agreementOfKeptRow[row] = round(stability.agreement[i], 2);
+  });
   const role = encoded.profile.get(config.profile.role)!;
   const professionals = inputs.professionalRows.length;
 
@@ -58,10 +69,13 @@ export function assembleDocument(inputs: AssembleInputs): { document: Segmentati
         clusters: options.clusters,
         map: { ...inputs.mapParams, metric: 'jaccard' },
         clusterEmbedding: { ...inputs.clusterParams, metric: 'jaccard' },
-        mixture: { covariance: 'full', ...inputs.mixtureParams, init: 'k-means++' },
+        mixture: { covariance: 'full', ...inputs.mixtureParams },
         dropRowMeanAtMost: config.dropRowMeanAtMost,
+        stabilityRuns: ensemble.runs,
+        published: ensemble.publish,
       },
       packages: numericPackageVersions(),
+      notices: inputs.notices,
     },
     counts: {
       respondents: encoded.counts.respondents,
@@ -102,9 +116,19 @@ export function assembleDocument(inputs: AssembleInputs): { document: Segmentati
       role: Array.from(role.values),
       professional: Array.from(split.professional, (v) => (v ? 1 : 0) as 0 | 1),
       segment: Array.from(segmentOfKeptRow),
+      agreement: Array.from(agreementOfKeptRow),
     },
     overall: profiles.overall,
-    segments: profiles.segments,
+    segments: profiles.segments.map((segment) => {
+      const of = stability?.segments[segment.component];
+      return { ...segment, stability: of ? { jaccard: round(of.jaccard, 3), class: of.stabilityClass, found: of.found, core: round(of.core, 3) } : null };
+    }),
+    stability: stability && {
+      runs: stability.runs,
+      pairwiseARI: { median: round(stability.pairwiseARI.median, 3), min: round(stability.pairwiseARI.min, 3), max: round(stability.pairwiseARI.max, 3) },
+      meanARIToPublished: round(stability.meanARIToPublished, 3),
+      thresholds: { stable: STABLE_AT, pattern: PATTERN_AT, dissolved: DISSOLVED_BELOW, coreShareOfRuns: CORE_SHARE_OF_RUNS },
+    },
     modelSelection: inputs.modelSelection?.map((m) => ({ k: m.k, bic: round(m.bic, 3), logLikelihood: round(m.logLikelihood, 6) })) ?? null,
   };
 

@@ -25,7 +25,8 @@ export function codeVersion(): string {
   if (cachedCodeVersion) return cachedCodeVersion;
   const hash = createHash('sha256');
   for (const dir of CODE_DIRS) {
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) {
+    // Recursive, so that a module moved into a subfolder still changes the key.
+    for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.ts') || n.endsWith('.mjs')).sort()) {
       hash.update(name).update(readFileSync(join(dir, name)));
     }
   }

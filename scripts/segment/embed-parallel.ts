@@ -1,46 +1,128 @@
 /**
- * The map of everyone and the clustering space of the professionals are independent when the professional
- * rule does not read the map, and each takes most of a run; on two cores they run side by side, one in a
- * worker thread. The worker draws from the same seeded stream as an in-process run would, so the result is
- * the same bytes either way.
+ * The professionals' clustering space runs in worker threads: beside the map of everyone (which stays on
+ * the main thread) and, for the stability report, once per re-run with a derived seed. A pool of workers
+ * holds one copy of the professionals' answers each and takes jobs one at a time; a job names its seeded
+ * streams, so its result is the same bytes whichever worker runs it and in whatever order. Measured times
+ * are the worker's own: the caller's clock would also count the time its thread was busy elsewhere.
  */
 import { Worker } from 'node:worker_threads';
 import { embed } from './embed.js';
 import { deriveRandom } from './random.js';
+import type { MixtureInit } from './cluster.js';
 import type { BinaryMatrix, EmbedParams, Embedding, ProgressCallback } from './types.js';
 
-export interface EmbedJob {
+/** What every job of a pool shares: the rows to embed and how. */
+export interface SpaceSetup {
   rows: number;
   cols: number;
   data: ArrayBuffer;
   params: EmbedParams;
   seed: number;
-  /** Name of the seeded random stream (deriveRandom(seed, stream)). */
+}
+
+export interface MixtureJob {
+  k: number;
+  init: MixtureInit;
+  regCovar: number;
+  tol: number;
+  maxIter: number;
+  nInit: number;
+  /** Name of the mixture's seeded stream. */
   stream: string;
 }
 
-type WorkerMessage = { type: 'progress'; done: number; total: number } | { type: 'done'; rows: number; dims: number; data: ArrayBuffer; ms: number };
+export interface SpaceJob {
+  /** Name of the embedding's seeded stream (deriveRandom(seed, stream)). */
+  stream: string;
+  /** When given, the worker also fits the mixture and sends back its labels instead of the embedding. */
+  mixture?: MixtureJob;
+  /** Send per-epoch progress. */
+  progress?: boolean;
+}
 
-/**
- * Embeds in a worker thread; the matrix is copied, not moved, so the caller keeps it. `ms` is the worker's
- * own time: the caller's clock would also count the time its thread was busy elsewhere.
- */
-export function embedInWorker(matrix: BinaryMatrix, params: EmbedParams, seed: number, stream: string, onProgress?: ProgressCallback): Promise<{ embedding: Embedding; ms: number }> {
-  const job: EmbedJob = { rows: matrix.rows, cols: matrix.cols, data: matrix.data.slice().buffer, params, seed, stream };
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./embed-worker.mjs', import.meta.url), { workerData: job, transferList: [job.data] });
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') onProgress?.(message.done, message.total);
-      else resolve({ embedding: { rows: message.rows, dims: message.dims, data: new Float64Array(message.data) }, ms: message.ms });
+export interface SpaceResult {
+  embedding: Embedding | null;
+  labels: Int32Array | null;
+  notices: string[];
+  ms: number;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; rows: number; dims: number; embedding: ArrayBuffer | null; labels: ArrayBuffer | null; notices: string[]; ms: number };
+
+interface Pending {
+  job: SpaceJob;
+  onProgress?: ProgressCallback;
+  resolve: (result: SpaceResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Worker threads that embed one matrix (and optionally cluster it) under different seeds. */
+export class SpaceWorkers {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Pending>();
+  private readonly queue: Pending[] = [];
+  private failure: unknown = null;
+
+  constructor(matrix: BinaryMatrix, params: EmbedParams, seed: number, threads: number) {
+    for (let t = 0; t < Math.max(1, threads); t++) {
+      const setup: SpaceSetup = { rows: matrix.rows, cols: matrix.cols, data: matrix.data.slice().buffer, params, seed };
+      const worker = new Worker(new URL('./embed-worker.mjs', import.meta.url), { workerData: setup, transferList: [setup.data] });
+      worker.on('message', (message: WorkerMessage) => this.receive(worker, message));
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => code !== 0 && this.fail(new Error(`an embedding worker stopped with exit code ${code}`)));
+      this.idle.push(worker);
+    }
+  }
+
+  run(job: SpaceJob, onProgress?: ProgressCallback): Promise<SpaceResult> {
+    return new Promise((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
+      this.queue.push({ job, onProgress, resolve, reject });
+      this.dispatch();
     });
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`the embedding worker stopped with exit code ${code}`));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.idle, ...this.busy.keys()].map((worker) => worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop()!;
+      const pending = this.queue.shift()!;
+      this.busy.set(worker, pending);
+      worker.postMessage(pending.job);
+    }
+  }
+
+  private receive(worker: Worker, message: WorkerMessage): void {
+    const pending = this.busy.get(worker);
+    if (!pending) return;
+    if (message.type === 'progress') {
+      pending.onProgress?.(message.done, message.total);
+      return;
+    }
+    this.busy.delete(worker);
+    this.idle.push(worker);
+    pending.resolve({
+      embedding: message.embedding ? { rows: message.rows, dims: message.dims, data: new Float64Array(message.embedding) } : null,
+      labels: message.labels ? new Int32Array(message.labels) : null,
+      notices: message.notices,
+      ms: message.ms,
     });
-  });
+    this.dispatch();
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= error;
+    for (const pending of [...this.busy.values(), ...this.queue.splice(0)]) pending.reject(error);
+    this.busy.clear();
+  }
 }
 
 /** The same embedding in this thread, from the same seeded stream. */
-export function embedHere(matrix: BinaryMatrix, params: EmbedParams, seed: number, stream: string, onProgress?: ProgressCallback): Embedding {
-  return embed(matrix, params, { random: deriveRandom(seed, stream), onProgress });
+export function embedHere(matrix: BinaryMatrix, params: EmbedParams, seed: number, stream: string, onProgress?: ProgressCallback, onNotice?: (message: string) => void): Embedding {
+  return embed(matrix, params, { random: deriveRandom(seed, stream), onProgress, onNotice });
 }

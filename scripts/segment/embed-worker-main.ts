@@ -1,14 +1,28 @@
-/** Runs one embedding for `embedInWorker` (embed-parallel.ts) and posts progress and the result back. */
+/** A worker of `SpaceWorkers` (embed-parallel.ts): embeds its matrix per job, and fits the mixture when asked. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { embed } from './embed.js';
+import { fitMixture } from './cluster.js';
 import { deriveRandom } from './random.js';
-import type { EmbedJob } from './embed-parallel.js';
+import type { SpaceJob, SpaceSetup, WorkerMessage } from './embed-parallel.js';
 
-const job = workerData as EmbedJob;
-const started = performance.now();
-const result = embed(
-  { rows: job.rows, cols: job.cols, data: new Uint8Array(job.data) },
-  job.params,
-  { random: deriveRandom(job.seed, job.stream), onProgress: (done, total) => parentPort!.postMessage({ type: 'progress', done, total }) },
-);
-parentPort!.postMessage({ type: 'done', rows: result.rows, dims: result.dims, data: result.data.buffer, ms: Math.round(performance.now() - started) }, [result.data.buffer as ArrayBuffer]);
+const setup = workerData as SpaceSetup;
+const matrix = { rows: setup.rows, cols: setup.cols, data: new Uint8Array(setup.data) };
+const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
+
+parentPort!.on('message', (job: SpaceJob) => {
+  const started = performance.now();
+  const notices: string[] = [];
+  const embedding = embed(matrix, setup.params, {
+    random: deriveRandom(setup.seed, job.stream),
+    onProgress: job.progress ? (done, total) => post({ type: 'progress', done, total }) : undefined,
+    onNotice: (message) => notices.push(message),
+  });
+  if (job.mixture) {
+    const { k, stream, ...options } = job.mixture;
+    const labels = fitMixture(embedding, k, { ...options, random: deriveRandom(setup.seed, stream) }).labels;
+    post({ type: 'done', rows: embedding.rows, dims: embedding.dims, embedding: null, labels: labels.buffer as ArrayBuffer, notices, ms: Math.round(performance.now() - started) }, [labels.buffer as ArrayBuffer]);
+  } else {
+    const data = embedding.data.buffer as ArrayBuffer;
+    post({ type: 'done', rows: embedding.rows, dims: embedding.dims, embedding: data, labels: null, notices, ms: Math.round(performance.now() - started) }, [data]);
+  }
+});

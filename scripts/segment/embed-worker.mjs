@@ -1,4 +1,4 @@
-// Worker-thread entry for `embedInWorker`: registers tsx so the TypeScript stage loads in this thread too,
+// Worker-thread entry for `SpaceWorkers` (embed-parallel.ts): registers tsx so the TypeScript stage loads in this thread too,
 // whether the main thread runs under tsx (the CLI) or vitest.
 import { register } from 'tsx/esm/api';
 

@@ -11,9 +11,12 @@ import type { LoadedConfig } from '../config/load.js';
 import { readSurvey } from './read.js';
 import { encodeSurvey, neededColumn } from './encode.js';
 import { defaultEpochs } from './embed.js';
-import { embedHere, embedInWorker } from './embed-parallel.js';
+import { availableParallelism } from 'node:os';
+import { embedHere, SpaceWorkers, type MixtureJob, type SpaceResult } from './embed-parallel.js';
+import { consensusPartition } from './consensus.js';
+import { stabilityReport } from './stability.js';
 import { splitProfessionals, type ProfessionalSplit } from './split.js';
-import { fitMixture, selectK, ClusterCountError } from './cluster.js';
+import { fitMixture, selectK, ClusterCountError, type MixtureInit } from './cluster.js';
 import { profileSegments } from './profile.js';
 import { assembleDocument, type LabelRow } from './assemble.js';
 import { deriveRandom } from './random.js';
@@ -30,18 +33,35 @@ export interface SegmentOptions {
   selectK: boolean;
   /** The input is the generated demo survey. */
   synthetic: boolean;
+  /** How both UMAP layouts start (default 'spectral', umap-learn's and the notebook's). */
+  init?: 'spectral' | 'random';
+  /** How the mixture's EM starts (default 'kmeans', scikit-learn's and the notebook's). */
+  mixtureInit?: MixtureInit;
+  /** Re-runs of the clustering space and the mixture with derived seeds (default DEFAULT_STABILITY_RUNS; 0: none). */
+  stability?: number;
+  /** What is published: the consensus of all runs (default) or the main run alone, as the notebook did. */
+  publish?: PublishedPartition;
+  /** Worker threads for the clustering space and its re-runs (default: up to 2, the cores available). */
+  threads?: number;
 }
 
-export const STAGES = ['read', 'encode', 'map', 'split', 'embed', 'cluster', 'select-k', 'profile'] as const;
+export type PublishedPartition = 'consensus' | 'single-run';
+
+export const STAGES = ['read', 'encode', 'map', 'split', 'embed', 'stability', 'cluster', 'select-k', 'consensus', 'profile'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface Reporter {
   start(stage: Stage, detail?: string): void;
   progress(stage: Stage): ProgressCallback;
   end(stage: Stage, detail?: string): void;
+  /** Something the run's reader should know, such as a fallback (it is also recorded in the document). */
+  notice?(message: string): void;
 }
 
 export const silentReporter: Reporter = { start() {}, progress: () => () => {}, end() {} };
+
+/** Re-runs of the clustering space and the mixture behind the stability report and the consensus. */
+export const DEFAULT_STABILITY_RUNS = 10;
 
 export interface SegmentRun {
   document: Segmentation;
@@ -86,47 +106,81 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   // 3-5. The map of everyone, who counts as a professional, and the professionals' own 4-D space. When the
   // professional rule reads answers rather than the map, the two embeddings run side by side (one in a
   // worker thread); otherwise the map comes first and the split reads it.
-  const mapParams: EmbedParams = { ...MAP_PARAMS, nEpochs: defaultEpochs(encoded.matrix.rows) };
+  const init = options.init ?? 'spectral';
+  const mixtureParams = { ...MIXTURE_PARAMS, init: options.mixtureInit ?? 'kmeans' };
+  const mapParams: EmbedParams = { ...MAP_PARAMS, nEpochs: defaultEpochs(encoded.matrix.rows), init };
   const splitInputs = { variantAnswers: encoded.variantAnswers, nonProfessionalMarks: encoded.nonProfessionalMarks, meetsConditions: encoded.meetsConditions };
   const splitDetail = (s: ProfessionalSplit) => `${count(s.professional)} professionals (${s.rule})`;
-  const embedMap = () => embedHere(encoded.matrix, mapParams, options.seed, 'map', reporter.progress('map'));
+  const runs = options.stability ?? DEFAULT_STABILITY_RUNS;
+  const embedMap = () => embedHere(encoded.matrix, mapParams, options.seed, 'map', reporter.progress('map'), (m) => notice(m));
   const cohortOf = (s: ProfessionalSplit): Cohort => {
     const rows = rowsWhere(s.professional);
     checkClusters(options.clusters, rows.length);
     const matrix = selectRows(encoded.matrix, rows);
-    return { rows, matrix, params: { ...CLUSTER_EMBED_PARAMS, nEpochs: defaultEpochs(matrix.rows) } };
+    return { rows, matrix, params: { ...CLUSTER_EMBED_PARAMS, nEpochs: defaultEpochs(matrix.rows), init } };
+  };
+  const notices: string[] = [];
+  const notice = (message: string) => {
+    notices.push(message);
+    reporter.notice?.(message);
+  };
+  // The clustering space and its re-runs go to worker threads; the map stays on this thread.
+  const startSpaces = (c: Cohort) => {
+    const workers = new SpaceWorkers(c.matrix, c.params, options.seed, options.threads ?? defaultThreads());
+    const main = timed('embed', () => workers.run({ stream: 'cluster-embedding', progress: true }, reporter.progress('embed')));
+    const reruns = timed('stability', () => rerunSpaces(workers, runs, { ...mixtureParams, k: options.clusters }, reporter.progress('stability')), (r) => `${r.length} re-runs of the clustering space and the mixture`);
+    return { workers, main, reruns };
   };
   let map: Embedding;
   let split: ProfessionalSplit;
   let cohort: Cohort;
-  let space: Embedding;
+  let spaces: ReturnType<typeof startSpaces>;
   if (config.professional.rule === 'map-split') {
-    map = await timed('map', embedMap);
+    map = await timed('map', () => embedMap());
     split = await timed('split', () => splitProfessionals(config.professional, { ...splitInputs, map }), splitDetail);
     cohort = cohortOf(split);
-    space = await timed('embed', () => embedHere(cohort.matrix, cohort.params, options.seed, 'cluster-embedding', reporter.progress('embed')));
+    spaces = startSpaces(cohort);
   } else {
     split = await timed('split', () => splitProfessionals(config.professional, { ...splitInputs, map: null }), splitDetail);
     cohort = cohortOf(split);
-    const spaceInWorker = timed('embed', () => embedInWorker(cohort.matrix, cohort.params, options.seed, 'cluster-embedding', reporter.progress('embed')));
-    map = await timed('map', embedMap);
-    const inWorker = await spaceInWorker;
-    space = inWorker.embedding;
-    timings.embed = inWorker.ms;
+    spaces = startSpaces(cohort);
+    map = await timed('map', () => embedMap());
+  }
+  let space: Embedding;
+  let rerunLabels: Int32Array[];
+  try {
+    const main = await spaces.main;
+    main.notices.forEach(notice);
+    space = main.embedding!;
+    timings.embed = main.ms;
+    rerunLabels = (await spaces.reruns).map((r) => {
+      r.notices.forEach(notice);
+      return r.labels!;
+    });
+  } finally {
+    await spaces.workers.close();
   }
   const { rows: professionalRows, matrix: professionals, params: clusterParams } = cohort;
 
   // 6. The Gaussian mixture, and the BIC sweep when asked for.
-  const fit = await timed('cluster', () => fitOrExplain(space, options.clusters, options.seed), (f) => `${f.k} components, ${f.iterations} EM iterations${f.converged ? '' : ' (not converged)'}`);
+  const fit = await timed('cluster', () => fitOrExplain(space, options.clusters, options.seed, mixtureParams.init), (f) => `${f.k} components, ${f.iterations} EM iterations${f.converged ? '' : ' (not converged)'}`);
   const modelSelection = options.selectK
-    ? await timed('select-k', () => selectK(space, SELECT_K_RANGE.filter((k) => k <= space.rows), { ...MIXTURE_PARAMS, random: deriveRandom(options.seed, 'select-k'), onProgress: reporter.progress('select-k') }))
+    ? await timed('select-k', () => selectK(space, SELECT_K_RANGE.filter((k) => k <= space.rows), { ...mixtureParams, random: deriveRandom(options.seed, 'select-k'), onProgress: reporter.progress('select-k') }))
     : null;
 
-  // 7. Lift, rates and breakdowns per segment, in published order.
+  // 7. What is published: the consensus of the main run and its re-runs (or the main run alone), and how
+  // stable each of its segments is over the re-runs.
+  const publish: PublishedPartition = options.publish === 'single-run' || rerunLabels.length === 0 ? 'single-run' : 'consensus';
+  const { published, stability } = await timed('consensus', () => {
+    const published = publish === 'consensus' ? consensusPartition([fit.labels, ...rerunLabels], { k: fit.k, seed: options.seed }) : fit.labels;
+    return { published, stability: rerunLabels.length > 0 ? stabilityReport(published, fit.k, rerunLabels) : null };
+  }, (r) => (r.stability ? `${publish}; median ARI between re-runs ${r.stability.pairwiseARI.median.toFixed(3)}, segments: ${r.stability.segments.map((x) => x.stabilityClass).join(', ')}` : publish));
+
+  // 8. Lift, rates and breakdowns per segment, in published order.
   const profiles = await timed('profile', () =>
     profileSegments({
       matrix: professionals,
-      components: fit.labels,
+      components: published,
       k: fit.k,
       profile: new Map([...encoded.profile].map(([code, answers]) => [code, { ...answers, values: Int16Array.from(professionalRows, (r) => answers.values[r]) }])),
       mlYears: config.profile.mlYears,
@@ -135,22 +189,43 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
     }),
   );
 
-  // 8. The document and the per-respondent labels.
+  // 9. The document and the per-respondent labels.
   const { document, labels } = assembleDocument({
     options,
-    mapParams: { ...mapParams, nEpochs: mapParams.nEpochs! },
-    clusterParams: { ...clusterParams, nEpochs: clusterParams.nEpochs! },
-    mixtureParams: MIXTURE_PARAMS,
+    mapParams: { ...mapParams, nEpochs: mapParams.nEpochs!, init },
+    clusterParams: { ...clusterParams, nEpochs: clusterParams.nEpochs!, init },
+    mixtureParams,
     table,
     encoded,
     map,
     split,
     professionalRows,
     fit,
+    published,
+    ensemble: { runs, publish, stability },
+    notices,
     profiles,
     modelSelection,
   });
   return { document, labels, timings, wallMs: Math.round(performance.now() - runStarted) };
+}
+
+/** Each re-run embeds with its own derived seed and fits the mixture with another; only labels come back. */
+async function rerunSpaces(workers: SpaceWorkers, runs: number, mixture: Omit<MixtureJob, 'stream'>, onProgress: ProgressCallback): Promise<SpaceResult[]> {
+  let done = 0;
+  onProgress(0, runs);
+  return Promise.all(
+    Array.from({ length: runs }, (_, r) =>
+      workers.run({ stream: `stability ${r + 1}`, mixture: { ...mixture, stream: `stability mixture ${r + 1}` } }).then((result) => {
+        onProgress(++done, runs);
+        return result;
+      }),
+    ),
+  );
+}
+
+function defaultThreads(): number {
+  return Math.max(1, Math.min(2, availableParallelism()));
 }
 
 function checkClusters(clusters: number, professionals: number): void {
@@ -159,9 +234,9 @@ function checkClusters(clusters: number, professionals: number): void {
   }
 }
 
-function fitOrExplain(space: Embedding, clusters: number, seed: number) {
+function fitOrExplain(space: Embedding, clusters: number, seed: number, init: MixtureInit) {
   try {
-    return fitMixture(space, clusters, { ...MIXTURE_PARAMS, random: deriveRandom(seed, 'mixture') });
+    return fitMixture(space, clusters, { ...MIXTURE_PARAMS, init, random: deriveRandom(seed, 'mixture') });
   } catch (error) {
     if (error instanceof ClusterCountError) throw new UsageError(`--clusters ${clusters}: ${error.message}`);
     throw error;

@@ -75,6 +75,7 @@ export function profileSegments(inputs: ProfileInputs): Profiles {
       rates: rates.map((r) => round(r)),
       lift: rates.map((r, f) => round(r - overallRates[f])),
       breakdowns: breakdownsOf(inputs.profile, (row) => components[row] === c),
+      stability: null,
     };
   });
   return {

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { QUESTION_GROUPS } from '../config/schema.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const rate = z.number().min(0).max(1);
 
@@ -57,6 +57,18 @@ export const BreakdownSchema = z
   })
   .strict();
 
+const EmbeddingParametersSchema = z
+  .object({
+    nComponents: z.number().int(),
+    nNeighbors: z.number().int(),
+    minDist: z.number(),
+    nEpochs: z.number().int(),
+    /** 'spectral': umap-learn's start from the graph's Laplacian eigenvectors; 'random': umap-js's uniform start. */
+    init: z.enum(['spectral', 'random']),
+    metric: z.literal('jaccard'),
+  })
+  .strict();
+
 export const SegmentSchema = z
   .object({
     /** Position in the published order (ascending share new to ML), 0-based. */
@@ -76,6 +88,20 @@ export const SegmentSchema = z
     lift: z.array(z.number().min(-1).max(1)),
     /** Profile question code -> breakdown. */
     breakdowns: z.record(z.string(), BreakdownSchema),
+    /** How the segment held up over the re-runs (null when none were made): see `stability`. */
+    stability: z
+      .object({
+        /** Mean Jaccard overlap with its matched cluster over the re-runs (Hennig's clusterwise stability). */
+        jaccard: rate,
+        /** stable >= 0.75, pattern 0.6-0.75, weak 0.5-0.6, dissolved < 0.5. */
+        class: z.enum(['stable', 'pattern', 'weak', 'dissolved']),
+        /** Re-runs whose matched cluster overlaps it at Jaccard >= 0.5. */
+        found: z.number().int().min(0),
+        /** Share of its members in the matched cluster in at least 80% of re-runs. */
+        core: rate,
+      })
+      .strict()
+      .nullable(),
   })
   .strict();
 
@@ -101,14 +127,20 @@ export const SegmentationSchema = z
         parameters: z
           .object({
             clusters: z.number().int(),
-            map: z.object({ nComponents: z.number().int(), nNeighbors: z.number().int(), minDist: z.number(), nEpochs: z.number().int(), metric: z.literal('jaccard') }).strict(),
-            clusterEmbedding: z.object({ nComponents: z.number().int(), nNeighbors: z.number().int(), minDist: z.number(), nEpochs: z.number().int(), metric: z.literal('jaccard') }).strict(),
-            mixture: z.object({ covariance: z.literal('full'), regCovar: z.number(), tol: z.number(), maxIter: z.number().int(), nInit: z.number().int(), init: z.literal('k-means++') }).strict(),
+            map: EmbeddingParametersSchema,
+            clusterEmbedding: EmbeddingParametersSchema,
+            mixture: z.object({ covariance: z.literal('full'), regCovar: z.number(), tol: z.number(), maxIter: z.number().int(), nInit: z.number().int(), init: z.enum(['kmeans', 'k-means++']) }).strict(),
             dropRowMeanAtMost: z.number(),
+            /** Re-runs of the clustering space and the mixture, with seeds derived from `seed`. */
+            stabilityRuns: z.number().int().min(0),
+            /** 'consensus': the consensus of the main run and the re-runs; 'single-run': the main run, as the notebook. */
+            published: z.enum(['consensus', 'single-run']),
           })
           .strict(),
         /** Versions of the packages that shape the numbers. */
         packages: z.record(z.string(), z.string()),
+        /** What the run's reader should know, e.g. a spectral start that fell back to random. */
+        notices: z.array(z.string()),
         /** Per-stage wall-clock times are NOT here (they would break byte-identical output): see the run log. */
       })
       .strict(),
@@ -174,6 +206,8 @@ export const SegmentationSchema = z
         professional: z.array(z.union([z.literal(0), z.literal(1)])),
         /** Published segment index, -1 for non-professionals. */
         segment: z.array(z.number().int().min(-1)),
+        /** Share of re-runs that put the respondent in their segment (2 decimals), -1 when not clustered or no re-runs. */
+        agreement: z.array(z.number().min(-1).max(1)),
       })
       .strict(),
     overall: z
@@ -184,6 +218,18 @@ export const SegmentationSchema = z
       })
       .strict(),
     segments: z.array(SegmentSchema).min(1),
+    /** The re-runs behind the segments' stability, or null when none were made (`--stability 0`). */
+    stability: z
+      .object({
+        runs: z.number().int().min(1),
+        /** Adjusted Rand index over all pairs of re-runs. */
+        pairwiseARI: z.object({ median: z.number(), min: z.number(), max: z.number() }).strict(),
+        /** Mean adjusted Rand index of the re-runs against the published segments. */
+        meanARIToPublished: z.number(),
+        thresholds: z.object({ stable: z.number(), pattern: z.number(), dissolved: z.number(), coreShareOfRuns: z.number() }).strict(),
+      })
+      .strict()
+      .nullable(),
     /** BIC per number of components when `--select-k` was given, else null. */
     modelSelection: z
       .array(z.object({ k: z.number().int(), bic: z.number(), logLikelihood: z.number() }).strict())

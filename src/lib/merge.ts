@@ -56,6 +56,8 @@ function combine(doc: Segmentation, parts: SegmentResult[], position: number): S
     rates,
     lift: rates.map((r, f) => r - doc.overall.rates[f]),
     breakdowns: sumBreakdowns(parts),
+    // Members were matched run by run as separate segments; the union's own stability was not measured.
+    stability: null,
   };
 }
 

@@ -87,6 +87,24 @@ describe('identity check', () => {
     expect(report.problems[0].message).toMatch(/was built from a different segmentation than .*segmentation-2021\.json/);
   });
 
+  it('warns, without failing, when a summary describes a segment that dissolves on re-runs', async () => {
+    const dissolving = {
+      ...rerun,
+      segments: rerun.segments.map((s) => ({ ...s, stability: s.index === 0 ? { jaccard: 0.41, class: 'dissolved' as const, found: 3, core: 0.2 } : { jaccard: 0.9, class: 'stable' as const, found: 10, core: 0.9 } })),
+    };
+    const dirs = await project('dissolved', { 'a.mdx': mdx({ segment: slug0 }), 'b.mdx': mdx({ segment: slug1 }) });
+    await writeFile(join(dirs.dataDir, 'segmentation-2021.json'), JSON.stringify(dissolving));
+    await writeRegistry(registryPath(dirs.contentDir, 2021), matchSegments(first, dissolving).registry);
+    const report = await checkSummaries(dirs);
+    expect(report.problems).toEqual([]);
+    expect(report.warnings).toHaveLength(1);
+    expect(report.warnings[0]).toContain('a.mdx');
+    expect(report.warnings[0]).toContain('dissolves when the clustering is re-run (stability 0.41');
+    const errors: string[] = [];
+    expect(await main(['--content', dirs.contentDir, '--data', dirs.dataDir], () => {}, (l) => errors.push(l))).toBe(0);
+    expect(errors).toEqual([expect.stringMatching(/^warning: .*a\.mdx/)]);
+  });
+
   it('runs as a CLI: exits non-zero and names the file', async () => {
     const dirs = await project('cli', { 'lost.mdx': mdx({ segment: 'lost-segment' }) });
     const run = promisify(execFile)('npx', ['tsx', 'scripts/identity/check.ts', '--content', dirs.contentDir, '--data', dirs.dataDir], { cwd: process.cwd() });

@@ -48,12 +48,15 @@ export function makeSegmentation(segments: SyntheticSegment[], { year = 2021, qu
       seed: 0,
       parameters: {
         clusters: segments.length,
-        map: { nComponents: 2, nNeighbors: 15, minDist: 0.1, nEpochs: 10, metric: 'jaccard' },
-        clusterEmbedding: { nComponents: 4, nNeighbors: 15, minDist: 0, nEpochs: 10, metric: 'jaccard' },
-        mixture: { covariance: 'full', regCovar: 1e-6, tol: 1e-3, maxIter: 100, nInit: 1, init: 'k-means++' },
+        map: { nComponents: 2, nNeighbors: 15, minDist: 0.1, nEpochs: 10, init: 'spectral', metric: 'jaccard' },
+        clusterEmbedding: { nComponents: 4, nNeighbors: 15, minDist: 0, nEpochs: 10, init: 'spectral', metric: 'jaccard' },
+        mixture: { covariance: 'full', regCovar: 1e-6, tol: 1e-3, maxIter: 100, nInit: 1, init: 'kmeans' },
         dropRowMeanAtMost: 0.01,
+        stabilityRuns: 0,
+        published: 'single-run',
       },
       packages: {},
+      notices: [],
     },
     counts: { respondents: total, droppedNearlyEmpty: 0, kept: total, professionals: total, nonProfessionals: 0, columnsRead: features.length, columnsUsed: features.length, columnsDroppedFreeText: 0, features: features.length, featuresDroppedEmpty: 0 },
     professionalRule: { rule: 'variants', description: 'synthetic', boundary: null,
@@ -63,15 +66,16 @@ export function makeSegmentation(segments: SyntheticSegment[], { year = 2021, qu
     newToML: [],
     questions: questionInfo,
     features,
-    map: { x: [], y: [], role: [], professional: [], segment: [] },
+    map: { x: [], y: [], role: [], professional: [], segment: [], agreement: [] },
     overall: { rates: features.map(() => 0.5), breakdowns: {} },
     segments: segments.map((s, index) => {
       if (s.lift.length !== features.length) throw new Error(`segment ${index}: ${s.lift.length} lifts for ${features.length} features`);
       return {
         index, component: index, size: s.size, share: s.size / total, newToMLShare: 0, center: { x: 0, y: 0 },
-        rates: s.lift.map((l) => 0.5 + l), lift: s.lift, breakdowns: {},
+        rates: s.lift.map((l) => 0.5 + l), lift: s.lift, breakdowns: {}, stability: null,
       };
     }),
+    stability: null,
     modelSelection: null,
   };
   return SegmentationSchema.parse(doc);
