@@ -4,7 +4,11 @@
  *
  *   registry (all entries, retired too) ──┐
  *                                         ├─ similarity matrix ─ optimal assignment ─ threshold ─ new registry
- *   new segmentation (lift per segment) ──┘
+ *   new segmentation (members, lifts) ────┘
+ *
+ * The similarity is the Jaccard overlap of members when the registry was built on the same respondents
+ * (a re-run: the scale of the stability report, so editors see one notion of "same segment"), else the
+ * cosine of lift profiles (the data changed, so members cannot be compared).
  */
 import type { Segmentation } from '../segment/result-schema.js';
 import type { Registry, RegistryEntry } from './registry-schema.js';
@@ -12,6 +16,7 @@ import { maximumAssignment } from './assignment.js';
 import { hashSegmentation, compareSlugs } from './registry-io.js';
 import { liftProfile, roundLift, similarity, type LiftProfile } from './similarity.js';
 import { uniqueSlug } from './slug.js';
+import { decodeMembers, encodeMembers, jaccard, respondentSet, sameRespondents } from './members.js';
 
 export interface MatchOptions {
   /** Minimum similarity for a new segment to keep a registered slug, in [-1, 1]. Default 0.5. */
@@ -59,9 +64,17 @@ export function matchSegments(
   const previous = registry?.segments ?? [];
   const segments = [...doc.segments].sort((a, b) => a.index - b.index);
   const profiles: LiftProfile[] = segments.map((s) => liftProfile(doc, s.index));
+  const members = segments.map((s) => encodeMembers(doc, s.index));
+  const respondents = respondentSet(doc);
+  const measure = registry && sameRespondents(registry.respondents, respondents) ? 'members' : 'lift';
 
   // 1. Similarity of every registered entry (retired ones too: they can come back) to every new segment.
-  const sims = previous.map((entry) => profiles.map((profile) => similarity(entry.signature, profile)));
+  const memberBits = measure === 'members' ? members.map(decodeMembers) : [];
+  const sims = previous.map((entry) =>
+    measure === 'members'
+      ? memberBits.map((bits) => (entry.members === null ? 0 : jaccard(decodeMembers(entry.members), bits)))
+      : profiles.map((profile) => similarity(entry.signature, profile)),
+  );
   // 2. Optimal assignment, then 3. the threshold decides which pairs keep their slug.
   const bonus = 2 * Math.min(previous.length, segments.length) + 2;
   const pairs = maximumAssignment(sims.map((row) => row.map((sim) => pairWeight(sim, threshold, bonus))));
@@ -84,7 +97,7 @@ export function matchSegments(
     used.add(slug);
     const status = old ? 'active' : 'new';
     const sim = match ? match.sim : null;
-    entries.push({ slug, index: segment.index, status, similarity: sim === null ? null : roundLift(sim), size: segment.size, signature: profiles[col] });
+    entries.push({ slug, index: segment.index, status, similarity: sim === null ? null : roundLift(sim), size: segment.size, signature: profiles[col], members: members[col] });
     const assigned = old ? null : pairs.find((p) => p.col === col);
     table.push({
       slug,
@@ -100,10 +113,11 @@ export function matchSegments(
     .filter(({ row }) => !matchedEntries.has(row))
     .sort((a, b) => compareSlugs(a.entry.slug, b.entry.slug));
   for (const { entry, row } of retired) {
-    entries.push({ ...entry, index: null, status: 'retired', similarity: null });
+    // Members of a retired entry refer to the respondents of the run it was last seen in; with other data they mean nothing.
+    entries.push({ ...entry, index: null, status: 'retired', similarity: null, members: measure === 'members' ? entry.members : null });
     if (entry.status !== 'retired') {
       table.push({ slug: entry.slug, index: null, previousIndex: entry.index, similarity: pairedSim.get(row) ?? null, status: 'retired', size: entry.size });
     }
   }
-  return { registry: { year, threshold, segmentationHash: hashSegmentation(doc), segments: entries }, table };
+  return { registry: { year, threshold, measure, respondents, segmentationHash: hashSegmentation(doc), segments: entries }, table };
 }

@@ -80,7 +80,7 @@ export async function readSegmentation(path: string): Promise<Segmentation> {
 
 function canonicalEntry(entry: RegistryEntry): RegistryEntry {
   const signature = Object.fromEntries(Object.keys(entry.signature).sort(compareSlugs).map((k) => [k, entry.signature[k]]));
-  return { slug: entry.slug, index: entry.index, status: entry.status, similarity: entry.similarity, size: entry.size, signature };
+  return { slug: entry.slug, index: entry.index, status: entry.status, similarity: entry.similarity, size: entry.size, signature, members: entry.members };
 }
 
 /** The registry's file text: schema key order, signature keys sorted, 2-space indent, final newline. */
@@ -88,6 +88,8 @@ export function serializeRegistry(registry: Registry): string {
   const ordered: Registry = {
     year: registry.year,
     threshold: registry.threshold,
+    measure: registry.measure,
+    respondents: registry.respondents,
     segmentationHash: registry.segmentationHash,
     segments: registry.segments.map(canonicalEntry),
   };

@@ -20,6 +20,20 @@ export const RegistryEntrySchema = z
     size: z.number().int().min(0),
     /** Lift profile when last matched (feature id -> lift), used to match the next run. */
     signature: z.record(z.string(), z.number()),
+    /**
+     * Members when last matched: base64 of a bitset over the kept respondents in file order (see
+     * `respondents`). A re-run on the same respondents matches on these, by Jaccard overlap.
+     */
+    members: z.string().nullable(),
+  })
+  .strict();
+
+/** Which respondents the entries' `members` bitsets refer to: the kept rows of one input under one config. */
+export const RespondentSetSchema = z
+  .object({
+    inputSha256: z.string(),
+    configHash: z.string(),
+    kept: z.number().int().min(0),
   })
   .strict();
 
@@ -28,6 +42,13 @@ export const RegistrySchema = z
     year: z.number().int(),
     /** Minimum similarity for a new segment to keep a registered slug. */
     threshold: z.number().min(-1).max(1),
+    /**
+     * How the last match measured similarity: 'members', the Jaccard overlap of members (a re-run on the same
+     * respondents; the scale of the stability report), or 'lift', the cosine of lift profiles (other data).
+     */
+    measure: z.enum(['members', 'lift']),
+    /** The respondents that `members` refer to. */
+    respondents: RespondentSetSchema,
     /** sha256 of the segmentation document the indices refer to. */
     segmentationHash: z.string(),
     segments: z.array(RegistryEntrySchema),
@@ -36,3 +57,4 @@ export const RegistrySchema = z
 
 export type Registry = z.infer<typeof RegistrySchema>;
 export type RegistryEntry = z.infer<typeof RegistryEntrySchema>;
+export type RespondentSet = z.infer<typeof RespondentSetSchema>;

@@ -118,3 +118,38 @@ describe('formatMatchTable', () => {
     expect(lines[4]).toBe('1 active, 1 new, 1 retired');
   });
 });
+
+describe('matchSegments on the same respondents (a re-run)', () => {
+  /** The first run's document with its segments' members moved: `moves` rows of each segment go to the next. */
+  function withMovedMembers(moves: number) {
+    const segment = [...firstRun.map.segment];
+    const starts = sizes.slice(0, 5).map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
+    starts.forEach((start, s) => {
+      for (let r = 0; r < moves; r++) segment[start + r] = (s + 1) % 5;
+    });
+    return { ...firstRun, map: { ...firstRun.map, segment } };
+  }
+
+  it('matches on the Jaccard overlap of members, the scale of the stability report', () => {
+    const rerun = withMovedMembers(10);
+    const { registry, table } = matchSegments(first.registry, rerun);
+    expect(registry.measure).toBe('members');
+    expect(table.every((r) => r.status === 'active')).toBe(true);
+    // Segment 0 (120 rows) lost 10 rows and gained 10 of segment 4's: 110 shared of 130.
+    expect(table.find((r) => r.index === 0)!.similarity).toBeCloseTo(110 / 130, 10);
+  });
+
+  it('retires a slug whose members scattered below half overlap, even with the same lifts', () => {
+    const { table } = matchSegments(first.registry, withMovedMembers(40));
+    // Segment 4 (40 rows) gave all its rows away; its lifts in the document did not change.
+    expect(table.find((r) => r.slug === slugAt(first.registry, 4) && r.status === 'retired')).toBeDefined();
+  });
+
+  it('falls back to lift profiles when the respondents differ', () => {
+    const other = { ...withMovedMembers(40), metadata: { ...firstRun.metadata, input: { ...firstRun.metadata.input, sha256: 'f'.repeat(64) } } };
+    const { registry, table } = matchSegments(first.registry, other);
+    expect(registry.measure).toBe('lift');
+    expect(table.every((r) => r.status === 'active')).toBe(true);
+    expect(table.every((r) => r.similarity! > 0.99)).toBe(true);
+  });
+});

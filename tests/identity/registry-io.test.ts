@@ -30,7 +30,7 @@ describe('registry IO', () => {
 
   it('sorts signature keys in the file', () => {
     const entry = JSON.parse(serializeRegistry(registry)).segments[0];
-    expect(Object.keys(entry)).toEqual(['slug', 'index', 'status', 'similarity', 'size', 'signature']);
+    expect(Object.keys(entry)).toEqual(['slug', 'index', 'status', 'similarity', 'size', 'signature', 'members']);
     expect(Object.keys(entry.signature)).toEqual([...Object.keys(entry.signature)].sort());
   });
 

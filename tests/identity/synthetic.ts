@@ -2,6 +2,7 @@
  * Small schema-valid segmentation documents whose lifts the identity tests set directly.
  * Overall rates are 0.5 everywhere, so any lift in [-0.5, 0.5] gives valid rates.
  */
+import { createHash } from 'node:crypto';
 import { createRandom } from '../../scripts/segment/random.js';
 import { SegmentationSchema, SCHEMA_VERSION, type Segmentation, type QuestionInfo } from '../../scripts/segment/result-schema.js';
 
@@ -33,6 +34,7 @@ export function featureCount(questions: SyntheticQuestion[] = DEFAULT_QUESTIONS)
 export function makeSegmentation(segments: SyntheticSegment[], { year = 2021, questions = DEFAULT_QUESTIONS } = {}): Segmentation {
   const features = questions.flatMap((q) => q.answers.map((label, i) => ({ id: `${q.code}_Part_${i + 1}`, question: q.code, group: 'tools' as const, label })));
   const total = segments.reduce((n, s) => n + s.size, 0);
+  const rows = segments.flatMap((s, index) => Array.from({ length: s.size }, () => index));
   const questionInfo: QuestionInfo[] = questions.map((q) => ({
     code: q.code, label: q.label, text: `${q.label}?`, group: 'tools', type: 'multi', topic: q.topic, ordered: false,
     answers: q.answers.map((label, i) => ({ id: `${q.code}_Part_${i + 1}`, label })),
@@ -43,7 +45,9 @@ export function makeSegmentation(segments: SyntheticSegment[], { year = 2021, qu
     survey: { year, title: `Synthetic ${year}`, source: 'tests' },
     metadata: {
       generator: { name: 'identity-tests', version: '0' },
-      input: { file: 'synthetic.csv', sha256: 'a'.repeat(64), bytes: 0 },
+      // Documents with other segments count as other data, so identity matches them on lifts; the same
+      // segments count as a re-run on the same respondents, matched on members (each segment a block of rows).
+      input: { file: 'synthetic.csv', sha256: createHash('sha256').update(JSON.stringify(segments)).digest('hex'), bytes: 0 },
       configHash: 'b'.repeat(64),
       seed: 0,
       parameters: {
@@ -66,7 +70,7 @@ export function makeSegmentation(segments: SyntheticSegment[], { year = 2021, qu
     newToML: [],
     questions: questionInfo,
     features,
-    map: { x: [], y: [], role: [], professional: [], segment: [], agreement: [] },
+    map: { x: rows.map(() => 0), y: rows.map(() => 0), role: rows.map(() => -1), professional: rows.map(() => 1), segment: rows, agreement: rows.map(() => -1) },
     overall: { rates: features.map(() => 0.5), breakdowns: {} },
     segments: segments.map((s, index) => {
       if (s.lift.length !== features.length) throw new Error(`segment ${index}: ${s.lift.length} lifts for ${features.length} features`);

@@ -24,8 +24,10 @@ function registry(year: number, slugs: string[]): Registry {
   return {
     year,
     threshold: 0.5,
+    measure: 'lift',
+    respondents: { inputSha256: 'x', configHash: 'x', kept: 0 },
     segmentationHash: 'x',
-    segments: slugs.map((slug, index) => ({ slug, index, status: 'active' as const, similarity: 1, size: 1, signature: {} })),
+    segments: slugs.map((slug, index) => ({ slug, index, status: 'active' as const, similarity: 1, size: 1, signature: {}, members: null })),
   };
 }
 

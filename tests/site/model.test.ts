@@ -9,12 +9,14 @@ const doc = makeSegmentationFixture();
 const registry: Registry = {
   year: 2020,
   threshold: 0.5,
+  measure: 'lift',
+  respondents: { inputSha256: 'x', configHash: 'x', kept: 0 },
   segmentationHash: 'x',
   segments: [
-    { slug: 'tabular', index: 0, status: 'active', similarity: 0.9, size: 10, signature: {} },
-    { slug: 'vision', index: 1, status: 'new', similarity: null, size: 20, signature: {} },
-    { slug: 'starters', index: 2, status: 'active', similarity: 0.8, size: 15, signature: {} },
-    { slug: 'old', index: null, status: 'retired', similarity: null, size: 5, signature: {} },
+    { slug: 'tabular', index: 0, status: 'active', similarity: 0.9, size: 10, signature: {}, members: null },
+    { slug: 'vision', index: 1, status: 'new', similarity: null, size: 20, signature: {}, members: null },
+    { slug: 'starters', index: 2, status: 'active', similarity: 0.8, size: 15, signature: {}, members: null },
+    { slug: 'old', index: null, status: 'retired', similarity: null, size: 5, signature: {}, members: null },
   ],
 };
 const slugs = slugTable(3, registry);
