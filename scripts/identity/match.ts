@@ -66,7 +66,7 @@ export function matchSegments(
   const profiles: LiftProfile[] = segments.map((s) => liftProfile(doc, s.index));
   const members = segments.map((s) => encodeMembers(doc, s.index));
   const respondents = respondentSet(doc);
-  const measure = registry && sameRespondents(registry.respondents, respondents) ? 'members' : 'lift';
+  const measure = registry?.respondents && sameRespondents(registry.respondents, respondents) ? 'members' : 'lift';
 
   // 1. Similarity of every registered entry (retired ones too: they can come back) to every new segment.
   const memberBits = measure === 'members' ? members.map(decodeMembers) : [];

@@ -24,7 +24,8 @@ export const RegistryEntrySchema = z
      * Members when last matched: base64 of a bitset over the kept respondents in file order (see
      * `respondents`). A re-run on the same respondents matches on these, by Jaccard overlap.
      */
-    members: z.string().nullable(),
+    // Registries written before members were recorded have none: they match on lifts once, then get them.
+    members: z.string().nullable().default(null),
   })
   .strict();
 
@@ -46,9 +47,9 @@ export const RegistrySchema = z
      * How the last match measured similarity: 'members', the Jaccard overlap of members (a re-run on the same
      * respondents; the scale of the stability report), or 'lift', the cosine of lift profiles (other data).
      */
-    measure: z.enum(['members', 'lift']),
-    /** The respondents that `members` refer to. */
-    respondents: RespondentSetSchema,
+    measure: z.enum(['members', 'lift']).default('lift'),
+    /** The respondents that `members` refer to (null in registries written before members were recorded). */
+    respondents: RespondentSetSchema.nullable().default(null),
     /** sha256 of the segmentation document the indices refer to. */
     segmentationHash: z.string(),
     segments: z.array(RegistryEntrySchema),

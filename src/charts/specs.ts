@@ -7,6 +7,7 @@ export { breakdownRows, breakdownSpec, breakdownTable, type BreakdownRow, type B
 export { mapSpec, mapTable, type MapOptions } from './map.js';
 export { mapSample, DEFAULT_MAP_POINTS, type MapSampleOptions } from './sample.js';
 export { segmentSizeRows, segmentSizesSpec, segmentSizesTable, type SizeRow } from './sizes.js';
+export { stabilityRows, stabilitySpec, stabilityTable, STABILITY_LABELS, type StabilityRow } from './stability.js';
 export { workActivityCells, workActivitySpec, workActivityTable, type ActivityCell } from './activities.js';
 export { changesLabels, changesPoints, changesSpec, changesTable, YEAR_COLORS, type ChangesChartInput, type ChangesChartRow, type ChangesPoint } from './changes.js';
 export { socialCardSpec, SOCIAL_CARD, type SocialCardOptions } from './card.js';

@@ -18,6 +18,8 @@ import {
   renderSvg,
   segmentSizesSpec,
   segmentSizesTable,
+  stabilitySpec,
+  stabilityTable,
   workActivitySpec,
   workActivityTable,
   type ChangesChartInput,
@@ -101,6 +103,7 @@ export function overviewCharts(model: YearModel): ChartDef[] {
   const charts = [
     def('map', 'Map of all respondents by job role', mapSpec(view, { names: n }), mapTable(view, { names: n }), { raster: true }),
     def('sizes', 'Segment sizes', segmentSizesSpec(view, n), segmentSizesTable(view, n)),
+    ...(view.stability ? [def('stability', 'How stable each segment is over re-runs', stabilitySpec(view, n), stabilityTable(view, n))] : []),
     def(`breakdown-${role}`, `${questionLabel(model, role)} per segment`, breakdownSpec(view, role, { names: n }), breakdownTable(view, role, { names: n })),
     ...profileCodes(view, OVERVIEW_BREAKDOWNS).map((code) =>
       def(`breakdown-${code}`, `${questionLabel(model, code)} per segment`, breakdownSpec(view, code, { names: n }), breakdownTable(view, code, { names: n })),

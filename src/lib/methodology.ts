@@ -23,8 +23,11 @@ function umapFacts(p: Segmentation['metadata']['parameters']['map']): [string, s
     ['minimum distance', String(p.minDist)],
     ['epochs', String(p.nEpochs)],
     ['metric', p.metric],
+    ['start', p.init === 'spectral' ? 'spectral (eigenvectors of the neighbour graph, as umap-learn)' : 'random (uniform, as umap-js)'],
   ];
 }
+
+const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 export function methodSteps(model: YearModel): MethodStep[] {
   const { doc } = model;
@@ -78,7 +81,7 @@ export function methodSteps(model: YearModel): MethodStep[] {
     {
       id: 'cluster',
       title: 'Cluster',
-      text: `A Gaussian mixture with ${p.clusters} components assigns each professional to the most likely component.`,
+      text: `A Gaussian mixture with ${p.clusters} components assigns each professional to the most likely component. ${p.mixture.init === 'kmeans' ? 'It starts from a k-means clustering of the same space, as scikit-learn does by default.' : 'It starts from k-means++ seeds.'}`,
       facts: [
         ['components', String(p.clusters)],
         ['covariance', p.mixture.covariance],
@@ -89,6 +92,7 @@ export function methodSteps(model: YearModel): MethodStep[] {
         ['covariance regularisation', String(p.mixture.regCovar)],
       ],
     },
+    stabilityStep(doc),
     {
       id: 'describe',
       title: 'Describe and order the segments',
@@ -105,6 +109,44 @@ export function methodSteps(model: YearModel): MethodStep[] {
       facts: [['segments published', String(model.segments.length)], ['with a summary', String(model.segments.filter((s) => s.summary).length)]],
     },
   ];
+}
+
+/** The re-runs, the consensus and the stability thresholds, with the measured figures. */
+function stabilityStep(doc: Segmentation): MethodStep {
+  const p = doc.metadata.parameters;
+  const s = doc.stability;
+  if (!s) {
+    return {
+      id: 'stability',
+      title: 'Stability',
+      text: 'This segmentation was made from a single run, without re-runs, so how much its segments depend on the random seed was not measured.',
+      facts: [['re-runs', '0'], ['published', 'the single run']],
+    };
+  }
+  const t = s.thresholds;
+  const classes = (['stable', 'pattern', 'weak', 'dissolved'] as const).map((c) => [c, doc.segments.filter((x) => x.stability?.class === c).length] as const);
+  return {
+    id: 'stability',
+    title: 'Re-run, agree, and measure stability',
+    text:
+      `UMAP and the mixture both start from random numbers, and ten clusters of this data are partly arbitrary: another seed moves some segments. ` +
+      `So the clustering space and the mixture were run ${s.runs} more times with seeds derived from this run's. ` +
+      (p.published === 'consensus'
+        ? `The published segments are their consensus: respondents who are usually put together end up together (spectral clustering of how often each pair shares a segment across all ${s.runs + 1} runs). `
+        : `The published segments are those of the first run alone, as the notebook published them. `) +
+      `Each segment is then matched, run by run, to the cluster that overlaps it best (an optimal one-to-one assignment). ` +
+      `Its stability is the mean overlap with its match (members in both over members in either; Hennig's clusterwise stability): ` +
+      `at least ${pct(t.stable)} reads as stable, ${pct(t.pattern)}–${pct(t.stable)} as a pattern, ${pct(t.dissolved)}–${pct(t.pattern)} as weak, and below ${pct(t.dissolved)} the segment dissolves. ` +
+      `A segment is found in a re-run when the overlap is at least ${pct(t.dissolved)}; the members who stay together are those in its match in at least ${pct(t.coreShareOfRuns)} of re-runs.`,
+    facts: [
+      ['re-runs', String(s.runs)],
+      ['published', p.published === 'consensus' ? `consensus of ${s.runs + 1} runs` : 'the first run'],
+      ['agreement between re-runs (median adjusted Rand index)', s.pairwiseARI.median.toFixed(2)],
+      ['agreement between re-runs (range)', `${s.pairwiseARI.min.toFixed(2)} – ${s.pairwiseARI.max.toFixed(2)}`],
+      ['agreement of re-runs with the published segments (mean)', s.meanARIToPublished.toFixed(2)],
+      ...classes.map(([c, count]): [string, string] => [`segments read as ${c}`, String(count)]),
+    ],
+  };
 }
 
 export function provenance(doc: Segmentation): [string, string][] {

@@ -48,11 +48,34 @@ describe('npm run segment', () => {
     expect(labels).toHaveLength(91);
     expect(labels[3]).toBe('2,1,0,-1'); // a student
     const runLog = JSON.parse(readFileSync(join(run.out, 'segmentation-2099.run.json'), 'utf8'));
-    expect(Object.keys(runLog.timingsMs)).toEqual(['read', 'encode', 'map', 'split', 'embed', 'cluster', 'profile']);
+    expect(Object.keys(runLog.timingsMs)).toEqual(['read', 'encode', 'map', 'split', 'embed', 'stability', 'cluster', 'consensus', 'profile']);
+    // Published by default: the consensus of the main run and its re-runs, with every segment's stability.
+    expect(doc.metadata.parameters).toMatchObject({ stabilityRuns: 10, published: 'consensus' });
+    expect(doc.stability!.runs).toBe(10);
+    expect(doc.segments.every((s) => s.stability !== null && s.stability.found <= 10)).toBe(true);
+    expect(doc.map.agreement.filter((a) => a >= 0)).toHaveLength(60);
     expect(stderr.text).toContain('✓ read survey');
     const registry = JSON.parse(readFileSync(join(run.dir, 'content', 'registry', '2099.json'), 'utf8'));
     expect(registry.segments.map((s: { status: string }) => s.status)).toEqual(['new', 'new']);
     expect(stderr.text).toContain('segment identity');
+  });
+
+  it('publishes the single run with --single-run, and measures nothing with --stability 0', async () => {
+    const run = await goodRun();
+    const base = ['--config', run.yaml, '--input', run.csv, '--content', join(run.dir, 'content'), '--clusters', '2'];
+    expect(await main([...base, '--out', join(run.dir, 'single'), '--single-run', '--stability', '3'])).toBe(0);
+    const single = SegmentationSchema.parse(JSON.parse(readFileSync(join(run.dir, 'single', 'segmentation-2099.json'), 'utf8')));
+    expect(single.metadata.parameters).toMatchObject({ stabilityRuns: 3, published: 'single-run' });
+    expect(single.stability!.runs).toBe(3);
+    expect(await main([...base, '--out', join(run.dir, 'none'), '--stability', '0'])).toBe(0);
+    const none = SegmentationSchema.parse(JSON.parse(readFileSync(join(run.dir, 'none', 'segmentation-2099.json'), 'utf8')));
+    expect(none.metadata.parameters).toMatchObject({ stabilityRuns: 0, published: 'single-run' });
+    expect(none.stability).toBeNull();
+    expect(none.segments.every((s) => s.stability === null)).toBe(true);
+    expect(await main([...base, '--stability', 'many'])).toBe(2);
+    expect(stderr.text).toContain('--stability many: expected a whole number of at least 0');
+    expect(await main([...base, '--init', 'pca'])).toBe(2);
+    expect(stderr.text).toContain('--init pca: expected one of spectral, random');
   });
 
   it('gives byte-identical JSON for the same input, config and seed, and different for another seed', async () => {

@@ -197,6 +197,33 @@ describe('site build from fixture data', () => {
     expect(tabular).not.toMatch(/>Under review</);
   });
 
+  it('says on each segment page how stable its segment is, and marks a dissolving one', () => {
+    const labels = { stable: 'Stable', pattern: 'A pattern', weak: 'Weak', dissolved: 'Dissolves' };
+    const classes = doc2019.segments.map((segment) => {
+      const page = html(`2019/segments/segment-${segment.index + 1}/`);
+      const stability = segment.stability!;
+      expect(page).toContain(`Found in ${stability.found} of ${doc2019.stability!.runs} re-runs with other seeds`);
+      expect(page).toMatch(new RegExp(`<span class="badge"[^>]*>${labels[stability.class]}</span>`));
+      expect(page.includes('This segment dissolves when the clustering is re-run')).toBe(stability.class === 'dissolved');
+      return stability.class;
+    });
+    expect(classes).toContain('dissolved');
+    expect(classes).toContain('stable');
+    // A merged page shows two segments as one, whose own stability was not measured: it says nothing.
+    expect(html('2020/segments/vision/')).not.toContain('re-runs with other seeds');
+  });
+
+  it('charts every segment’s stability beside the sizes on the overview, and explains it on the methodology page', () => {
+    const overview = html('2020/');
+    expect(overview).toContain('charts/stability.vl.json');
+    expect(overview).toContain('Segment sizes and stability');
+    const stabilityCsv = read(dist, '2020/data/stability.csv').split('\r\n');
+    expect(stabilityCsv[0]).toBe('segment,stability,reading,found in re-runs,share of members who stay together');
+    const methodology = html('2020/methodology/');
+    expect(methodology).toContain('id="stability"');
+    expect(methodology).toContain(`>${doc2020.stability!.pairwiseARI.median.toFixed(2)}</dd>`);
+  });
+
   it('puts the figures of the methodology page from the JSON', () => {
     const page = html('2020/methodology/');
     for (const value of [doc2020.counts.respondents, doc2020.counts.droppedNearlyEmpty, doc2020.counts.professionals, doc2020.metadata.seed]) {
