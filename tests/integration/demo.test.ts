@@ -41,6 +41,15 @@ describe('segmenting the synthetic demo survey', () => {
     expect(ari).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('finds the planted segments stable over the re-runs, which agree with each other', () => {
+    const { stability, segments } = run.document;
+    console.log(`demo: median ARI between re-runs ${stability!.pairwiseARI.median}, stability ${segments.map((s) => s.stability!.jaccard).join(', ')}`);
+    expect(stability!.runs).toBe(10);
+    expect(stability!.pairwiseARI.median).toBeGreaterThan(0.9);
+    expect(segments.filter((s) => s.stability!.class === 'stable').length).toBeGreaterThanOrEqual(9);
+    expect(segments.every((s) => s.stability!.found >= 8)).toBe(true);
+  });
+
   it('says the document is synthetic', () => {
     expect(run.document.synthetic).toBe(true);
     expect(run.document.segments).toHaveLength(10);
