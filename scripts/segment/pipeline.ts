@@ -14,6 +14,7 @@ import { defaultEpochs } from './embed.js';
 import { availableParallelism } from 'node:os';
 import { embedHere, SpaceWorkers, type MixtureJob, type SpaceResult } from './embed-parallel.js';
 import { consensusPartition } from './consensus.js';
+import { prepareLayoutKernel } from './layout-wasm.js';
 import { stabilityReport } from './stability.js';
 import { splitProfessionals, type ProfessionalSplit } from './split.js';
 import { fitMixture, selectK, ClusterCountError, type MixtureInit } from './cluster.js';
@@ -96,6 +97,9 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
     reporter.end(stage, detail?.(result));
     return result;
   };
+
+  // The layout's WebAssembly kernel, compiled once from its source (a second or two; later runs reuse it).
+  await prepareLayoutKernel();
 
   // 1. Read only the configured questions' columns.
   const table = await timed('read', () => readSurvey(options.input, { responsesFile: config.responsesFile, keepColumn: neededColumn(config), blankCells: config.blankCells }), (t) => `${t.rows} respondents, ${t.codes.length} columns`);

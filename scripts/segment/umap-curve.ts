@@ -43,13 +43,18 @@ export class TabulatedCurve implements CurveGradients {
   private readonly repulsionScale: number;
 
   constructor(
-    private readonly a: number,
-    b: number,
-    gamma: number,
+    readonly a: number,
+    readonly b: number,
+    readonly gamma: number,
   ) {
     this.power = new FixedPower(b);
     this.attractionScale = -2.0 * a * b;
     this.repulsionScale = 2.0 * gamma * b;
+  }
+
+  /** The power tables behind the gradients (the WebAssembly layout kernel repeats them). */
+  powerTables() {
+    return this.power.tables();
   }
 
   attraction(distSquared: number): number {

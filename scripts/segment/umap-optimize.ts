@@ -7,11 +7,13 @@
  * last bits of the powers and which random points are drawn.
  *
  * Why not umap-js itself: its embedding is number[][] and its state arrays are copied per step; at 26,000
- * points one epoch took ~650 ms there. The epoch loops themselves are in umap-epochs.ts.
+ * points one epoch took ~650 ms there. The epoch loops themselves are in umap-epochs.ts, and for the fast
+ * settings in 2 and 4 dimensions in WebAssembly (layout-wasm.ts), with the same result.
  */
 import type { Random } from './random.js';
 import type { ProgressCallback } from './types.js';
-import type { CurveGradients } from './umap-curve.js';
+import { TabulatedCurve, type CurveGradients } from './umap-curve.js';
+import { wasmLayout } from './layout-wasm.js';
 import { runEpoch, type EpochState } from './umap-epochs.js';
 import type { LayoutEdges } from './umap-graph.js';
 
@@ -24,6 +26,11 @@ export interface LayoutSettings {
   negativeSampleRate: number;
   /** Where negative samples come from (see NegativeSamples). */
   negativeSamples: 'umap-js' | 'xorshift';
+  /**
+   * Run the 2-D and 4-D epochs of the fast settings in WebAssembly when its kernel is compiled (default
+   * true); false keeps the JavaScript loops, which give the same bits (the tests compare the two).
+   */
+  webAssembly?: boolean;
 }
 
 /** umap-js's random initialisation: uniform in [-10, 10), point by point, coordinate by coordinate. */
@@ -54,6 +61,21 @@ export function optimizeLayout(
     epochsPerSample[e] = samples > 0 ? nEpochs / samples : -1;
   }
   const epochsPerNegativeSample = epochsPerSample.map((value) => value / negativeSampleRate);
+  const { curve } = settings;
+  const wasm =
+    settings.webAssembly !== false && settings.negativeSamples === 'xorshift' && curve instanceof TabulatedCurve && (dims === 2 || dims === 4)
+      ? wasmLayout({ embedding, dims, edges, epochsPerSample, epochsPerNegativeSample, curve, samplerState: xorshiftSeed(random) })
+      : null;
+  if (wasm) {
+    let alpha = settings.learningRate;
+    for (let epoch = 0; epoch < nEpochs; epoch++) {
+      wasm.epoch(epoch, alpha);
+      alpha = settings.learningRate * (1.0 - epoch / nEpochs);
+      onProgress?.(epoch + 1, nEpochs);
+    }
+    wasm.finish();
+    return;
+  }
   const state: EpochState = {
     embedding,
     edges,
@@ -71,6 +93,11 @@ export function optimizeLayout(
     alpha = settings.learningRate * (1.0 - epoch / nEpochs);
     onProgress?.(epoch + 1, nEpochs);
   }
+}
+
+/** The xorshift32 generator's start, drawn once from the run's stream (never 0, which xorshift cannot leave). */
+export function xorshiftSeed(random: Random): number {
+  return Math.floor(random() * 4294967296) | 1;
 }
 
 /**
@@ -91,7 +118,7 @@ export class NegativeSamples {
     private readonly source: 'umap-js' | 'xorshift',
     private readonly random: Random,
   ) {
-    this.state = source === 'xorshift' ? Math.floor(random() * 4294967296) | 1 : 0;
+    this.state = source === 'xorshift' ? xorshiftSeed(random) : 0;
   }
 
   next(): number {
