@@ -3,6 +3,7 @@
  *
  *   Vega-Lite spec + theme config ─compile→ Vega spec ─View(renderer 'none')→ SVG ─sharp→ PNG
  *
+ * Both results are cached on disk by content hash (render-cache.ts).
  * Output is deterministic: text is measured from the font file (metrics.ts), Vega's SVG id counters are
  * reset before each render, and the data is inlined by the spec builders.
  */
@@ -15,6 +16,7 @@ import { SOCIAL_CARD, socialCardSpec, type SocialCardOptions } from './card.js';
 import { useChartFontconfig } from './fonts.js';
 import { useChartTextMetrics } from './metrics.js';
 import { THEME_BACKGROUND, themeConfig, type Theme } from './theme.js';
+import { cachedRender } from './render-cache.js';
 
 // fontconfig reads its configuration once, when the process first draws text; set it up on import so
 // that it is in place even if something else draws with sharp before the first renderPng. A missing font
@@ -69,7 +71,11 @@ function compactTranslations(svg: string): string {
 }
 
 /** Render a Vega-Lite spec to an SVG string in the given theme. The spec's `description` is the alt text. */
-export async function renderSvg(spec: TopLevelSpec, theme: Theme = 'light'): Promise<string> {
+export function renderSvg(spec: TopLevelSpec, theme: Theme = 'light'): Promise<string> {
+  return cachedRender('svg', [spec, theme], () => drawSvg(spec, theme));
+}
+
+async function drawSvg(spec: TopLevelSpec, theme: Theme): Promise<string> {
   useChartTextMetrics();
   const vegaSpec = compile(withTheme(spec, theme)).spec;
   const view = new View(parse(vegaSpec), { renderer: 'none', logLevel: 0 });
@@ -100,7 +106,11 @@ function svgSize(svg: string): { width: number; height: number } {
 }
 
 /** Render a spec (or an SVG from renderSvg) to PNG bytes, on an opaque background of the theme. */
-export async function renderPng(input: TopLevelSpec | string, options: PngOptions = {}): Promise<Buffer> {
+export function renderPng(input: TopLevelSpec | string, options: PngOptions = {}): Promise<Buffer> {
+  return cachedRender('png', [input, options], () => drawPng(input, options));
+}
+
+async function drawPng(input: TopLevelSpec | string, options: PngOptions): Promise<Buffer> {
   const { width = 1200, theme = 'light' } = options;
   if (!process.env.FONTCONFIG_FILE?.includes('survey-charts-fontconfig')) useChartFontconfig();
   const svg = typeof input === 'string' ? input : await renderSvg(input, theme);
