@@ -1,10 +1,16 @@
 /**
  * `npm run bench [-- --input FILE --survey YEAR --sample N]`: segments a real survey (2021 by default) and
- * prints per-stage times and peak memory, then compares the project's Jaccard neighbour search with umap-js's
- * own on the same rows, in the same process, as a ratio. Numbers from a noisy 2-core machine: read the
- * ratio, not the absolute times.
+ * prints per-stage times and peak memory, with and without the stability re-runs; compares the project's
+ * Jaccard neighbour search with umap-js's own on the same rows, in the same process, as a ratio; and times
+ * the demo year's site build, cold and after one edited summary. Numbers from a noisy 2-core machine: read
+ * the ratios, not the absolute times.
  */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { PROJECT_ROOT } from '../segment/versions.js';
 import { builtInConfigPath, loadConfig } from '../config/load.js';
 import { DEFAULT_STABILITY_RUNS, runSegmentation, STAGES, type Reporter } from '../segment/pipeline.js';
 import { readSurvey } from '../segment/read.js';
@@ -61,7 +67,42 @@ async function main() {
   console.log(`  umap-js's own ${seconds(theirs)}, ours ${seconds(ours)}: ours is ${(theirs / ours).toFixed(1)}× faster`);
 }
 
-main().catch((error) => {
+/**
+ * The site build for the demo year into a temporary folder with its own caches: cold, then again after
+ * touching one summary (what an editor waits for). Needs data/segmentation-2020.json (npm run demo).
+ */
+function siteBuilds(): void {
+  const demo = join(PROJECT_ROOT, 'data', 'segmentation-2020.json');
+  if (!existsSync(demo)) {
+    console.log('site build: skipped, no data/segmentation-2020.json (run npm run demo first)');
+    return;
+  }
+  const work = mkdtempSync(join(tmpdir(), 'bench-site-'));
+  try {
+    const dataDir = join(work, 'data');
+    mkdirSync(dataDir);
+    copyFileSync(demo, join(dataDir, 'segmentation-2020.json'));
+    const content = join(work, 'segments');
+    cpSync(join(PROJECT_ROOT, 'content', 'segments', '2020'), join(content, '2020'), { recursive: true });
+    const env = { ...process.env, SEGMENTATION_DIR: dataDir, SITE_CONTENT_DIR: content, SITE_OUT_DIR: join(work, 'dist'), SITE_CACHE_DIR: join(work, 'cache') };
+    const build = () => {
+      const started = performance.now();
+      execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts/site/astro.mjs'), 'build'], { cwd: PROJECT_ROOT, env, stdio: 'ignore' });
+      return performance.now() - started;
+    };
+    const cold = build();
+    const summary = join(content, '2020', readdirSync(join(content, '2020')).find((f) => f.endsWith('.mdx'))!);
+    writeFileSync(summary, readFileSync(summary, 'utf8') + '\nEdited for the benchmark.\n');
+    const edited = build();
+    console.log(`site build, demo year (${readdirSync(join(content, '2020')).length} summaries):`);
+    console.log(`  cold ${seconds(cold)}   (goal: under 15 s)`);
+    console.log(`  after editing one summary ${seconds(edited)}   (goal: under 10 s)`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().then(siteBuilds).catch((error) => {
   console.error(error);
   process.exit(1);
 });
