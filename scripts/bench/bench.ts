@@ -24,6 +24,9 @@ const { values } = parseArgs({
     survey: { type: 'string', default: '2021' },
     input: { type: 'string', default: '../shared/data/kaggle/2021/kaggle-survey-2021.zip' },
     sample: { type: 'string', default: '2000' },
+    scale: { type: 'boolean', default: false },
+    sizes: { type: 'string', default: '5000,25000,100000,250000' },
+    stability: { type: 'string', default: '0' },
   },
 });
 
@@ -50,6 +53,7 @@ async function main() {
   await runSegmentation({ ...options, stability: 0 }, quiet);
   const single = performance.now() - singleStarted;
   console.log(`  single run without re-runs (--stability 0): ${seconds(single)}; the default costs ${(total / single).toFixed(2)}× a single run`);
+  pythonReference(single);
 
   // 2. Neighbour search on the same rows: ours against umap-js's own with a JS Jaccard distance.
   const table = await readSurvey(values.input!, { responsesFile: config.config.responsesFile, keepColumn: neededColumn(config.config), blankCells: config.config.blankCells });
@@ -65,6 +69,38 @@ async function main() {
   const theirs = time(() => umapJsOwnNeighbours(sample, 15, deriveRandom(0, 'bench')));
   console.log(`neighbour search, 15 neighbours of the first ${rows} kept respondents × ${sample.cols} features:`);
   console.log(`  umap-js's own ${seconds(theirs)}, ours ${seconds(ours)}: ours is ${(theirs / ours).toFixed(1)}× faster`);
+}
+
+/**
+ * The notebook's method in Python (../shared/reference/seed_pipeline.py: umap-learn and scikit-learn) on the
+ * same file, in the same command, against our single run: the ratio is the speed claim. Needs Debian's
+ * packages (apt-get install -y python3-pandas python3-sklearn umap-learn); skipped without them. Numba's
+ * compilation is timed apart (--warmup), as it is paid once per machine.
+ */
+function pythonReference(oursMs: number): void {
+  const python = '/usr/bin/python3';
+  const script = join(PROJECT_ROOT, '..', 'shared', 'reference', 'seed_pipeline.py');
+  try {
+    execFileSync(python, ['-c', 'import umap, sklearn, pandas'], { stdio: 'ignore' });
+  } catch {
+    console.log('  Python reference: skipped (apt-get install -y python3-pandas python3-sklearn umap-learn to compare)');
+    return;
+  }
+  if (values.survey !== '2021' || !existsSync(script) || !existsSync('/usr/bin/unzip')) {
+    console.log('  Python reference: skipped (it is written for the 2021 file, in ../shared/reference, and reads it through unzip)');
+    return;
+  }
+  const work = mkdtempSync(join(tmpdir(), 'bench-python-'));
+  try {
+    const csv = join(work, 'responses.csv');
+    writeFileSync(csv, execFileSync('unzip', ['-p', values.input!, 'kaggle_survey_2021_responses.csv'], { maxBuffer: 1 << 30 }));
+    const out = join(work, 'out');
+    execFileSync(python, [script, '--year', '2021', '--csv', csv, '--out', out, '--prof-rule', 'structural', '--fast-preprocess', '--warmup', '--seed', '0'], { stdio: 'ignore' });
+    const timings = JSON.parse(readFileSync(join(out, 'timings.json'), 'utf8')) as { total: number; warmup: number };
+    console.log(`  Python reference (umap-learn + scikit-learn, same file): ${timings.total.toFixed(2)} s (+${timings.warmup.toFixed(1)} s numba warm-up); ours / Python = ${(oursMs / 1000 / timings.total).toFixed(2)}   (goal: 0.15 or less)`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -102,7 +138,37 @@ function siteBuilds(): void {
   }
 }
 
-main().then(siteBuilds).catch((error) => {
+/**
+ * `--scale`: synthetic surveys of several sizes (the demo generator), each segmented in a child process,
+ * with time and peak memory per stage and each stage's growth exponent (the slope of log time against log
+ * respondents, least squares). `--stability N` includes N re-runs (default 0: the single run).
+ */
+function scaleBench(): void {
+  const sizes = values.sizes!.split(',').map(Number);
+  const results = sizes.map((size) => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'scripts/bench/scale-one.ts'), String(size), values.stability!], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+    const result = JSON.parse(out.trim().split('\n').at(-1)!) as { respondents: number; professionals: number; timings: Record<string, number>; peakMb: Record<string, number>; totalMs: number; peakRssMb: number };
+    console.log(`${size} respondents (${result.professionals} professionals): total ${seconds(result.totalMs)}, peak RSS ${result.peakRssMb} MB`);
+    for (const stage of STAGES) {
+      if (result.timings[stage] !== undefined) console.log(`  ${stage.padEnd(10)} ${seconds(result.timings[stage]).padStart(9)}   peak so far ${result.peakMb[stage]} MB`);
+    }
+    return result;
+  });
+  console.log(`growth exponents (time ~ respondents^k, over ${sizes.join(', ')}; ${values.stability} stability re-runs):`);
+  for (const stage of [...STAGES, 'total'] as const) {
+    const points = results.flatMap((r) => {
+      const ms = stage === 'total' ? r.totalMs : r.timings[stage];
+      return ms === undefined || ms <= 0 ? [] : [[Math.log(r.respondents), Math.log(ms)]];
+    });
+    if (points.length < 2) continue;
+    const mx = points.reduce((a, p) => a + p[0], 0) / points.length;
+    const my = points.reduce((a, p) => a + p[1], 0) / points.length;
+    const slope = points.reduce((a, p) => a + (p[0] - mx) * (p[1] - my), 0) / points.reduce((a, p) => a + (p[0] - mx) ** 2, 0);
+    console.log(`  ${stage.padEnd(10)} ${slope.toFixed(2)}`);
+  }
+}
+
+(values.scale ? Promise.resolve().then(scaleBench) : main().then(siteBuilds)).catch((error) => {
   console.error(error);
   process.exit(1);
 });

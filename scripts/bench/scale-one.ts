@@ -1,0 +1,28 @@
+/**
+ * One size of `npm run bench -- --scale`, in a process of its own so that its peak memory is its own:
+ * generates the synthetic survey of N respondents, segments it, and prints one JSON line of stage times,
+ * the peak RSS after each stage (the high-water mark so far: stages overlap) and the total.
+ * usage: tsx scripts/bench/scale-one.ts <respondents> <stability re-runs>
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { builtInConfigPath, loadConfig } from '../config/load.js';
+import { generateDemoSurvey } from '../demo/generate.js';
+import { runSegmentation, type Reporter } from '../segment/pipeline.js';
+
+const [respondents, stability] = process.argv.slice(2).map(Number);
+const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
+try {
+  const path = join(dir, 'kaggle_survey_2020_responses.csv');
+  writeFileSync(path, generateDemoSurvey({ seed: 0, respondents }).csv);
+  const peakMb: Record<string, number> = {};
+  const rss = () => Math.round(process.resourceUsage().maxRSS / 1024);
+  const reporter: Reporter = { start() {}, progress: () => () => {}, end: (stage) => (peakMb[stage] = rss()) };
+  const started = performance.now();
+  const run = await runSegmentation({ input: path, config: loadConfig(builtInConfigPath(2020)), seed: 0, clusters: 10, selectK: false, synthetic: true, stability }, reporter);
+  const totalMs = Math.round(performance.now() - started);
+  console.log(JSON.stringify({ respondents, professionals: run.document.counts.professionals, timings: run.timings, peakMb, totalMs, peakRssMb: rss() }));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
