@@ -132,7 +132,10 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   const startSpaces = (c: Cohort) => {
     const workers = new SpaceWorkers(c.matrix, c.params, options.seed, options.threads ?? defaultThreads());
     const main = timed('embed', () => workers.run({ stream: 'cluster-embedding', progress: true }, reporter.progress('embed')));
-    const reruns = timed('stability', () => rerunSpaces(workers, runs, { ...mixtureParams, k: options.clusters }, reporter.progress('stability')), (r) => `${r.length} re-runs of the clustering space and the mixture`);
+    const reruns =
+      runs > 0
+        ? timed('stability', () => rerunSpaces(workers, runs, { ...mixtureParams, k: options.clusters }, reporter.progress('stability')), (r) => `${r.length} re-runs of the clustering space and the mixture`)
+        : Promise.resolve([]);
     return { workers, main, reruns };
   };
   let map: Embedding;
