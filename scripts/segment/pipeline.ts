@@ -138,24 +138,23 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
         : Promise.resolve([]);
     return { workers, main, reruns };
   };
-  let map: Embedding;
+  let map: Embedding | null = null;
   let split: ProfessionalSplit;
-  let cohort: Cohort;
-  let spaces: ReturnType<typeof startSpaces>;
   if (config.professional.rule === 'map-split') {
     map = await timed('map', () => embedMap());
     split = await timed('split', () => splitProfessionals(config.professional, { ...splitInputs, map }), splitDetail);
-    cohort = cohortOf(split);
-    spaces = startSpaces(cohort);
   } else {
     split = await timed('split', () => splitProfessionals(config.professional, { ...splitInputs, map: null }), splitDetail);
-    cohort = cohortOf(split);
-    spaces = startSpaces(cohort);
-    map = await timed('map', () => embedMap());
   }
+  const cohort = cohortOf(split);
+  const spaces = startSpaces(cohort);
+  // Whatever fails first is reported; the other job's failure must not go unhandled meanwhile.
+  spaces.main.catch(() => {});
+  spaces.reruns.catch(() => {});
   let space: Embedding;
   let rerunLabels: Int32Array[];
   try {
+    map ??= await timed('map', () => embedMap());
     const main = await spaces.main;
     main.notices.forEach(notice);
     space = main.embedding!;
