@@ -62,7 +62,7 @@ export interface Reporter {
 export const silentReporter: Reporter = { start() {}, progress: () => () => {}, end() {} };
 
 /** Re-runs of the clustering space and the mixture behind the stability report and the consensus. */
-export const DEFAULT_STABILITY_RUNS = 10;
+export const DEFAULT_STABILITY_RUNS = 15;
 
 export interface SegmentRun {
   document: Segmentation;
