@@ -61,6 +61,15 @@ export function matchSegments(
   if (registry && registry.year !== year) {
     throw new Error(`the registry is for ${registry.year} but the segmentation is for ${year}: registries are per year`);
   }
+  // The very segmentation the registry was built from (a re-run that found the same segments): nothing to
+  // match, and nothing may change, not even "new" becoming "active".
+  if (registry && registry.threshold === threshold && registry.segmentationHash === hashSegmentation(doc)) {
+    const table = registry.segments
+      .filter((entry) => entry.index !== null)
+      .sort((a, b) => a.index! - b.index!)
+      .map((entry) => ({ slug: entry.slug, index: entry.index, previousIndex: entry.index, similarity: entry.similarity, status: entry.status, size: entry.size }));
+    return { registry, table };
+  }
   const previous = registry?.segments ?? [];
   const segments = [...doc.segments].sort((a, b) => a.index - b.index);
   const profiles: LiftProfile[] = segments.map((s) => liftProfile(doc, s.index));

@@ -28,7 +28,7 @@ export async function updateRegistry(doc: Segmentation, { contentDir, threshold,
   const previous = existsSync(path) ? await readRegistry(path) : null;
   // Without an explicit threshold, keep the one the registry was built with.
   const { registry, table } = matchSegments(previous, doc, { threshold: threshold ?? previous?.threshold ?? 0.5 });
-  if (!dryRun) await writeRegistry(path, registry);
+  if (!dryRun && registry !== previous) await writeRegistry(path, registry);
   return { path, registry, table };
 }
 

@@ -120,6 +120,15 @@ describe('formatMatchTable', () => {
 });
 
 describe('matchSegments on the same respondents (a re-run)', () => {
+  it('leaves the registry exactly as it was when the re-run found the very same segmentation', () => {
+    const again = matchSegments(first.registry, firstRun);
+    expect(again.registry).toBe(first.registry);
+    expect(serializeRegistry(again.registry)).toBe(serializeRegistry(first.registry));
+    expect(again.table.map((r) => r.status)).toEqual(['new', 'new', 'new', 'new', 'new']);
+    // Another threshold is a real re-match.
+    expect(matchSegments(first.registry, firstRun, { threshold: 0.6 }).registry.segments.every((e) => e.status === 'active')).toBe(true);
+  });
+
   /** The first run's document with its segments' members moved: `moves` rows of each segment go to the next. */
   function withMovedMembers(moves: number) {
     const segment = [...firstRun.map.segment];
