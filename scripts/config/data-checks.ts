@@ -35,6 +35,8 @@ export interface LooseConfig {
   newToML: string[];
   variants: string[] | null;
   markers: { question: string; answers: string[] }[];
+  /** The `answers` rule's conditions: which list (anyOf or noneOf) names which answers of which question. */
+  conditions: { question: string; list: 'anyOf' | 'noneOf'; answers: string[] }[];
   responsesFile: string | undefined;
   blankCells: string[];
 }
@@ -59,6 +61,14 @@ export function looseConfig(data: unknown): LooseConfig {
     newToML: strings(config.newToML),
     variants: professional.rule === 'variants' ? strings(professional.questions) : null,
     markers: professional.rule === 'map-split' ? list(professional.nonProfessional).map((m) => ({ question: text(record(m).question) ?? '', answers: strings(record(m).answers) })) : [],
+    conditions:
+      professional.rule === 'answers'
+        ? list(professional.conditions).map((c) => {
+            const condition = record(c);
+            const listName = condition.anyOf !== undefined ? 'anyOf' : 'noneOf';
+            return { question: text(condition.question) ?? '', list: listName, answers: strings(condition[listName]) };
+          })
+        : [],
     responsesFile: text(config.responsesFile) ?? undefined,
     blankCells: strings(config.blankCells),
   };
@@ -66,7 +76,7 @@ export function looseConfig(data: unknown): LooseConfig {
 
 /** The question codes whose columns the checks read. */
 export function checkedQuestions(config: LooseConfig): Set<string> {
-  return new Set([...config.questions.map((q) => q.code), ...config.markers.map((m) => m.question)]);
+  return new Set([...config.questions.map((q) => q.code), ...config.markers.map((m) => m.question), ...config.conditions.map((c) => c.question)]);
 }
 
 export function checkAgainstSurvey(config: LooseConfig, table: SurveyTable): DataProblem[] {
@@ -120,7 +130,24 @@ export function checkAgainstSurvey(config: LooseConfig, table: SurveyTable): Dat
     });
   });
 
-  const mentioned = new Set([...config.questions.map((q) => q.code), ...config.unmatched, ...config.markers.map((m) => m.question)]);
+  // The `answers` rule: a misspelt answer or a question the file lacks would silently change who counts as
+  // a professional, so each is an error naming the answers that do exist.
+  config.conditions.forEach((condition, i) => {
+    const columns = columnsOf.get(condition.question) ?? [];
+    if (columns.length === 0) {
+      problems.push({ severity: 'error', path: ['professional', 'conditions', i, 'question'], message: `the professional rule's condition on ${condition.question || '(no question)'} names a question with no column in ${file}` });
+      return;
+    }
+    const found = answersOf(table, columns);
+    const names = found.map((a) => a.answer);
+    condition.answers.forEach((answer, j) => {
+      if (names.includes(answer)) return;
+      const hint = closest(answer, names) || `; its answers in the file: ${names.slice(0, 8).map((a) => `"${a}"`).join(', ')}${names.length > 8 ? ', ...' : ''}`;
+      problems.push({ severity: 'error', path: ['professional', 'conditions', i, condition.list, j], message: `the professional rule's condition on ${condition.question}: nobody in ${file} answered "${answer}"${hint}` });
+    });
+  });
+
+  const mentioned = new Set([...config.questions.map((q) => q.code), ...config.unmatched, ...config.markers.map((m) => m.question), ...config.conditions.map((c) => c.question)]);
   for (const question of surveyQuestions(table)) {
     if (!mentioned.has(question.code)) problems.push({ severity: 'warning', path: null, message: `${question.code} ("${shorten(question.text)}") is in ${file} but neither in questions nor in unmatchedQuestions` });
   }

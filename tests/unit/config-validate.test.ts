@@ -106,6 +106,34 @@ describe('config:validate on deliberate problems', () => {
   });
 });
 
+describe('config:validate on the answers rule', () => {
+  const ANSWERS_CONFIG = CONFIG.replace(
+    'professional:\n  rule: variants\n  questions: [Q1, Q4]\n',
+    'professional:\n  rule: answers\n  conditions:\n    - { question: Q1, noneOf: [Students] }\n    - { question: Q5, anyOf: [Cat, Dgo] }\n    - { question: Q8, anyOf: [Yes] }\n    - { question: Q5, noneOf: [Dog] }\n',
+  );
+  let report: ValidationReport;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'config-validate-answers-'));
+    writeFileSync(join(dir, 'survey.csv'), [CODES, TEXTS, ...ROWS].map((row) => row.join(',')).join('\n') + '\n');
+    writeFileSync(join(dir, 'config.yaml'), ANSWERS_CONFIG);
+    report = await validateConfigFile(join(dir, 'config.yaml'), join(dir, 'survey.csv'));
+  });
+
+  it('names each answer nobody gave, at its line, with the answers that exist', () => {
+    const errors = report.findings.filter((f) => f.severity === 'error' && /professional rule's condition/.test(f.message));
+    expect(errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/condition on Q1: nobody in .*survey\.csv answered "Students"; did you mean "Student"\?$/),
+      // No close spelling: the answers that exist, most given first.
+      expect.stringMatching(/condition on Q5: nobody in .*survey\.csv answered "Dgo"; its answers in the file: "Cat", "Dog"$/),
+      expect.stringMatching(/condition on Q8 names a question with no column in .*survey\.csv/),
+    ]);
+    expect(errors.map((e) => e.line)).toEqual([lineOf(ANSWERS_CONFIG, '{ question: Q1'), lineOf(ANSWERS_CONFIG, 'Cat, Dgo'), lineOf(ANSWERS_CONFIG, '{ question: Q8')]);
+    // Q5 is read for the rule, so it no longer counts as a question the config does not mention.
+    expect(report.findings.some((f) => /Q5 \("Which pets/.test(f.message))).toBe(false);
+  });
+});
+
 const ZIP_2021 = new URL('../../../shared/data/kaggle/2021/kaggle-survey-2021.zip', import.meta.url).pathname;
 
 describe('config:validate on the reviewed 2021 config and the real 2021 zip', () => {
