@@ -146,8 +146,13 @@ export function pickResponsesEntry(entries: string[], responsesFile: string | un
     const named = csvs.find((name) => name === responsesFile || name.endsWith(`/${responsesFile}`));
     if (named) return named;
   }
-  const responses = csvs.filter((name) => /responses/i.test(basename(name)));
+  const responses = responsesCandidates(csvs);
   return responses.length === 1 ? responses[0] : undefined;
+}
+
+/** The entries that look like a survey's responses: `*responses*.csv`, outside macOS's resource folder. */
+function responsesCandidates(entries: string[]): string[] {
+  return entries.filter((name) => name.toLowerCase().endsWith('.csv') && !name.startsWith('__MACOSX/') && /responses/i.test(basename(name)));
 }
 
 function openZipEntry(path: string, responsesFile: string | undefined): Promise<{ stream: Readable; entry: string }> {
@@ -168,8 +173,14 @@ function openZipEntry(path: string, responsesFile: string | undefined): Promise<
         const entry = entries.find((e) => e.fileName === name);
         if (!entry) {
           const listed = entries.map((e) => e.fileName).join(', ') || 'nothing';
-          const wanted = responsesFile ? `"${responsesFile}" or a single *responses*.csv` : 'a single *responses*.csv';
+          const candidates = responsesCandidates(entries.map((e) => e.fileName));
           zip.close();
+          if (candidates.length > 1 && !responsesFile) {
+            // Kaggle's 2018 and 2019 zips hold several; guessing would read the wrong one quietly.
+            reject(new InputError({ file: path }, `holds ${candidates.length} candidate responses CSVs (${candidates.join(', ')}); name the one to read: the config's "responsesFile", or --responses-file NAME for config:draft`));
+            return;
+          }
+          const wanted = responsesFile ? `"${responsesFile}" or a single *responses*.csv` : 'a single *responses*.csv';
           reject(new InputError({ file: path }, `holds no survey responses CSV (expected ${wanted}; found ${listed})`));
           return;
         }

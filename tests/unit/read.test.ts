@@ -109,6 +109,15 @@ describe('readSurvey', () => {
     expect(error.message).toContain('notes.txt, schema.csv');
   });
 
+  it('names the candidates when a zip holds several responses CSVs and none is named', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'two.zip');
+    await zipOf(path, { 'freeFormResponses.csv': 'a\n', 'multipleChoiceResponses.csv': 'a\n', 'SurveySchema.csv': 'a\n' });
+    const error = await failure(readSurvey(path));
+    expect(error.message).toContain('holds 2 candidate responses CSVs (freeFormResponses.csv, multipleChoiceResponses.csv)');
+    expect(error.message).toContain('--responses-file NAME');
+  });
+
   it('names the line of a row with the wrong number of fields', async () => {
     const dir = tempDir();
     const path = join(dir, 'ragged.csv');
