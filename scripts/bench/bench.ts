@@ -105,12 +105,12 @@ function pythonReference(oursMs: number): void {
 
 /**
  * The site build for the demo year into a temporary folder with its own caches: cold, then again after
- * touching one summary (what an editor waits for). Needs data/segmentation-2020.json (npm run demo).
+ * touching one summary (what an editor waits for). Needs data/demo/segmentation-2020.json (npm run demo).
  */
 function siteBuilds(): void {
-  const demo = join(PROJECT_ROOT, 'data', 'segmentation-2020.json');
+  const demo = join(PROJECT_ROOT, 'data', 'demo', 'segmentation-2020.json');
   if (!existsSync(demo)) {
-    console.log('site build: skipped, no data/segmentation-2020.json (run npm run demo first)');
+    console.log('site build: skipped, no data/demo/segmentation-2020.json (run npm run demo first)');
     return;
   }
   const work = mkdtempSync(join(tmpdir(), 'bench-site-'));
@@ -119,8 +119,8 @@ function siteBuilds(): void {
     mkdirSync(dataDir);
     copyFileSync(demo, join(dataDir, 'segmentation-2020.json'));
     const content = join(work, 'segments');
-    cpSync(join(PROJECT_ROOT, 'content', 'segments', '2020'), join(content, '2020'), { recursive: true });
-    const env = { ...process.env, SEGMENTATION_DIR: dataDir, SITE_CONTENT_DIR: content, SITE_OUT_DIR: join(work, 'dist'), SITE_CACHE_DIR: join(work, 'cache') };
+    cpSync(join(PROJECT_ROOT, 'content', 'demo', 'segments', '2020'), join(content, '2020'), { recursive: true });
+    const env = { ...process.env, SITE_MODE: 'demo', SEGMENTATION_DIR: dataDir, REGISTRY_DIR: join(PROJECT_ROOT, 'content', 'demo', 'registry'), SITE_CONTENT_DIR: content, SITE_OUT_DIR: join(work, 'dist'), SITE_CACHE_DIR: join(work, 'cache') };
     const build = () => {
       const started = performance.now();
       execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts/site/astro.mjs'), 'build'], { cwd: PROJECT_ROOT, env, stdio: 'ignore' });

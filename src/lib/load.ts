@@ -21,6 +21,22 @@ export function listYears(dataDir: string): number[] {
     .sort((a, b) => a - b);
 }
 
+/**
+ * The years a build publishes: a real build only real surveys, a demo build only the synthetic demo. The
+ * others are listed with the reason, so the build can say what it left out.
+ */
+export function yearsToPublish(dataDir: string, mode: 'real' | 'demo'): { years: number[]; skipped: { year: number; reason: string }[] } {
+  const years: number[] = [];
+  const skipped: { year: number; reason: string }[] = [];
+  for (const year of listYears(dataDir)) {
+    const synthetic = readSegmentation(dataDir, year).synthetic;
+    if (synthetic === (mode === 'demo')) years.push(year);
+    else if (synthetic) skipped.push({ year, reason: `${segmentationPath(dataDir, year)} is the synthetic demo; a real build never shows it (npm run demo builds the demo on its own)` });
+    else skipped.push({ year, reason: `${segmentationPath(dataDir, year)} is a real survey; the demo build shows only the synthetic demo` });
+  }
+  return { years, skipped };
+}
+
 export function segmentationPath(dataDir: string, year: number): string {
   return join(dataDir, `segmentation-${year}.json`);
 }

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative } from 'node:path';
 import type { SiteInputs } from './env.js';
-import { listYears, readRegistry, readSegmentation } from './load.js';
+import { readRegistry, readSegmentation, yearsToPublish } from './load.js';
 import { slugTable } from './slugs.js';
 import { findAnswer } from './figures.js';
 import type { Segmentation } from '../../scripts/segment/result-schema.js';
@@ -130,7 +130,8 @@ export function remarkSegmentReferences(options: { inputs: SiteInputs }) {
     const yearDir = basename(dirname(path));
     const year = Number(yearDir);
     if (!/^\d{4}$/.test(yearDir)) throw new ReferenceError(shown, 1, 1, `summaries live in <year>/<slug>.mdx; "${yearDir}" is not a year`);
-    if (!listYears(inputs.dataDir).includes(year)) return; // no data for this year: the year gets no pages
+    // A year this build does not publish (no data, or data of the other kind) gets no pages to check against.
+    if (!yearsToPublish(inputs.dataDir, inputs.mode).years.includes(year)) return;
     const doc = readSegmentation(inputs.dataDir, year);
     const slugs = slugTable(doc.segments.length, readRegistry(inputs.registryDir, year), `registry ${year}`);
     checkSummary(tree, {

@@ -6,7 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { allCharts, changesChart, type ChartDef } from './charts.js';
 import { compareYears, previousYear, type YearComparison } from './changes.js';
 import { siteInputs } from './env.js';
-import { listYears, readRegistry, readSegmentation } from './load.js';
+import { readRegistry, readSegmentation, yearsToPublish } from './load.js';
 import { buildYearModel, type SummaryInfo, type YearModel } from './model.js';
 import { slugTable } from './slugs.js';
 import { answerFigure, findAnswer, type AnswerFigure } from './figures.js';
@@ -15,9 +15,17 @@ export type SummaryEntry = CollectionEntry<'segments'>;
 
 const models = new Map<number, Promise<YearModel>>();
 
-/** Years with a segmentation document, ascending. */
+let published: number[] | undefined;
+
+/** Years with a segmentation document of this build's kind (real or demo), ascending. */
 export function publishedYears(): number[] {
-  return listYears(siteInputs().dataDir);
+  if (!published) {
+    const { dataDir, mode } = siteInputs();
+    const { years, skipped } = yearsToPublish(dataDir, mode);
+    for (const { year, reason } of skipped) console.warn(`[site] ${year} left out: ${reason}`);
+    published = years;
+  }
+  return published;
 }
 
 export function latestYear(): number | undefined {

@@ -123,6 +123,8 @@ export function buildSite(inputs: SiteInputs, outDir: string, cacheDir: string, 
     SITE_OUT_DIR: outDir,
     SITE_CACHE_DIR: cacheDir,
     SITE_BASE: base,
+    // The fixture documents are synthetic, so they build as the demo does (a real build would leave them out).
+    SITE_MODE: 'demo',
   };
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['scripts/site/astro.mjs', 'build'], { cwd: ROOT, env });
