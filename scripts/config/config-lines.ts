@@ -44,7 +44,8 @@ export function configLines(text: string): ConfigLines {
       return found;
     },
     todoCommentLines() {
-      return text.split(/\r?\n/).flatMap((line, i) => (/(^|\s)#.*TODO/.test(line) ? [i + 1] : []));
+      // Comments that start with TODO (the draft's marks), not ones that merely mention the word.
+      return text.split(/\r?\n/).flatMap((line, i) => (/(^|\s)#\s*TODO/.test(line) ? [i + 1] : []));
     },
   };
 }

@@ -25,6 +25,7 @@ export interface DraftQuestion {
 
 export type DraftProfessional =
   | { rule: 'variants'; questions: string[]; unconfigured: string[] }
+  | { rule: 'answers'; conditions: { question: string; noneOf: string[]; from: string }[] }
   | { rule: 'map-split'; markers: { question: string; answers: string[]; from: string }[] };
 
 export interface Draft {
@@ -39,8 +40,11 @@ export interface Draft {
   workActivities: string | null;
   questions: DraftQuestion[];
   unmatched: DraftQuestion[];
+  /** Topics of the 2020 table (the notebook's questions) that no question of this file matched. */
   missingTopics: { topic: string; note: string }[];
-  /** The reference year missing topics were taken from. */
+  /** The reference year missing topics are counted against: 2020 when it is among the references. */
+  baselineReference: number | null;
+  /** The latest reference year before this one (the title is taken from it). */
   latestReference: number | null;
   references: Reference[];
 }
@@ -73,6 +77,9 @@ export function buildDraft(input: DraftInput): Draft {
   });
   const configured = drafted.filter((q) => q.match !== null);
   const latest = [...references].reverse().find((r) => r.year < input.year) ?? references[references.length - 1] ?? null;
+  // missingTopics means one thing in every config: topics of the 2020 table, the notebook's questions, that
+  // the year does not ask. Without 2020 among the references, the latest one stands in.
+  const baseline = references.find((r) => r.year === 2020) ?? latest;
   const byTopic = new Map(configured.filter((q) => q.topic).map((q) => [q.topic!, q]));
   const mlYears = codeOfRole(references, byTopic, 'mlYears');
   return {
@@ -87,7 +94,8 @@ export function buildDraft(input: DraftInput): Draft {
     workActivities: codeOfTopic(references, byTopic, (c) => c.workActivities),
     questions: configured,
     unmatched: drafted.filter((q) => q.match === null),
-    missingTopics: latest ? missingTopics(latest, byTopic) : [],
+    missingTopics: baseline ? missingTopics(baseline, byTopic) : [],
+    baselineReference: baseline?.year ?? null,
     latestReference: latest?.year ?? null,
     references,
   };
@@ -121,6 +129,8 @@ function draftProfessional(questions: SurveyQuestion[], configured: DraftQuestio
     const configuredCodes = new Set(configured.map((q) => q.survey.code));
     return { rule: 'variants', questions: withVariants.filter((c) => configuredCodes.has(c)), unconfigured: withVariants.filter((c) => !configuredCodes.has(c)) };
   }
+  const conditions = answerConditions(all);
+  if (conditions.length > 0) return { rule: 'answers', conditions };
   const markers = new Map<string, { question: string; answers: string[]; from: string }>();
   for (const reference of [...references].reverse()) {
     if (reference.config.professional.rule !== 'map-split') continue;
@@ -136,6 +146,23 @@ function draftProfessional(questions: SurveyQuestion[], configured: DraftQuestio
     }
   }
   return { rule: 'map-split', markers: [...markers.values()] };
+}
+
+/**
+ * The 2020/2021 methodology's definition ("Non-professionals were defined as students, unemployed, and
+ * respondents that have never spent any money in the cloud") as conditions on this file's answers: a job
+ * title that is not a student's or not employed, and, where the year asks it, spending other than $0.
+ */
+function answerConditions(all: DraftQuestion[]): { question: string; noneOf: string[]; from: string }[] {
+  const rules: { topic: string; excluded: RegExp; why: string }[] = [
+    { topic: 'job-role', excluded: /^students?$|not employed/i, why: 'job titles of students and the unemployed' },
+    { topic: 'cloud-spend', excluded: /^\$0\b/, why: 'no money spent on machine learning or cloud computing' },
+  ];
+  return rules.flatMap(({ topic, excluded, why }) => {
+    const question = all.find((q) => q.topic === topic);
+    const answers = question?.survey.answers.map((a) => a.answer).filter((a) => excluded.test(a)) ?? [];
+    return question && answers.length > 0 ? [{ question: question.survey.code, noneOf: answers, from: `${why} (topic ${topic})` }] : [];
+  });
 }
 
 /** The new question matched to a reference's question: by topic when it has one, else by the pairing itself. */
@@ -175,8 +202,8 @@ function draftNewToML(references: Reference[], mlYears: DraftQuestion | undefine
   return { answers: found.slice(0, last + 1), how: `${how}, and the answers before them in its order` };
 }
 
-function missingTopics(latest: Reference, byTopic: Map<string, DraftQuestion>): { topic: string; note: string }[] {
-  return latest.config.questions
+function missingTopics(baseline: Reference, byTopic: Map<string, DraftQuestion>): { topic: string; note: string }[] {
+  return baseline.config.questions
     .filter((q) => q.topic && !byTopic.has(q.topic))
-    .map((q) => ({ topic: q.topic!, note: `TODO: say why; no question of this file matched ${latest.year} ${q.code} "${q.label}"` }));
+    .map((q) => ({ topic: q.topic!, note: `TODO: say why; no question of this file matched ${baseline.year} ${q.code} "${q.label}"` }));
 }

@@ -50,8 +50,12 @@ function renderProfessional(draft: Draft, lines: string[]): void {
     lines.push('  rule: variants', '  questions:', ...(rule.questions.length > 0 ? rule.questions : ['TODO']).map((c) => `    - ${c}`));
     lines.push(...wrapComment(`${TODO}: at least this many _A columns answered in all; configs/2021.yaml explains why it uses 6 (respondents who quit part-way through the block)`, '  '));
     lines.push('  minAnswers: 1');
+  } else if (rule.rule === 'answers') {
+    lines.push(...wrapComment(`${TODO}: no _A/_B columns, so professionals are drafted as the 2020/2021 methodology defines them, from the answers this file has: ${rule.conditions.map((c) => `${c.question} is not ${c.noneOf.join(' or ')} (${c.from})`).join('; ')}. Check each answer against the methodology PDF; add a condition the year needs (configs/2018.yaml and configs/2022.yaml are examples)`, '  '));
+    lines.push('  rule: answers', '  conditions:');
+    for (const condition of rule.conditions) lines.push(`    - { question: ${condition.question}, noneOf: ${flow(condition.noneOf)} }`);
   } else {
-    lines.push(...wrapComment(`${TODO}: no _A/_B columns, so professionals are found on the map; these answers mark the non-professional side${rule.markers.length > 0 ? ` (found like ${rule.markers.map((m) => m.from).join('; ')})` : ''}`, '  '));
+    lines.push(...wrapComment(`${TODO}: no _A/_B columns, and no job-title or spending question to define professionals by, so they are found on the map; these answers mark the non-professional side${rule.markers.length > 0 ? ` (found like ${rule.markers.map((m) => m.from).join('; ')})` : ''}`, '  '));
     lines.push('  rule: map-split', '  nonProfessional:');
     if (rule.markers.length === 0) lines.push(`    - question: ${scalar('TODO: a question such as "Are you currently a student?"')}`, `      answers: [${scalar('TODO')}]`);
     for (const marker of rule.markers) lines.push(`    - question: ${marker.question}`, `      answers: ${flow(marker.answers)}`);
@@ -99,10 +103,10 @@ function renderUnmatched(question: DraftQuestion, lines: string[]): void {
 
 function renderMissingTopics(draft: Draft, lines: string[]): void {
   if (draft.missingTopics.length === 0) {
-    lines.push(`# ${TODO}: every topic of ${draft.latestReference ?? 'the references'} was matched`, 'missingTopics: []', '');
+    lines.push(`# ${TODO}: every topic of ${draft.baselineReference ?? 'the references'} was matched`, 'missingTopics: []', '');
     return;
   }
-  lines.push(...wrapComment(`${TODO}: topics of ${draft.latestReference} that no question matched; if one of the unmatched questions asks it, move that question to questions instead`));
+  lines.push(...wrapComment(`${TODO}: topics of ${draft.baselineReference}${draft.baselineReference === 2020 ? " (the notebook's questions)" : ''} that no question matched; if one of the unmatched questions asks it, move that question to questions instead`));
   lines.push('missingTopics:');
   for (const { topic, note } of draft.missingTopics) lines.push(`  - topic: ${topic}`, `    note: ${scalar(note)}`);
   lines.push('');

@@ -9,7 +9,8 @@
 import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUILT_IN_CONFIG_DIR, loadConfig, validateConfigText } from './load.js';
+import { BUILT_IN_CONFIG_DIR, loadConfig } from './load.js';
+import { validateConfigSource } from './validate.js';
 import { loadReferences } from './references.js';
 import { surveyQuestions } from './survey-questions.js';
 import { buildDraft, type Draft } from './draft-build.js';
@@ -105,8 +106,8 @@ function parseReferenceData(value: string): [number, string] {
 export interface DraftResult {
   draft: Draft;
   yaml: string;
-  /** Schema problems of the draft as written (the "TODO: ..." values, or guesses that did not fit). */
-  schemaProblems: number;
+  /** Problems of the draft as written, counted as config:validate counts them (mostly the "TODO: ..." values). */
+  problems: number;
 }
 
 /** Everything but the writing, so that tests can inspect a draft. */
@@ -125,8 +126,8 @@ export async function draftConfig(options: Omit<DraftOptions, 'force'>): Promise
     threshold: options.threshold,
   });
   const yaml = renderDraft(draft, { inputName: options.input, outName: displayPath(options.out) });
-  const checked = validateConfigText(yaml, options.out);
-  return { draft, yaml, schemaProblems: 'problems' in checked ? checked.problems.length : 0 };
+  const report = await validateConfigSource(yaml, options.out, options.input);
+  return { draft, yaml, problems: report.findings.filter((f) => f.severity === 'error').length };
 }
 
 function displayPath(path: string): string {
@@ -150,7 +151,7 @@ export function summarize(result: DraftResult, out: string): string {
     ...draft.questions.map((q) => `  ${q.survey.code.padEnd(4)} ${(q.topic ?? q.label).padEnd(24)} ${q.match!.score.toFixed(2)}  ${q.match!.reference.year} ${q.match!.reference.code}`),
     `next: review the "${TODO}" comments, then npm run config:validate -- ${out} --input FILE`,
   ];
-  if (result.schemaProblems > 0) lines.push(`(the draft does not pass the schema yet: ${result.schemaProblems} problems, mostly the "TODO: ..." values)`);
+  if (result.problems > 0) lines.push(`(config:validate will find ${result.problems} problem${result.problems === 1 ? '' : 's'} in the draft until it is reviewed, mostly the "TODO: ..." values)`);
   return lines.join('\n');
 }
 

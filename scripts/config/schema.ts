@@ -143,6 +143,7 @@ export const SurveyConfigSchema = z
     workActivities: questionCode,
     questions: z.array(QuestionSchema).min(2),
     /** Topics of the common topic list that this year has no question for, with why. */
+    /** Topics of the 2020 table (the notebook's questions) that this year does not ask, each with a note. */
     missingTopics: z.array(z.object({ topic: z.string(), note: z.string() }).strict()).default([]),
     /** This year's questions without a counterpart in the notebook's 2020 table. */
     unmatchedQuestions: z.array(z.object({ code: questionCode, note: z.string() }).strict()).default([]),

@@ -45,6 +45,11 @@ export async function validateConfigFile(file: string, input?: string): Promise<
   } catch (error) {
     throw new InputError({ file }, `cannot read the survey configuration (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+  return validateConfigSource(text, file, input);
+}
+
+/** The same checks on a config's text (config:draft counts its draft's problems with it, as validate will). */
+export async function validateConfigSource(text: string, file: string, input?: string): Promise<ValidationReport> {
   const lines = configLines(text);
   const findings: Finding[] = [];
   const schema = validateConfigText(text, file);

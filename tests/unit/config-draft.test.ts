@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { draftConfig, main } from '../../scripts/config/draft.js';
+import { validateConfigFile } from '../../scripts/config/validate.js';
 import { topicAgreement } from '../../scripts/config/draft-accuracy.js';
 import { parseQuestionComments } from '../../scripts/config/question-comments.js';
 import { BUILT_IN_CONFIG_DIR, loadConfig } from '../../scripts/config/load.js';
@@ -114,6 +115,18 @@ describe('config:draft on a generated survey', () => {
     expect(pets.note).toMatch(/^TODO:/);
   });
 
+  it('counts its problems as config:validate does, and its header is no leftover TODO', async () => {
+    const out = join(dir, 'counted.yaml');
+    writeFileSync(out, result.yaml);
+    const report = await validateConfigFile(out, input);
+    expect(result.problems).toBeGreaterThan(0);
+    expect(result.problems).toBe(report.findings.filter((f) => f.severity === 'error').length);
+    const header = result.yaml.split('\n').findIndex((line) => line.startsWith('# Review every')) + 1;
+    expect(header).toBeGreaterThan(0);
+    const leftovers = report.findings.find((f) => /comment line\(s\) still say TODO/.test(f.message))!;
+    expect(leftovers.message).not.toMatch(new RegExp(`lines ${header}\\b|, ${header}\\b`));
+  });
+
   it('writes each question text as a comment that a later draft can read back', () => {
     const comments = parseQuestionComments(result.yaml);
     expect(comments.get('Q5')?.text).toBe('Select the title most similar to your current role (or most recent title if retired):');
@@ -156,6 +169,10 @@ describe('config:draft on the real 2022 file', () => {
     expect(agreement.correct / agreement.total).toBeGreaterThanOrEqual(MIN_SHARE);
     // 2022's quirk: "nan" in unticked cells of 19 multi-select columns.
     expect(draft.blankCells).toEqual(['nan']);
-    expect(yaml).toContain('rule: map-split');
+    // No _A/_B columns: the professional rule is drafted from answers, as the reviewed config has it.
+    const drafted = parseYaml(yaml) as { professional: { rule: string; conditions: unknown[] } };
+    expect(drafted.professional.rule).toBe('answers');
+    expect(drafted.professional.conditions).toEqual(reviewed.professional.rule === 'answers' ? reviewed.professional.conditions : null);
+    expect(yaml).toMatch(/# TODO check: no _A\/_B columns, so professionals are drafted as the 2020\/2021 methodology defines them/);
   }, 120_000);
 });
