@@ -37,6 +37,8 @@ export interface LooseConfig {
   markers: { question: string; answers: string[] }[];
   /** The `answers` rule's conditions: which list (anyOf or noneOf) names which answers of which question. */
   conditions: { question: string; list: 'anyOf' | 'noneOf'; answers: string[] }[];
+  /** The `answers` rule's completeness questions. */
+  completeQuestions: string[];
   responsesFile: string | undefined;
   blankCells: string[];
 }
@@ -69,6 +71,7 @@ export function looseConfig(data: unknown): LooseConfig {
             return { question: text(condition.question) ?? '', list: listName, answers: strings(condition[listName]) };
           })
         : [],
+    completeQuestions: professional.rule === 'answers' ? strings(record(professional.complete).questions) : [],
     responsesFile: text(config.responsesFile) ?? undefined,
     blankCells: strings(config.blankCells),
   };
@@ -76,7 +79,7 @@ export function looseConfig(data: unknown): LooseConfig {
 
 /** The question codes whose columns the checks read. */
 export function checkedQuestions(config: LooseConfig): Set<string> {
-  return new Set([...config.questions.map((q) => q.code), ...config.markers.map((m) => m.question), ...config.conditions.map((c) => c.question)]);
+  return new Set([...config.questions.map((q) => q.code), ...config.markers.map((m) => m.question), ...config.conditions.map((c) => c.question), ...config.completeQuestions]);
 }
 
 export function checkAgainstSurvey(config: LooseConfig, table: SurveyTable): DataProblem[] {
@@ -145,6 +148,10 @@ export function checkAgainstSurvey(config: LooseConfig, table: SurveyTable): Dat
       const hint = closest(answer, names) || `; its answers in the file: ${names.slice(0, 8).map((a) => `"${a}"`).join(', ')}${names.length > 8 ? ', ...' : ''}`;
       problems.push({ severity: 'error', path: ['professional', 'conditions', i, condition.list, j], message: `the professional rule's condition on ${condition.question}: nobody in ${file} answered "${answer}"${hint}` });
     });
+  });
+
+  config.completeQuestions.forEach((code, i) => {
+    if (!columnsOf.has(code)) problems.push({ severity: 'error', path: ['professional', 'complete', 'questions', i], message: `the professional rule's completeness names ${code}, which has no column in ${file}` });
   });
 
   const mentioned = new Set([...config.questions.map((q) => q.code), ...config.unmatched, ...config.markers.map((m) => m.question), ...config.conditions.map((c) => c.question)]);

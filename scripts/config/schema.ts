@@ -102,9 +102,16 @@ const AnswersRuleSchema = z
      */
     rule: z.literal('answers'),
     conditions: z.array(AnswerConditionSchema).min(1),
+    /**
+     * Completeness, as `minAnswers` is for the variants rule: a respondent who meets the conditions but
+     * answered fewer than `minAnswered` of `questions` quit part-way and is set aside (counted as excluded
+     * incomplete), rather than clustered on blanks. Optional.
+     */
+    complete: z.object({ questions: z.array(questionCode).min(1), minAnswered: z.number().int().min(1) }).strict().optional(),
     description: z.string().min(1),
   })
-  .strict();
+  .strict()
+  .refine((r) => !r.complete || r.complete.minAnswered <= r.complete.questions.length, { message: 'complete.minAnswered cannot exceed the number of complete.questions', path: ['complete', 'minAnswered'] });
 
 export const ProfessionalRuleSchema = z.discriminatedUnion('rule', [VariantsRuleSchema, MapSplitRuleSchema, AnswersRuleSchema]);
 

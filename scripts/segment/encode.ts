@@ -103,7 +103,7 @@ export function encodeSurvey(table: SurveyTable, config: SurveyConfig): EncodedS
   const { features, featureColumns, featuresDroppedEmpty } = buildFeatures(plans);
   const { matrix, keptRows } = buildMatrix(featureColumns, table.rows, config.dropRowMeanAtMost);
   for (const answers of profile.values()) answers.values = pick(answers.values, keptRows);
-  const { variantAnswers, nonProfessionalMarks, meetsConditions } = readRuleAnswers(table, config.professional, keptRows);
+  const { variantAnswers, nonProfessionalMarks, meetsConditions, questionsAnswered } = readRuleAnswers(table, config.professional, keptRows);
 
   return {
     matrix,
@@ -114,6 +114,7 @@ export function encodeSurvey(table: SurveyTable, config: SurveyConfig): EncodedS
     variantAnswers,
     nonProfessionalMarks,
     meetsConditions,
+    questionsAnswered,
     counts: {
       respondents: table.rows,
       droppedNearlyEmpty: table.rows - keptRows.length,

@@ -113,7 +113,7 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   const init = options.init ?? 'spectral';
   const mixtureParams = { ...MIXTURE_PARAMS, init: options.mixtureInit ?? 'kmeans' };
   const mapParams: EmbedParams = { ...MAP_PARAMS, nEpochs: defaultEpochs(encoded.matrix.rows), init };
-  const splitInputs = { variantAnswers: encoded.variantAnswers, nonProfessionalMarks: encoded.nonProfessionalMarks, meetsConditions: encoded.meetsConditions };
+  const splitInputs = { variantAnswers: encoded.variantAnswers, nonProfessionalMarks: encoded.nonProfessionalMarks, meetsConditions: encoded.meetsConditions, questionsAnswered: encoded.questionsAnswered };
   const splitDetail = (s: ProfessionalSplit) => `${count(s.professional)} professionals (${s.rule})`;
   const runs = options.stability ?? DEFAULT_STABILITY_RUNS;
   const embedMap = () => embedHere(encoded.matrix, mapParams, options.seed, 'map', reporter.progress('map'), (m) => notice(m));

@@ -90,12 +90,15 @@ function newToMLShares({ profile, mlYears, newToML, components, k }: ProfileInpu
   const shares = new Float64Array(k);
   if (!answers) return shares;
   const isNew = new Set(answers.answers.flatMap((a, i) => (newToML.includes(a) ? [i] : [])));
-  const counts = new Float64Array(k);
+  // Only members who answered count: a blank is not "not new to ML" (a segment of people who quit before
+  // the question would otherwise be published as the most experienced).
+  const answered = new Float64Array(k);
   components.forEach((c, row) => {
-    counts[c]++;
+    if (answers.values[row] < 0) return;
+    answered[c]++;
     if (isNew.has(answers.values[row])) shares[c]++;
   });
-  return shares.map((s, c) => (counts[c] ? s / counts[c] : 0));
+  return shares.map((s, c) => (answered[c] ? s / answered[c] : 0));
 }
 
 function centerOf(map: Embedding, components: Int32Array, c: number) {

@@ -78,7 +78,7 @@ export const SegmentSchema = z
     size: z.number().int().min(1),
     /** size / number of professionals clustered. */
     share: rate,
-    /** Share of members whose `mlYears` answer is one of the config's `newToML`. */
+    /** Share of the members who answered `mlYears` whose answer is one of the config's `newToML`. */
     newToMLShare: rate,
     /** Mean 2-D map position of the members (for the segment page's locator). */
     center: z.object({ x: z.number(), y: z.number() }).strict(),

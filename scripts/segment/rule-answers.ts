@@ -16,12 +16,14 @@ export interface RuleAnswers {
   nonProfessionalMarks: Uint8Array;
   /** Per kept row, 1 when its answers meet every condition of the answers rule. */
   meetsConditions: Uint8Array;
+  /** Per kept row, how many of the answers rule's `complete.questions` it answered (zeros without them). */
+  questionsAnswered: Int32Array;
 }
 
 /** The questions a professional rule reads besides the configured ones. */
 export function ruleQuestions(rule: ProfessionalRule): string[] {
   if (rule.rule === 'map-split') return rule.nonProfessional.map((m) => m.question);
-  if (rule.rule === 'answers') return rule.conditions.map((c) => c.question);
+  if (rule.rule === 'answers') return [...rule.conditions.map((c) => c.question), ...(rule.complete?.questions ?? [])];
   return [];
 }
 
@@ -30,7 +32,22 @@ export function readRuleAnswers(table: SurveyTable, rule: ProfessionalRule, kept
     variantAnswers: countVariantAnswers(table, rule.rule === 'variants' ? rule.questions : [], keptRows),
     nonProfessionalMarks: matchAnyCondition(table, rule.rule === 'map-split' ? rule.nonProfessional.map((m) => ({ question: m.question, anyOf: m.answers })) : [], keptRows),
     meetsConditions: rule.rule === 'answers' ? matchAllConditions(table, rule.conditions, keptRows) : new Uint8Array(keptRows.length),
+    questionsAnswered: countQuestionsAnswered(table, rule.rule === 'answers' ? (rule.complete?.questions ?? []) : [], keptRows),
   };
+}
+
+/** Per kept row, how many of `questions` it answered (any of a question's columns non-blank). */
+function countQuestionsAnswered(table: SurveyTable, questions: readonly string[], keptRows: Int32Array): Int32Array {
+  const answered = new Int32Array(keptRows.length);
+  for (const question of questions) {
+    const columns = table.codes.filter((c) => questionOfColumn(c) === question && !isFreeTextColumn(c));
+    if (columns.length === 0) throw new InputError({ file: table.source.displayName, question }, `the professional rule's completeness names question ${question}, which has no column in this file`);
+    const cells = columns.map((c) => table.columns.get(c)!);
+    keptRows.forEach((row, i) => {
+      if (cells.some((c) => c.codes[row] !== 0)) answered[i]++;
+    });
+  }
+  return answered;
 }
 
 function countVariantAnswers(table: SurveyTable, questions: readonly string[], keptRows: Int32Array) {

@@ -21,17 +21,17 @@ export interface ProfessionalSplit {
   rule: ProfessionalRule['rule'];
   description: string;
   boundary: Boundary | null;
-  /** Respondents who answered the professional variants but too few of them to be clustered. */
+  /** Respondents who qualified but answered too little to be clustered (variants `minAnswers`, answers `complete`). */
   excludedIncomplete: number;
 }
 
 export function splitProfessionals(
   rule: ProfessionalRule,
   /** `map` is read only by the map-split rule; the others decide before the map exists. */
-  inputs: { variantAnswers: { a: Int32Array; b: Int32Array }; nonProfessionalMarks: Uint8Array; meetsConditions: Uint8Array; map: Embedding | null },
+  inputs: { variantAnswers: { a: Int32Array; b: Int32Array }; nonProfessionalMarks: Uint8Array; meetsConditions: Uint8Array; questionsAnswered: Int32Array; map: Embedding | null },
 ): ProfessionalSplit {
   if (rule.rule === 'variants') return splitByVariants(inputs.variantAnswers, rule.minAnswers, rule.description);
-  if (rule.rule === 'answers') return { professional: inputs.meetsConditions.slice(), rule: 'answers', description: rule.description, boundary: null, excludedIncomplete: 0 };
+  if (rule.rule === 'answers') return splitByAnswers(inputs.meetsConditions, inputs.questionsAnswered, rule.complete?.minAnswered ?? 0, rule.description);
   const { map } = inputs;
   if (!map) throw new Error('the map-split rule needs the map');
   const boundary = findMapBoundary(map, inputs.nonProfessionalMarks);
@@ -55,6 +55,18 @@ export function splitByVariants(counts: { a: Int32Array; b: Int32Array }, minAns
     else excludedIncomplete++;
   }
   return { professional, rule: 'variants', description, boundary: null, excludedIncomplete };
+}
+
+/** Professionals meet every condition and answered at least `minAnswered` of the completeness questions. */
+export function splitByAnswers(meets: Uint8Array, answered: Int32Array, minAnswered: number, description: string): ProfessionalSplit {
+  const professional = new Uint8Array(meets.length);
+  let excludedIncomplete = 0;
+  meets.forEach((m, i) => {
+    if (!m) return;
+    if (answered[i] >= minAnswered) professional[i] = 1;
+    else excludedIncomplete++;
+  });
+  return { professional, rule: 'answers', description, boundary: null, excludedIncomplete };
 }
 
 /** Both groups must hold at least this share of the points for a gap to count as the split. */

@@ -109,7 +109,7 @@ describe('config:validate on deliberate problems', () => {
 describe('config:validate on the answers rule', () => {
   const ANSWERS_CONFIG = CONFIG.replace(
     'professional:\n  rule: variants\n  questions: [Q1, Q4]\n',
-    'professional:\n  rule: answers\n  conditions:\n    - { question: Q1, noneOf: [Students] }\n    - { question: Q5, anyOf: [Cat, Dgo] }\n    - { question: Q8, anyOf: [Yes] }\n    - { question: Q5, noneOf: [Dog] }\n',
+    'professional:\n  rule: answers\n  conditions:\n    - { question: Q1, noneOf: [Students] }\n    - { question: Q5, anyOf: [Cat, Dgo] }\n    - { question: Q8, anyOf: [Yes] }\n    - { question: Q5, noneOf: [Dog] }\n  complete: { questions: [Q3, Q7], minAnswered: 1 }\n',
   );
   let report: ValidationReport;
 
@@ -129,6 +129,7 @@ describe('config:validate on the answers rule', () => {
       expect.stringMatching(/condition on Q8 names a question with no column in .*survey\.csv/),
     ]);
     expect(errors.map((e) => e.line)).toEqual([lineOf(ANSWERS_CONFIG, '{ question: Q1'), lineOf(ANSWERS_CONFIG, 'Cat, Dgo'), lineOf(ANSWERS_CONFIG, '{ question: Q8')]);
+    expect(report.findings.filter((f) => /completeness names Q7, which has no column/.test(f.message)).map((f) => f.line)).toEqual([lineOf(ANSWERS_CONFIG, 'complete:')]);
     // Q5 is read for the rule, so it no longer counts as a question the config does not mention.
     expect(report.findings.some((f) => /Q5 \("Which pets/.test(f.message))).toBe(false);
   });

@@ -89,6 +89,14 @@ describe('encodeSurvey', () => {
     expect(Array.from(encoded().meetsConditions)).toEqual([1, 0, 1, 0, 0]);
   });
 
+  it('counts the completeness questions each respondent answered for the answers rule', async () => {
+    const { encoded } = await encode([...people, { role: 'Analyst', languages: ['R'], mlYears: 'Under 1 year' }, { languages: ['SQL'], mlYears: '3+ years' }], {
+      professional: { rule: 'answers', conditions: [{ question: 'Q1', noneOf: ['Student'] }], complete: { questions: ['Q1', 'Q2'], minAnswered: 2 }, description: 'employed' },
+    });
+    // Q1 (role) and Q2 (languages, multi-select): the last kept row gave no role.
+    expect(Array.from(encoded().questionsAnswered)).toEqual([2, 2, 2, 2, 1]);
+  });
+
   it('names the question, answer, line and column of an answer outside the ordered list', async () => {
     const { encoded, path } = await encode([...people, { languages: ['R'], mlYears: '10 years' }]);
     const error = (() => {

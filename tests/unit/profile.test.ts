@@ -61,3 +61,20 @@ describe('profileSegments', () => {
     p.segments.forEach((s) => expect(s.center.x).toBe(s.component));
   });
 });
+
+describe('the newToML share', () => {
+  it('counts only members who answered the question, so blanks do not make a segment look experienced', () => {
+    const input = inputs();
+    // Component 0 (the most experienced) now answers nothing but "new" or blank: 10 new, the rest blank.
+    let seen = 0;
+    const values = input.profile.get('Q15')!.values;
+    input.components.forEach((c, r) => {
+      if (c === 0) values[r] = seen++ < 10 ? 1 : -1;
+    });
+    const p = profileSegments(input);
+    const segment = p.segments.find((s) => s.component === 0)!;
+    expect(segment.newToMLShare).toBe(1);
+    // Counted over all members it would be 10 / size and the segment would still come first.
+    expect(p.segments.at(-1)!.component).toBe(0);
+  });
+});

@@ -36,11 +36,21 @@ describe('the answers rule', () => {
     const meetsConditions = Uint8Array.from([1, 0, 1, 1]);
     const split = splitProfessionals(
       { rule: 'answers', conditions: [{ question: 'Q23', noneOf: ['Currently not employed'] }], description: 'employed' },
-      { map: { rows: 4, dims: 2, data: new Float64Array(8) }, nonProfessionalMarks: new Uint8Array(4), meetsConditions, variantAnswers: { a: new Int32Array(4), b: new Int32Array(4) } },
+      { map: { rows: 4, dims: 2, data: new Float64Array(8) }, nonProfessionalMarks: new Uint8Array(4), meetsConditions, questionsAnswered: new Int32Array(4), variantAnswers: { a: new Int32Array(4), b: new Int32Array(4) } },
     );
     expect(Array.from(split.professional)).toEqual([1, 0, 1, 1]);
     expect(split.rule).toBe('answers');
     expect(split.professional).not.toBe(meetsConditions);
+    expect(split.excludedIncomplete).toBe(0);
+  });
+
+  it('sets aside those who meet the conditions but quit part-way, and counts them', () => {
+    const split = splitProfessionals(
+      { rule: 'answers', conditions: [{ question: 'Q23', noneOf: ['Currently not employed'] }], complete: { questions: ['Q15', 'Q16', 'Q17'], minAnswered: 2 }, description: 'employed' },
+      { map: null, nonProfessionalMarks: new Uint8Array(5), meetsConditions: Uint8Array.from([1, 1, 0, 1, 1]), questionsAnswered: Int32Array.from([3, 1, 3, 2, 0]), variantAnswers: { a: new Int32Array(5), b: new Int32Array(5) } },
+    );
+    expect(Array.from(split.professional)).toEqual([1, 0, 0, 1, 0]);
+    expect(split.excludedIncomplete).toBe(2); // rows 1 and 4; row 2 never qualified
   });
 });
 
@@ -68,7 +78,7 @@ describe('findMapBoundary', () => {
 
   it('splits by the boundary in the map-split rule', () => {
     const { map, role } = islands(300, 4);
-    const split = splitProfessionals({ rule: 'map-split', nonProfessional: [{ question: 'Q5', answers: ['Student'] }], description: 'auto' }, { map, nonProfessionalMarks: Uint8Array.from(role.values), meetsConditions: new Uint8Array(300), variantAnswers: { a: new Int32Array(300), b: new Int32Array(300) } });
+    const split = splitProfessionals({ rule: 'map-split', nonProfessional: [{ question: 'Q5', answers: ['Student'] }], description: 'auto' }, { map, nonProfessionalMarks: Uint8Array.from(role.values), meetsConditions: new Uint8Array(300), questionsAnswered: new Int32Array(300), variantAnswers: { a: new Int32Array(300), b: new Int32Array(300) } });
     const left = Array.from({ length: 300 }, (_, i) => (map.data[i * 2] < 4 ? 1 : 0));
     expect(Array.from(split.professional)).toEqual(left);
     expect(split.rule).toBe('map-split');
