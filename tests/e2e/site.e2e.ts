@@ -49,7 +49,9 @@ async function open(path: string, options: { colorScheme?: 'light' | 'dark'; wid
   // A context per page: axe needs one, and it keeps stored theme choices from leaking between tests.
   const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: options.width ?? 1280, height: 900 } });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  // The context goes with its page; when the browser is already closing (the last test), that close may
+  // lose the race and reject, which must not surface as an unhandled rejection.
+  page.on('close', () => context.close().catch(() => {}));
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const response = await page.goto(new URL(path, server.url).href);
