@@ -23,6 +23,8 @@ export function publishedYears(): number[] {
     const { dataDir, mode } = siteInputs();
     const { years, skipped } = yearsToPublish(dataDir, mode);
     for (const { year, reason } of skipped) console.warn(`[site] ${year} left out: ${reason}`);
+    // "What changed since" compares a year with the previous one segmented here; the first has none.
+    if (years.length > 0) console.warn(`[site] ${years[0]} gets no "What changed since" page: no earlier year is segmented in ${dataDir}`);
     published = years;
   }
   return published;

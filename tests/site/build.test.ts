@@ -165,6 +165,10 @@ describe('site build from fixture data', () => {
     expect(read(dist, '2020/data/changes.csv').split('\r\n')[0]).toBe('segment in 2019,segment in 2020,change,size 2019,share 2019,size 2020,share 2020,similarity');
   });
 
+  it('says which year gets no "what changed" page, and why', () => {
+    expect(build.output).toContain('2019 gets no "What changed since" page: no earlier year is segmented');
+  });
+
   it('links the "what changed" page from the home page, the 2020 overview and the 2020 navigation, and never for 2019', () => {
     const link = `href="${BASE}2020/changes/"`;
     expect(html('')).toContain(link);
