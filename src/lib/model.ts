@@ -100,16 +100,29 @@ export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: S
 }
 
 /**
- * Names for a segment no editor has described yet, from its answer with the highest lift, so that readers
- * and charts can tell segments apart: "Segment 2: Convolutional Neural Networks" and "2. Convolutional…".
+ * Names for a segment no editor has described yet, from its answers of highest lift, so that readers and
+ * charts can tell segments apart: "Segment 2: Convolutional Neural Networks" and "2. Convolutional…".
+ * A non-answer ("None", "No", "Never", "I do not…") names nothing, so the next answer is taken; when
+ * another segment of the year would get the same name, its second answer is added to tell them apart.
  */
 export function generatedNames(view: Segmentation, position: number): { title: string; shortName: string } {
-  const [top] = topAnswers(view, position, 1);
   const number = position + 1;
-  if (!top) return { title: `Segment ${number}`, shortName: `Segment ${number}` };
-  const label = top.label.replace(/\s*\([^)]*\)\s*/g, ' ').trim() || top.label;
+  const own = nameCandidates(view, position);
+  if (own.length === 0) return { title: `Segment ${number}`, shortName: `Segment ${number}` };
+  const shared = view.segments.some((_, other) => other !== position && nameCandidates(view, other)[0] === own[0]);
+  const label = shared && own.length > 1 ? `${own[0]} and ${own[1]}` : own[0];
   const short = label.length > 26 ? `${label.slice(0, 25).trimEnd()}…` : label;
   return { title: `Segment ${number}: ${label}`, shortName: `${number}. ${short}` };
+}
+
+const NON_ANSWER = /^(none|no|not|never|i do not|i don't|i have never|other)\b/i;
+
+/** The segment's answers above average, highest lift first, as name material: no non-answers, no brackets. */
+function nameCandidates(view: Segmentation, position: number): string[] {
+  return topAnswers(view, position, 12)
+    .filter((a) => a.lift > 0)
+    .map((a) => a.label.replace(/\s*\([^)]*\)\s*/g, ' ').trim() || a.label)
+    .filter((label) => !NON_ANSWER.test(label));
 }
 
 /** Previous and next in published order, and the `count` segments whose map centers are closest. */

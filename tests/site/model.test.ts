@@ -1,6 +1,7 @@
 import { topAnswers } from '../../src/lib/figures.js';
 import { describe, expect, it } from 'vitest';
-import { buildYearModel, neighbours, type SummaryInfo } from '../../src/lib/model.js';
+import { featureCount, makeSegmentation } from '../identity/synthetic.js';
+import { buildYearModel, generatedNames, neighbours, type SummaryInfo } from '../../src/lib/model.js';
 import { slugTable } from '../../src/lib/slugs.js';
 import { makeSegmentationFixture } from '../fixtures/segmentation-fixture.js';
 import type { Registry } from '../../scripts/identity/registry-schema.js';
@@ -73,5 +74,29 @@ describe('neighbours', () => {
     const d = (i: number) => Math.hypot(doc.segments[i].center.x - doc.segments[1].center.x, doc.segments[i].center.y - doc.segments[1].center.y);
     expect(nearest.map((s) => s.position)).toEqual([0, 2].sort((a, b) => d(a) - d(b)));
     expect(neighbours(model, 0).previous).toBeNull();
+  });
+});
+
+describe('generatedNames', () => {
+  // Features of the synthetic documents: Q7 Python, R, SQL, C++, Julia, None; Q16 Scikit-learn … Huggingface;
+  // Q17 four algorithms; Q27 AWS, Azure, GCP, None.
+  const lifts = (entries: Record<number, number>) => Array.from({ length: featureCount() }, (_, i) => entries[i] ?? 0);
+
+  it('never names a segment after a non-answer such as "None"', () => {
+    const doc = makeSegmentation([
+      { lift: lifts({ 5: 0.4, 1: 0.2 }), size: 10 }, // None first, then R
+      { lift: lifts({ 0: 0.3 }), size: 10 },
+    ]);
+    expect(generatedNames(doc, 0).title).toBe('Segment 1: R');
+  });
+
+  it('gives segments with the same top answer different names within the year', () => {
+    const doc = makeSegmentation([
+      { lift: lifts({ 16: 0.5, 6: 0.2 }), size: 10 }, // AWS, then Scikit-learn
+      { lift: lifts({ 16: 0.4, 7: 0.2 }), size: 10 }, // AWS, then TensorFlow
+      { lift: lifts({ 2: 0.3 }), size: 10 },
+    ]);
+    const names = [0, 1, 2].map((p) => generatedNames(doc, p).title);
+    expect(names).toEqual(['Segment 1: Amazon Web Services and Scikit-learn', 'Segment 2: Amazon Web Services and TensorFlow', 'Segment 3: SQL']);
   });
 });
