@@ -107,15 +107,35 @@ export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: S
  */
 export function generatedNames(view: Segmentation, position: number): { title: string; shortName: string } {
   const number = position + 1;
-  const own = nameCandidates(view, position);
-  if (own.length === 0) return { title: `Segment ${number}`, shortName: `Segment ${number}` };
-  const shared = view.segments.some((_, other) => other !== position && nameCandidates(view, other)[0] === own[0]);
-  const label = shared && own.length > 1 ? `${own[0]} and ${own[1]}` : own[0];
+  const label = distinctLabels(view)[position];
+  if (!label) return { title: `Segment ${number}`, shortName: `Segment ${number}` };
   const short = label.length > 26 ? `${label.slice(0, 25).trimEnd()}…` : label;
   return { title: `Segment ${number}: ${label}`, shortName: `${number}. ${short}` };
 }
 
-const NON_ANSWER = /^(none|no|not|never|i do not|i don't|i have never|other)\b/i;
+const NON_ANSWER = /^(none|no|not|never|i do not|i don't|i have not|i have never|other)\b/i;
+/** Answers a generated name may join ("A and B and C") before the segment number alone has to tell apart. */
+const MAX_NAME_ANSWERS = 3;
+const labelCache = new WeakMap<Segmentation, string[]>();
+
+/** Each segment's name material: its first answer, and more while another segment's name is the same. */
+function distinctLabels(view: Segmentation): string[] {
+  const hit = labelCache.get(view);
+  if (hit) return hit;
+  const candidates = view.segments.map((_, position) => nameCandidates(view, position));
+  const used = candidates.map((c) => Math.min(1, c.length));
+  const label = (p: number) => candidates[p].slice(0, used[p]).join(' and ');
+  for (let round = 1; round < MAX_NAME_ANSWERS; round++) {
+    const byLabel = new Map<string, number[]>();
+    candidates.forEach((_, p) => label(p) && byLabel.set(label(p), [...(byLabel.get(label(p)) ?? []), p]));
+    const clashing = [...byLabel.values()].filter((group) => group.length > 1).flat();
+    if (clashing.length === 0) break;
+    for (const p of clashing) used[p] = Math.min(used[p] + 1, candidates[p].length);
+  }
+  const labels = candidates.map((_, p) => label(p));
+  labelCache.set(view, labels);
+  return labels;
+}
 
 /** The segment's answers above average, highest lift first, as name material: no non-answers, no brackets. */
 function nameCandidates(view: Segmentation, position: number): string[] {

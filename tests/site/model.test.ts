@@ -99,4 +99,12 @@ describe('generatedNames', () => {
     const names = [0, 1, 2].map((p) => generatedNames(doc, p).title);
     expect(names).toEqual(['Segment 1: Amazon Web Services and Scikit-learn', 'Segment 2: Amazon Web Services and TensorFlow', 'Segment 3: SQL']);
   });
+
+  it('adds answers until the names differ, when two segments also share their second answer', () => {
+    const doc = makeSegmentation([
+      { lift: lifts({ 7: 0.5, 8: 0.4, 0: 0.1 }), size: 10 }, // TensorFlow, Keras, Python
+      { lift: lifts({ 7: 0.5, 8: 0.4, 2: 0.1 }), size: 10 }, // TensorFlow, Keras, SQL
+    ]);
+    expect([0, 1].map((p) => generatedNames(doc, p).title)).toEqual(['Segment 1: TensorFlow and Keras and Python', 'Segment 2: TensorFlow and Keras and SQL']);
+  });
 });
