@@ -56,7 +56,8 @@ export function stabilityReport(published: Int32Array, k: number, runs: Int32Arr
   const stays = new Int32Array(n);
   for (const run of runs) {
     if (run.length !== n) throw new RangeError(`stabilityReport: a run of ${run.length} items; expected ${n}`);
-    const runK = Math.max(...run) + 1;
+    let runK = 0;
+    for (const label of run) if (label >= runK) runK = label + 1; // no spread: runs can hold 100,000s of items
     const runSizes = sizes(run, runK);
     const overlap = Array.from({ length: k }, () => new Float64Array(runK));
     for (let i = 0; i < n; i++) overlap[published[i]][run[i]]++;

@@ -59,6 +59,12 @@ describe('stabilityReport', () => {
     expect(report.pairwiseARI.max).toBeGreaterThanOrEqual(report.pairwiseARI.median);
   });
 
+  it('handles runs of hundreds of thousands of items', () => {
+    const big = Int32Array.from({ length: 300_000 }, (_, i) => i % 3);
+    const report = stabilityReport(big, 3, [Int32Array.from(big, (g) => 2 - g)]);
+    expect(report.segments.every((s) => s.jaccard === 1)).toBe(true);
+  });
+
   it('reads Jaccard values with clusterboot’s thresholds', () => {
     expect([0.9, 0.75, 0.7, 0.6, 0.55, 0.5, 0.49].map(classify)).toEqual(['stable', 'stable', 'pattern', 'pattern', 'weak', 'weak', 'dissolved']);
   });
