@@ -3,14 +3,14 @@
  * with professional segments planted in it so that the pipeline's result can be checked against a known
  * answer (`truth`). It lets the project build out of the box without Kaggle's data.
  */
-import { deriveRandom, type Random } from '../segment/random.js';
+import { deriveRandom, standardNormal, type Random } from '../segment/random.js';
 import {
   COUNTRY_WEIGHTS, NON_PROFESSIONAL_BASE, NON_PROFESSIONAL_KINDS, PROFESSIONAL_BASE, PROFESSIONAL_PROFILE,
   type NonProfessionalKind,
 } from './population.js';
 import { QUESTIONNAIRE_2020, TIME_COLUMN, TIME_COLUMN_TEXT, surveyColumns } from './questionnaire-2020.js';
 import { assertKnownAnswers, compileRates } from './rates.js';
-import { pickWeighted, sampleNearEmpty, sampleRespondent, standardNormal, type Answers, type RespondentPlan } from './respondent.js';
+import { pickWeighted, sampleNearEmpty, sampleRespondent, type Answers, type RespondentPlan } from './respondent.js';
 import { PLANTED_SEGMENTS, type PlantedSegment } from './segments.js';
 
 export interface DemoSurveyOptions {

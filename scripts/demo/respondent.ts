@@ -4,7 +4,7 @@
  * trigger them, cloud products only of the platforms chosen), with the blanks real respondents leave:
  * skipped questions, "None" answers, and quitting part-way.
  */
-import { randomInt, type Random } from '../segment/random.js';
+import { randomInt, standardNormal, type Random } from '../segment/random.js';
 import { HIGH_PAY_COUNTRIES, LOW_PAY_COUNTRIES, NONE_RATE } from './population.js';
 import { QUESTIONNAIRE_2020, questionByCode, type SurveyQuestion } from './questionnaire-2020.js';
 import { noneIndex, type CompiledRates } from './rates.js';
@@ -44,10 +44,6 @@ function platformOf(product: string): string {
   if (/^(Amazon|AWS)/.test(product)) return 'Amazon Web Services (AWS)';
   if (/Azure/.test(product)) return 'Microsoft Azure';
   return 'Google Cloud Platform (GCP)';
-}
-
-export function standardNormal(random: Random): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
 
 export function pickWeighted(random: Random, weights: ArrayLike<number>, what: string): number {

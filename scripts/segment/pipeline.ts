@@ -169,7 +169,7 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   const { rows: professionalRows, matrix: professionals, params: clusterParams } = cohort;
 
   // 6. The Gaussian mixture, and the BIC sweep when asked for.
-  const fit = await timed('cluster', () => fitOrExplain(space, options.clusters, options.seed, mixtureParams.init), (f) => `${f.k} components, ${f.iterations} EM iterations${f.converged ? '' : ' (not converged)'}`);
+  const fit = await timed('cluster', () => fitOrExplain(space, options.clusters, options.seed, mixtureParams), (f) => `${f.k} components, ${f.iterations} EM iterations${f.converged ? '' : ' (not converged)'}`);
   const modelSelection = options.selectK
     ? await timed('select-k', () => selectK(space, SELECT_K_RANGE.filter((k) => k <= space.rows), { ...mixtureParams, random: deriveRandom(options.seed, 'select-k'), onProgress: reporter.progress('select-k') }))
     : null;
@@ -240,9 +240,9 @@ function checkClusters(clusters: number, professionals: number): void {
   }
 }
 
-function fitOrExplain(space: Embedding, clusters: number, seed: number, init: MixtureInit) {
+function fitOrExplain(space: Embedding, clusters: number, seed: number, mixture: typeof MIXTURE_PARAMS & { init: MixtureInit }) {
   try {
-    return fitMixture(space, clusters, { ...MIXTURE_PARAMS, init, random: deriveRandom(seed, 'mixture') });
+    return fitMixture(space, clusters, { ...mixture, random: deriveRandom(seed, 'mixture') });
   } catch (error) {
     if (error instanceof ClusterCountError) throw new UsageError(`--clusters ${clusters}: ${error.message}`);
     throw error;

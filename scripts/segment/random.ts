@@ -23,6 +23,11 @@ export function deriveRandom(seed: number, stage: string): Random {
   return createRandom(h >>> 0);
 }
 
+/** A standard normal draw (Box–Muller from two uniforms; 1 − u keeps the logarithm's argument in (0, 1]). */
+export function standardNormal(random: Random): number {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
 /** Integer in [0, n). */
 export function randomInt(random: Random, n: number): number {
   return Math.floor(random() * n);

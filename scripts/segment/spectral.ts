@@ -11,7 +11,7 @@
  * When the eigensolver fails, umap-learn warns and starts from random; so does this, through `onNotice`.
  */
 import { EigenSolverError, largestEigenpairs, symmetricEigen, type SparseSymmetric } from './eigen.js';
-import type { Random } from './random.js';
+import { standardNormal, type Random } from './random.js';
 import type { BinaryMatrix } from './types.js';
 import type { LayoutEdges } from './umap-graph.js';
 
@@ -38,7 +38,7 @@ export function spectralEmbedding(edges: LayoutEdges, rows: number, dims: number
   for (const v of layout) maxAbs = Math.max(maxAbs, Math.abs(v));
   const expansion = maxAbs > 0 ? 10 / maxAbs : 1;
   const embedding = new Float64Array(rows * dims);
-  for (let i = 0; i < embedding.length; i++) embedding[i] = layout[i] * expansion + 1e-4 * gaussian(options.random);
+  for (let i = 0; i < embedding.length; i++) embedding[i] = layout[i] * expansion + 1e-4 * standardNormal(options.random);
   rescaleAxes(embedding, dims, 10);
   return embedding;
 }
@@ -55,13 +55,6 @@ function rescaleAxes(embedding: Float64Array, dims: number, scale: number): void
     const span = hi - lo;
     for (let i = d; i < embedding.length; i += dims) embedding[i] = span > 0 ? (scale * (embedding[i] - lo)) / span : 0;
   }
-}
-
-/** Standard normal draw (Box-Muller), two uniforms per call. */
-export function gaussian(random: Random): number {
-  const u = 1 - random();
-  const v = random();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
 /** The spectral layout before scaling: one connected graph, or its components around a meta-layout. */
