@@ -1,25 +1,53 @@
 // Site configuration. Inputs and output are set from the environment so that tests and previews can
 // build other data without editing files:
-//   SITE_BASE        subpath the site is served from (default '/')
-//   SITE_URL         absolute origin, used for og:image URLs (optional)
+//   SITE_URL         absolute origin of the published site, e.g. https://example.org. Required by a real
+//                    (published) `astro build`: og:image, og:url, canonical links and the sitemap need it.
+//                    The demo and the dev server fall back to http://localhost:4321.
+//   SITE_BASE        subpath the site is served from (default '/'), e.g. '/survey-segments' on GitHub Pages
 //   SITE_OUT_DIR     output directory (default 'dist')
-//   SITE_CACHE_DIR   Astro/Vite cache (default 'node_modules/.astro'); tests give each build its own
-//   SEGMENTATION_DIR, REGISTRY_DIR, SITE_CONTENT_DIR: see src/lib/env.ts
+//   SITE_MODE        'real' (default) or 'demo': which documents are published, and the default folders
+//   SITE_CACHE_DIR, SEGMENTATION_DIR, REGISTRY_DIR, SITE_CONTENT_DIR: see src/lib/env.ts
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { siteInputs } from './src/lib/env.ts';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import { siteCacheDir, siteInputs, siteUrl } from './src/lib/env.ts';
 import { remarkSegmentReferences } from './src/lib/mdx-references.ts';
 
 const env = process.env;
+const inputs = siteInputs();
 
 export default defineConfig({
-  site: env.SITE_URL || undefined,
+  site: siteUrl(env, process.argv.includes('build')),
   base: env.SITE_BASE || '/',
   outDir: env.SITE_OUT_DIR || 'dist',
-  cacheDir: env.SITE_CACHE_DIR || 'node_modules/.astro',
+  cacheDir: siteCacheDir(env),
   // Page links end in '/' (directory format); 'ignore' lets the dev server also answer file endpoints (.csv, .png).
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx({ remarkPlugins: [[remarkSegmentReferences, { inputs: siteInputs() }]] })],
+  // Lossless compression, as before Astro 7: its default ('jsx') drops the space at a line break between
+  // text and an element or expression ("on\n{count} topics" became "on20 topics"), and the pages' prose is
+  // written as HTML, where that line break is a space.
+  compressHTML: true,
+  integrations: [
+    // Summaries are checked against the data as they compile (remark), so the unified processor, not satteri.
+    mdx({ processor: unified({ remarkPlugins: [[remarkSegmentReferences, { inputs }]] }) }),
+    sitemap({ filter: (page) => !/\/search\/?$/.test(page) }),
+  ],
+  vite: {
+    build: {
+      // The one large chunk is vega-embed (870 kB), imported only when a reader first reaches an interactive chart.
+      chunkSizeWarningLimit: 1000,
+      rolldownOptions: {
+        // Every MDX module starts with Astro's own "use astro:head-inject" directive, which the bundler
+        // warns about once per summary; the warning is Astro's concern, not the editor's.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && /\.mdx/.test(warning.id ?? warning.message)) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   devToolbar: { enabled: false },
+  telemetry: false,
 });

@@ -19,7 +19,7 @@ export function blankMarkers(table: SurveyTable): string[] {
   for (const [code, column] of table.columns) {
     if ((columnsPerQuestion.get(questionOfColumn(code)) ?? 0) < 2) continue;
     const counts = tally(column);
-    const distinct = column.texts.filter((text, i) => i > 0 && counts[i] > 0);
+    const distinct = column.texts.filter((_text, i) => i > 0 && counts[i] > 0);
     if (distinct.length !== 2) continue;
     for (const text of distinct) if (BLANK_LIKE.has(text)) found.add(text);
   }

@@ -1,5 +1,5 @@
 /**
- * `npm run check` (identity part): every editor's summary must name a live segment, and the segment must
+ * `npm run summaries:check` (identity part): every editor's summary must name a live segment, and the segment must
  * still look like what the editor reviewed.
  *
  *   content/segments/<year>/*.mdx ── front matter (segment, reviewed) ─┐

@@ -1,8 +1,8 @@
 /**
- * `npm run review -- --year 2021 --slug transformer-language [--date YYYY-MM-DD] [--content content] [--data data]`
+ * `npm run summaries:review -- --year 2021 --slug transformer-language [--date YYYY-MM-DD] [--content content] [--data data]`
  *
  * An editor has read a segment's current figures and written (or checked) its summary: this records what they
- * saw in the summary's `reviewed:` front matter, so that `npm run check` and the site can tell when the
+ * saw in the summary's `reviewed:` front matter, so that `npm run summaries:check` and the site can tell when the
  * segment later drifts. A segment without a summary gets a new MDX file to write in, named by its slug.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import { reviewedSnapshot, type Reviewed } from './drift.js';
 import { readRegistry, readSegmentation, registryPath } from './registry-io.js';
 import { topLiftFeatures } from './similarity.js';
 
-const USAGE = 'Usage: npm run review -- --year YEAR --slug SLUG [--date YYYY-MM-DD] [--content DIR] [--data DIR]\n';
+const USAGE = 'Usage: npm run summaries:review -- --year YEAR --slug SLUG [--date YYYY-MM-DD] [--content DIR] [--data DIR]\n';
 
 export function summaryPath(contentDir: string, year: number, slug: string): string {
   return join(contentDir, 'segments', String(year), `${slug}.mdx`);

@@ -135,7 +135,7 @@ export function selectK(
   });
 }
 
-function hardResponsibilities(labels: Int32Array, k: number, resp: Float64Array): void {
+function hardResponsibilities(labels: Int32Array, _k: number, resp: Float64Array): void {
   const n = labels.length;
   resp.fill(0);
   labels.forEach((label, i) => (resp[label * n + i] = 1));

@@ -1,42 +1,39 @@
 /**
- * Where the chart font lives and how renderers find it. Source Sans 3 (SIL OFL 1.1, licence in
- * public/fonts/OFL.txt) is kept as TrueType files in public/fonts/, converted from @fontsource's WOFF
- * (see woff.ts); the site serves the same family from @fontsource in the browser.
+ * Where the chart font lives and how renderers find it. Source Sans 3 (SIL OFL 1.1) comes as TrueType from
+ * Adobe's own `source-sans` package (node_modules/source-sans/TTF, licence in its LICENSE.md); the site
+ * serves the same family to browsers from @fontsource. No font file is copied into public/.
  *
  * - SVG: text is measured with the font's own advance widths (metrics.ts), so layout does not depend on
  *   a canvas package or on the fonts installed on the build machine.
  * - PNG: sharp draws SVG text through librsvg → Pango → fontconfig, which reads FONTCONFIG_FILE when it
- *   first initialises; `useChartFontconfig` points it at a config that adds public/fonts/ to the system's.
+ *   first initialises; `useChartFontconfig` points it at a config that adds the font directory to the system's.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 
 export const FONT_FILES = { regular: 'SourceSans3-Regular.ttf', bold: 'SourceSans3-Bold.ttf' } as const;
-/** @fontsource files they are converted from (latin subset). */
-export const FONT_SOURCES = {
-  regular: '@fontsource/source-sans-3/files/source-sans-3-latin-400-normal.woff',
-  bold: '@fontsource/source-sans-3/files/source-sans-3-latin-700-normal.woff',
-} as const;
 
 /**
- * The directory holding the font files. CHART_FONT_DIR wins; then public/fonts under the working directory
- * (the project root when Astro or the CLI runs); then the path relative to this module (tests, tsx).
- * Bundlers move modules, which is why the module-relative path is only the last resort.
+ * The directory holding the font files: CHART_FONT_DIR, else `source-sans/TTF` resolved from the working
+ * directory (the project root when Astro or the CLI runs), else from this module (tests). Bundlers move
+ * modules, which is why the module-relative lookup is only the last resort.
  */
 export function chartFontDir(): string {
-  const candidates = [
-    process.env.CHART_FONT_DIR,
-    resolve(process.cwd(), 'public/fonts'),
-    resolve(dirname(fileURLToPath(import.meta.url)), '../../public/fonts'),
-  ].filter((dir): dir is string => Boolean(dir));
-  const found = candidates.find((dir) => existsSync(join(dir, FONT_FILES.regular)));
-  if (!found) {
-    throw new Error(`charts: font file ${FONT_FILES.regular} not found in ${candidates.join(', ')}; set CHART_FONT_DIR to the directory holding it`);
+  if (process.env.CHART_FONT_DIR) return process.env.CHART_FONT_DIR;
+  const tried: string[] = [];
+  for (const from of [join(process.cwd(), 'package.json'), import.meta.url]) {
+    try {
+      const dir = join(dirname(createRequire(from).resolve('source-sans/package.json')), 'TTF');
+      if (existsSync(join(dir, FONT_FILES.regular))) return dir;
+      tried.push(dir);
+    } catch {
+      tried.push(`source-sans from ${from}`);
+    }
   }
-  return found;
+  throw new Error(`charts: font file ${FONT_FILES.regular} not found (tried ${tried.join(', ')}); run npm ci, or set CHART_FONT_DIR to the directory holding it`);
 }
 
 function xmlEscape(text: string): string {

@@ -1,12 +1,13 @@
 /**
  * Rendered charts kept on disk by the content hash of what was rendered (the spec or SVG, the theme and
- * options, the chart code and the rendering packages' versions), so that a rebuild after editing one
+ * options, the chart code and the versions of the packages that draw and of the font), so that a rebuild after editing one
  * summary renders nothing that did not change. The cache sits beside Astro's own (SITE_CACHE_DIR, default
  * node_modules/.astro) under charts/; deleting it only costs time.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { siteCacheDir } from '../lib/env.js';
 
 let codeHash: string | undefined;
 
@@ -22,13 +23,13 @@ function rendererVersion(): string {
   const sources = readdirSync(dir).filter((n) => n.endsWith('.ts')).sort();
   if (sources.length === 0) throw new Error(`chart render cache: no chart sources in ${dir}; run the build from the project root`);
   for (const name of sources) hash.update(name).update(readFileSync(join(dir, name)));
-  for (const pkg of ['vega', 'vega-lite', 'sharp']) hash.update(pkg).update(readFileSync(join(process.cwd(), 'node_modules', pkg, 'package.json')));
+  for (const pkg of ['vega', 'vega-lite', 'sharp', 'source-sans']) hash.update(pkg).update(readFileSync(join(process.cwd(), 'node_modules', pkg, 'package.json')));
   codeHash = hash.digest('hex');
   return codeHash;
 }
 
 function cacheDir(): string {
-  return join(process.env.SITE_CACHE_DIR || 'node_modules/.astro', 'charts');
+  return join(siteCacheDir(), 'charts');
 }
 
 /** The cached result for `parts`, or `produce()`'s, written atomically for the next build. */

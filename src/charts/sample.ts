@@ -42,7 +42,7 @@ function allocate(sizes: number[], budget: number): number[] {
   const exact = sizes.map((n) => (n * budget) / total);
   const quotas = exact.map(Math.floor);
   let left = budget - quotas.reduce((a, b) => a + b, 0);
-  const byRemainder = exact.map((e, i) => i).sort((a, b) => exact[b] - Math.floor(exact[b]) - (exact[a] - Math.floor(exact[a])) || a - b);
+  const byRemainder = exact.map((_e, i) => i).sort((a, b) => exact[b] - Math.floor(exact[b]) - (exact[a] - Math.floor(exact[a])) || a - b);
   for (const i of byRemainder) {
     if (left === 0) break;
     if (quotas[i] < sizes[i]) {

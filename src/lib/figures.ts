@@ -55,7 +55,7 @@ export function answerFigure(doc: Segmentation, position: number, ref: AnswerRef
 export function topAnswers(doc: Segmentation, position: number, n: number): AnswerFigure[] {
   const segment = doc.segments[position];
   return doc.features
-    .map((f, i) => ({ i, lift: segment.lift[i] }))
+    .map((_f, i) => ({ i, lift: segment.lift[i] }))
     .sort((a, b) => b.lift - a.lift || a.i - b.i)
     .slice(0, n)
     .map(({ i }) => answerFigure(doc, position, { kind: 'feature', id: doc.features[i].id, label: doc.features[i].label, question: doc.features[i].question, feature: i }));

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FONT_FILES, THEME_BACKGROUND, chartFontDir, themeConfig } from '../../src/charts/index.js';
-import { convertChartFonts } from '../../src/charts/build-fonts.js';
 import { readFontWidths, textWidth } from '../../src/charts/metrics.js';
 
 /** WCAG 2 relative luminance and contrast ratio of two #rrggbb colors. */
@@ -27,12 +26,11 @@ describe('themeConfig', () => {
 });
 
 describe('font files', () => {
-  it('are the conversion of @fontsource’s WOFF files, with the OFL licence beside them', () => {
+  it('are Adobe’s Source Sans 3 TrueType files, licensed under the OFL, found outside public/', () => {
     const dir = chartFontDir();
-    const converted = convertChartFonts();
-    expect(readFileSync(join(dir, FONT_FILES.regular)).equals(converted.regular)).toBe(true);
-    expect(readFileSync(join(dir, FONT_FILES.bold)).equals(converted.bold)).toBe(true);
-    expect(readFileSync(join(dir, 'OFL.txt'), 'utf8')).toMatch(/SIL Open Font License/);
+    expect(dir).toMatch(/source-sans[\\/]TTF$/);
+    for (const file of Object.values(FONT_FILES)) expect(readFileSync(join(dir, file)).readUInt32BE(0)).toBe(0x00010000);
+    expect(readFileSync(join(dir, '..', 'LICENSE.md'), 'utf8')).toMatch(/SIL Open Font License/);
   });
 
   it('give proportional widths, bold wider than regular', () => {

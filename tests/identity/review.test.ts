@@ -24,7 +24,7 @@ async function setUp() {
   return { content, data, doc, slugs: registry.segments.map((s) => s.slug) };
 }
 
-describe('npm run review', () => {
+describe('npm run summaries:review', () => {
   it('writes a first summary for a segment without one, which the check accepts', async () => {
     const { content, data, slugs } = await setUp();
     expect(await main(['--year', '2021', '--slug', slugs[1], '--content', content, '--data', data, '--date', '2026-01-02'])).toBe(0);

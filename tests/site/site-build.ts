@@ -1,6 +1,6 @@
 /**
  * Test helpers: write a complete set of site inputs (segmentation documents, a registry, editors' MDX)
- * into a temporary directory, build the site from them with scripts/site/astro.mjs, and read the output.
+ * into a temporary directory, build the site from them with `npm run build` (astro build, then the Pagefind index), and read the output.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -111,8 +111,11 @@ export interface BuildResult {
   output: string;
 }
 
-/** Runs the site build (astro + pagefind) in a child process; never throws on a failed build. */
-export function buildSite(inputs: SiteInputs, outDir: string, cacheDir: string, base = '/'): Promise<BuildResult> {
+/**
+ * Runs the site build (astro + pagefind) in a child process; never throws on a failed build. `extraEnv`
+ * adds to (or overrides) the build's environment, e.g. SITE_URL.
+ */
+export function buildSite(inputs: SiteInputs, outDir: string, cacheDir: string, base = '/', extraEnv: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
   // Vite's reserved names (set in vitest's own environment) would override the build's import.meta.env.
   const { BASE_URL, MODE, DEV, PROD, SSR, ...inherited } = process.env;
   const env = {
@@ -125,9 +128,10 @@ export function buildSite(inputs: SiteInputs, outDir: string, cacheDir: string, 
     SITE_BASE: base,
     // The fixture documents are synthetic, so they build as the demo does (a real build would leave them out).
     SITE_MODE: 'demo',
+    ...extraEnv,
   };
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['scripts/site/astro.mjs', 'build'], { cwd: ROOT, env });
+    const child = spawn('npm', ['run', '--silent', 'build'], { cwd: ROOT, env });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
