@@ -1,11 +1,22 @@
 /**
- * Editors' summaries: one MDX file per segment, `content/segments/<year>/<slug>.mdx`, keyed by the
- * segment's stable slug (from content/registry/<year>.json), never by its index in a run.
+ * What the site reads, as content-layer collections (so the dev server reloads when any of it changes):
+ * - `segments`: editors' summaries, one MDX file per segment, `content/segments/<year>/<slug>.mdx`, keyed by
+ *   the segment's stable slug (from content/registry/<year>.json), never by its index in a run;
+ * - `years`: an introduction per year, `content/years/<year>.mdx`, shown on the year's overview;
+ * - `segmentations`: the segmentation documents `data/segmentation-<year>.json`, keyed by year;
+ * - `subsegmentations`: the sub-segments summaries ask for, `data/subsegments-<year>.json`, keyed by year;
+ * - `registries`: the segment registries `content/registry/<year>.json`, keyed by year.
+ * Directories come from the environment (src/lib/env.ts), so tests and the demo build their own inputs.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { siteInputs } from './lib/env.js';
+import { SegmentationSchema, SubSegmentationsSchema } from '../scripts/segment/result-schema.js';
+import { RegistrySchema } from '../scripts/identity/registry-schema.js';
+
+const inputs = siteInputs();
+const YEAR_FILE = /(\d{4})\.json$/;
 
 const featureLift = z
   .object({
@@ -27,6 +38,11 @@ export const SummarySchema = z
     /** Slugs of other segments shown together with this one as a single segment. Default: none. */
     merge: z.array(z.string()).default([]),
     /**
+     * Split this segment into this many sub-segments (2-6), as the notebook split its most varied cluster:
+     * `npm run segment` clusters the segment's members again and the page shows each sub-segment's lift.
+     */
+    subSegments: z.number().int().min(2).max(6).optional(),
+    /**
      * What the editor saw when writing: the date and the top answers by lift. Later runs compare the
      * current lift with these to flag summaries whose figures have drifted. Optional.
      */
@@ -44,11 +60,40 @@ export const SummarySchema = z
 const segments = defineCollection({
   loader: glob({
     pattern: '*/*.mdx',
-    base: siteInputs().contentDir,
+    base: inputs.contentDir,
     // `<year>/<slug>`: the file name is the key, whatever the title says.
     generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
   }),
   schema: SummarySchema,
 });
 
-export const collections = { segments };
+const years = defineCollection({
+  loader: glob({ pattern: '[0-9][0-9][0-9][0-9].mdx', base: inputs.yearsDir, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+  schema: z
+    .object({
+      /** A short headline for the year's overview, e.g. "Cloud platforms draw the lines". */
+      title: z.string().min(1),
+    })
+    .strict(),
+});
+
+const segmentations = defineCollection({
+  loader: glob({
+    pattern: 'segmentation-[0-9][0-9][0-9][0-9].json',
+    base: inputs.dataDir,
+    generateId: ({ entry }) => YEAR_FILE.exec(entry)![1],
+  }),
+  schema: SegmentationSchema,
+});
+
+const subsegmentations = defineCollection({
+  loader: glob({ pattern: 'subsegments-[0-9][0-9][0-9][0-9].json', base: inputs.dataDir, generateId: ({ entry }) => YEAR_FILE.exec(entry)![1] }),
+  schema: SubSegmentationsSchema,
+});
+
+const registries = defineCollection({
+  loader: glob({ pattern: '[0-9][0-9][0-9][0-9].json', base: inputs.registryDir, generateId: ({ entry }) => YEAR_FILE.exec(entry)![1] }),
+  schema: RegistrySchema,
+});
+
+export const collections = { segments, years, segmentations, subsegmentations, registries };

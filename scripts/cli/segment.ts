@@ -2,7 +2,8 @@
  * `npm run segment -- --survey 2021 --input kaggle-survey-2021.zip [--out data] [--seed 0] [--clusters 10]
  *  [--labels-csv FILE] [--select-k] [--config FILE] [--synthetic]`
  *
- * Only wires the pipeline to files: options in, the segmentation document, the run log and the labels out.
+ * Only wires the pipeline to files: options in, the segmentation document, the run log and the labels out,
+ * then the registry (identity) and the sub-segments that summaries ask for.
  * Everything is computed before anything is written, and each file is written atomically.
  */
 import { existsSync } from 'node:fs';
@@ -22,6 +23,9 @@ import { hashSegmentation, readRegistry, readSegmentation, registryPath } from '
 import type { Segmentation } from '../segment/result-schema.js';
 import type { MixtureInit } from '../segment/cluster.js';
 import { reportError, runIfEntryPoint } from './command.js';
+import { readDeclarations, updateSubSegments } from './subsegments.js';
+import type { LoadedConfig } from '../config/load.js';
+import { readFileSync } from 'node:fs';
 
 const USAGE = `Usage: npm run segment -- (--survey YEAR | --config FILE) --input FILE [options]
 
@@ -44,7 +48,8 @@ const USAGE = `Usage: npm run segment -- (--survey YEAR | --config FILE) --input
   --mixture-init kmeans|k-means++
                       how the mixture's EM starts: from a full k-means (default, scikit-learn's and the
                       notebook's) or from the k-means++ seeds alone
-  --content DIR       editors' content, whose registry/YEAR.json keeps segment slugs (default: content)
+  --content DIR       editors' content, whose registry/YEAR.json keeps segment slugs and whose
+                      segments/YEAR/*.mdx may ask for sub-segments (default: content)
   --force             recompute even when the cached segmentation is up to date
   --synthetic         mark the output as built from synthetic data (implied by a SYNTHETIC.md beside the input)
 `;
@@ -177,6 +182,21 @@ async function registerSegments(document: Segmentation, contentDir: string, reus
   process.stderr.write(`segment identity (${path}):\n${formatMatchTable(table)}\n`);
 }
 
+/** Sub-segments of the segments whose summaries ask for them (`subSegments: N`), beside the document. */
+async function subSegmentsOf(document: Segmentation, documentJson: string, options: SegmentCliOptions, config: LoadedConfig): Promise<void> {
+  const year = document.survey.year;
+  const declarations = readDeclarations(options.contentDir, year);
+  const registry = existsSync(registryPath(options.contentDir, year)) ? await readRegistry(registryPath(options.contentDir, year)) : null;
+  if (!registry) return;
+  await updateSubSegments(document, documentJson, registry, declarations, config, {
+    input: options.input,
+    out: options.out,
+    seed: options.seed,
+    init: options.init,
+    log: (line) => process.stderr.write(line + '\n'),
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
   try {
     const options = parseSegmentArgs(argv);
@@ -186,7 +206,9 @@ export async function main(argv: string[]): Promise<number> {
     // Labels are not cached, so asking for them means running.
     if (key && !options.force && !options.labelsCsv && isFresh(cached, runLogPath(cached), key)) {
       process.stderr.write(`${cached} is up to date (same input, config, parameters and code); reusing it (--force recomputes)\n`);
-      await registerSegments(await readSegmentation(cached), options.contentDir, true);
+      const document = await readSegmentation(cached);
+      await registerSegments(document, options.contentDir, true);
+      await subSegmentsOf(document, readFileSync(cached, 'utf8'), options, config);
       return 0;
     }
     const run = await runSegmentation(
@@ -199,6 +221,7 @@ export async function main(argv: string[]): Promise<number> {
       `wrote ${path}: ${counts.respondents} respondents, ${counts.droppedNearlyEmpty} dropped, ${counts.professionals} professionals, ${segments.length} segments (${segments.map((s) => s.size).join(', ')})\n`,
     );
     await registerSegments(run.document, options.contentDir, false);
+    await subSegmentsOf(run.document, JSON.stringify(run.document) + '\n', options, config);
     if (run.document.modelSelection) {
       process.stderr.write('k   BIC\n' + run.document.modelSelection.map((m) => `${String(m.k).padEnd(3)} ${m.bic.toFixed(1)}`).join('\n') + '\n');
     }

@@ -261,7 +261,8 @@ function rowsWhere(mask: Uint8Array): Int32Array {
   return Int32Array.from(rows);
 }
 
-function selectRows(matrix: BinaryMatrix, rows: Int32Array): BinaryMatrix {
+/** The given rows of a 0/1 matrix, in the given order. */
+export function selectRows(matrix: BinaryMatrix, rows: Int32Array): BinaryMatrix {
   const data = new Uint8Array(rows.length * matrix.cols);
   rows.forEach((r, i) => data.set(matrix.data.subarray(r * matrix.cols, (r + 1) * matrix.cols), i * matrix.cols));
   return { rows: rows.length, cols: matrix.cols, data };

@@ -242,3 +242,40 @@ export type SegmentResult = z.infer<typeof SegmentSchema>;
 export type QuestionInfo = z.infer<typeof QuestionInfoSchema>;
 export type Feature = z.infer<typeof FeatureSchema>;
 export type Breakdown = z.infer<typeof BreakdownSchema>;
+
+/**
+ * Sub-segments of the segments whose summaries ask for them (`subSegments: N`), written beside the
+ * segmentation as `data/subsegments-<year>.json` by `npm run segment` (scripts/segment/subsegment.ts).
+ * `rates` and `lift` run over the segmentation's `features`; lift is against the segment's own rates.
+ */
+export const SUB_SEGMENTS_SCHEMA_VERSION = 1;
+
+export const SubSegmentationsSchema = z
+  .object({
+    schemaVersion: z.literal(SUB_SEGMENTS_SCHEMA_VERSION),
+    year: z.number().int(),
+    /** sha256 of the segmentation document they split: a re-segmented year makes them stale. */
+    segmentationSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** Covers the document, the declarations, the seed and the code: equal keys give the same file. */
+    cacheKey: z.string(),
+    seed: z.number().int(),
+    segments: z.array(
+      z
+        .object({
+          /** The segment's slug, as in the registry and the summary's file name. */
+          slug: z.string(),
+          /** Published segment indices whose members were split: the segment and those merged into it. */
+          indices: z.array(z.number().int().min(0)).min(1),
+          /** Sub-segments asked for (the summary's `subSegments`). */
+          count: z.number().int().min(2),
+          members: z.number().int().min(1),
+          /** Response rate per feature over all the members. */
+          baseRates: z.array(rate),
+          parts: z.array(z.object({ size: z.number().int().min(1), share: rate, rates: z.array(rate), lift: z.array(z.number().min(-1).max(1)) }).strict()).min(1),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type SubSegmentations = z.infer<typeof SubSegmentationsSchema>;

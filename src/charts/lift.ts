@@ -58,7 +58,17 @@ export interface LiftChartOptions {
   width?: number;
   /** Show the question-group legend (default true). */
   legend?: boolean;
+  /**
+   * What the lift is measured against: all professionals (a segment's chart, the default) or the segment
+   * (a sub-segment's chart, whose "document" holds the segment's rates as overall rates).
+   */
+  baseline?: 'professionals' | 'segment';
 }
+
+const BASELINE_TEXT = {
+  professionals: { axis: '% of professionals (left: overall rate, right: lift)', base: 'overall rate', own: 'segment rate', against: 'all professionals', unit: 'segment' },
+  segment: { axis: '% of the segment (left: segment rate, right: lift)', base: 'segment rate', own: 'sub-segment rate', against: 'the whole segment', unit: 'sub-segment' },
+} as const;
 
 function colorScale(rows: LiftRow[]): { domain: string[]; range: string[] } {
   const groups = [...new Set(rows.map((r) => r.group))];
@@ -80,11 +90,12 @@ function values(rows: LiftRow[]) {
 
 /** The lift chart of one segment as a Vega-Lite spec (data inlined). */
 export function liftChartSpec(doc: Segmentation, segmentIndex: number, options: LiftChartOptions = {}): TopLevelSpec {
-  const { top = 15, names, width = 320, legend = true } = options;
+  const { top = 15, names, width = 320, legend = true, baseline = 'professionals' } = options;
   const rows = liftChartRows(doc, segmentIndex, top);
+  const text = BASELINE_TEXT[baseline];
   return {
     $schema: VEGA_LITE_SCHEMA,
-    description: liftChartTable(doc, segmentIndex, { top, names }).alt,
+    description: liftChartTable(doc, segmentIndex, { top, names, baseline }).alt,
     data: { values: values(rows) },
     width,
     height: { step: 22 },
@@ -97,7 +108,7 @@ export function liftChartSpec(doc: Segmentation, segmentIndex: number, options: 
             field: 'value',
             type: 'quantitative',
             stack: null,
-            axis: { title: '% of professionals (left: overall rate, right: lift)', labelExpr: "format(abs(datum.value), 'd')" },
+            axis: { title: text.axis, labelExpr: "format(abs(datum.value), 'd')" },
           },
           color: {
             field: 'kind',
@@ -108,9 +119,9 @@ export function liftChartSpec(doc: Segmentation, segmentIndex: number, options: 
           tooltip: [
             { field: 'answer', type: 'nominal', title: 'Answer' },
             { field: 'group', type: 'nominal', title: 'Group' },
-            { field: 'overall', type: 'quantitative', title: 'Overall rate', format: '.1%' },
+            { field: 'overall', type: 'quantitative', title: capitalize(text.base), format: '.1%' },
             { field: 'lift', type: 'quantitative', title: 'Lift', format: '+.1%' },
-            { field: 'segmentRate', type: 'quantitative', title: 'Segment rate', format: '.1%' },
+            { field: 'segmentRate', type: 'quantitative', title: capitalize(text.own), format: '.1%' },
           ],
         },
       },
@@ -121,17 +132,22 @@ export function liftChartSpec(doc: Segmentation, segmentIndex: number, options: 
 }
 
 /** Table and one-sentence alt text of the lift chart. */
-export function liftChartTable(doc: Segmentation, segmentIndex: number, options: { top?: number; names?: readonly string[] } = {}): ChartTable {
+export function liftChartTable(doc: Segmentation, segmentIndex: number, options: { top?: number; names?: readonly string[]; baseline?: 'professionals' | 'segment' } = {}): ChartTable {
   const rows = liftChartRows(doc, segmentIndex, options.top ?? 15);
   const name = segmentName(options.names, segmentIndex);
+  const text = BASELINE_TEXT[options.baseline ?? 'professionals'];
   const first = rows[0];
   const alt = first
-    ? `Bar chart of the ${rows.length} answers chosen most above average in segment "${name}"; the top one, ` +
-      `"${first.label}", is chosen by ${percent(first.segmentRate, 0)} of the segment against ${percent(first.overall, 0)} of all professionals.`
-    : `Bar chart of answers by lift in segment "${name}" (no answers to show).`;
+    ? `Bar chart of the ${rows.length} answers chosen most above average in ${text.unit} "${name}"; the top one, ` +
+      `"${first.label}", is chosen by ${percent(first.segmentRate, 0)} of the ${text.unit} against ${percent(first.overall, 0)} of ${text.against}.`
+    : `Bar chart of answers by lift in ${text.unit} "${name}" (no answers to show).`;
   return {
     alt,
-    columns: ['rank', 'question', 'answer', 'group', 'overall rate', 'segment rate', 'lift'],
+    columns: ['rank', 'question', 'answer', 'group', text.base, text.own, 'lift'],
     rows: rows.map((r) => [r.rank, findQuestion(doc, r.question).label, r.answer, r.group, round(r.overall), round(r.segmentRate), round(r.lift)]),
   };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

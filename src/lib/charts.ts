@@ -28,7 +28,7 @@ import {
 } from '../charts/index.js';
 import type { Segmentation } from '../../scripts/segment/result-schema.js';
 import { STATUS_TEXT, type YearComparison } from './changes.js';
-import type { YearModel } from './model.js';
+import type { SubSegmentation, YearModel } from './model.js';
 import { prefixSvgIds, roundSvgNumbers, stripInnerAria, svgSize } from './svg.js';
 import { columnFormats, type ColumnFormat } from './table-format.js';
 
@@ -130,6 +130,7 @@ export function segmentCharts(model: YearModel, position: number): ChartDef[] {
       const options = { names: n, segments: [position] };
       return def(`${slug}-breakdown-${code}`, `${questionLabel(model, code)}: this segment and all professionals`, breakdownSpec(view, code, options), breakdownTable(view, code, options));
     }),
+    ...subSegmentCharts(model, position),
     def(
       `${slug}-map`,
       'Position on the map',
@@ -142,11 +143,37 @@ export function segmentCharts(model: YearModel, position: number): ChartDef[] {
   return charts;
 }
 
-export type SegmentChartKind = 'lift' | 'map' | { breakdown: string };
+/** Sub-segments are named by letter on their segment's page: "Sub-segment A", "Sub-segment B"… */
+export function subSegmentName(part: number): string {
+  return `Sub-segment ${String.fromCharCode(65 + part)}`;
+}
+
+/** A sub-segmentation as the lift chart reads a year: its parts as the segments, the segment's rates as overall. */
+function subSegmentView(view: Segmentation, sub: SubSegmentation): Segmentation {
+  return {
+    ...view,
+    overall: { ...view.overall, rates: sub.baseRates },
+    segments: sub.parts.map((part, j) => ({ ...view.segments[0], index: j, size: part.size, share: part.share, rates: part.rates, lift: part.lift, stability: null })),
+  };
+}
+
+/** One lift chart per sub-segment, lift against the segment, when the segment's summary asks for them. */
+function subSegmentCharts(model: YearModel, position: number): ChartDef[] {
+  const { slug, subSegments } = model.segments[position];
+  if (!subSegments) return [];
+  const view = subSegmentView(model.view, subSegments);
+  const names = subSegments.parts.map((_, j) => subSegmentName(j));
+  return subSegments.parts.map((_, j) => {
+    const options = { top: LIFT_TOP, names, baseline: 'segment' as const };
+    return def(`${slug}-sub-${j + 1}-lift`, `${names[j]}: answers chosen most above the segment`, liftChartSpec(view, j, options), liftChartTable(view, j, options));
+  });
+}
+
+export type SegmentChartKind = 'lift' | 'map' | { breakdown: string } | { subSegment: number };
 
 export function segmentChart(model: YearModel, position: number, kind: SegmentChartKind): ChartDef {
   const slug = model.segments[position].slug;
-  const id = kind === 'lift' || kind === 'map' ? `${slug}-${kind}` : `${slug}-breakdown-${kind.breakdown}`;
+  const id = kind === 'lift' || kind === 'map' ? `${slug}-${kind}` : 'subSegment' in kind ? `${slug}-sub-${kind.subSegment + 1}-lift` : `${slug}-breakdown-${kind.breakdown}`;
   const chart = segmentCharts(model, position).find((c) => c.id === id);
   if (!chart) throw new Error(`no chart ${id} for ${model.year}`);
   return chart;

@@ -26,10 +26,15 @@ export function listYears(dataDir: string): number[] {
  * others are listed with the reason, so the build can say what it left out.
  */
 export function yearsToPublish(dataDir: string, mode: 'real' | 'demo'): { years: number[]; skipped: { year: number; reason: string }[] } {
+  return publishable(new Map(listYears(dataDir).map((year) => [year, readSegmentation(dataDir, year)])), dataDir, mode);
+}
+
+/** `yearsToPublish` over documents already read (the site reads them through its content collection). */
+export function publishable(docs: Map<number, Pick<Segmentation, 'synthetic'>>, dataDir: string, mode: 'real' | 'demo'): { years: number[]; skipped: { year: number; reason: string }[] } {
   const years: number[] = [];
   const skipped: { year: number; reason: string }[] = [];
-  for (const year of listYears(dataDir)) {
-    const synthetic = readSegmentation(dataDir, year).synthetic;
+  for (const year of [...docs.keys()].sort((a, b) => a - b)) {
+    const synthetic = docs.get(year)!.synthetic;
     if (synthetic === (mode === 'demo')) years.push(year);
     else if (synthetic) skipped.push({ year, reason: `${segmentationPath(dataDir, year)} is the synthetic demo; a real build never shows it (npm run demo builds the demo on its own)` });
     else skipped.push({ year, reason: `${segmentationPath(dataDir, year)} is a real survey; the demo build shows only the synthetic demo` });

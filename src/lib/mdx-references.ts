@@ -110,8 +110,10 @@ export function checkSummary(tree: MdxNode, ctx: CheckContext): void {
       if (rule.kind === 'answer' && !findAnswer(ctx.doc, value as string)) {
         fail(at, `<${node.name} answer="${value}">: no answer "${value}" in the ${ctx.year} segmentation (answer ids look like Q7_Part_1 or Q4:2)`);
       }
-      if (rule.kind === 'question' && !ctx.doc.overall.breakdowns[value as string]) {
-        fail(at, `<${node.name} question="${value}">: ${value} is not a profile question of ${ctx.year}; expected one of: ${Object.keys(ctx.doc.overall.breakdowns).join(', ')}`);
+      // Segment pages chart the profile questions only (job role, experience, company, education, gender).
+      const profileCodes = Object.values(ctx.doc.profile).filter((c): c is string => typeof c === 'string' && ctx.doc.overall.breakdowns[c] !== undefined);
+      if (rule.kind === 'question' && !profileCodes.includes(value as string)) {
+        fail(at, `<${node.name} question="${value}">: ${value} is not a profile question of ${ctx.year}; expected one of: ${profileCodes.join(', ')}`);
       }
     }
     node.attributes = (node.attributes ?? []).filter((a) => a.name !== 'year' && a.name !== 'segment');

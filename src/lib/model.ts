@@ -2,7 +2,7 @@
  * The year as the site publishes it: which segments get pages, under which slug and name, which editors'
  * summary each shows, and the merged view of the segmentation that every figure is computed from.
  */
-import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import type { Segmentation, SubSegmentations } from '../../scripts/segment/result-schema.js';
 import type { Reviewed } from '../../scripts/identity/drift.js';
 import { mergedView, normalizeGroups } from './merge.js';
 import { topAnswers } from './figures.js';
@@ -18,6 +18,8 @@ export interface SummaryInfo {
   title: string;
   shortName: string;
   merge: string[];
+  /** Sub-segments the editor asked for (front matter `subSegments`), if any. */
+  subSegments?: number;
   /** What the editor saw when they last checked the summary; absent when they never recorded it. */
   reviewed?: Reviewed | null;
 }
@@ -36,7 +38,11 @@ export interface PublishedSegment {
   shortName: string;
   isNew: boolean;
   summary: SummaryInfo | null;
+  /** The segment split again, when its summary asks for sub-segments. */
+  subSegments: SubSegmentation | null;
 }
+
+export type SubSegmentation = SubSegmentations['segments'][number];
 
 export interface YearModel {
   year: number;
@@ -48,7 +54,11 @@ export interface YearModel {
   warnings: string[];
 }
 
-export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: SummaryInfo[]): YearModel {
+/**
+ * `subSegments`: the year's `data/subsegments-<year>.json`, or null when there is none; `subSegmentsFile`
+ * names it in messages.
+ */
+export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: SummaryInfo[], subSegments: SubSegmentations | null = null, subSegmentsFile = `subsegments-${doc.survey.year}.json`): YearModel {
   const year = doc.survey.year;
   const warnings: string[] = [];
   const indexOf = new Map(slugs.byIndex.map((s) => [s.slug, s.index]));
@@ -94,9 +104,28 @@ export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: S
       shortName: summary?.shortName ?? fallback!.shortName,
       isNew: indices.some((i) => slugs.byIndex[i].isNew),
       summary,
+      subSegments: summary?.subSegments ? subSegmentsOf(summary, indices, doc, subSegments, subSegmentsFile) : null,
     };
   });
   return { year, doc, view, segments, warnings };
+}
+
+/**
+ * The sub-segments a summary asks for, checked against the segmentation they must have been computed from;
+ * missing or stale ones stop the build with what to run.
+ */
+function subSegmentsOf(summary: SummaryInfo, indices: number[], doc: Segmentation, file: SubSegmentations | null, fileName: string): SubSegmentation {
+  const year = doc.survey.year;
+  const rerun = `run \`npm run segment\` for ${year} again: it splits the segments whose summaries ask for sub-segments`;
+  const found = file?.segments.find((s) => s.slug === summary.segment);
+  if (!file || !found) throw new Error(`${summary.filePath}: subSegments: ${summary.subSegments}, but ${fileName} has no sub-segments of "${summary.segment}"; ${rerun}`);
+  if (found.count !== summary.subSegments) throw new Error(`${summary.filePath}: subSegments: ${summary.subSegments}, but ${fileName} splits "${summary.segment}" in ${found.count}; ${rerun}`);
+  const members = indices.reduce((n, i) => n + doc.segments[i].size, 0);
+  const sameIndices = found.indices.length === indices.length && found.indices.every((i) => indices.includes(i));
+  if (file.year !== year || !sameIndices || found.members !== members || found.baseRates.length !== doc.features.length) {
+    throw new Error(`${fileName}: the sub-segments of "${summary.segment}" were computed from another segmentation of ${year}; ${rerun}`);
+  }
+  return found;
 }
 
 /**

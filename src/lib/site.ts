@@ -2,11 +2,12 @@
  * The site's data, as pages see it: the years that have a segmentation document and each year's model
  * (segments, slugs, names, summaries). Built once per year and shared by every page of a build.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { allCharts, changesChart, type ChartDef } from './charts.js';
 import { compareYears, previousYear, type YearComparison } from './changes.js';
 import { siteInputs } from './env.js';
-import { readRegistry, readSegmentation, yearsToPublish } from './load.js';
+import { publishable } from './load.js';
+import type { Segmentation, SubSegmentations } from '../../scripts/segment/result-schema.js';
 import { buildYearModel, type SummaryInfo, type YearModel } from './model.js';
 import { slugTable } from './slugs.js';
 import { answerFigure, findAnswer, type AnswerFigure } from './figures.js';
@@ -15,23 +16,35 @@ export type SummaryEntry = CollectionEntry<'segments'>;
 
 const models = new Map<number, Promise<YearModel>>();
 
-let published: number[] | undefined;
+let published: Promise<number[]> | undefined;
+
+/** Segmentation documents by year, from the `segmentations` collection (data/segmentation-<year>.json). */
+async function documents(): Promise<Map<number, Segmentation>> {
+  const entries = await getCollection('segmentations');
+  return new Map(
+    entries.map((e: CollectionEntry<'segmentations'>) => {
+      const doc = e.data as Segmentation;
+      if (doc.survey.year !== Number(e.id)) throw new Error(`${e.filePath ?? e.id}: survey.year is ${doc.survey.year}, expected ${e.id} from the file name`);
+      return [Number(e.id), doc];
+    }),
+  );
+}
 
 /** Years with a segmentation document of this build's kind (real or demo), ascending. */
-export function publishedYears(): number[] {
-  if (!published) {
+export function publishedYears(): Promise<number[]> {
+  published ??= documents().then((docs) => {
     const { dataDir, mode } = siteInputs();
-    const { years, skipped } = yearsToPublish(dataDir, mode);
+    const { years, skipped } = publishable(docs, dataDir, mode);
     for (const { year, reason } of skipped) console.warn(`[site] ${year} left out: ${reason}`);
     // "What changed since" compares a year with the previous one segmented here; the first has none.
     if (years.length > 0) console.warn(`[site] ${years[0]} gets no "What changed since" page: no earlier year is segmented in ${dataDir}`);
-    published = years;
-  }
+    return years;
+  });
   return published;
 }
 
-export function latestYear(): number | undefined {
-  return publishedYears().at(-1);
+export async function latestYear(): Promise<number | undefined> {
+  return (await publishedYears()).at(-1);
 }
 
 async function summariesOf(year: number): Promise<SummaryInfo[]> {
@@ -43,15 +56,19 @@ async function summariesOf(year: number): Promise<SummaryInfo[]> {
     title: e.data.title,
     shortName: e.data.shortName,
     merge: e.data.merge,
+    subSegments: e.data.subSegments,
     reviewed: e.data.reviewed ?? null,
   }));
 }
 
 async function build(year: number): Promise<YearModel> {
   const inputs = siteInputs();
-  const doc = readSegmentation(inputs.dataDir, year);
-  const slugs = slugTable(doc.segments.length, readRegistry(inputs.registryDir, year), `${inputs.registryDir}/${year}.json`);
-  const model = buildYearModel(doc, slugs, await summariesOf(year));
+  const doc = (await documents()).get(year);
+  if (!doc) throw new Error(`no segmentation document for ${year} in ${inputs.dataDir}`);
+  const registry = await getEntry('registries', String(year));
+  const slugs = slugTable(doc.segments.length, registry?.data ?? null, `${inputs.registryDir}/${year}.json`);
+  const subSegments = await getEntry('subsegmentations', String(year));
+  const model = buildYearModel(doc, slugs, await summariesOf(year), (subSegments?.data as SubSegmentations | undefined) ?? null, `${inputs.dataDir}/subsegments-${year}.json`);
   for (const warning of model.warnings) console.warn(`[site] ${warning}`);
   return model;
 }
@@ -68,21 +85,23 @@ export function yearModel(year: number): Promise<YearModel> {
 const comparisons = new Map<number, Promise<YearComparison | null>>();
 
 /** The year before `year` that has data, or null for the first year. */
-export function previousPublishedYear(year: number): number | null {
-  return previousYear(publishedYears(), year);
+export async function previousPublishedYear(year: number): Promise<number | null> {
+  return previousYear(await publishedYears(), year);
 }
 
 /** Years that have an earlier year to compare with: each gets a "what changed" page. */
-export function yearsWithChanges(): number[] {
-  return publishedYears().filter((y) => previousPublishedYear(y) !== null);
+export async function yearsWithChanges(): Promise<number[]> {
+  const years = await publishedYears();
+  return years.filter((y) => previousYear(years, y) !== null);
 }
 
 /** `year`'s segments matched to the previous year's, or null for the first year. */
 export function yearComparison(year: number): Promise<YearComparison | null> {
   let hit = comparisons.get(year);
   if (!hit) {
-    const prev = previousPublishedYear(year);
-    hit = prev === null ? Promise.resolve(null) : Promise.all([yearModel(prev), yearModel(year)]).then(([p, n]) => compareYears(p, n));
+    hit = previousPublishedYear(year).then((prev) =>
+      prev === null ? null : Promise.all([yearModel(prev), yearModel(year)]).then(([p, n]) => compareYears(p, n)),
+    );
     comparisons.set(year, hit);
   }
   return hit;
@@ -115,4 +134,12 @@ export async function summaryFigure(component: 'Share' | 'Lift', year: string, s
   const ref = findAnswer(model.view, answer);
   if (!ref) throw new Error(`<${component} answer="${answer}">: no such answer in ${year}`);
   return answerFigure(model.view, segment.position, ref);
+}
+
+/** The year's introduction from content/years/<year>.mdx, rendered, or null when the editors wrote none. */
+export async function yearIntroduction(year: number) {
+  const entry = await getEntry('years', String(year));
+  if (!entry) return null;
+  const { Content } = await render(entry);
+  return { title: entry.data.title, Content };
 }

@@ -12,7 +12,7 @@ export function columnFormats(columns: readonly string[], allLift = false): Reco
   const out: Record<string, ColumnFormat> = {};
   columns.forEach((c, i) => {
     if ((allLift && i > 0) || /lift/i.test(c)) out[c] = 'points';
-    else if (/rate|share/i.test(c)) out[c] = 'percent';
+    else if (/\b(rate|share)\b/i.test(c)) out[c] = 'percent';
   });
   return out;
 }

@@ -124,6 +124,21 @@ describe('segment page', () => {
     await page.close();
   });
 
+  it('shows the sub-segments its editor asked for, each with a lift chart against the segment', async () => {
+    // The fixture's "tabular" summary asks for two (tests/site/site-build.ts).
+    const page = await open(`${year}/segments/tabular/`);
+    const section = page.locator('section[aria-labelledby="sub-segments"]');
+    expect(await section.isVisible()).toBe(true);
+    expect(await section.locator('h3').allTextContents()).toEqual([expect.stringMatching(/^Sub-segment A: \d+ members/), expect.stringMatching(/^Sub-segment B: \d+ members/)]);
+    const figure = await interactive(page, '-sub-2-lift.vl.json');
+    await figure.locator('.chart-interactive svg .mark-rect path').first().hover();
+    const tooltip = page.locator('#vg-tooltip-element');
+    await expect.poll(() => tooltip.evaluate((t) => t.classList.contains('visible')), { timeout: 10_000 }).toBe(true);
+    expect(await tooltip.textContent()).toMatch(/Sub-segment rate/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('fits a phone screen without horizontal scrolling of the page', async () => {
     const page = await open(segmentPath, { width: 375 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -2,7 +2,7 @@
  * The out-of-the-box run: the synthetic demo survey, segmented with the 2020 config, must find the segments
  * planted in it.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtInConfigPath, loadConfig } from '../../scripts/config/load.js';
@@ -11,6 +11,9 @@ import { DEFAULT_STABILITY_RUNS, runSegmentation, type SegmentRun } from '../../
 import { adjustedRandIndex } from '../../scripts/segment/metrics.js';
 import { tempDir } from '../helpers/tiny-survey.js';
 import { matchSegments, formatMatchTable } from '../../scripts/identity/index.js';
+import { checkDrift, ReviewedSchema } from '../../scripts/identity/drift.js';
+import { parseFrontMatter } from '../../scripts/identity/front-matter.js';
+import { RegistrySchema } from '../../scripts/identity/registry-schema.js';
 
 describe('segmenting the synthetic demo survey', () => {
   let run: SegmentRun;
@@ -53,6 +56,22 @@ describe('segmenting the synthetic demo survey', () => {
   it('says the document is synthetic', () => {
     expect(run.document.synthetic).toBe(true);
     expect(run.document.segments).toHaveLength(10);
+  });
+
+  it("passes the summary check with the README's example summary, as written", () => {
+    // The example in the README's "Writing a segment summary" is a demo summary; the committed demo
+    // registry names the segment the document (this run) has at that slug.
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Writing a segment summary'));
+    const example = /```mdx\n([\s\S]*?)```/.exec(section)![1];
+    const { data } = parseFrontMatter(example, 'README example');
+    const registry = RegistrySchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../../content/demo/registry/2020.json'), 'utf8')));
+    const entry = registry.segments.find((s) => s.slug === data.segment)!;
+    expect(entry.index).not.toBeNull();
+    const drift = checkDrift(ReviewedSchema.parse(data.reviewed), run.document, entry.index!);
+    expect(drift.drifted, `similarity ${drift.similarity}`).toBe(false);
+    const ids = new Set(run.document.features.map((f) => f.id));
+    for (const [, id] of example.matchAll(/answer="([^"]+)"/g)) expect(ids.has(id), id).toBe(true);
   });
 
   it('keeps the slugs of matched segments when re-run with another seed', async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergedView, normalizeGroups } from '../../src/lib/merge.js';
 import { matchAcrossYears, sharedAnswerKeys } from '../../scripts/identity/across-years.js';
 import type { Segmentation } from '../../scripts/segment/result-schema.js';
-import { REVIEWED_DRIFTED, SUMMARIES, buildSite, fixtureDocs, listFiles, read, writeInputs, type BuildResult } from './site-build.js';
+import { INTRO_2020_TITLE, REVIEWED_DRIFTED, SUMMARIES, buildSite, fixtureDocs, fixtureSubSegments, listFiles, read, writeInputs, type BuildResult } from './site-build.js';
 
 const BASE = '/sub/';
 const tmp = mkdtempSync(join(tmpdir(), 'site-build-'));
@@ -57,6 +57,7 @@ describe('site build from fixture data', () => {
     expect(pages).toEqual(
       [
         'index.html',
+        '404.html',
         'search/index.html',
         '2019/index.html',
         '2019/methodology/index.html',
@@ -130,7 +131,8 @@ describe('site build from fixture data', () => {
     expect(JSON.parse(read(dist, '2020/charts/sizes.vl.json')).$schema).toContain('vega-lite');
     expect(JSON.parse(read(dist, '2020/data/segmentation-2020.json')).counts).toEqual(doc2020.counts);
     expect(read(dist, '2020/segments/tabular/og.png').slice(1, 4)).toBe('PNG');
-    expect(html('2020/segments/tabular/')).toContain(`<meta property="og:image" content="${BASE}2020/segments/tabular/og.png"`);
+    // Absolute: a build without SITE_URL says the site is at http://localhost:4321 (real builds must set it).
+    expect(html('2020/segments/tabular/')).toContain(`<meta property="og:image" content="http://localhost:4321${BASE}2020/segments/tabular/og.png"`);
     expect(files).toContain('pagefind/pagefind.js');
     expect(files).toContain('2020/charts/dark/map.png');
   });
@@ -235,6 +237,44 @@ describe('site build from fixture data', () => {
     }
     expect(page).toContain(doc2020.metadata.input.sha256);
     expect(page).toContain(doc2020.professionalRule.description);
+  });
+});
+
+describe('year introductions', () => {
+  it('open the overview of a year that has one, listed first in its contents', () => {
+    const page = html('2020/');
+    expect(page).toMatch(new RegExp(`<h2 id="introduction"[^>]*>${INTRO_2020_TITLE}</h2>\\s*<p[^>]*>Two surveys, and the tabular segment splits in two\\.</p>`));
+    expect(page.indexOf('id="introduction"')).toBeLessThan(page.indexOf('id="about"'));
+    expect(page).toContain(`href="#introduction"`);
+    expect(html('2019/')).not.toContain('id="introduction"');
+  });
+});
+
+describe('sub-segments an editor asked for', () => {
+  it('show on the segment page, each with its size and a lift chart against the segment', () => {
+    const sub = fixtureSubSegments(doc2020).segments[0];
+    const page = html('2020/segments/tabular/');
+    expect(page).toMatch(/<h2 id="sub-segments"[^>]*>Sub-segments<\/h2>/);
+    sub.parts.forEach((part, j) => {
+      const letter = 'AB'[j];
+      expect(page).toMatch(new RegExp(`Sub-segment ${letter}: ${part.size} members \\(${Math.round(part.share * 100)}% of the segment\\)`));
+      const csv = read(dist, `2020/data/tabular-sub-${j + 1}-lift.csv`).split('\r\n');
+      expect(csv[0]).toBe('rank,question,answer,group,segment rate,sub-segment rate,lift');
+      // The answer of highest lift within the segment heads the chart's table.
+      const top = part.lift.indexOf(Math.max(...part.lift));
+      expect(csv[1]).toContain(doc2020.features[top].label);
+    });
+    expect(page).toContain('tabular-sub-1-lift');
+    // A segment whose summary does not ask has no such section.
+    expect(html('2020/segments/vision/')).not.toContain('id="sub-segments"');
+  });
+
+  it('stop the build, naming the summary, when the data has no such split', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'site-sub-'));
+    const summaries = { ...SUMMARIES, '2020/tabular.mdx': SUMMARIES['2020/tabular.mdx'].replace('subSegments: 2', 'subSegments: 3') };
+    const result = await buildSite(writeInputs(dir, summaries), join(dir, 'dist'), join(dir, 'cache'));
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/tabular\.mdx: subSegments: 3, but .*subsegments-2020\.json splits "tabular" in 2; run `npm run segment` for 2020 again/);
   });
 });
 

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import type { Segmentation, SubSegmentations } from '../../scripts/segment/result-schema.js';
 import type { Registry } from '../../scripts/identity/registry-schema.js';
 import { reviewedSnapshot, type Reviewed } from '../../scripts/identity/drift.js';
 import { makeSegmentationFixture } from '../fixtures/segmentation-fixture.js';
@@ -69,6 +69,7 @@ export const SUMMARIES: Record<string, string> = {
     'title: Tabular machine learning',
     'shortName: Tabular ML',
     'segment: tabular',
+    'subSegments: 2',
     ...reviewedYaml(REVIEWED_CURRENT),
     '---',
     '',
@@ -94,11 +95,42 @@ export const SUMMARIES: Record<string, string> = {
   '2020/old.mdx': ['---', 'title: Gone', 'shortName: Gone', 'segment: old', '---', '', 'Retired <Share answer="nope"/>.', ''].join('\n'),
 };
 
+export const INTRO_2020_TITLE = 'A year of tables';
+
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/**
+ * What `npm run segment` writes when "tabular" asks for two sub-segments: its members in 60% and 40%, the
+ * larger choosing the first half of the answers more often than the segment, the smaller the second half.
+ */
+export function fixtureSubSegments(doc: Segmentation = fixture2020): SubSegmentations {
+  const segment = doc.segments[0];
+  const base = segment.rates;
+  const shifted = (sign: number) => base.map((r, f) => round4(Math.min(1, Math.max(0, r + (f < base.length / 2 ? sign : -sign) * 0.2))));
+  const larger = Math.round(segment.size * 0.6);
+  const parts = [
+    { size: larger, rates: shifted(1) },
+    { size: segment.size - larger, rates: shifted(-1) },
+  ].map((p) => ({ size: p.size, share: round4(p.size / segment.size), rates: p.rates, lift: p.rates.map((r, f) => round4(r - base[f])) }));
+  return {
+    schemaVersion: 1,
+    year: doc.survey.year,
+    segmentationSha256: '0'.repeat(64),
+    cacheKey: 'fixture',
+    seed: 0,
+    segments: [{ slug: 'tabular', indices: [0], count: 2, members: segment.size, baseRates: base, parts }],
+  };
+}
+
 export function writeInputs(dir: string, summaries: Record<string, string> = SUMMARIES, docs: Segmentation[] = fixtureDocs()): SiteInputs {
   const inputs = { dataDir: join(dir, 'data'), registryDir: join(dir, 'registry'), contentDir: join(dir, 'content') };
   for (const d of Object.values(inputs)) mkdirSync(d, { recursive: true });
   for (const doc of docs) writeFileSync(join(inputs.dataDir, `segmentation-${doc.survey.year}.json`), JSON.stringify(doc));
   writeFileSync(join(inputs.registryDir, '2020.json'), JSON.stringify(REGISTRY_2020));
+  // A year introduction for 2020 only (content/years/<year>.mdx beside content/segments/).
+  mkdirSync(join(dir, 'years'), { recursive: true });
+  writeFileSync(join(dir, 'years', '2020.mdx'), ['---', `title: ${INTRO_2020_TITLE}`, '---', '', 'Two surveys, and the tabular segment splits in two.', ''].join('\n'));
+  if (docs.some((d) => d.survey.year === 2020)) writeFileSync(join(inputs.dataDir, 'subsegments-2020.json'), JSON.stringify(fixtureSubSegments(docs.find((d) => d.survey.year === 2020))));
   for (const [file, text] of Object.entries(summaries)) {
     mkdirSync(join(inputs.contentDir, file.split('/')[0]), { recursive: true });
     writeFileSync(join(inputs.contentDir, file), text);

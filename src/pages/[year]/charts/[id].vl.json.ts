@@ -4,7 +4,7 @@ import { chartsOfYear, publishedYears } from '../../../lib/site.js';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const routes = await Promise.all(
-    publishedYears().map(async (year) => (await chartsOfYear(year)).map((c) => ({ params: { year: String(year), id: c.id }, props: { spec: c.spec } }))),
+    (await publishedYears()).map(async (year) => (await chartsOfYear(year)).map((c) => ({ params: { year: String(year), id: c.id }, props: { spec: c.spec } }))),
   );
   return routes.flat();
 };

@@ -6,7 +6,7 @@ import type { ChartTable } from '../../../charts/table.js';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const routes = await Promise.all(
-    publishedYears().map(async (year) => (await chartsOfYear(year)).map((c) => ({ params: { year: String(year), id: c.id }, props: { table: c.table } }))),
+    (await publishedYears()).map(async (year) => (await chartsOfYear(year)).map((c) => ({ params: { year: String(year), id: c.id }, props: { table: c.table } }))),
   );
   return routes.flat();
 };

@@ -5,7 +5,7 @@ import { toRecords } from '../../../lib/charts.js';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const routes = await Promise.all(
-    publishedYears().map(async (year) => {
+    (await publishedYears()).map(async (year) => {
       const model = await yearModel(year);
       return [
         { params: { year: String(year), id: `segmentation-${year}` }, props: { body: JSON.stringify(model.doc) } },

@@ -5,7 +5,7 @@ import { allCharts, renderChartPng, type ChartDef } from '../../../../lib/charts
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const routes = await Promise.all(
-    publishedYears().map(async (year) =>
+    (await publishedYears()).map(async (year) =>
       allCharts(await yearModel(year))
         .filter((c) => c.raster)
         .flatMap((chart) => (['light', 'dark'] as const).map((theme) => ({ params: { year: String(year), theme, id: chart.id }, props: { chart } }))),

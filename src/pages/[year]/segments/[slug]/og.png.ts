@@ -5,7 +5,7 @@ import { socialCard } from '../../../../lib/charts.js';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const routes = await Promise.all(
-    publishedYears().map(async (year) => (await yearModel(year)).segments.map((s) => ({ params: { year: String(year), slug: s.slug }, props: { position: s.position } }))),
+    (await publishedYears()).map(async (year) => (await yearModel(year)).segments.map((s) => ({ params: { year: String(year), slug: s.slug }, props: { position: s.position } }))),
   );
   return routes.flat();
 };

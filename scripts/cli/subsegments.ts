@@ -1,0 +1,128 @@
+/**
+ * The sub-segment step of `npm run segment`: reads which summaries ask for sub-segments
+ * (`subSegments: N` in `<content>/segments/<year>/<slug>.mdx`), splits those segments' members
+ * (scripts/segment/subsegment.ts) and writes `<out>/subsegments-<year>.json` atomically. It runs after the
+ * registry is updated (slugs name segments), also when the segmentation itself was reused from the cache,
+ * and it is cached on its own: the document, the declarations, the seed and the code.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LoadedConfig } from '../config/load.js';
+import { parseFrontMatter } from '../identity/front-matter.js';
+import type { Registry } from '../identity/registry-schema.js';
+import { writeFileAtomic } from '../segment/atomic-write.js';
+import { codeVersion } from '../segment/cache.js';
+import { encodeSurvey, neededColumn } from '../segment/encode.js';
+import { UsageError } from '../segment/errors.js';
+import { readSurvey } from '../segment/read.js';
+import { SUB_SEGMENTS_SCHEMA_VERSION, SubSegmentationsSchema, type Segmentation, type SubSegmentations } from '../segment/result-schema.js';
+import { MAX_SUB_SEGMENTS, subSegment } from '../segment/subsegment.js';
+import { selectRows } from '../segment/pipeline.js';
+
+export interface SubSegmentDeclaration {
+  /** The summary that asks, for messages. */
+  file: string;
+  slug: string;
+  count: number;
+  /** Slugs the summary merges into its segment: their members are split too. */
+  merge: string[];
+}
+
+export function subSegmentsPath(out: string, year: number): string {
+  return join(out, `subsegments-${year}.json`);
+}
+
+/** Every summary of `year` under `contentDir/segments/` that asks for sub-segments, by file name. */
+export function readDeclarations(contentDir: string, year: number): SubSegmentDeclaration[] {
+  const dir = join(contentDir, 'segments', String(year));
+  if (!existsSync(dir)) return [];
+  const declarations: SubSegmentDeclaration[] = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort()) {
+    const file = join(dir, name);
+    const { data } = parseFrontMatter(readFileSync(file, 'utf8'), file);
+    if (data.subSegments === undefined) continue;
+    const count = data.subSegments;
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 2 || count > MAX_SUB_SEGMENTS) {
+      throw new UsageError(`${file}: subSegments: ${JSON.stringify(count)}: expected a whole number from 2 to ${MAX_SUB_SEGMENTS}`);
+    }
+    const merge = Array.isArray(data.merge) ? data.merge.map(String) : [];
+    declarations.push({ file, slug: name.replace(/\.mdx$/, ''), count, merge });
+  }
+  return declarations;
+}
+
+export interface SubSegmentStepOptions {
+  input: string;
+  out: string;
+  seed: number;
+  init: 'spectral' | 'random';
+  log: (line: string) => void;
+}
+
+/**
+ * Writes (or reuses, or removes when no summary asks any more) the year's sub-segment file.
+ * Returns its path, or null when there is none.
+ */
+export async function updateSubSegments(document: Segmentation, documentJson: string, registry: Registry, declarations: SubSegmentDeclaration[], config: LoadedConfig, options: SubSegmentStepOptions): Promise<string | null> {
+  const year = document.survey.year;
+  const path = subSegmentsPath(options.out, year);
+  if (declarations.length === 0) {
+    if (existsSync(path)) {
+      unlinkSync(path);
+      options.log(`removed ${path}: no summary asks for sub-segments any more`);
+    }
+    return null;
+  }
+  const indexOf = (slug: string, file: string): number => {
+    const entry = registry.segments.find((s) => s.slug === slug);
+    if (!entry || entry.index === null || entry.status === 'retired') {
+      throw new UsageError(`${file}: asks for sub-segments of "${slug}", which is not a live segment of ${year} in the registry`);
+    }
+    return entry.index;
+  };
+  const targets = declarations.map((d) => ({ ...d, indices: [...new Set([d.slug, ...d.merge].map((slug) => indexOf(slug, d.file)))].sort((a, b) => a - b) }));
+  const segmentationSha256 = createHash('sha256').update(documentJson).digest('hex');
+  const key = createHash('sha256')
+    .update(JSON.stringify([segmentationSha256, targets.map(({ slug, count, indices }) => ({ slug, count, indices })), options.seed, options.init, codeVersion()]))
+    .digest('hex');
+  if (existsSync(path)) {
+    const existing = SubSegmentationsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    if (existing.success && existing.data.cacheKey === key) {
+      options.log(`${path} is up to date; reusing it`);
+      return path;
+    }
+  }
+
+  // The members' answers: the same read and encoding as the segmentation's, rows aligned with its map.
+  const { config: survey } = config;
+  const table = await readSurvey(options.input, { responsesFile: survey.responsesFile, keepColumn: neededColumn(survey), blankCells: survey.blankCells });
+  const encoded = encodeSurvey(table, survey);
+  if (encoded.matrix.rows !== document.map.segment.length || encoded.features.length !== document.features.length) {
+    throw new UsageError(`${options.input} does not encode to the respondents and features of the ${year} segmentation; run the segmentation again (--force)`);
+  }
+  const segments: SubSegmentations['segments'] = targets.map((target) => {
+    const members = rowsIn(document.map.segment, target.indices);
+    const started = performance.now();
+    let result;
+    try {
+      result = subSegment(selectRows(encoded.matrix, members), target.count, { seed: options.seed, stream: `sub-segments ${target.slug}`, init: options.init });
+    } catch (error) {
+      if (error instanceof RangeError) throw new UsageError(`${target.file}: ${error.message}`);
+      throw error;
+    }
+    options.log(`sub-segments of ${target.slug}: ${members.length} members in ${result.parts.map((p) => p.size).join(' + ')} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    return { slug: target.slug, indices: target.indices, count: target.count, members: members.length, baseRates: result.baseRates, parts: result.parts };
+  });
+  const output: SubSegmentations = { schemaVersion: SUB_SEGMENTS_SCHEMA_VERSION, year, segmentationSha256, cacheKey: key, seed: options.seed, segments };
+  await writeFileAtomic(path, JSON.stringify(SubSegmentationsSchema.parse(output)) + '\n');
+  options.log(`wrote ${path}`);
+  return path;
+}
+
+function rowsIn(labels: readonly number[], indices: number[]): Int32Array {
+  const wanted = new Set(indices);
+  const rows: number[] = [];
+  labels.forEach((label, row) => wanted.has(label) && rows.push(row));
+  return Int32Array.from(rows);
+}

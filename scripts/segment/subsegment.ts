@@ -1,0 +1,86 @@
+/**
+ * Sub-segments. The notebook split its largest, most varied cluster in two "by applying the functions
+ * defined above only on this cluster". Editors ask for the same in a summary's front matter
+ * (`subSegments: N`); this stage takes that segment's members, embeds them again as the clustering space
+ * is embedded (UMAP on the Jaccard distance, 4 dimensions, 15 neighbours, min_dist 0) and fits an
+ * N-component full-covariance Gaussian mixture. A sub-segment's lift is measured against its segment, not
+ * against all professionals: it says what sets the sub-segment apart within the segment.
+ */
+import { fitMixture } from './cluster.js';
+import { defaultEpochs, embed } from './embed.js';
+import { CLUSTER_EMBED_PARAMS, MIXTURE_PARAMS } from './pipeline.js';
+import { round } from './profile.js';
+import { deriveRandom } from './random.js';
+import type { BinaryMatrix, ProgressCallback } from './types.js';
+
+/** At most this many sub-segments: more would be read as a segmentation of its own. */
+export const MAX_SUB_SEGMENTS = 6;
+
+export interface SubSegmentPart {
+  size: number;
+  /** Share of the segment's members. */
+  share: number;
+  /** Response rate per feature within the sub-segment. */
+  rates: number[];
+  /** Rate minus the segment's rate, per feature. */
+  lift: number[];
+}
+
+export interface SubSegmentResult {
+  /** Response rate per feature over all the segment's members. */
+  baseRates: number[];
+  /** Largest first. */
+  parts: SubSegmentPart[];
+  /** Part index per member row. */
+  labels: Int32Array;
+}
+
+export interface SubSegmentOptions {
+  seed: number;
+  /** Names the random streams, so that each segment's split has its own. */
+  stream: string;
+  init?: 'spectral' | 'random';
+  onProgress?: ProgressCallback;
+  onNotice?: (message: string) => void;
+}
+
+/** Splits `members` (the segment's rows × the clustered features) into `count` sub-segments. */
+export function subSegment(members: BinaryMatrix, count: number, options: SubSegmentOptions): SubSegmentResult {
+  if (!Number.isInteger(count) || count < 2 || count > MAX_SUB_SEGMENTS) {
+    throw new RangeError(`sub-segments: ${count} is not a whole number from 2 to ${MAX_SUB_SEGMENTS}`);
+  }
+  // UMAP needs more points than neighbours; the mixture at least a handful per component.
+  if (members.rows < Math.max(CLUSTER_EMBED_PARAMS.nNeighbors + 2, 10 * count)) {
+    throw new RangeError(`sub-segments: ${members.rows} members are too few to split in ${count} (at least ${Math.max(CLUSTER_EMBED_PARAMS.nNeighbors + 2, 10 * count)} needed)`);
+  }
+  const params = { ...CLUSTER_EMBED_PARAMS, nEpochs: defaultEpochs(members.rows), init: options.init ?? 'spectral' };
+  const space = embed(members, params, { random: deriveRandom(options.seed, `${options.stream} embedding`), onProgress: options.onProgress, onNotice: options.onNotice });
+  const fit = fitMixture(space, count, { ...MIXTURE_PARAMS, init: 'kmeans', random: deriveRandom(options.seed, `${options.stream} mixture`) });
+
+  const cols = members.cols;
+  const sums = new Float64Array(count * cols);
+  const totals = new Float64Array(cols);
+  const sizes = new Int32Array(count);
+  for (let r = 0; r < members.rows; r++) {
+    const c = fit.labels[r];
+    sizes[c]++;
+    for (let f = 0; f < cols; f++) {
+      if (members.data[r * cols + f]) {
+        sums[c * cols + f]++;
+        totals[f]++;
+      }
+    }
+  }
+  const base = Array.from(totals, (t) => t / members.rows);
+  // Largest first; an empty component (possible in EM) is left out.
+  const order = Array.from({ length: count }, (_, c) => c)
+    .filter((c) => sizes[c] > 0)
+    .sort((a, b) => sizes[b] - sizes[a] || a - b);
+  const partOf = new Int32Array(count).fill(-1);
+  order.forEach((c, i) => (partOf[c] = i));
+  const parts = order.map((c) => {
+    const rates = Array.from({ length: cols }, (_, f) => sums[c * cols + f] / sizes[c]);
+    return { size: sizes[c], share: round(sizes[c] / members.rows), rates: rates.map((r) => round(r)), lift: rates.map((r, f) => round(r - base[f])) };
+  });
+  return { baseRates: base.map((r) => round(r)), parts, labels: Int32Array.from(fit.labels, (c) => partOf[c]) };
+}
