@@ -10,6 +10,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { devEditLatency } from './dev-edit.js';
 import { PROJECT_ROOT } from '../segment/versions.js';
 import { builtInConfigPath, loadConfig } from '../config/load.js';
 import { DEFAULT_STABILITY_RUNS, runSegmentation, STAGES, type Reporter } from '../segment/pipeline.js';
@@ -21,6 +22,8 @@ import type { BinaryMatrix } from '../segment/types.js';
 
 const { values } = parseArgs({
   options: {
+    help: { type: 'boolean', default: false },
+    dev: { type: 'boolean', default: false },
     survey: { type: 'string', default: '2021' },
     input: { type: 'string', default: '../shared/data/kaggle/2021/kaggle-survey-2021.zip' },
     sample: { type: 'string', default: '2000' },
@@ -168,7 +171,30 @@ function scaleBench(): void {
   }
 }
 
-(values.scale ? Promise.resolve().then(scaleBench) : main().then(siteBuilds)).catch((error) => {
+const USAGE = `Usage: npm run bench -- [options]
+
+A benchmark, not a test: prints times and peak memory on this machine. Read ratios, not absolute times.
+
+  (no option)        real 2021 stage by stage, with and without the stability re-runs; the notebook's method
+                     in Python on the same file when Debian's python3-sklearn and umap-learn are installed
+                     (apt-get install python3-sklearn; pip install umap-learn); the demo site build, cold and
+                     after editing one summary
+  --input FILE       the survey to segment (default: ../shared/data/kaggle/2021/kaggle-survey-2021.zip)
+  --survey YEAR      its built-in configuration (default: 2021)
+  --sample N         rows for the neighbour-search comparison with umap-js (default: 2000)
+  --scale            synthetic surveys of --sizes respondents instead: time and memory per stage, growth exponents
+  --sizes A,B,...    sizes for --scale (default: 5000,25000,100000,250000)
+  --dev              the time from saving a summary to the dev server's page showing it (needs npm run demo first)
+  --help             show this text
+`;
+
+async function devEdit() {
+  const times = await devEditLatency(PROJECT_ROOT);
+  console.log(`dev server, edit of a summary until the open page shows it (${times.length} edits): ${times.map((t) => seconds(t)).join(', ')}   (goal: under 2 s)`);
+}
+
+if (values.help) console.log(USAGE);
+else (values.scale ? Promise.resolve().then(scaleBench) : values.dev ? devEdit() : main().then(siteBuilds)).catch((error) => {
   console.error(error);
   process.exit(1);
 });

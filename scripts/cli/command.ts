@@ -17,6 +17,13 @@ export function reportError(error: unknown, usage: string): number {
   throw error;
 }
 
+/** `--help` anywhere: the usage goes to stdout and the command exits 0 without doing its work. */
+export function printedHelp(argv: string[], usage: string): boolean {
+  if (!argv.includes('--help')) return false;
+  process.stdout.write(usage.endsWith('\n') ? usage : `${usage}\n`);
+  return true;
+}
+
 /** Runs `main` with the process's arguments when `moduleUrl` is the module node was started with. */
 export function runIfEntryPoint(moduleUrl: string, main: (argv: string[]) => Promise<number>): void {
   if (process.argv[1] && moduleUrl === pathToFileURL(process.argv[1]).href) {

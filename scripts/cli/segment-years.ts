@@ -28,10 +28,25 @@ export function surveyFileOf(dataDir: string, year: number): string | null {
   return zip ? join(dir, zip) : csvs.length === 1 ? join(dir, csvs[0]) : null;
 }
 
+const USAGE = `Usage: npm run segment:years -- [options]
+
+Segments every configured year (configs/YEAR.yaml) whose survey is under DIR/YEAR/ (the zip as Kaggle ships it,
+or its single responses CSV), as \`npm run segment\` does with its defaults; a year whose survey is missing is
+skipped with a note. Each year is cached as \`segment\` caches it.
+
+  --data-dir DIR      where the surveys are, one folder per year (default: ../shared/data/kaggle)
+  --years Y1,Y2       only these years (default: every configured year)
+  --out DIR           where the segmentation documents go (default: data)
+  --content DIR       editors' content: registries and summaries (default: content)
+  --force             recompute even when a year's cached segmentation is up to date
+  --help              show this text
+`;
+
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
+      help: { type: 'boolean', default: false },
       'data-dir': { type: 'string', default: '../shared/data/kaggle' },
       years: { type: 'string' },
       out: { type: 'string', default: 'data' },
@@ -39,6 +54,10 @@ export async function main(argv: string[]): Promise<number> {
       force: { type: 'boolean', default: false },
     },
   });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const years = values.years ? values.years.split(',').map(Number) : configuredYears();
   let failed = 0;
   for (const year of years) {

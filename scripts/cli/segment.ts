@@ -22,7 +22,7 @@ import { formatMatchTable } from '../identity/match-table.js';
 import { hashSegmentation, readRegistry, readSegmentation, registryPath } from '../identity/registry-io.js';
 import type { Segmentation } from '../segment/result-schema.js';
 import type { MixtureInit } from '../segment/cluster.js';
-import { reportError, runIfEntryPoint } from './command.js';
+import { reportError, runIfEntryPoint, printedHelp } from './command.js';
 import { readDeclarations, updateSubSegments } from './subsegments.js';
 import type { LoadedConfig } from '../config/load.js';
 import { readFileSync } from 'node:fs';
@@ -198,6 +198,7 @@ async function subSegmentsOf(document: Segmentation, documentJson: string, optio
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (printedHelp(argv, USAGE)) return 0;
   try {
     const options = parseSegmentArgs(argv);
     const config = loadConfig(options.configFile);

@@ -22,7 +22,7 @@ import { readSurvey } from '../segment/read.js';
 import { isFreeTextColumn } from '../segment/columns.js';
 import { writeFileAtomic } from '../segment/atomic-write.js';
 import { InputError, UsageError } from '../segment/errors.js';
-import { reportError, runIfEntryPoint } from '../cli/command.js';
+import { reportError, runIfEntryPoint, printedHelp } from '../cli/command.js';
 
 const USAGE = `Usage: npm run config:draft -- --input FILE --year YYYY [options]
 
@@ -156,6 +156,7 @@ export function summarize(result: DraftResult, out: string): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (printedHelp(argv, USAGE)) return 0;
   try {
     const options = parseDraftArgs(argv);
     refuseOverwrite(options);

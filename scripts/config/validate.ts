@@ -15,7 +15,7 @@ import { readSurvey, type SurveyTable } from '../segment/read.js';
 import { encodeSurvey } from '../segment/encode.js';
 import { isFreeTextColumn, questionOfColumn } from '../segment/columns.js';
 import { InputError, UsageError } from '../segment/errors.js';
-import { reportError, runIfEntryPoint } from '../cli/command.js';
+import { reportError, runIfEntryPoint, printedHelp } from '../cli/command.js';
 
 const USAGE = `Usage: npm run config:validate -- CONFIG [--input FILE]
 
@@ -115,6 +115,7 @@ function shorten(value: string): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (printedHelp(argv, USAGE)) return 0;
   try {
     const { values, positionals } = parseArgs({ args: argv, options: { input: { type: 'string' }, help: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
     if (values.help) throw new UsageError(USAGE);

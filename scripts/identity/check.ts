@@ -169,8 +169,25 @@ function parseArgs(argv: string[]): CheckOptions {
   return options;
 }
 
+const USAGE = `Usage: npm run summaries:check -- [--content DIR] [--data DIR] [--threshold X]
+
+Checks every editor's summary (DIR/segments/YEAR/SLUG.mdx) against its year's registry and segmentation:
+its slug must name a live segment, merged slugs too, and a summary whose segment's top lifts moved since its
+\`reviewed\` block (cosine similarity below X) is listed as drifted. Warns about summaries on dissolving segments.
+
+  --content DIR     editors' content, with registry/ and segments/ (default: content; the demo's: content/demo)
+  --data DIR        where the segmentation documents are (default: data; the demo's: data/demo)
+  --threshold X     drift threshold (default: 0.8)
+  --help            show this text
+
+Exit status: 0 no problems (warnings allowed), 1 problems found, 2 bad usage.`;
+
 /** Runs the check and prints every problem; returns the exit code (1 when any problem). */
 export async function main(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+  if (argv.includes('--help')) {
+    out(USAGE);
+    return 0;
+  }
   let options: CheckOptions;
   try {
     options = parseArgs(argv);

@@ -32,7 +32,24 @@ export async function updateRegistry(doc: Segmentation, { contentDir, threshold,
   return { path, registry, table };
 }
 
+const USAGE = `Usage: npm run registry:update -- --year YEAR [--content DIR] [--data DIR] [--threshold X] [--dry-run]
+
+Matches the segments of DIR/segmentation-YEAR.json to the registry DIR/registry/YEAR.json and writes it:
+matched segments keep their slug, new ones get one, unmatched ones are retired. Prints the match table.
+\`npm run segment\` does this after every run; use this command after editing a registry by hand, or to preview.
+
+  --year YEAR       the survey year
+  --content DIR     editors' content, whose registry/YEAR.json is updated (default: content)
+  --data DIR        where segmentation-YEAR.json is (default: data)
+  --threshold X     similarity a match needs (default: the registry's own, else 0.5)
+  --dry-run         print the match table, write nothing
+  --help            show this text`;
+
 export async function main(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+  if (argv.includes('--help')) {
+    out(USAGE);
+    return 0;
+  }
   let year: number | undefined;
   let contentDir = 'content';
   let dataDir = 'data';

@@ -19,6 +19,18 @@ import { readRegistry, readSegmentation, registryPath } from './registry-io.js';
 import { topLiftFeatures } from './similarity.js';
 
 const USAGE = 'Usage: npm run summaries:review -- --year YEAR --slug SLUG [--date YYYY-MM-DD] [--content DIR] [--data DIR]\n';
+const HELP = `${USAGE}
+Starts a summary for a segment that has none (DIR/segments/YEAR/SLUG.mdx, front matter filled in), or records
+in an existing one what its editor has just reviewed: the date and the segment's top answers by lift, in its
+\`reviewed\` block. \`npm run summaries:check\` later flags the summary when those lifts move.
+
+  --year YEAR          the survey year
+  --slug SLUG          the segment's slug, as in DIR/registry/YEAR.json
+  --date YYYY-MM-DD    the review's date (default: today)
+  --content DIR        editors' content (default: content; the demo's: content/demo)
+  --data DIR           where segmentation-YEAR.json is (default: data; the demo's: data/demo)
+  --help               show this text
+`;
 
 export function summaryPath(contentDir: string, year: number, slug: string): string {
   return join(contentDir, 'segments', String(year), `${slug}.mdx`);
@@ -55,8 +67,13 @@ export async function main(argv: string[]): Promise<number> {
         date: { type: 'string', default: new Date().toISOString().slice(0, 10) },
         content: { type: 'string', default: 'content' },
         data: { type: 'string', default: 'data' },
+        help: { type: 'boolean', default: false },
       },
     });
+    if (values.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
     if (!values.year || !/^\d{4}$/.test(values.year) || !values.slug) throw new UsageError(USAGE);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date!)) throw new UsageError(`--date ${values.date}: expected YYYY-MM-DD`);
     const year = Number(values.year);
