@@ -1,8 +1,12 @@
-/** The social card of a segment page: its lift chart at 1200×630, light theme, large type. */
+/**
+ * Social cards (og:image) at 1200×630, light theme, large type: a segment page's shows its lift chart, a
+ * year overview's the year's segments by size.
+ */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Segmentation } from '../../scripts/segment/result-schema.js';
 import { segmentName } from './data.js';
 import { liftChartSpec } from './lift.js';
+import { segmentSizesSpec } from './sizes.js';
 
 export const SOCIAL_CARD = { width: 1200, height: 630 } as const;
 
@@ -28,5 +32,33 @@ export function socialCardSpec(doc: Segmentation, segmentIndex: number, options:
     height: 360,
     padding: 24,
     config: { axis: { labelFontSize: 16, titleFontSize: 15 } },
+  } as TopLevelSpec;
+}
+
+export interface YearCardOptions {
+  /** Segment display names by segment index. */
+  names?: readonly string[];
+}
+
+/** The social card of a year overview: the survey's title, how many segments of how many professionals, their sizes. */
+export function yearCardSpec(doc: Segmentation, options: YearCardOptions = {}): TopLevelSpec {
+  const base = segmentSizesSpec(doc, options.names);
+  const count = doc.segments.length;
+  return {
+    ...base,
+    title: {
+      text: doc.survey.title,
+      subtitle: `${count} practitioner ${count === 1 ? 'segment' : 'segments'} of ${doc.counts.professionals.toLocaleString('en-US')} professionals, by size`,
+      fontSize: 30,
+      subtitleFontSize: 18,
+      subtitlePadding: 6,
+      offset: 16,
+      anchor: 'start',
+    },
+    width: 520,
+    // A fixed plot height (not a step per bar), so that any number of segments fits the card.
+    height: 380,
+    padding: 24,
+    config: { axis: { labelFontSize: 16, titleFontSize: 15 }, text: { fontSize: 15 } },
   } as TopLevelSpec;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { liftChartRows, liftChartSpec, renderPng, renderSocialCard, renderSvg, segmentSizesSpec, SOCIAL_CARD } from '../../src/charts/index.js';
+import { liftChartRows, liftChartSpec, renderPng, renderSocialCard, renderSvg, renderYearCard, segmentSizesSpec, SOCIAL_CARD } from '../../src/charts/index.js';
 import { makeSegmentationFixture } from '../fixtures/segmentation-fixture.js';
 
 const doc = makeSegmentationFixture();
@@ -43,6 +43,8 @@ describe('renderPng', () => {
     expect(meta.width).toBe(640);
     const card = await sharp(await renderSocialCard(doc, 1)).metadata();
     expect([card.width, card.height]).toEqual([SOCIAL_CARD.width, SOCIAL_CARD.height]);
+    const yearCard = await sharp(await renderYearCard(doc)).metadata();
+    expect([yearCard.format, yearCard.width, yearCard.height]).toEqual(['png', SOCIAL_CARD.width, SOCIAL_CARD.height]);
   });
 
   it('draws text with the chart font rather than a fallback', async () => {

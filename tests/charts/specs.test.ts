@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { breakdownSpec, liftChartSpec, mapSpec, segmentSizesSpec, socialCardSpec, withTheme, workActivitySpec } from '../../src/charts/index.js';
+import { breakdownSpec, liftChartSpec, mapSpec, segmentSizesSpec, socialCardSpec, withTheme, workActivitySpec, yearCardSpec } from '../../src/charts/index.js';
 import { makeSegmentationFixture } from '../fixtures/segmentation-fixture.js';
 
 const require = createRequire(import.meta.url);
@@ -19,6 +19,7 @@ const specs: [string, TopLevelSpec][] = [
   ['lift', liftChartSpec(doc, 0, { names })],
   ['lift without legend', liftChartSpec(doc, 2, { names, top: 5, legend: false })],
   ['social card', socialCardSpec(doc, 1, { names })],
+  ['year card', yearCardSpec(doc, { names })],
   ['breakdown ordered', breakdownSpec(doc, doc.profile.mlYears, { names })],
   ['breakdown role, segment page', breakdownSpec(doc, doc.profile.role, { names, segments: [1] })],
   ['map', mapSpec(doc)],
@@ -78,5 +79,15 @@ describe('the schema check', () => {
     const themed = withTheme(specs[0][1], 'dark') as unknown as { config: { axis: Record<string, unknown> } };
     themed.config.axis.labelColour = '#fff';
     expect(validator.safeParse(themed).success).toBe(false);
+  });
+});
+
+describe('year card', () => {
+  it("names the survey, the number of segments and of professionals, and draws every segment's size", () => {
+    const spec = yearCardSpec(doc, { names }) as TopLevelSpec & { title: { text: string; subtitle: string }; data: { values: { name: string; size: number }[] } };
+    expect(spec.title.text).toBe(doc.survey.title);
+    expect(spec.title.subtitle).toContain(`${doc.segments.length} practitioner segments of ${doc.counts.professionals.toLocaleString('en-US')} professionals`);
+    expect(spec.data.values.map((v) => v.size)).toEqual(doc.segments.map((s) => s.size));
+    expect(spec.data.values.map((v) => v.name)).toEqual(names);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * A tiny static file server for the built site (tests only): serves `root` under `base` on 127.0.0.1 with
- * a free port, maps directory URLs to index.html and answers 404 for anything else.
+ * a free port, maps directory URLs to index.html and answers 404 for anything else: under the base
+ * with the file `notFound` (relative to `root`) when given, as GitHub Pages and Netlify serve 404.html.
  */
 import { createServer, type Server } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -13,6 +14,7 @@ const TYPES: Record<string, string> = {
   '.mjs': 'text/javascript',
   '.css': 'text/css',
   '.json': 'application/json',
+  '.xml': 'application/xml',
   '.csv': 'text/csv',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -27,10 +29,19 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
+export async function serveStatic(root: string, base = '/', options: { notFound?: string } = {}): Promise<StaticServer> {
   const prefix = base.endsWith('/') ? base : `${base}/`;
+  const notFoundPage = options.notFound ? join(root, options.notFound) : null;
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const notFound = () => {
+      if (notFoundPage && existsSync(notFoundPage)) {
+        res.writeHead(404, { 'Content-Type': TYPES['.html'] });
+        createReadStream(notFoundPage).pipe(res);
+      } else {
+        res.writeHead(404).end('not found');
+      }
+    };
     if (!path.startsWith(prefix)) {
       res.writeHead(404).end('not found');
       return;
@@ -42,7 +53,7 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) {
-      res.writeHead(404).end('not found');
+      notFound();
       return;
     }
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
