@@ -13,9 +13,11 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { siteCacheDir, siteInputs, siteUrl } from './src/lib/env.ts';
 import { remarkSegmentReferences } from './src/lib/mdx-references.ts';
+import { mergedAwayPaths } from './src/lib/merged-paths.ts';
 
 const env = process.env;
 const inputs = siteInputs();
+const redirects = mergedAwayPaths(inputs.contentDir);
 
 export default defineConfig({
   site: siteUrl(env, process.argv.includes('build')),
@@ -32,7 +34,8 @@ export default defineConfig({
   integrations: [
     // Summaries are checked against the data as they compile (remark), so the unified processor, not satteri.
     mdx({ processor: unified({ remarkPlugins: [[remarkSegmentReferences, { inputs }]] }) }),
-    sitemap({ filter: (page) => !/\/search\/?$/.test(page) }),
+    // Search has nothing to index; a segment merged into another is a redirect to it, not a page.
+    sitemap({ filter: (page) => !/\/search\/?$/.test(page) && !redirects.some((path) => page.endsWith(path)) }),
   ],
   vite: {
     build: {

@@ -131,11 +131,11 @@ describe('segment page', () => {
     expect(await section.isVisible()).toBe(true);
     expect(await section.locator('h3').allTextContents()).toEqual([expect.stringMatching(/^Sub-segment A: \d+ members/), expect.stringMatching(/^Sub-segment B: \d+ members/)]);
     const figure = await interactive(page, '-sub-2-lift.vl.json');
+    expect(await seriousViolations(page)).toEqual([]);
     await figure.locator('.chart-interactive svg .mark-rect path').first().hover();
     const tooltip = page.locator('#vg-tooltip-element');
     await expect.poll(() => tooltip.evaluate((t) => t.classList.contains('visible')), { timeout: 10_000 }).toBe(true);
     expect(await tooltip.textContent()).toMatch(/Sub-segment rate/);
-    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 

@@ -3,7 +3,7 @@
  * into a temporary directory, build the site from them with `npm run build` (astro build, then the Pagefind index), and read the output.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Segmentation, SubSegmentations } from '../../scripts/segment/result-schema.js';
 import type { Registry } from '../../scripts/identity/registry-schema.js';
@@ -162,12 +162,25 @@ export function buildSite(inputs: SiteInputs, outDir: string, cacheDir: string, 
     SITE_MODE: 'demo',
     ...extraEnv,
   };
+  // Astro keeps its prerender bundle in the output directory only when that is inside the project; otherwise
+  // it falls back to <project>/.astro/, which two builds at once (test files run in parallel) would share.
+  // So every build writes inside the project, and the result is moved where the caller wants it.
+  mkdirSync(join(ROOT, 'tests', '.tmp'), { recursive: true });
+  const inside = mkdtempSync(join(ROOT, 'tests', '.tmp', 'build-'));
+  env.SITE_OUT_DIR = join(inside, 'dist');
   return new Promise((resolve) => {
     const child = spawn('npm', ['run', '--silent', 'build'], { cwd: ROOT, env });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+    child.on('close', (code) => {
+      if (existsSync(env.SITE_OUT_DIR)) {
+        rmSync(outDir, { recursive: true, force: true });
+        cpSync(env.SITE_OUT_DIR, outDir, { recursive: true });
+      }
+      rmSync(inside, { recursive: true, force: true });
+      resolve({ code: code ?? 1, output });
+    });
   });
 }
 
