@@ -12,8 +12,8 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { siteInputs } from './lib/env.js';
-import { SegmentationSchema, SubSegmentationsSchema } from '../scripts/segment/result-schema.js';
-import { RegistrySchema } from '../scripts/identity/registry-schema.js';
+import { SegmentationSchema, SubSegmentationsSchema } from '../scripts/document/segmentation-schema.js';
+import { RegistrySchema } from '../scripts/document/registry-schema.js';
 
 const inputs = siteInputs();
 const YEAR_FILE = /(\d{4})\.json$/;

@@ -11,13 +11,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { devEditLatency } from './dev-edit.js';
-import { PROJECT_ROOT } from '../segment/versions.js';
+import { PROJECT_ROOT } from '../infra/versions.js';
 import { builtInConfigPath, loadConfig } from '../config/load.js';
-import { DEFAULT_STABILITY_RUNS, runSegmentation, STAGES, type Reporter } from '../segment/pipeline.js';
-import { readSurvey } from '../segment/read.js';
+import { DEFAULT_STABILITY_RUNS } from '../segment/parameters.js';
+import { runSegmentation } from '../segment/pipeline.js';
+import { STAGES, type Reporter } from '../segment/types.js';
+import { readSurvey } from '../survey/read.js';
 import { encodeSurvey, neededColumn } from '../segment/encode.js';
-import { jaccardNeighbours, umapJsOwnNeighbours } from '../segment/knn.js';
-import { deriveRandom } from '../segment/random.js';
+import { jaccardNeighbours } from '../segment/embedding/neighbours.js';
+import { umapJsOwnNeighbours } from './umap-js-baseline.js';
+import { deriveRandom } from '../infra/random.js';
 import type { BinaryMatrix } from '../segment/types.js';
 
 const { values } = parseArgs({

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtInConfigPath, loadConfig } from '../config/load.js';
 import { generateDemoSurvey } from '../demo/generate.js';
-import { runSegmentation, type Reporter } from '../segment/pipeline.js';
+import { runSegmentation } from '../segment/pipeline.js';
+import { type Reporter } from '../segment/types.js';
 
 const [respondents, stability] = process.argv.slice(2).map(Number);
 const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));

@@ -3,7 +3,7 @@
  * percentage lines when stderr is not a terminal, so CI logs stay readable).
  */
 import cliProgress from 'cli-progress';
-import type { Reporter, Stage } from '../segment/pipeline.js';
+import type { Reporter, Stage } from '../segment/types.js';
 
 const STAGE_NAMES: Record<Stage, string> = {
   read: 'read survey',

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILT_IN_CONFIG_DIR } from '../config/load.js';
 import { main as segment } from './segment.js';
-import { runIfEntryPoint } from './command.js';
+import { runIfEntryPoint } from '../infra/command.js';
 
 export function configuredYears(): number[] {
   return readdirSync(BUILT_IN_CONFIG_DIR)

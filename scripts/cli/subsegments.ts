@@ -9,16 +9,16 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
-import { parseFrontMatter } from '../identity/front-matter.js';
-import type { Registry } from '../identity/registry-schema.js';
-import { writeFileAtomic } from '../segment/atomic-write.js';
-import { codeVersion } from '../segment/cache.js';
+import { parseFrontMatter } from '../document/front-matter.js';
+import type { Registry } from '../document/registry-schema.js';
+import { writeFileAtomic } from '../infra/atomic-write.js';
+import { codeVersion } from '../infra/cache.js';
 import { encodeSurvey, neededColumn } from '../segment/encode.js';
-import { UsageError } from '../segment/errors.js';
-import { readSurvey } from '../segment/read.js';
-import { SUB_SEGMENTS_SCHEMA_VERSION, SubSegmentationsSchema, type Segmentation, type SubSegmentations } from '../segment/result-schema.js';
+import { UsageError } from '../infra/errors.js';
+import { readSurvey } from '../survey/read.js';
+import { SUB_SEGMENTS_SCHEMA_VERSION, SubSegmentationsSchema, type Segmentation, type SubSegmentations } from '../document/segmentation-schema.js';
 import { MAX_SUB_SEGMENTS, subSegment } from '../segment/subsegment.js';
-import { selectRows } from '../segment/pipeline.js';
+import { selectRows } from '../segment/rows.js';
 
 export interface SubSegmentDeclaration {
   /** The summary that asks, for messages. */

@@ -2,9 +2,9 @@
  * Texts a survey file writes where a cell is really empty. 2022 writes pandas' "nan" in every unticked cell
  * of 19 multi-select columns; read as an answer, "nan" would count everyone as having ticked them.
  */
-import type { Column, SurveyTable } from '../segment/read.js';
-import { questionOfColumn } from '../segment/columns.js';
-import { tally } from './survey-questions.js';
+import type { Column, SurveyTable } from '../survey/read.js';
+import { questionOfColumn } from '../survey/columns.js';
+import { tally } from '../survey/questions.js';
 
 const BLANK_LIKE = new Set(['nan', 'NaN', 'NA', 'N/A', 'null', 'NULL']);
 

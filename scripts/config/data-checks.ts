@@ -5,10 +5,10 @@
  * answers the file does not have, and questions of the file the config does not mention. Works on the raw
  * YAML data, so a config that fails its schema still gets its data checked.
  */
-import type { SurveyTable } from '../segment/read.js';
-import { isFreeTextColumn, questionOfColumn, variantOfColumn } from '../segment/columns.js';
+import type { SurveyTable } from '../survey/read.js';
+import { isFreeTextColumn, questionOfColumn, variantOfColumn } from '../survey/columns.js';
 import type { ConfigPath } from './config-lines.js';
-import { firstRows, surveyQuestions, tally } from './survey-questions.js';
+import { firstRows, surveyQuestions, tally } from '../survey/questions.js';
 import { contentWords, jaccard } from './text-similarity.js';
 
 export interface DataProblem {

@@ -6,7 +6,7 @@
 import type { QuestionGroup, ProfileRole, SurveyConfig } from './schema.js';
 import { PROFILE_ROLES } from './schema.js';
 import type { Reference } from './references.js';
-import type { SurveyQuestion } from './survey-questions.js';
+import type { SurveyQuestion } from '../survey/questions.js';
 import { assignQuestions, DEFAULT_THRESHOLD, type Candidate } from './match-questions.js';
 import { draftOrder, type DraftOrder } from './draft-order.js';
 import { contentWords, jaccard, normalizeAnswer } from './text-similarity.js';

@@ -4,7 +4,7 @@
  * questions that ask for an amount, the answers sorted by the number they contain.
  */
 import type { ReferenceQuestion } from './references.js';
-import type { SurveyQuestion } from './survey-questions.js';
+import type { SurveyQuestion } from '../survey/questions.js';
 import { contentWords, jaccard, looksOrdinal, normalizeAnswer, numericReading } from './text-similarity.js';
 
 export interface DraftOrder {

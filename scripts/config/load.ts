@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
-import { InputError } from '../segment/errors.js';
+import { InputError } from '../infra/errors.js';
 import { SurveyConfigSchema, type SurveyConfig } from './schema.js';
 
 /** Where the built-in configurations live: configs/<year>.yaml at the project root. */

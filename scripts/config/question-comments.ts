@@ -7,7 +7,7 @@
  *   # Q5 single, 25,973 answered: "Student" 6,804 | "Data Scientist" 3,616 | "Software Engineer" 2,449 |
  *   #   "Other" 2,393 | ... 11 more
  */
-import type { SurveyQuestion } from './survey-questions.js';
+import type { SurveyQuestion } from '../survey/questions.js';
 
 const WIDTH = 112;
 const MAX_LISTED = 40;

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { loadConfig } from './load.js';
 import type { QuestionConfig, SurveyConfig } from './schema.js';
 import { parseQuestionComments, type CommentedQuestion } from './question-comments.js';
-import { cleanText, surveyQuestions } from './survey-questions.js';
-import { readSurvey } from '../segment/read.js';
-import { isFreeTextColumn, questionOfColumn } from '../segment/columns.js';
+import { cleanText, surveyQuestions } from '../survey/questions.js';
+import { readSurvey } from '../survey/read.js';
+import { isFreeTextColumn, questionOfColumn } from '../survey/columns.js';
 import { QUESTIONNAIRE_2020 } from '../demo/questionnaire-2020.js';
 
 export interface ReferenceQuestion {

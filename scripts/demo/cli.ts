@@ -9,7 +9,7 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeFileAtomic } from '../segment/atomic-write.js';
+import { writeFileAtomic } from '../infra/atomic-write.js';
 import { DEMO_DEFAULTS, generateDemoSurvey, plannedGroupSizes } from './generate.js';
 import { PLANTED_SEGMENTS } from './segments.js';
 

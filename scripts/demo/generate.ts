@@ -3,7 +3,7 @@
  * with professional segments planted in it so that the pipeline's result can be checked against a known
  * answer (`truth`). It lets the project build out of the box without Kaggle's data.
  */
-import { deriveRandom, standardNormal, type Random } from '../segment/random.js';
+import { deriveRandom, standardNormal, type Random } from '../infra/random.js';
 import {
   COUNTRY_WEIGHTS, NON_PROFESSIONAL_BASE, NON_PROFESSIONAL_KINDS, PROFESSIONAL_BASE, PROFESSIONAL_PROFILE,
   type NonProfessionalKind,

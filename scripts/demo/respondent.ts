@@ -4,7 +4,7 @@
  * trigger them, cloud products only of the platforms chosen), with the blanks real respondents leave:
  * skipped questions, "None" answers, and quitting part-way.
  */
-import { randomInt, standardNormal, type Random } from '../segment/random.js';
+import { randomInt, standardNormal, type Random } from '../infra/random.js';
 import { HIGH_PAY_COUNTRIES, LOW_PAY_COUNTRIES, NONE_RATE } from './population.js';
 import { QUESTIONNAIRE_2020, questionByCode, type SurveyQuestion } from './questionnaire-2020.js';
 import { noneIndex, type CompiledRates } from './rates.js';

@@ -4,8 +4,8 @@
  * topic (from the per-year config) plus the normalized answer text. Only answers present in both years count;
  * a question whose topic one year lacks simply takes no part.
  */
-import type { Segmentation } from '../segment/result-schema.js';
-import { maximumAssignment } from './assignment.js';
+import type { Segmentation } from '../document/segmentation-schema.js';
+import { maximumAssignment } from '../infra/assignment.js';
 import { segmentAt, similarity, type LiftProfile } from './similarity.js';
 
 export interface AcrossYearsOptions {

@@ -12,11 +12,11 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Segmentation } from '../segment/result-schema.js';
-import type { Registry } from './registry-schema.js';
+import type { Segmentation } from '../document/segmentation-schema.js';
+import type { Registry } from '../document/registry-schema.js';
 import { checkDrift, ReviewedSchema } from './drift.js';
-import { parseFrontMatter } from './front-matter.js';
-import { hashSegmentation, readRegistry, readSegmentation, registryPath } from './registry-io.js';
+import { parseFrontMatter } from '../document/front-matter.js';
+import { hashSegmentation, readRegistry, readSegmentation, registryPath } from '../document/io.js';
 
 export type ProblemKind = 'front-matter' | 'registry' | 'segmentation' | 'unknown-slug' | 'retired-slug' | 'duplicate-slug' | 'drift';
 

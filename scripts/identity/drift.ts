@@ -10,7 +10,7 @@
  * and the check compares that with the current lifts.
  */
 import { z } from 'zod';
-import type { Segmentation } from '../segment/result-schema.js';
+import type { Segmentation } from '../document/segmentation-schema.js';
 import { roundLift, segmentAt, similarity, topLiftFeatures, type LiftProfile } from './similarity.js';
 
 /** Current top lifts that take part in the comparison; `reviewedSnapshot` records the same number. */

@@ -10,10 +10,10 @@
  * (a re-run: the scale of the stability report, so editors see one notion of "same segment"), else the
  * cosine of lift profiles (the data changed, so members cannot be compared).
  */
-import type { Segmentation } from '../segment/result-schema.js';
-import type { Registry, RegistryEntry } from './registry-schema.js';
-import { maximumAssignment } from './assignment.js';
-import { hashSegmentation, compareSlugs } from './registry-io.js';
+import type { Segmentation } from '../document/segmentation-schema.js';
+import type { Registry, RegistryEntry } from '../document/registry-schema.js';
+import { maximumAssignment } from '../infra/assignment.js';
+import { hashSegmentation, compareSlugs } from '../document/io.js';
 import { liftProfile, roundLift, similarity, type LiftProfile } from './similarity.js';
 import { uniqueSlug } from './slug.js';
 import { decodeMembers, encodeMembers, jaccard, respondentSet, sameRespondents } from './members.js';

@@ -7,12 +7,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Segmentation } from '../segment/result-schema.js';
+import type { Segmentation } from '../document/segmentation-schema.js';
 import { segmentationPath } from './check.js';
 import { matchSegments, type MatchRow } from './match.js';
 import { formatMatchTable } from './match-table.js';
-import { readRegistry, readSegmentation, registryPath, writeRegistry } from './registry-io.js';
-import type { Registry } from './registry-schema.js';
+import { readRegistry, readSegmentation, registryPath, writeRegistry } from '../document/io.js';
+import type { Registry } from '../document/registry-schema.js';
 
 export interface UpdateRegistryOptions {
   contentDir: string;

@@ -9,13 +9,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDocument } from 'yaml';
-import { writeFileAtomic } from '../segment/atomic-write.js';
-import { UsageError } from '../segment/errors.js';
-import type { Segmentation } from '../segment/result-schema.js';
-import { reportError, runIfEntryPoint } from '../cli/command.js';
+import { writeFileAtomic } from '../infra/atomic-write.js';
+import { UsageError } from '../infra/errors.js';
+import type { Segmentation } from '../document/segmentation-schema.js';
+import { reportError, runIfEntryPoint } from '../infra/command.js';
 import { segmentationPath } from './check.js';
 import { reviewedSnapshot, type Reviewed } from './drift.js';
-import { readRegistry, readSegmentation, registryPath } from './registry-io.js';
+import { readRegistry, readSegmentation, registryPath } from '../document/io.js';
 import { topLiftFeatures } from './similarity.js';
 
 const USAGE = 'Usage: npm run summaries:review -- --year YEAR --slug SLUG [--date YYYY-MM-DD] [--content DIR] [--data DIR]\n';

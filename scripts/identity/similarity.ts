@@ -8,7 +8,7 @@
  *   "uses R much more" point in opposite directions. Cosine on raw rates would not see that: rates are all
  *   positive and dominated by answers everybody gives (Python, Jupyter), so any two segments would look alike.
  */
-import type { Segmentation } from '../segment/result-schema.js';
+import type { Segmentation } from '../document/segmentation-schema.js';
 
 /** Feature id -> lift. */
 export type LiftProfile = Record<string, number>;

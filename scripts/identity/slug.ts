@@ -4,8 +4,8 @@
  * lifts do later, so editors' MDX can rely on it. Editors may rename one by hand in the registry (and in
  * their MDX) before publishing.
  */
-import type { Segmentation } from '../segment/result-schema.js';
-import { SLUG_PATTERN } from './registry-schema.js';
+import type { Segmentation } from '../document/segmentation-schema.js';
+import { SLUG_PATTERN } from '../document/registry-schema.js';
 import { topLiftFeatures } from './similarity.js';
 
 /** Longest slug we build (before a "-2" style suffix). */

@@ -3,17 +3,17 @@
  * Nothing here depends on the clock or the machine, so the same input, config and seed give the same bytes.
  */
 import { basename } from 'node:path';
-import type { SurveyTable } from './read.js';
+import type { SurveyTable } from '../survey/read.js';
 import type { EncodedSurvey } from './encode.js';
 import type { ProfessionalSplit } from './split.js';
 import type { Profiles } from './profile.js';
 import type { EmbedParams, Embedding, MixtureFit } from './types.js';
-import type { MixtureInit } from './cluster.js';
-import type { PublishedPartition, SegmentOptions } from './pipeline.js';
+import type { MixtureInit } from './mixture/fit.js';
+import type { PublishedPartition, SegmentOptions } from './types.js';
 import { CORE_SHARE_OF_RUNS, DISSOLVED_BELOW, PATTERN_AT, STABLE_AT, type StabilityReport } from './stability.js';
 import { round } from './profile.js';
-import { numericPackageVersions, projectPackage } from './versions.js';
-import { SCHEMA_VERSION, SegmentationSchema, type Segmentation } from './result-schema.js';
+import { numericPackageVersions, projectPackage } from '../infra/versions.js';
+import { SCHEMA_VERSION, SegmentationSchema, type Segmentation } from '../document/segmentation-schema.js';
 
 export interface LabelRow {
   /** 0-based respondent index in file order. */

@@ -11,9 +11,9 @@
  * itself at ARI 0.795, where average linkage of C gave 0.722, majority voting after alignment 0.67, and
  * the single runs 0.49. Same partitions and seed give the same labels.
  */
-import { kmeans } from './kmeans-init.js';
-import { symmetricEigen } from './eigen.js';
-import { deriveRandom } from './random.js';
+import { kmeans } from './mixture/kmeans-init.js';
+import { symmetricEigen } from './embedding/eigen.js';
+import { deriveRandom } from '../infra/random.js';
 
 export interface ConsensusOptions {
   /** Number of segments to cut. */

@@ -6,9 +6,9 @@
  * are the worker's own: the caller's clock would also count the time its thread was busy elsewhere.
  */
 import { Worker } from 'node:worker_threads';
-import { embed } from './embed.js';
-import { deriveRandom } from './random.js';
-import type { MixtureInit } from './cluster.js';
+import { embed } from './embedding/embed.js';
+import { deriveRandom } from '../infra/random.js';
+import type { MixtureInit } from './mixture/fit.js';
 import type { BinaryMatrix, EmbedParams, Embedding, ProgressCallback } from './types.js';
 
 /** What every job of a pool shares: the rows to embed and how. */

@@ -1,8 +1,8 @@
 /** A worker of `SpaceWorkers` (embed-parallel.ts): embeds its matrix per job, and fits the mixture when asked. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { embed } from './embed.js';
-import { fitMixture } from './cluster.js';
-import { deriveRandom } from './random.js';
+import { embed } from './embedding/embed.js';
+import { fitMixture } from './mixture/fit.js';
+import { deriveRandom } from '../infra/random.js';
 import type { SpaceJob, SpaceSetup, WorkerMessage } from './embed-parallel.js';
 
 const setup = workerData as SpaceSetup;

@@ -5,11 +5,11 @@
  * Profile (`valid`) questions are kept aside as answer indices, for the breakdowns.
  */
 import type { QuestionConfig, SurveyConfig } from '../config/schema.js';
-import type { Feature, QuestionInfo } from './result-schema.js';
+import type { Feature, QuestionInfo } from '../document/segmentation-schema.js';
 import type { BinaryMatrix } from './types.js';
-import type { Column, SurveyTable } from './read.js';
-import { InputError } from './errors.js';
-import { isFreeTextColumn, questionOfColumn, variantOfColumn } from './columns.js';
+import type { Column, SurveyTable } from '../survey/read.js';
+import { InputError } from '../infra/errors.js';
+import { isFreeTextColumn, questionOfColumn, variantOfColumn } from '../survey/columns.js';
 import { readRuleAnswers, ruleQuestions, type RuleAnswers } from './rule-answers.js';
 
 /** Answers of a single-choice profile question for every kept respondent. */

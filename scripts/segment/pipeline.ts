@@ -8,70 +8,25 @@
  * Effects (progress, timing) come in through `reporter`, so tests run it silently.
  */
 import type { LoadedConfig } from '../config/load.js';
-import { readSurvey } from './read.js';
+import { readSurvey } from '../survey/read.js';
 import { encodeSurvey, neededColumn } from './encode.js';
-import { defaultEpochs } from './embed.js';
+import { defaultEpochs } from './embedding/embed.js';
 import { availableParallelism } from 'node:os';
 import { embedHere, SpaceWorkers, type MixtureJob, type SpaceResult } from './embed-parallel.js';
 import { consensusPartition } from './consensus.js';
-import { prepareLayoutKernel } from './layout-wasm.js';
+import { prepareLayoutKernel } from './embedding/layout-wasm.js';
 import { stabilityReport } from './stability.js';
 import { splitProfessionals, type ProfessionalSplit } from './split.js';
-import { fitMixture, selectK, ClusterCountError, type MixtureInit } from './cluster.js';
+import { fitMixture, selectK, ClusterCountError, type MixtureInit } from './mixture/fit.js';
 import { profileSegments } from './profile.js';
 import { assembleDocument, type LabelRow } from './assemble.js';
-import { deriveRandom } from './random.js';
-import { UsageError } from './errors.js';
-import type { Segmentation } from './result-schema.js';
-import type { BinaryMatrix, EmbedParams, Embedding, ProgressCallback } from './types.js';
-
-export interface SegmentOptions {
-  input: string;
-  config: LoadedConfig;
-  seed: number;
-  clusters: number;
-  /** Fit k = 2..15 and report BIC. */
-  selectK: boolean;
-  /** The input is the generated demo survey. */
-  synthetic: boolean;
-  /** How both UMAP layouts start (default 'spectral', umap-learn's and the notebook's). */
-  init?: 'spectral' | 'random';
-  /** How the mixture's EM starts (default 'kmeans', scikit-learn's and the notebook's). */
-  mixtureInit?: MixtureInit;
-  /** Re-runs of the clustering space and the mixture with derived seeds (default DEFAULT_STABILITY_RUNS; 0: none). */
-  stability?: number;
-  /** What is published: the consensus of all runs (default) or the main run alone, as the notebook did. */
-  publish?: PublishedPartition;
-  /** Worker threads for the clustering space and its re-runs (default: up to 2, the cores available). */
-  threads?: number;
-}
-
-export type PublishedPartition = 'consensus' | 'single-run';
-
-export const STAGES = ['read', 'encode', 'map', 'split', 'embed', 'stability', 'cluster', 'select-k', 'consensus', 'profile'] as const;
-export type Stage = (typeof STAGES)[number];
-
-export interface Reporter {
-  start(stage: Stage, detail?: string): void;
-  progress(stage: Stage): ProgressCallback;
-  end(stage: Stage, detail?: string): void;
-  /** Something the run's reader should know, such as a fallback (it is also recorded in the document). */
-  notice?(message: string): void;
-}
-
-export const silentReporter: Reporter = { start() {}, progress: () => () => {}, end() {} };
-
-/** Re-runs of the clustering space and the mixture behind the stability report and the consensus. */
-export const DEFAULT_STABILITY_RUNS = 15;
-
-export interface SegmentRun {
-  document: Segmentation;
-  labels: LabelRow[];
-  /** Milliseconds per stage (map and embed may overlap). */
-  timings: Partial<Record<Stage, number>>;
-  /** Milliseconds from start to end of the run. */
-  wallMs: number;
-}
+import { deriveRandom } from '../infra/random.js';
+import { UsageError } from '../infra/errors.js';
+import type { Segmentation } from '../document/segmentation-schema.js';
+import type { BinaryMatrix, EmbedParams, Embedding, ProgressCallback, PublishedPartition, Reporter, SegmentOptions, SegmentRun, Stage } from './types.js';
+import { CLUSTER_EMBED_PARAMS, DEFAULT_STABILITY_RUNS, MAP_PARAMS, MIXTURE_PARAMS, SELECT_K_RANGE } from './parameters.js';
+import { rowsWhere, selectEmbeddingRows, selectRows } from './rows.js';
+import { silentReporter } from './types.js';
 
 /** The professionals to cluster: their rows among the kept respondents, their answers, their embedding's parameters. */
 interface Cohort {
@@ -79,11 +34,6 @@ interface Cohort {
   matrix: BinaryMatrix;
   params: EmbedParams;
 }
-
-export const MAP_PARAMS = { nComponents: 2, nNeighbors: 15, minDist: 0.1 } as const;
-export const CLUSTER_EMBED_PARAMS = { nComponents: 4, nNeighbors: 15, minDist: 0 } as const;
-export const MIXTURE_PARAMS = { regCovar: 1e-6, tol: 1e-3, maxIter: 100, nInit: 1 } as const;
-export const SELECT_K_RANGE = Array.from({ length: 14 }, (_, i) => i + 2);
 
 export async function runSegmentation(options: SegmentOptions, reporter: Reporter = silentReporter): Promise<SegmentRun> {
   const { config } = options.config;
@@ -253,23 +203,4 @@ function count(mask: Uint8Array): number {
   let n = 0;
   for (const v of mask) n += v;
   return n;
-}
-
-function rowsWhere(mask: Uint8Array): Int32Array {
-  const rows: number[] = [];
-  mask.forEach((v, i) => v && rows.push(i));
-  return Int32Array.from(rows);
-}
-
-/** The given rows of a 0/1 matrix, in the given order. */
-export function selectRows(matrix: BinaryMatrix, rows: Int32Array): BinaryMatrix {
-  const data = new Uint8Array(rows.length * matrix.cols);
-  rows.forEach((r, i) => data.set(matrix.data.subarray(r * matrix.cols, (r + 1) * matrix.cols), i * matrix.cols));
-  return { rows: rows.length, cols: matrix.cols, data };
-}
-
-function selectEmbeddingRows(embedding: Embedding, rows: Int32Array): Embedding {
-  const data = new Float64Array(rows.length * embedding.dims);
-  rows.forEach((r, i) => data.set(embedding.data.subarray(r * embedding.dims, (r + 1) * embedding.dims), i * embedding.dims));
-  return { rows: rows.length, dims: embedding.dims, data };
 }

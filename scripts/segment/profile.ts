@@ -4,7 +4,7 @@
  * the answer counts per segment. Segments are published in ascending share of members new to ML, as the
  * notebook orders them.
  */
-import type { Breakdown, SegmentResult } from './result-schema.js';
+import type { Breakdown, SegmentResult } from '../document/segmentation-schema.js';
 import type { ProfileAnswers } from './encode.js';
 import type { BinaryMatrix, Embedding } from './types.js';
 

@@ -5,9 +5,9 @@
  * who is clustered, not what.
  */
 import type { ProfessionalRule } from '../config/schema.js';
-import type { SurveyTable } from './read.js';
-import { InputError } from './errors.js';
-import { isFreeTextColumn, questionOfColumn, variantOfColumn } from './columns.js';
+import type { SurveyTable } from '../survey/read.js';
+import { InputError } from '../infra/errors.js';
+import { isFreeTextColumn, questionOfColumn, variantOfColumn } from '../survey/columns.js';
 
 export interface RuleAnswers {
   /** Per kept row, how many `_A` and `_B` variant columns it answered (zeros unless the variants rule). */

@@ -10,8 +10,8 @@
  *   - Each respondent's agreement is the share of runs that put them in their segment's match.
  *   - The whole segmentation's figure is the median adjusted Rand index over all pairs of runs.
  */
-import { maximumAssignment } from '../identity/assignment.js';
-import { adjustedRandIndex } from './metrics.js';
+import { maximumAssignment } from '../infra/assignment.js';
+import { adjustedRandIndex } from './partition-agreement.js';
 
 export const STABLE_AT = 0.75;
 export const PATTERN_AT = 0.6;

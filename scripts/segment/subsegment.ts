@@ -6,11 +6,11 @@
  * N-component full-covariance Gaussian mixture. A sub-segment's lift is measured against its segment, not
  * against all professionals: it says what sets the sub-segment apart within the segment.
  */
-import { fitMixture } from './cluster.js';
-import { defaultEpochs, embed } from './embed.js';
-import { CLUSTER_EMBED_PARAMS, MIXTURE_PARAMS } from './pipeline.js';
+import { fitMixture } from './mixture/fit.js';
+import { defaultEpochs, embed } from './embedding/embed.js';
+import { CLUSTER_EMBED_PARAMS, MIXTURE_PARAMS } from './parameters.js';
 import { round } from './profile.js';
-import { deriveRandom } from './random.js';
+import { deriveRandom } from '../infra/random.js';
 import type { BinaryMatrix, ProgressCallback } from './types.js';
 
 /** At most this many sub-segments: more would be read as a segmentation of its own. */

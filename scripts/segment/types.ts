@@ -1,65 +1,70 @@
 /**
- * Typed hand-offs between the pipeline's stages:
+ * What the pipeline's stages hand to each other, in one place:
  *
- *   read → encode → embed (map) → split → embed (cluster space) → cluster → profile → write
+ *   read (SurveyTable) → encode (EncodedSurvey) → map (Embedding, 2-D, everyone) and split (ProfessionalSplit;
+ *   either order: the map-split rule reads the map) → clustering space (Embedding, 4-D, professionals) and its
+ *   stability re-runs → cluster (MixtureFit) → consensus → profile (Profiles) → assemble (Segmentation, LabelRow)
  *
- * Each stage is a module of its own under scripts/segment/ and takes and returns these types.
+ * Each stage is a module under scripts/segment/ (the survey reader under scripts/survey/); the two engines,
+ * UMAP (embedding/) and the Gaussian mixture (mixture/), keep their own types and depend on no stage.
  */
+import type { LoadedConfig } from '../config/load.js';
+import type { Segmentation } from '../document/segmentation-schema.js';
+import type { MixtureInit } from './mixture/types.js';
+import type { ProgressCallback } from './embedding/types.js';
+import type { LabelRow } from './assemble.js';
 
-/** A dense 0/1 matrix, row-major, one byte per cell. Rows are respondents, columns encoded answers. */
-export interface BinaryMatrix {
-  readonly rows: number;
-  readonly cols: number;
-  /** rows * cols bytes, each 0 or 1. */
-  readonly data: Uint8Array;
-}
+export type { BinaryMatrix, Embedding, EmbedParams, Neighbours, ProgressCallback } from './embedding/types.js';
+export type { MixtureFit, MixtureInit } from './mixture/types.js';
+export type { SurveyTable } from '../survey/read.js';
+export type { EncodedSurvey } from './encode.js';
+export type { ProfessionalSplit } from './split.js';
+export type { Profiles } from './profile.js';
+export type { StabilityReport } from './stability.js';
+export type { LabelRow } from './assemble.js';
 
-/** A dense real matrix, row-major. */
-export interface Embedding {
-  readonly rows: number;
-  readonly dims: number;
-  /** rows * dims values. */
-  readonly data: Float64Array;
-}
-
-/** k nearest neighbours of every row, row-major, each row's neighbours in ascending distance, self first. */
-export interface Neighbours {
-  readonly rows: number;
-  readonly k: number;
-  readonly indices: Int32Array;
-  readonly distances: Float64Array;
-}
-
-/** Parameters of one UMAP embedding. */
-export interface EmbedParams {
-  /** Output dimensions (2 for the map, 4 for the clustering space). */
-  nComponents: number;
-  /** Neighbours per point, self included, as umap-learn counts them (15). */
-  nNeighbors: number;
-  /** Minimum distance between embedded points (0.1 for the map, 0 for clustering). */
-  minDist: number;
-  /** Optimisation epochs; undefined = UMAP's rule (500 up to 10,000 points, 200 above). */
-  nEpochs?: number;
-  /** The start of the layout: umap-learn's spectral layout (default), or umap-js's uniform random one. */
+/** Options of one segmentation run. */
+export interface SegmentOptions {
+  input: string;
+  config: LoadedConfig;
+  seed: number;
+  clusters: number;
+  /** Fit k = 2..15 and report BIC. */
+  selectK: boolean;
+  /** The input is the generated demo survey. */
+  synthetic: boolean;
+  /** How both UMAP layouts start (default 'spectral', umap-learn's and the notebook's). */
   init?: 'spectral' | 'random';
+  /** How the mixture's EM starts (default 'kmeans', scikit-learn's and the notebook's). */
+  mixtureInit?: MixtureInit;
+  /** Re-runs of the clustering space and the mixture with derived seeds (default DEFAULT_STABILITY_RUNS; 0: none). */
+  stability?: number;
+  /** What is published: the consensus of all runs (default) or the main run alone, as the notebook did. */
+  publish?: PublishedPartition;
+  /** Worker threads for the clustering space and its re-runs (default: up to 2, the cores available). */
+  threads?: number;
 }
 
-/** Reports progress of a long stage: `done` of `total` steps. */
-export type ProgressCallback = (done: number, total: number) => void;
+export type PublishedPartition = 'consensus' | 'single-run';
 
-/** Result of fitting a Gaussian mixture. */
-export interface MixtureFit {
-  k: number;
-  /** Hard assignment (argmax responsibility) per row. */
-  labels: Int32Array;
-  weights: Float64Array;
-  /** k * dims. */
-  means: Float64Array;
-  /** k covariance matrices, each dims * dims, row-major. */
-  covariances: Float64Array[];
-  /** Mean log-likelihood per sample at convergence (as scikit-learn's lower bound). */
-  logLikelihood: number;
-  bic: number;
-  iterations: number;
-  converged: boolean;
+export const STAGES = ['read', 'encode', 'map', 'split', 'embed', 'stability', 'cluster', 'select-k', 'consensus', 'profile'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface Reporter {
+  start(stage: Stage, detail?: string): void;
+  progress(stage: Stage): ProgressCallback;
+  end(stage: Stage, detail?: string): void;
+  /** Something the run's reader should know, such as a fallback (it is also recorded in the document). */
+  notice?(message: string): void;
+}
+
+export const silentReporter: Reporter = { start() {}, progress: () => () => {}, end() {} };
+
+export interface SegmentRun {
+  document: Segmentation;
+  labels: LabelRow[];
+  /** Milliseconds per stage (map and embed may overlap). */
+  timings: Partial<Record<Stage, number>>;
+  /** Milliseconds from start to end of the run. */
+  wallMs: number;
 }

@@ -3,7 +3,7 @@
  * each work-activity answer in each segment, diverging colors centered at zero, the value in each cell.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { DIVERGING_SCHEME } from './colors.js';
 import { featureIndexById, findQuestion, points, round, segmentName, segmentsInOrder, uniqueLabels } from './data.js';
 import type { ChartTable } from './table.js';

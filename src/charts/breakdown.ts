@@ -4,7 +4,7 @@
  * stacked and colored in the question's own order.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Breakdown, QuestionInfo, Segmentation } from '../../scripts/segment/result-schema.js';
+import type { Breakdown, QuestionInfo, Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { CATEGORICAL_SCHEME, SEQUENTIAL_SCHEME } from './colors.js';
 import { OVERALL_NAME, findQuestion, percent, round, segmentName, segmentsInOrder, uniqueLabels } from './data.js';
 import type { ChartTable } from './table.js';

@@ -3,7 +3,7 @@
  * year overview's the year's segments by size.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { segmentName } from './data.js';
 import { liftChartSpec } from './lift.js';
 import { segmentSizesSpec } from './sizes.js';

@@ -2,7 +2,7 @@
  * Lookups on the segmentation document shared by the chart modules, and the label rules of the notebook
  * (`col_label`: "short question label: first five words of the answer").
  */
-import type { QuestionInfo, Segmentation, SegmentResult } from '../../scripts/segment/result-schema.js';
+import type { QuestionInfo, Segmentation, SegmentResult } from '../../scripts/document/segmentation-schema.js';
 
 /** The label of the overall column/bar beside segments. */
 export const OVERALL_NAME = 'All professionals';

@@ -3,7 +3,7 @@
  * Adobe's own `source-sans` package (node_modules/source-sans/TTF, licence in its LICENSE.md); the site
  * serves the same family to browsers from @fontsource. No font file is copied into public/.
  *
- * - SVG: text is measured with the font's own advance widths (metrics.ts), so layout does not depend on
+ * - SVG: text is measured with the font's own advance widths (text-metrics.ts), so layout does not depend on
  *   a canvas package or on the fonts installed on the build machine.
  * - PNG: sharp draws SVG text through librsvg → Pango → fontconfig, which reads FONTCONFIG_FILE when it
  *   first initialises; `useChartFontconfig` points it at a config that adds the font directory to the system's.

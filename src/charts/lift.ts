@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { QuestionGroup } from '../../scripts/config/schema.js';
-import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { groupColors } from './colors.js';
 import { findQuestion, findSegment, firstWords, percent, round, segmentName, uniqueLabels } from './data.js';
 import type { ChartTable } from './table.js';

@@ -4,7 +4,7 @@
  * On a segment page the segment's members are highlighted instead.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { HIGHLIGHT_POINT, MUTED_POINT, NO_ANSWER_COLOR, TABLEAU20 } from './colors.js';
 import { findQuestion, round, segmentName, uniqueLabels } from './data.js';
 import { mapSample, type MapSampleOptions } from './sample.js';

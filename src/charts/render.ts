@@ -4,17 +4,17 @@
  *   Vega-Lite spec + theme config ─compile→ Vega spec ─View(renderer 'none')→ SVG ─sharp→ PNG
  *
  * Both results are cached on disk by content hash (render-cache.ts).
- * Output is deterministic: text is measured from the font file (metrics.ts), Vega's SVG id counters are
+ * Output is deterministic: text is measured from the font file (text-metrics.ts), Vega's SVG id counters are
  * reset before each render, and the data is inlined by the spec builders.
  */
 import sharp from 'sharp';
 import { View, parse, resetSVGDefIds } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Config } from 'vega-lite';
-import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { SOCIAL_CARD, socialCardSpec, yearCardSpec, type SocialCardOptions, type YearCardOptions } from './card.js';
 import { useChartFontconfig } from './fonts.js';
-import { useChartTextMetrics } from './metrics.js';
+import { useChartTextMetrics } from './text-metrics.js';
 import { THEME_BACKGROUND, themeConfig, type Theme } from './theme.js';
 import { cachedRender } from './render-cache.js';
 

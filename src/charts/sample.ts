@@ -2,8 +2,8 @@
  * A deterministic, stratified subsample of the map's points. The full map (~26k respondents) would make a
  * multi-megabyte SVG; a few thousand points drawn in the same proportions show the same shapes.
  */
-import type { Segmentation } from '../../scripts/segment/result-schema.js';
-import { deriveRandom } from '../../scripts/segment/random.js';
+import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
+import { deriveRandom } from '../../scripts/infra/random.js';
 
 export interface MapSampleOptions {
   /** Most points drawn (default 6,000). */

@@ -4,7 +4,7 @@
  * ones, or a run without re-runs) are left out of the chart and say so in the table.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { round, segmentName, segmentsInOrder, uniqueLabels } from './data.js';
 import type { ChartTable } from './table.js';
 import { VEGA_LITE_SCHEMA } from './theme.js';

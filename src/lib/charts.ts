@@ -26,7 +26,7 @@ import {
   type ChartTable,
   type Theme,
 } from '../charts/index.js';
-import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { STATUS_TEXT, type YearComparison } from './changes.js';
 import type { SubSegmentation, YearModel } from './model.js';
 import { prefixSvgIds, roundSvgNumbers, stripInnerAria, svgSize } from './svg.js';

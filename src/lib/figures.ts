@@ -4,7 +4,7 @@
  * read from the breakdown counts. A profile answer's share is of members who answered the question, as in
  * the breakdown charts, so the text and the chart beside it quote the same number.
  */
-import type { Segmentation, Breakdown } from '../../scripts/segment/result-schema.js';
+import type { Segmentation, Breakdown } from '../../scripts/document/segmentation-schema.js';
 
 export type AnswerRef =
   | { kind: 'feature'; id: string; label: string; question: string; feature: number }

@@ -5,8 +5,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
-import { SegmentationSchema, type Segmentation } from '../../scripts/segment/result-schema.js';
-import { RegistrySchema, type Registry } from '../../scripts/identity/registry-schema.js';
+import { SegmentationSchema, type Segmentation } from '../../scripts/document/segmentation-schema.js';
+import { RegistrySchema, type Registry } from '../../scripts/document/registry-schema.js';
 
 const FILE_PATTERN = /^segmentation-(\d{4})\.json$/;
 const cache = new Map<string, unknown>();

@@ -11,7 +11,7 @@ import type { SiteInputs } from './env.js';
 import { readRegistry, readSegmentation, yearsToPublish } from './load.js';
 import { slugTable } from './slugs.js';
 import { findAnswer } from './figures.js';
-import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 
 interface Point { line: number; column: number }
 interface JsxAttribute { type: string; name?: string; value?: unknown }

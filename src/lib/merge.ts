@@ -4,7 +4,7 @@
  * size-weighted means, lift is recomputed against the same overall rates. Every chart and figure is
  * computed from the view, so a merged page shows the figures of the group as a whole.
  */
-import type { Segmentation, SegmentResult, Breakdown } from '../../scripts/segment/result-schema.js';
+import type { Segmentation, SegmentResult, Breakdown } from '../../scripts/document/segmentation-schema.js';
 
 /** `groups[p]` lists the published indices shown as view segment `p`; every index appears exactly once. */
 export type MergeGroups = number[][];

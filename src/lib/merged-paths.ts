@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseFrontMatter } from '../../scripts/identity/front-matter.js';
+import { parseFrontMatter } from '../../scripts/document/front-matter.js';
 
 /** `/<year>/segments/<slug>/` for every slug a summary under `contentDir/<year>/` merges into its own. */
 export function mergedAwayPaths(contentDir: string): string[] {

@@ -3,7 +3,7 @@
  * parameters and counts, and the provenance (versions, seed, checksums). Nothing here is typed by hand
  * except the words around the numbers.
  */
-import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import type { YearModel } from './model.js';
 
 export interface MethodStep {

@@ -2,7 +2,7 @@
  * The year as the site publishes it: which segments get pages, under which slug and name, which editors'
  * summary each shows, and the merged view of the segmentation that every figure is computed from.
  */
-import type { Segmentation, SubSegmentations } from '../../scripts/segment/result-schema.js';
+import type { Segmentation, SubSegmentations } from '../../scripts/document/segmentation-schema.js';
 import type { Reviewed } from '../../scripts/identity/drift.js';
 import { mergedView, normalizeGroups } from './merge.js';
 import { topAnswers } from './figures.js';

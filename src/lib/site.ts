@@ -7,7 +7,7 @@ import { allCharts, changesChart, type ChartDef } from './charts.js';
 import { compareYears, previousYear, type YearComparison } from './changes.js';
 import { siteInputs } from './env.js';
 import { publishable } from './load.js';
-import type { Segmentation, SubSegmentations } from '../../scripts/segment/result-schema.js';
+import type { Segmentation, SubSegmentations } from '../../scripts/document/segmentation-schema.js';
 import { buildYearModel, type SummaryInfo, type YearModel } from './model.js';
 import { slugTable } from './slugs.js';
 import { answerFigure, findAnswer, type AnswerFigure } from './figures.js';

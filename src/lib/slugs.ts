@@ -2,7 +2,7 @@
  * Stable slugs for a year's segments. The registry (content/registry/<year>.json) maps each slug to the
  * segment's current published index; without a registry, slugs fall back to `segment-<index + 1>`.
  */
-import type { Registry } from '../../scripts/identity/registry-schema.js';
+import type { Registry } from '../../scripts/document/registry-schema.js';
 
 export interface SegmentSlug {
   slug: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SegmentationSchema } from '../../scripts/segment/result-schema.js';
+import { SegmentationSchema } from '../../scripts/document/segmentation-schema.js';
 import { makeSegmentationFixture } from '../fixtures/segmentation-fixture.js';
 
 describe('makeSegmentationFixture', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FONT_FILES, THEME_BACKGROUND, chartFontDir, themeConfig } from '../../src/charts/index.js';
-import { readFontWidths, textWidth } from '../../src/charts/metrics.js';
+import { readFontWidths, textWidth } from '../../src/charts/text-metrics.js';
 
 /** WCAG 2 relative luminance and contrast ratio of two #rrggbb colors. */
 function luminance(hex: string): number {

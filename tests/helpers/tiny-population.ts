@@ -1,5 +1,5 @@
 /** A few dozen tiny-survey respondents in two clear groups of professionals plus students, for CLI tests. */
-import { createRandom } from '../../scripts/segment/random.js';
+import { createRandom } from '../../scripts/infra/random.js';
 import type { TinyRespondent } from './tiny-survey.js';
 
 export function tinyPopulation(n = 90, seed = 1): TinyRespondent[] {

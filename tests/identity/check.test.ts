@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkSummaries, main } from '../../scripts/identity/check.js';
 import { reviewedSnapshot } from '../../scripts/identity/drift.js';
 import { matchSegments } from '../../scripts/identity/match.js';
-import { registryPath, writeRegistry } from '../../scripts/identity/registry-io.js';
+import { registryPath, writeRegistry } from '../../scripts/document/io.js';
 import type { Reviewed } from '../../scripts/identity/drift.js';
 import { distinctProfiles, makeSegmentation } from './synthetic.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchSegments } from '../../scripts/identity/match.js';
 import { formatMatchTable } from '../../scripts/identity/match-table.js';
-import { serializeRegistry } from '../../scripts/identity/registry-io.js';
-import { RegistrySchema } from '../../scripts/identity/registry-schema.js';
+import { serializeRegistry } from '../../scripts/document/io.js';
+import { RegistrySchema } from '../../scripts/document/registry-schema.js';
 import { distinctProfiles, makeSegmentation, perturb } from './synthetic.js';
 
 const sizes = [120, 90, 75, 60, 40, 30];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { matchSegments } from '../../scripts/identity/match.js';
-import { hashSegmentation, readRegistry, registryPath, serializeRegistry, writeRegistry } from '../../scripts/identity/registry-io.js';
+import { hashSegmentation, readRegistry, registryPath, serializeRegistry, writeRegistry } from '../../scripts/document/io.js';
 import { distinctProfiles, makeSegmentation } from './synthetic.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'identity-io-'));

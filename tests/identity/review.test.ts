@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { captureStderr } from '../helpers/capture-stderr.js';
 import { main, summaryPath } from '../../scripts/identity/review.js';
 import { checkSummaries } from '../../scripts/identity/check.js';
-import { parseFrontMatter } from '../../scripts/identity/front-matter.js';
+import { parseFrontMatter } from '../../scripts/document/front-matter.js';
 import { matchSegments } from '../../scripts/identity/match.js';
-import { registryPath, writeRegistry } from '../../scripts/identity/registry-io.js';
+import { registryPath, writeRegistry } from '../../scripts/document/io.js';
 import { distinctProfiles, makeSegmentation } from './synthetic.js';
 import { tempDir } from '../helpers/tiny-survey.js';
 

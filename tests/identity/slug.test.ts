@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerShortForm, baseSlug, MAX_SLUG_LENGTH, uniqueSlug } from '../../scripts/identity/slug.js';
 import { matchSegments } from '../../scripts/identity/match.js';
-import { SLUG_PATTERN } from '../../scripts/identity/registry-schema.js';
+import { SLUG_PATTERN } from '../../scripts/document/registry-schema.js';
 import { distinctProfiles, featureCount, makeSegmentation } from './synthetic.js';
 
 /** A lift vector with the given feature positions on top, in that order. */

@@ -3,8 +3,8 @@
  * Overall rates are 0.5 everywhere, so any lift in [-0.5, 0.5] gives valid rates.
  */
 import { createHash } from 'node:crypto';
-import { createRandom } from '../../scripts/segment/random.js';
-import { SegmentationSchema, SCHEMA_VERSION, type Segmentation, type QuestionInfo } from '../../scripts/segment/result-schema.js';
+import { createRandom } from '../../scripts/infra/random.js';
+import { SegmentationSchema, SCHEMA_VERSION, type Segmentation, type QuestionInfo } from '../../scripts/document/segmentation-schema.js';
 
 export interface SyntheticQuestion {
   code: string;

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { captureStderr } from '../helpers/capture-stderr.js';
 import { stringify } from 'yaml';
 import { main } from '../../scripts/cli/segment.js';
-import { SegmentationSchema } from '../../scripts/segment/result-schema.js';
-import { DEFAULT_STABILITY_RUNS } from '../../scripts/segment/pipeline.js';
+import { SegmentationSchema } from '../../scripts/document/segmentation-schema.js';
+import { DEFAULT_STABILITY_RUNS } from '../../scripts/segment/parameters.js';
 import { tempDir, tinyConfig, tinyCsv, writeTiny } from '../helpers/tiny-survey.js';
 import { tinyPopulation } from '../helpers/tiny-population.js';
 

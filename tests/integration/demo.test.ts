@@ -7,13 +7,15 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtInConfigPath, loadConfig } from '../../scripts/config/load.js';
 import { generateDemoSurvey, DEMO_DEFAULTS } from '../../scripts/demo/generate.js';
-import { DEFAULT_STABILITY_RUNS, runSegmentation, type SegmentRun } from '../../scripts/segment/pipeline.js';
-import { adjustedRandIndex } from '../../scripts/segment/metrics.js';
+import { runSegmentation } from '../../scripts/segment/pipeline.js';
+import { DEFAULT_STABILITY_RUNS } from '../../scripts/segment/parameters.js';
+import type { SegmentRun } from '../../scripts/segment/types.js';
+import { adjustedRandIndex } from '../../scripts/segment/partition-agreement.js';
 import { tempDir } from '../helpers/tiny-survey.js';
 import { matchSegments, formatMatchTable } from '../../scripts/identity/index.js';
 import { checkDrift, ReviewedSchema } from '../../scripts/identity/drift.js';
-import { parseFrontMatter } from '../../scripts/identity/front-matter.js';
-import { RegistrySchema } from '../../scripts/identity/registry-schema.js';
+import { parseFrontMatter } from '../../scripts/document/front-matter.js';
+import { RegistrySchema } from '../../scripts/document/registry-schema.js';
 
 describe('segmenting the synthetic demo survey', () => {
   let run: SegmentRun;

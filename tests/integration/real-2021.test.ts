@@ -5,8 +5,9 @@
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtInConfigPath, loadConfig } from '../../scripts/config/load.js';
-import { runSegmentation, type SegmentRun } from '../../scripts/segment/pipeline.js';
-import { SegmentationSchema } from '../../scripts/segment/result-schema.js';
+import { runSegmentation } from '../../scripts/segment/pipeline.js';
+import type { SegmentRun } from '../../scripts/segment/types.js';
+import { SegmentationSchema } from '../../scripts/document/segmentation-schema.js';
 
 const ZIP = new URL('../../../shared/data/kaggle/2021/kaggle-survey-2021.zip', import.meta.url).pathname;
 

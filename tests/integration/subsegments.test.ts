@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureStderr } from '../helpers/capture-stderr.js';
 import { main } from '../../scripts/cli/segment.js';
-import { SegmentationSchema, SubSegmentationsSchema } from '../../scripts/segment/result-schema.js';
+import { SegmentationSchema, SubSegmentationsSchema } from '../../scripts/document/segmentation-schema.js';
 import { tempDir, writeTiny } from '../helpers/tiny-survey.js';
 import { tinyPopulation } from '../helpers/tiny-population.js';
 

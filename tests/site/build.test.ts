@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergedView, normalizeGroups } from '../../src/lib/merge.js';
 import { matchAcrossYears, sharedAnswerKeys } from '../../scripts/identity/across-years.js';
-import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { INTRO_2020_TITLE, REVIEWED_DRIFTED, SUMMARIES, buildSite, fixtureDocs, fixtureSubSegments, listFiles, read, writeInputs, type BuildResult } from './site-build.js';
 
 const BASE = '/sub/';

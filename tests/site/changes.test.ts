@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compareYears, describeCounts, previousYear, statusCounts, type ChangeRow } from '../../src/lib/changes.js';
 import { buildYearModel, type SummaryInfo } from '../../src/lib/model.js';
 import { slugTable } from '../../src/lib/slugs.js';
-import type { Registry } from '../../scripts/identity/registry-schema.js';
-import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import type { Registry } from '../../scripts/document/registry-schema.js';
+import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { DEFAULT_QUESTIONS, distinctProfiles, makeSegmentation, type SyntheticQuestion } from '../identity/synthetic.js';
 
 const profiles = distinctProfiles(5, 7);

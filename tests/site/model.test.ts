@@ -4,7 +4,7 @@ import { featureCount, makeSegmentation } from '../identity/synthetic.js';
 import { buildYearModel, generatedNames, neighbours, type SummaryInfo } from '../../src/lib/model.js';
 import { slugTable } from '../../src/lib/slugs.js';
 import { makeSegmentationFixture } from '../fixtures/segmentation-fixture.js';
-import type { Registry } from '../../scripts/identity/registry-schema.js';
+import type { Registry } from '../../scripts/document/registry-schema.js';
 
 const doc = makeSegmentationFixture();
 const registry: Registry = {

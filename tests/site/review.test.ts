@@ -3,7 +3,7 @@ import { reviewedSnapshot, type Reviewed } from '../../scripts/identity/drift.js
 import { buildYearModel, type SummaryInfo } from '../../src/lib/model.js';
 import { DRIFT_THRESHOLD, reviewDate, reviewNote } from '../../src/lib/review.js';
 import { slugTable } from '../../src/lib/slugs.js';
-import type { Segmentation } from '../../scripts/segment/result-schema.js';
+import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { makeSegmentationFixture } from '../fixtures/segmentation-fixture.js';
 
 const doc = makeSegmentationFixture();

@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Segmentation, SubSegmentations } from '../../scripts/segment/result-schema.js';
-import type { Registry } from '../../scripts/identity/registry-schema.js';
+import type { Segmentation, SubSegmentations } from '../../scripts/document/segmentation-schema.js';
+import type { Registry } from '../../scripts/document/registry-schema.js';
 import { reviewedSnapshot, type Reviewed } from '../../scripts/identity/drift.js';
 import { makeSegmentationFixture } from '../fixtures/segmentation-fixture.js';
 

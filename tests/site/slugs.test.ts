@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fallbackSlug, slugTable } from '../../src/lib/slugs.js';
-import type { Registry, RegistryEntry } from '../../scripts/identity/registry-schema.js';
+import type { Registry, RegistryEntry } from '../../scripts/document/registry-schema.js';
 
 const entry = (slug: string, index: number | null, status: RegistryEntry['status']): RegistryEntry => ({ slug, index, status, similarity: null, size: 10, signature: {}, members: null });
 const registry = (segments: RegistryEntry[]): Registry => ({ year: 2020, threshold: 0.5, measure: 'lift', respondents: { inputSha256: 'x', configHash: 'x', kept: 0 }, segmentationHash: 'x', segments });

@@ -1,15 +1,15 @@
 import { determinant, inverse, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import { ClusterCountError, fitMixture, selectK } from '../../scripts/segment/cluster.js';
-import { kmeans, kmeansPlusPlus } from '../../scripts/segment/kmeans-init.js';
-import { adjustedRandIndex } from '../../scripts/segment/metrics.js';
+import { ClusterCountError, fitMixture, selectK } from '../../scripts/segment/mixture/fit.js';
+import { kmeans, kmeansPlusPlus } from '../../scripts/segment/mixture/kmeans-init.js';
+import { adjustedRandIndex } from '../../scripts/segment/partition-agreement.js';
 import {
   squaredMahalanobis4,
   squaredMahalanobisGeneric,
   weightedMoments4,
   weightedMomentsGeneric,
-} from '../../scripts/segment/mixture-kernels.js';
-import { createRandom, type Random } from '../../scripts/segment/random.js';
+} from '../../scripts/segment/mixture/kernels.js';
+import { createRandom, type Random } from '../../scripts/infra/random.js';
 import type { Embedding, MixtureFit } from '../../scripts/segment/types.js';
 
 /** A planted component: weight, mean and the lower Cholesky factor L of its covariance (Σ = L Lᵀ). */

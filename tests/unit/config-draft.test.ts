@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { draftConfig, main } from '../../scripts/config/draft.js';
-import { validateConfigFile } from '../../scripts/config/validate.js';
+import { draftConfig, main } from '../../scripts/cli/config-draft.js';
+import { validateConfigFile } from '../../scripts/cli/config-validate.js';
 import { topicAgreement } from '../../scripts/config/draft-accuracy.js';
 import { parseQuestionComments } from '../../scripts/config/question-comments.js';
 import { BUILT_IN_CONFIG_DIR, loadConfig } from '../../scripts/config/load.js';
-import type { DraftResult } from '../../scripts/config/draft.js';
+import type { DraftResult } from '../../scripts/cli/config-draft.js';
 
 const ML_YEARS = ['I do not use machine learning methods', 'Under 1 year', '1-2 years', '2-3 years', '5-10 years'];
 const ROLES = ['Student', 'Data Scientist', 'Software Engineer', 'Currently not employed'];

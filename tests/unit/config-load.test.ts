@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { hashConfig, loadConfig, validateConfigText } from '../../scripts/config/load.js';
-import { InputError } from '../../scripts/segment/errors.js';
+import { InputError } from '../../scripts/infra/errors.js';
 import { SurveyConfigSchema } from '../../scripts/config/schema.js';
 import { tempDir, tinyConfig } from '../helpers/tiny-survey.js';
 

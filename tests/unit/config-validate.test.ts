@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main, validateConfigFile, type ValidationReport } from '../../scripts/config/validate.js';
+import { main, validateConfigFile, type ValidationReport } from '../../scripts/cli/config-validate.js';
 import { builtInConfigPath } from '../../scripts/config/load.js';
 
 const CODES = ['Q1', 'Q2_Part_1', 'Q2_Part_2', 'Q3', 'Q4_A_Part_1', 'Q4_B_Part_1', 'Q5'];

@@ -6,9 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SurveyConfigSchema, type SurveyConfig } from '../../scripts/config/schema.js';
-import { readSurvey } from '../../scripts/segment/read.js';
+import { readSurvey } from '../../scripts/survey/read.js';
 import { neededColumn } from '../../scripts/segment/encode.js';
-import { isFreeTextColumn, questionOfColumn } from '../../scripts/segment/columns.js';
+import { isFreeTextColumn, questionOfColumn } from '../../scripts/survey/columns.js';
 
 const DATA_DIR = new URL('../../../shared/data/kaggle/', import.meta.url);
 

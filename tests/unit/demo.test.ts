@@ -9,7 +9,7 @@ import { generateDemoSurvey, plannedGroupSizes } from '../../scripts/demo/genera
 import { NON_PROFESSIONAL_KINDS } from '../../scripts/demo/population.js';
 import { questionByCode } from '../../scripts/demo/questionnaire-2020.js';
 import { PLANTED_SEGMENTS } from '../../scripts/demo/segments.js';
-import { readSurvey } from '../../scripts/segment/read.js';
+import { readSurvey } from '../../scripts/survey/read.js';
 import { encodeSurvey } from '../../scripts/segment/encode.js';
 
 const config = SurveyConfigSchema.parse(parseYaml(readFileSync(new URL('../../configs/2020.yaml', import.meta.url), 'utf8')));

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { UMAP } from 'umap-js';
-import { defaultEpochs, embed } from '../../scripts/segment/embed.js';
-import { FixedPower } from '../../scripts/segment/fixed-power.js';
-import { jaccardNeighboursExact } from '../../scripts/segment/knn.js';
-import { createRandom } from '../../scripts/segment/random.js';
+import { defaultEpochs, embed } from '../../scripts/segment/embedding/embed.js';
+import { FixedPower } from '../../scripts/segment/embedding/fixed-power.js';
+import { jaccardNeighboursExact } from '../../scripts/segment/embedding/neighbours.js';
+import { createRandom } from '../../scripts/infra/random.js';
 import type { BinaryMatrix, Embedding } from '../../scripts/segment/types.js';
-import { TabulatedCurve, UmapJsCurve } from '../../scripts/segment/umap-curve.js';
+import { TabulatedCurve, UmapJsCurve } from '../../scripts/segment/embedding/curve.js';
 import { plantedRows } from './planted-rows.js';
 
 /** umap-js's own fit on the same precomputed neighbours and the same seeded stream. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PackedRows } from '../../scripts/segment/bitset.js';
-import { EXACT_BELOW, jaccardNeighbours, jaccardNeighboursExact } from '../../scripts/segment/knn.js';
-import { NeighbourHeaps } from '../../scripts/segment/neighbour-heap.js';
-import { sampleCandidates } from '../../scripts/segment/nn-candidates.js';
-import { buildTreeLeaves } from '../../scripts/segment/rp-tree.js';
-import { createRandom } from '../../scripts/segment/random.js';
+import { PackedRows } from '../../scripts/segment/embedding/bitset.js';
+import { EXACT_BELOW, jaccardNeighbours, jaccardNeighboursExact } from '../../scripts/segment/embedding/neighbours.js';
+import { NeighbourHeaps } from '../../scripts/segment/embedding/neighbour-heap.js';
+import { sampleCandidates } from '../../scripts/segment/embedding/nn-candidates.js';
+import { buildTreeLeaves } from '../../scripts/segment/embedding/rp-tree.js';
+import { createRandom } from '../../scripts/infra/random.js';
 import type { BinaryMatrix, Neighbours } from '../../scripts/segment/types.js';
 import { naiveJaccard, plantedRows, randomRowsWithTies } from './planted-rows.js';
 

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findABParams } from 'umap-js/dist/umap.js';
-import { jaccardNeighboursExact } from '../../scripts/segment/knn.js';
-import { kernelPath, prepareLayoutKernel } from '../../scripts/segment/layout-wasm.js';
-import { createRandom } from '../../scripts/segment/random.js';
-import { TabulatedCurve } from '../../scripts/segment/umap-curve.js';
-import { layoutEdges } from '../../scripts/segment/umap-graph.js';
-import { optimizeLayout, randomEmbedding } from '../../scripts/segment/umap-optimize.js';
+import { jaccardNeighboursExact } from '../../scripts/segment/embedding/neighbours.js';
+import { kernelPath, prepareLayoutKernel } from '../../scripts/segment/embedding/layout-wasm.js';
+import { createRandom } from '../../scripts/infra/random.js';
+import { TabulatedCurve } from '../../scripts/segment/embedding/curve.js';
+import { layoutEdges } from '../../scripts/segment/embedding/graph.js';
+import { optimizeLayout, randomEmbedding } from '../../scripts/segment/embedding/layout.js';
 import { plantedRows } from './planted-rows.js';
 
 describe('the WebAssembly layout kernel', () => {

@@ -1,5 +1,5 @@
 /** Test data for the neighbour and embedding tests: binary rows with planted group structure. */
-import { createRandom } from '../../scripts/segment/random.js';
+import { createRandom } from '../../scripts/infra/random.js';
 import type { BinaryMatrix } from '../../scripts/segment/types.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { profileSegments } from '../../scripts/segment/profile.js';
-import { createRandom } from '../../scripts/segment/random.js';
+import { createRandom } from '../../scripts/infra/random.js';
 import type { ProfileAnswers } from '../../scripts/segment/encode.js';
 
 function inputs(rows = 400, cols = 12, k = 4) {

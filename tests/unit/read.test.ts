@@ -2,8 +2,8 @@ import { createWriteStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
-import { cellsOf, pickResponsesEntry, readSurvey } from '../../scripts/segment/read.js';
-import { InputError } from '../../scripts/segment/errors.js';
+import { cellsOf, pickResponsesEntry, readSurvey } from '../../scripts/survey/read.js';
+import { InputError } from '../../scripts/infra/errors.js';
 import { TINY_CODES, tempDir, tinyCsv, toCsv, TINY_TEXTS, tinyRow } from '../helpers/tiny-survey.js';
 
 const respondents = [

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EigenSolverError, largestEigenpairs, symmetricEigen, type SparseSymmetric } from '../../scripts/segment/eigen.js';
-import { connectedComponents, spectralEmbedding, spectralLayout, toSparse } from '../../scripts/segment/spectral.js';
-import { embed } from '../../scripts/segment/embed.js';
-import { createRandom } from '../../scripts/segment/random.js';
-import type { LayoutEdges } from '../../scripts/segment/umap-graph.js';
+import { EigenSolverError, largestEigenpairs, symmetricEigen, type SparseSymmetric } from '../../scripts/segment/embedding/eigen.js';
+import { connectedComponents, spectralEmbedding, spectralLayout, toSparse } from '../../scripts/segment/embedding/spectral.js';
+import { embed } from '../../scripts/segment/embedding/embed.js';
+import { createRandom } from '../../scripts/infra/random.js';
+import type { LayoutEdges } from '../../scripts/segment/embedding/graph.js';
 import { plantedRows } from './planted-rows.js';
 
 /** A random sparse symmetric matrix with about `perRow` entries a row. */

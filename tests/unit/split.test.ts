@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findMapBoundary, splitByVariants, splitProfessionals } from '../../scripts/segment/split.js';
-import { createRandom } from '../../scripts/segment/random.js';
+import { createRandom } from '../../scripts/infra/random.js';
 import type { Embedding } from '../../scripts/segment/types.js';
 import type { ProfileAnswers } from '../../scripts/segment/encode.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classify, stabilityReport } from '../../scripts/segment/stability.js';
 import { consensusPartition } from '../../scripts/segment/consensus.js';
-import { adjustedRandIndex } from '../../scripts/segment/metrics.js';
-import { createRandom, type Random } from '../../scripts/segment/random.js';
+import { adjustedRandIndex } from '../../scripts/segment/partition-agreement.js';
+import { createRandom, type Random } from '../../scripts/infra/random.js';
 
 /** 300 items in three planted groups of 100: 0-99, 100-199, 200-299. */
 const truth = Int32Array.from({ length: 300 }, (_, i) => Math.floor(i / 100));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { subSegment } from '../../scripts/segment/subsegment.js';
-import { adjustedRandIndex } from '../../scripts/segment/metrics.js';
-import { createRandom } from '../../scripts/segment/random.js';
+import { adjustedRandIndex } from '../../scripts/segment/partition-agreement.js';
+import { createRandom } from '../../scripts/infra/random.js';
 import type { BinaryMatrix } from '../../scripts/segment/types.js';
 
 /** Two planted groups that answer different halves of 20 questions, with noise. */

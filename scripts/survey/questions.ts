@@ -3,8 +3,8 @@
  * layout (single or multi), its `_A`/`_B` variants and the answers found with their counts. The draft
  * command writes configs from these, the validate command checks configs against them.
  */
-import type { Column, SurveyTable } from '../segment/read.js';
-import { isFreeTextColumn, questionOfColumn, variantOfColumn } from '../segment/columns.js';
+import type { Column, SurveyTable } from './read.js';
+import { isFreeTextColumn, questionOfColumn, variantOfColumn } from './columns.js';
 
 export interface AnswerCount {
   answer: string;

@@ -8,7 +8,7 @@
  * draws the same uniform subset without ~1.2 million heap pushes per round.
  */
 import type { NeighbourHeaps } from './neighbour-heap.js';
-import { randomInt, type Random } from './random.js';
+import { randomInt, type Random } from '../../infra/random.js';
 
 export interface CandidateLists {
   /** Row r's candidates are list[start[r] .. start[r] + count[r]). */

@@ -3,13 +3,13 @@
  *
  * Densities use the precision Cholesky factor P (Σ⁻¹ = P Pᵀ) as sklearn does: no inverse is formed, and
  * ln|Σ|^-½ = Σ ln Pᵢᵢ. Responsibilities are normalised with log-sum-exp so far-away points do not
- * underflow. ml-matrix does the k small factorisations; the per-point work is in mixture-kernels.ts.
+ * underflow. ml-matrix does the k small factorisations; the per-point work is in kernels.ts.
  *
  * Responsibilities are stored component-major, resp[j·n + i], so each component's column is contiguous.
  */
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
-import { squaredMahalanobis, weightedMoments } from './mixture-kernels.js';
-import type { Embedding } from './types.js';
+import { squaredMahalanobis, weightedMoments } from './kernels.js';
+import type { Embedding } from '../embedding/types.js';
 
 /** Parameters of a mixture, flat: means k·d; covariances and precision factors k·d·d, row-major. */
 export interface MixtureParams {

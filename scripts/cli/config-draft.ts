@@ -9,20 +9,20 @@
 import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUILT_IN_CONFIG_DIR, loadConfig } from './load.js';
-import { validateConfigSource } from './validate.js';
-import { loadReferences } from './references.js';
-import { surveyQuestions } from './survey-questions.js';
-import { buildDraft, type Draft } from './draft-build.js';
-import { renderDraft, TODO } from './draft-yaml.js';
-import { formatAgreement, topicAgreement } from './draft-accuracy.js';
-import { blankMarkers, withBlankCells } from './blank-markers.js';
-import { DEFAULT_THRESHOLD } from './match-questions.js';
-import { readSurvey } from '../segment/read.js';
-import { isFreeTextColumn } from '../segment/columns.js';
-import { writeFileAtomic } from '../segment/atomic-write.js';
-import { InputError, UsageError } from '../segment/errors.js';
-import { reportError, runIfEntryPoint, printedHelp } from '../cli/command.js';
+import { BUILT_IN_CONFIG_DIR, loadConfig } from '../config/load.js';
+import { validateConfigSource } from './config-validate.js';
+import { loadReferences } from '../config/references.js';
+import { surveyQuestions } from '../survey/questions.js';
+import { buildDraft, type Draft } from '../config/draft-build.js';
+import { renderDraft, TODO } from '../config/draft-yaml.js';
+import { formatAgreement, topicAgreement } from '../config/draft-accuracy.js';
+import { blankMarkers, withBlankCells } from '../config/blank-markers.js';
+import { DEFAULT_THRESHOLD } from '../config/match-questions.js';
+import { readSurvey } from '../survey/read.js';
+import { isFreeTextColumn } from '../survey/columns.js';
+import { writeFileAtomic } from '../infra/atomic-write.js';
+import { InputError, UsageError } from '../infra/errors.js';
+import { reportError, runIfEntryPoint, printedHelp } from '../infra/command.js';
 
 const USAGE = `Usage: npm run config:draft -- --input FILE --year YYYY [options]
 

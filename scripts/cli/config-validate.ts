@@ -7,15 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { validateConfigText } from './load.js';
-import type { SurveyConfig } from './schema.js';
-import { configLines } from './config-lines.js';
-import { checkAgainstSurvey, checkedQuestions, looseConfig } from './data-checks.js';
-import { readSurvey, type SurveyTable } from '../segment/read.js';
+import { validateConfigText } from '../config/load.js';
+import type { SurveyConfig } from '../config/schema.js';
+import { configLines } from '../config/config-lines.js';
+import { checkAgainstSurvey, checkedQuestions, looseConfig } from '../config/data-checks.js';
+import { readSurvey, type SurveyTable } from '../survey/read.js';
 import { encodeSurvey } from '../segment/encode.js';
-import { isFreeTextColumn, questionOfColumn } from '../segment/columns.js';
-import { InputError, UsageError } from '../segment/errors.js';
-import { reportError, runIfEntryPoint, printedHelp } from '../cli/command.js';
+import { isFreeTextColumn, questionOfColumn } from '../survey/columns.js';
+import { InputError, UsageError } from '../infra/errors.js';
+import { reportError, runIfEntryPoint, printedHelp } from '../infra/command.js';
 
 const USAGE = `Usage: npm run config:validate -- CONFIG [--input FILE]
 

@@ -8,7 +8,7 @@
  */
 import type { PackedRows } from './bitset.js';
 import { NeighbourHeaps } from './neighbour-heap.js';
-import { randomInt, type Random } from './random.js';
+import { randomInt, type Random } from '../../infra/random.js';
 import { sampleCandidates } from './nn-candidates.js';
 import { buildTreeLeaves } from './rp-tree.js';
 import type { ProgressCallback } from './types.js';

@@ -11,9 +11,9 @@
  * When the eigensolver fails, umap-learn warns and starts from random; so does this, through `onNotice`.
  */
 import { EigenSolverError, largestEigenpairs, symmetricEigen, type SparseSymmetric } from './eigen.js';
-import { standardNormal, type Random } from './random.js';
+import { standardNormal, type Random } from '../../infra/random.js';
 import type { BinaryMatrix } from './types.js';
-import type { LayoutEdges } from './umap-graph.js';
+import type { LayoutEdges } from './graph.js';
 
 export interface SpectralOptions {
   random: Random;

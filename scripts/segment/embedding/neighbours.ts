@@ -12,7 +12,7 @@
 import { PackedRows } from './bitset.js';
 import { NeighbourHeaps } from './neighbour-heap.js';
 import { defaultNNDescentSettings, nnDescent, type NNDescentSettings } from './nn-descent.js';
-import type { Random } from './random.js';
+import type { Random } from '../../infra/random.js';
 import type { BinaryMatrix, Neighbours, ProgressCallback } from './types.js';
 
 /**
@@ -74,4 +74,3 @@ function exactFromPacked(packed: PackedRows, k: number, onProgress?: ProgressCal
   return { rows, k, ...heap.sortedWithSelf() };
 }
 
-export { umapJsOwnNeighbours } from './umap-js-baseline.js';

@@ -12,11 +12,13 @@ import {
   maximization,
   nearestCenterResponsibilities,
   type MixtureParams,
-} from './mixture-em.js';
-import { deriveRandom, type Random } from './random.js';
-import type { Embedding, MixtureFit, ProgressCallback } from './types.js';
+} from './em.js';
+import { deriveRandom, type Random } from '../../infra/random.js';
+import type { Embedding, ProgressCallback } from '../embedding/types.js';
+import type { MixtureFit, MixtureInit } from './types.js';
 
-export type MixtureInit = 'kmeans' | 'k-means++';
+export type { MixtureFit, MixtureInit };
+
 
 export interface MixtureOptions {
   random: Random;

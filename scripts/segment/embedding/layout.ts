@@ -7,20 +7,20 @@
  * last bits of the powers and which random points are drawn.
  *
  * Why not umap-js itself: its embedding is number[][] and its state arrays are copied per step; at 26,000
- * points one epoch took ~650 ms there. The epoch loops themselves are in umap-epochs.ts, and for the fast
+ * points one epoch took ~650 ms there. The epoch loops themselves are in epochs.ts, and for the fast
  * settings in 2 and 4 dimensions in WebAssembly (layout-wasm.ts), with the same result.
  */
-import type { Random } from './random.js';
+import type { Random } from '../../infra/random.js';
 import type { ProgressCallback } from './types.js';
-import { TabulatedCurve, type CurveGradients } from './umap-curve.js';
+import { TabulatedCurve, type CurveGradients } from './curve.js';
 import { wasmLayout } from './layout-wasm.js';
-import { runEpoch, type EpochState } from './umap-epochs.js';
-import type { LayoutEdges } from './umap-graph.js';
+import { runEpoch, type EpochState } from './epochs.js';
+import type { LayoutEdges } from './graph.js';
 
 export interface LayoutSettings {
   dims: number;
   nEpochs: number;
-  /** The gradients of the curve fitted from min_dist and spread (umap-curve.ts). */
+  /** The gradients of the curve fitted from min_dist and spread (curve.ts). */
   curve: CurveGradients;
   learningRate: number;
   negativeSampleRate: number;

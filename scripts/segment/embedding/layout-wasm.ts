@@ -1,6 +1,6 @@
 /**
  * The layout's epoch loops compiled to WebAssembly (wasm/layout-kernel.as.ts, AssemblyScript): the same
- * floating-point operations as umap-epochs.ts in the same order, so the same bits, at about a third of the
+ * floating-point operations as epochs.ts in the same order, so the same bits, at about a third of the
  * time (the loops are ~400 million SGD updates on real 2021, and V8 cannot keep them in registers as a
  * compiler of typed code does).
  *
@@ -15,10 +15,10 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from './atomic-write.js';
-import { PROJECT_ROOT } from './versions.js';
-import type { TabulatedCurve } from './umap-curve.js';
-import type { LayoutEdges } from './umap-graph.js';
+import { writeFileAtomic } from '../../infra/atomic-write.js';
+import { PROJECT_ROOT } from '../../infra/versions.js';
+import type { TabulatedCurve } from './curve.js';
+import type { LayoutEdges } from './graph.js';
 
 const SOURCE = fileURLToPath(new URL('./wasm/layout-kernel.as.ts', import.meta.url));
 

@@ -4,8 +4,8 @@
  * On all 26,000 rows of 2021 it took 141 s and 2 GB, so the benchmark calls it on a subset.
  */
 import { UMAP } from 'umap-js';
-import type { Random } from './random.js';
-import type { BinaryMatrix, Neighbours } from './types.js';
+import type { Random } from '../infra/random.js';
+import type { BinaryMatrix, Neighbours } from '../segment/types.js';
 
 /** Jaccard distance on 0/1 vectors, the same convention as ours (two empty rows: 0). */
 function jaccardOnArrays(a: number[], b: number[]): number {

@@ -4,8 +4,8 @@
  * center) and keeps the candidate that lowers the total potential most. The greedy trials make the
  * seeding far less sensitive to one unlucky draw than plain k-means++.
  */
-import type { Embedding } from './types.js';
-import { randomInt, type Random } from './random.js';
+import type { Embedding } from '../embedding/types.js';
+import { randomInt, type Random } from '../../infra/random.js';
 
 /** Squared Euclidean distance from every row to row `center`, written into `out`. */
 function squaredDistancesTo(points: Embedding, center: number, out: Float64Array): void {

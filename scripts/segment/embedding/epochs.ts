@@ -8,8 +8,8 @@
  * `negativeSamples` random points. A sampled point equal to `head` is skipped, as umap-js does (its
  * distance is 0 and it is the point itself); other coincident points get the maximal push of 4.
  */
-import type { CurveGradients } from './umap-curve.js';
-import type { LayoutEdges } from './umap-graph.js';
+import type { CurveGradients } from './curve.js';
+import type { LayoutEdges } from './graph.js';
 
 export interface EpochState {
   embedding: Float64Array;

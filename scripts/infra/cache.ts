@@ -9,8 +9,12 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { numericPackageVersions, PROJECT_ROOT } from './versions.js';
 
-/** Sources whose change can change a segmentation. */
-const CODE_DIRS = [join(PROJECT_ROOT, 'scripts/segment'), join(PROJECT_ROOT, 'scripts/config')];
+/**
+ * Sources whose change can change a segmentation: the stages and their engines, the survey reader, the
+ * config, the document schema and the infrastructure they use (randomness, rounding). Read recursively, so a
+ * module moved into a subfolder still counts; a test checks that every module the pipeline imports is here.
+ */
+export const CODE_DIRS = ['scripts/segment', 'scripts/survey', 'scripts/config', 'scripts/document', 'scripts/infra'].map((dir) => join(PROJECT_ROOT, dir));
 
 export interface CacheInputs {
   inputSha256: string;

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../segment/atomic-write.js';
-import { SegmentationSchema, type Segmentation } from '../segment/result-schema.js';
+import { writeFileAtomic } from '../infra/atomic-write.js';
+import { SegmentationSchema, type Segmentation } from './segmentation-schema.js';
 import { RegistrySchema, type Registry, type RegistryEntry } from './registry-schema.js';
 
 /** content/registry/<year>.json under the content directory. */

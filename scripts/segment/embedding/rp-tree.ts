@@ -10,7 +10,7 @@
  * the hyperplane (often: rows sharing nothing with p or q) go to a random side, as pynndescent does.
  */
 import type { PackedRows } from './bitset.js';
-import { randomInt, type Random } from './random.js';
+import { randomInt, type Random } from '../../infra/random.js';
 
 export interface TreeLeaves {
   /** All rows, grouped leaf by leaf. */

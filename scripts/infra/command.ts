@@ -3,7 +3,7 @@
  * 2 for bad usage); anything else is a bug and keeps its stack trace.
  */
 import { pathToFileURL } from 'node:url';
-import { InputError, UsageError } from '../segment/errors.js';
+import { InputError, UsageError } from './errors.js';
 
 export function reportError(error: unknown, usage: string): number {
   if (error instanceof InputError || error instanceof UsageError) {

@@ -10,7 +10,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse, CsvError } from 'csv-parse';
 import yauzl from 'yauzl';
-import { InputError } from './errors.js';
+import { InputError } from '../infra/errors.js';
 
 export interface SurveySource {
   /** The path the user gave. */

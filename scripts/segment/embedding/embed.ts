@@ -6,24 +6,24 @@
  * sample SGD with 5 negative samples, a and b from umap-js's findABParams(spread 1, min_dist). The start is
  * umap-learn's default, the spectral layout of the fuzzy graph (spectral.ts), as the notebook had it;
  * `init: 'random'` gives umap-js's uniform start in [-10, 10) instead. What runs where:
- *   - neighbours: ours (knn.ts), bitset Jaccard + NN-descent; umap-js's search needs number[][] rows and a JS
+ *   - neighbours: ours (neighbours.ts), bitset Jaccard + NN-descent; umap-js's search needs number[][] rows and a JS
  *     distance function (141 s and 2 GB for 26,000 rows);
- *   - fuzzy graph and layout: ours (umap-graph.ts, umap-optimize.ts, umap-epochs.ts), the same operations
+ *   - fuzzy graph and layout: ours (graph.ts, layout.ts, epochs.ts), the same operations
  *     over typed arrays. On 25,973 points with precomputed neighbours umap-js took 43 s for its fuzzy set
  *     (a string-keyed Map), 13 s for a transform search graph we never use, and ~650 ms per epoch
  *     (number[][]), at 1.6 GB. With `reproduceUmapJs` our output equals umap-js's to the bit
  *     (tests/unit/embed.test.ts); by default the layout uses tabulated powers (Math.pow was ~40% of an
- *     epoch) and block-drawn negative samples, both documented in umap-optimize.ts / umap-curve.ts;
+ *     epoch) and block-drawn negative samples, both documented in layout.ts / curve.ts;
  *   - findABParams: umap-js's (a = 1.5695, b = 0.8942 at min_dist 0.1; umap-learn's fit: 1.577, 0.895).
  * Epochs follow umap-learn, not umap-js: 500 up to 10,000 points, 200 above.
  */
 import { findABParams } from 'umap-js/dist/umap.js';
-import { jaccardNeighbours } from './knn.js';
-import type { Random } from './random.js';
+import { jaccardNeighbours } from './neighbours.js';
+import type { Random } from '../../infra/random.js';
 import type { BinaryMatrix, Embedding, EmbedParams, Neighbours, ProgressCallback } from './types.js';
-import { TabulatedCurve, UmapJsCurve } from './umap-curve.js';
-import { layoutEdges } from './umap-graph.js';
-import { optimizeLayout, randomEmbedding, type LayoutSettings } from './umap-optimize.js';
+import { TabulatedCurve, UmapJsCurve } from './curve.js';
+import { layoutEdges } from './graph.js';
+import { optimizeLayout, randomEmbedding, type LayoutSettings } from './layout.js';
 import { spectralEmbedding } from './spectral.js';
 
 export interface EmbedOptions {

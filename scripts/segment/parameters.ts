@@ -1,0 +1,11 @@
+/**
+ * The method's parameters, as the notebook (umap-learn and scikit-learn at its settings) has them. The
+ * document records them (metadata.parameters); the stages and the sub-segment step read them from here.
+ */
+/** Re-runs of the clustering space and the mixture behind the stability report and the consensus. */
+export const DEFAULT_STABILITY_RUNS = 15;
+
+export const MAP_PARAMS = { nComponents: 2, nNeighbors: 15, minDist: 0.1 } as const;
+export const CLUSTER_EMBED_PARAMS = { nComponents: 4, nNeighbors: 15, minDist: 0 } as const;
+export const MIXTURE_PARAMS = { regCovar: 1e-6, tol: 1e-3, maxIter: 100, nInit: 1 } as const;
+export const SELECT_K_RANGE = Array.from({ length: 14 }, (_, i) => i + 2);
