@@ -10,9 +10,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, listFiles, read, writeInputs } from '../site/site-build.js';
-import { launchBrowser } from './browser.js';
-import { serveStatic, type StaticServer } from './static-server.js';
+import { buildSite, listFiles, read, writeInputs } from '../helpers/site-build.js';
+import { launchBrowser } from '../helpers/e2e/browser.js';
+import { serveStatic, type StaticServer } from '../helpers/e2e/static-server.js';
 
 const SITE = 'https://segments.example.org';
 const BASE = '/survey/';

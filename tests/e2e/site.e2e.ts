@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, writeInputs } from '../site/site-build.js';
-import { launchBrowser } from './browser.js';
-import { serveStatic, type StaticServer } from './static-server.js';
+import { buildSite, writeInputs } from '../helpers/site-build.js';
+import { launchBrowser } from '../helpers/e2e/browser.js';
+import { serveStatic, type StaticServer } from '../helpers/e2e/static-server.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-e2e-'));
 let server: StaticServer;

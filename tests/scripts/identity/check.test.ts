@@ -1,0 +1,116 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkSummaries, main } from '../../../scripts/identity/check.js';
+import { reviewedSnapshot } from '../../../scripts/identity/drift.js';
+import { matchSegments } from '../../../scripts/identity/match.js';
+import { registryPath, writeRegistry } from '../../../scripts/document/io.js';
+import type { Reviewed } from '../../../scripts/identity/drift.js';
+import { distinctProfiles, makeSegmentation } from '../../helpers/synthetic-segmentation.js';
+
+const root = await mkdtemp(join(tmpdir(), 'identity-check-'));
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+const profiles = distinctProfiles(4, 13);
+const doc = makeSegmentation(profiles.slice(0, 3).map((lift, i) => ({ lift, size: 40 - i })));
+const { registry: first } = matchSegments(null, doc);
+// Second run: segment 2 replaced, so its slug retires; this is what the committed registry holds.
+const rerun = makeSegmentation([profiles[0], profiles[1], profiles[3]].map((lift, i) => ({ lift, size: 40 - i })));
+const { registry } = matchSegments(first, rerun);
+const [slug0, slug1] = [0, 1].map((i) => registry.segments.find((e) => e.index === i)!.slug);
+const retiredSlug = registry.segments.find((e) => e.status === 'retired')!.slug;
+
+function mdx(front: Record<string, unknown> | string): string {
+  const yaml = typeof front === 'string' ? front : Object.entries(front).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n');
+  return `---\n${yaml}\n---\n\nSummary text.\n`;
+}
+
+async function project(name: string, files: Record<string, string>): Promise<{ contentDir: string; dataDir: string }> {
+  const contentDir = join(root, name, 'content');
+  const dataDir = join(root, name, 'data');
+  await mkdir(join(contentDir, 'segments', '2021'), { recursive: true });
+  await mkdir(dataDir, { recursive: true });
+  await writeRegistry(registryPath(contentDir, 2021), registry);
+  await writeFile(join(dataDir, 'segmentation-2021.json'), JSON.stringify(rerun));
+  for (const [file, text] of Object.entries(files)) await writeFile(join(contentDir, 'segments', '2021', file), text);
+  return { contentDir, dataDir };
+}
+
+const fresh: Reviewed = reviewedSnapshot(rerun, 0, '2024-05-01');
+const stale: Reviewed = reviewedSnapshot(doc, 2, '2024-01-01'); // what segment 2 looked like before it was replaced
+
+describe('identity check', () => {
+  it('passes summaries of live segments whose lifts did not move', async () => {
+    const dirs = await project('clean', { 'a.mdx': mdx({ segment: slug0, reviewed: fresh }), 'b.mdx': mdx({ segment: slug1 }) });
+    const report = await checkSummaries(dirs);
+    expect(report.problems).toEqual([]);
+    expect(report.summaries).toBe(2);
+    expect(report.unreviewed).toEqual([join(dirs.contentDir, 'segments', '2021', 'b.mdx')]);
+    const out: string[] = [];
+    expect(await main(['--content', dirs.contentDir, '--data', dirs.dataDir], (l) => out.push(l), (l) => out.push(l))).toBe(0);
+  });
+
+  it('reports every problem at once, each naming its file', async () => {
+    const dirs = await project('broken', {
+      'missing.mdx': mdx({ segment: 'no-such-segment' }),
+      'retired.mdx': mdx({ segment: retiredSlug }),
+      // Segment 1 now reviewed with the lifts of the old segment 2: drifted.
+      'drifted.mdx': mdx({ segment: slug1, reviewed: stale }),
+      'no-slug.mdx': mdx({ title: 'forgot the segment' }),
+      'bad-yaml.mdx': mdx('segment: [unclosed'),
+    });
+    const report = await checkSummaries(dirs);
+    const file = (name: string) => join(dirs.contentDir, 'segments', '2021', name);
+    const byFile = new Map(report.problems.map((p) => [p.file, p]));
+    expect(byFile.get(file('missing.mdx'))).toMatchObject({ kind: 'unknown-slug', slug: 'no-such-segment' });
+    expect(byFile.get(file('missing.mdx'))!.message).toContain(`${file('missing.mdx')}: segment "no-such-segment" is not in ${registryPath(dirs.contentDir, 2021)}`);
+    expect(byFile.get(file('retired.mdx'))).toMatchObject({ kind: 'retired-slug', slug: retiredSlug });
+    expect(byFile.get(file('drifted.mdx'))).toMatchObject({ kind: 'drift', slug: slug1 });
+    expect(byFile.get(file('drifted.mdx'))!.similarity!).toBeLessThan(0.8);
+    expect(byFile.get(file('no-slug.mdx'))!.kind).toBe('front-matter');
+    expect(byFile.get(file('bad-yaml.mdx'))!.message).toMatch(/bad-yaml\.mdx:2: invalid YAML front matter/);
+    expect(report.problems).toHaveLength(5);
+
+    const errors: string[] = [];
+    expect(await main(['--content', dirs.contentDir, '--data', dirs.dataDir], () => {}, (l) => errors.push(l))).toBe(1);
+    expect(errors.join('\n')).toContain('missing.mdx');
+  });
+
+  it('flags a registry built from another segmentation than the data file', async () => {
+    const dirs = await project('stale-registry', { 'a.mdx': mdx({ segment: slug0, reviewed: fresh }) });
+    await writeFile(join(dirs.dataDir, 'segmentation-2021.json'), JSON.stringify({ ...rerun, synthetic: false }));
+    const report = await checkSummaries(dirs);
+    expect(report.problems.map((p) => p.kind)).toEqual(['registry']);
+    expect(report.problems[0].message).toMatch(/was built from a different segmentation than .*segmentation-2021\.json/);
+  });
+
+  it('warns, without failing, when a summary describes a segment that dissolves on re-runs', async () => {
+    const dissolving = {
+      ...rerun,
+      segments: rerun.segments.map((s) => ({ ...s, stability: s.index === 0 ? { jaccard: 0.41, class: 'dissolved' as const, found: 3, core: 0.2 } : { jaccard: 0.9, class: 'stable' as const, found: 10, core: 0.9 } })),
+    };
+    const dirs = await project('dissolved', { 'a.mdx': mdx({ segment: slug0 }), 'b.mdx': mdx({ segment: slug1 }) });
+    await writeFile(join(dirs.dataDir, 'segmentation-2021.json'), JSON.stringify(dissolving));
+    await writeRegistry(registryPath(dirs.contentDir, 2021), matchSegments(first, dissolving).registry);
+    const report = await checkSummaries(dirs);
+    expect(report.problems).toEqual([]);
+    expect(report.warnings).toHaveLength(1);
+    expect(report.warnings[0]).toContain('a.mdx');
+    expect(report.warnings[0]).toContain('dissolves when the clustering is re-run (stability 0.41');
+    const errors: string[] = [];
+    expect(await main(['--content', dirs.contentDir, '--data', dirs.dataDir], () => {}, (l) => errors.push(l))).toBe(0);
+    expect(errors).toEqual([expect.stringMatching(/^warning: .*a\.mdx/)]);
+  });
+
+  it('runs as a CLI: exits non-zero and names the file', async () => {
+    const dirs = await project('cli', { 'lost.mdx': mdx({ segment: 'lost-segment' }) });
+    const run = promisify(execFile)('npx', ['tsx', 'scripts/identity/check.ts', '--content', dirs.contentDir, '--data', dirs.dataDir], { cwd: process.cwd() });
+    const failure = await run.then(() => null, (error: { code: number; stderr: string }) => error);
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain(join(dirs.contentDir, 'segments', '2021', 'lost.mdx'));
+    expect(failure?.stderr).toContain('"lost-segment" is not in');
+  });
+});

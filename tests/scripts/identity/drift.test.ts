@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { checkDrift, reviewedSnapshot } from '../../../scripts/identity/drift.js';
+import { distinctProfiles, makeSegmentation, perturb } from '../../helpers/synthetic-segmentation.js';
+
+const profiles = distinctProfiles(4, 8);
+const doc = makeSegmentation(profiles.map((lift, i) => ({ lift, size: 50 + i })));
+const reviewed = reviewedSnapshot(doc, 1, '2024-05-01');
+
+describe('checkDrift', () => {
+  it('records the current top 15 lifts as the reviewed snapshot', () => {
+    expect(reviewed.top).toHaveLength(15);
+    expect(reviewed.top[0].lift).toBeGreaterThanOrEqual(reviewed.top[14].lift);
+  });
+
+  it('finds no drift when the lifts did not change', () => {
+    const result = checkDrift(reviewed, doc, 1);
+    expect(result.drifted).toBe(false);
+    expect(result.similarity).toBeCloseTo(1, 6);
+    expect(result.changes).toEqual([]);
+  });
+
+  it('finds no drift after small noise', () => {
+    const rerun = makeSegmentation(profiles.map((lift, i) => ({ lift: perturb(lift, 0.02, i), size: 50 })));
+    expect(checkDrift(reviewed, rerun, 1).drifted).toBe(false);
+  });
+
+  it('finds drift when the segment now stands out on other answers, and lists what moved', () => {
+    const changed = profiles.map((l) => [...l]);
+    changed[1] = profiles[3]; // same slug, different people
+    const rerun = makeSegmentation(changed.map((lift) => ({ lift, size: 50 })));
+    const result = checkDrift(reviewed, rerun, 1);
+    expect(result.drifted).toBe(true);
+    expect(result.similarity).toBeLessThan(0.8);
+    expect(result.changes.length).toBeGreaterThan(0);
+    const deltas = result.changes.map((c) => Math.abs(c.delta));
+    expect(deltas).toEqual([...deltas].sort((a, b) => b - a));
+    const top = result.changes[0];
+    expect(top.label).toBe(rerun.features.find((f) => f.id === top.feature)!.label);
+    // The same data counts as drifted or not depending on the threshold.
+    expect(checkDrift(reviewed, rerun, 1, { threshold: result.similarity - 0.01 }).drifted).toBe(false);
+  });
+
+  it('treats a reviewed feature that no longer exists as lift 0', () => {
+    const gone = { date: '2024-05-01', top: [...reviewed.top.slice(0, 14), { feature: 'Q99_Part_1', lift: 0.3 }] };
+    const result = checkDrift(gone, doc, 1);
+    expect(result.changes.find((c) => c.feature === 'Q99_Part_1')).toEqual({ feature: 'Q99_Part_1', label: null, reviewed: 0.3, current: null, delta: -0.3 });
+    expect(result.similarity).toBeLessThan(1);
+  });
+});

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findABParams } from 'umap-js/dist/umap.js';
+import { jaccardNeighboursExact } from '../../../../scripts/segment/embedding/neighbours.js';
+import { kernelPath, prepareLayoutKernel } from '../../../../scripts/segment/embedding/layout-wasm.js';
+import { createRandom } from '../../../../scripts/infra/random.js';
+import { TabulatedCurve } from '../../../../scripts/segment/embedding/curve.js';
+import { layoutEdges } from '../../../../scripts/segment/embedding/graph.js';
+import { optimizeLayout, randomEmbedding } from '../../../../scripts/segment/embedding/layout.js';
+import { plantedRows } from '../../../helpers/planted-rows.js';
+
+describe('the WebAssembly layout kernel', () => {
+  beforeAll(async () => {
+    await prepareLayoutKernel();
+  }, 120_000);
+
+  it('is compiled from its AssemblyScript source into the cache', () => {
+    expect(existsSync(kernelPath())).toBe(true);
+    expect(kernelPath()).toMatch(/\.cache\/wasm\/layout-kernel-[0-9a-f]{16}\.wasm$/);
+  });
+
+  it('gives the JavaScript loops’ layout to the bit, in 2 and 4 dimensions', () => {
+    const matrix = plantedRows(400, 40, 4, 3, 0.5, 0.1);
+    const neighbours = jaccardNeighboursExact(matrix, 15);
+    for (const [dims, minDist, nEpochs] of [
+      [2, 0.1, 120],
+      [4, 0, 80],
+    ] as const) {
+      const edges = layoutEdges(neighbours, 15, nEpochs);
+      const { a, b } = findABParams(1.0, minDist);
+      const layout = (webAssembly: boolean) => {
+        const random = createRandom(11);
+        const embedding = randomEmbedding(matrix.rows, dims, random);
+        optimizeLayout(embedding, edges, { dims, nEpochs, curve: new TabulatedCurve(a, b, 1), learningRate: 1, negativeSampleRate: 5, negativeSamples: 'xorshift', webAssembly }, random);
+        return embedding;
+      };
+      const wasm = layout(true);
+      const js = layout(false);
+      expect(wasm.every(Number.isFinite)).toBe(true);
+      expect(Array.from(wasm)).toEqual(Array.from(js));
+      // It moved the points: the result is not the random start.
+      expect(Array.from(wasm)).not.toEqual(Array.from(randomEmbedding(matrix.rows, dims, createRandom(11))));
+    }
+  });
+});

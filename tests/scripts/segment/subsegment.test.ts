@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { subSegment } from '../../../scripts/segment/subsegment.js';
+import { adjustedRandIndex } from '../../../scripts/segment/partition-agreement.js';
+import { createRandom } from '../../../scripts/infra/random.js';
+import type { BinaryMatrix } from '../../../scripts/segment/types.js';
+
+/** Two planted groups that answer different halves of 20 questions, with noise. */
+function planted(rows: number, seed = 3): { matrix: BinaryMatrix; truth: number[] } {
+  const random = createRandom(seed);
+  const cols = 20;
+  const data = new Uint8Array(rows * cols);
+  const truth: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    const group = r % 3 === 0 ? 1 : 0;
+    truth.push(group);
+    for (let f = 0; f < cols; f++) {
+      const own = (f < cols / 2) === (group === 0);
+      data[r * cols + f] = random() < (own ? 0.7 : 0.08) ? 1 : 0;
+    }
+  }
+  return { matrix: { rows, cols, data }, truth };
+}
+
+describe('subSegment', () => {
+  it('recovers two planted sub-groups, largest first, with lift against the whole segment', () => {
+    const { matrix, truth } = planted(240);
+    const result = subSegment(matrix, 2, { seed: 0, stream: 'test' });
+    expect(adjustedRandIndex(Array.from(result.labels), truth)).toBeGreaterThan(0.9);
+    expect(result.parts.map((p) => p.size)).toEqual([160, 80]);
+    expect(result.parts[0].share).toBeCloseTo(2 / 3, 3);
+    // The larger group answers the first half: its lift there is positive, in the second half negative.
+    expect(result.parts[0].lift[0]).toBeGreaterThan(0.1);
+    expect(result.parts[0].lift[19]).toBeLessThan(-0.1);
+    result.parts.forEach((p) => p.lift.forEach((l, f) => expect(l).toBeCloseTo(p.rates[f] - result.baseRates[f], 3)));
+  });
+
+  it('gives the same split for the same seed', () => {
+    const { matrix } = planted(120);
+    const a = subSegment(matrix, 3, { seed: 5, stream: 'x' });
+    const b = subSegment(matrix, 3, { seed: 5, stream: 'x' });
+    expect(Array.from(a.labels)).toEqual(Array.from(b.labels));
+    expect(a.parts).toEqual(b.parts);
+  });
+
+  it('refuses a count outside 2-6, or too few members to split', () => {
+    const { matrix } = planted(120);
+    expect(() => subSegment(matrix, 1, { seed: 0, stream: 'x' })).toThrow(/1 is not a whole number from 2 to 6/);
+    expect(() => subSegment(matrix, 7, { seed: 0, stream: 'x' })).toThrow(/from 2 to 6/);
+    expect(() => subSegment(planted(12).matrix, 2, { seed: 0, stream: 'x' })).toThrow(/12 members are too few to split in 2/);
+  });
+});

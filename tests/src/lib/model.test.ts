@@ -1,0 +1,110 @@
+import { topAnswers } from '../../../src/lib/figures.js';
+import { describe, expect, it } from 'vitest';
+import { featureCount, makeSegmentation } from '../../helpers/synthetic-segmentation.js';
+import { buildYearModel, generatedNames, neighbours, type SummaryInfo } from '../../../src/lib/model.js';
+import { slugTable } from '../../../src/lib/slugs.js';
+import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
+import type { Registry } from '../../../scripts/document/registry-schema.js';
+
+const doc = makeSegmentationFixture();
+const registry: Registry = {
+  year: 2020,
+  threshold: 0.5,
+  measure: 'lift',
+  respondents: { inputSha256: 'x', configHash: 'x', kept: 0 },
+  segmentationHash: 'x',
+  segments: [
+    { slug: 'tabular', index: 0, status: 'active', similarity: 0.9, size: 10, signature: {}, members: null },
+    { slug: 'vision', index: 1, status: 'new', similarity: null, size: 20, signature: {}, members: null },
+    { slug: 'starters', index: 2, status: 'active', similarity: 0.8, size: 15, signature: {}, members: null },
+    { slug: 'old', index: null, status: 'retired', similarity: null, size: 5, signature: {}, members: null },
+  ],
+};
+const slugs = slugTable(3, registry);
+const summary = (segment: string, extra: Partial<SummaryInfo> = {}): SummaryInfo => ({
+  id: `2020/${segment}`,
+  filePath: `content/segments/2020/${segment}.mdx`,
+  segment,
+  title: `Title ${segment}`,
+  shortName: `Short ${segment}`,
+  merge: [],
+  ...extra,
+});
+
+describe('buildYearModel', () => {
+  it('names segments from their summaries, falls back to "Segment <n>: <top answer>", and marks new ones', () => {
+    const model = buildYearModel(doc, slugs, [summary('vision')]);
+    const top = (position: number) => topAnswers(doc, position, 1)[0].label.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+    expect(model.segments.map((s) => [s.slug, s.title, s.isNew])).toEqual([
+      ['tabular', `Segment 1: ${top(0)}`, false],
+      ['vision', 'Title vision', true],
+      ['starters', `Segment 3: ${top(2)}`, false],
+    ]);
+    expect(model.segments[0].shortName.startsWith('1. ')).toBe(true);
+    expect(model.segments[0].shortName.length).toBeLessThanOrEqual(30);
+    expect(model.view).toBe(doc);
+  });
+
+  it('shows merged segments as one page whose other slugs become aliases', () => {
+    const model = buildYearModel(doc, slugs, [summary('vision', { merge: ['starters'] })]);
+    expect(model.segments).toHaveLength(2);
+    expect(model.segments[1]).toMatchObject({ slug: 'vision', aliases: ['starters'], indices: [1, 2], position: 1 });
+    expect(model.view.segments[1].size).toBe(doc.segments[1].size + doc.segments[2].size);
+  });
+
+  it('names the file when a summary points at an unknown segment, and only warns for a retired one', () => {
+    expect(() => buildYearModel(doc, slugs, [summary('nope')])).toThrow('content/segments/2020/nope.mdx: segment "nope" is not a segment of 2020');
+    const model = buildYearModel(doc, slugs, [summary('old')]);
+    expect(model.warnings[0]).toContain('retired');
+    expect(model.segments.every((s) => s.summary === null)).toBe(true);
+  });
+
+  it('rejects two summaries for one segment, and a summary for a segment merged into another', () => {
+    expect(() => buildYearModel(doc, slugs, [summary('vision'), summary('vision', { filePath: 'b.mdx' })])).toThrow('already has a summary');
+    expect(() => buildYearModel(doc, slugs, [summary('vision', { merge: ['starters'] }), summary('starters')])).toThrow('cannot have its own summary');
+  });
+});
+
+describe('neighbours', () => {
+  it('gives previous, next and the others sorted by distance between map centers', () => {
+    const model = buildYearModel(doc, slugs, []);
+    const { previous, next, nearest } = neighbours(model, 1, 2);
+    expect(previous?.slug).toBe('tabular');
+    expect(next?.slug).toBe('starters');
+    const d = (i: number) => Math.hypot(doc.segments[i].center.x - doc.segments[1].center.x, doc.segments[i].center.y - doc.segments[1].center.y);
+    expect(nearest.map((s) => s.position)).toEqual([0, 2].sort((a, b) => d(a) - d(b)));
+    expect(neighbours(model, 0).previous).toBeNull();
+  });
+});
+
+describe('generatedNames', () => {
+  // Features of the synthetic documents: Q7 Python, R, SQL, C++, Julia, None; Q16 Scikit-learn … Huggingface;
+  // Q17 four algorithms; Q27 AWS, Azure, GCP, None.
+  const lifts = (entries: Record<number, number>) => Array.from({ length: featureCount() }, (_, i) => entries[i] ?? 0);
+
+  it('never names a segment after a non-answer such as "None"', () => {
+    const doc = makeSegmentation([
+      { lift: lifts({ 5: 0.4, 1: 0.2 }), size: 10 }, // None first, then R
+      { lift: lifts({ 0: 0.3 }), size: 10 },
+    ]);
+    expect(generatedNames(doc, 0).title).toBe('Segment 1: R');
+  });
+
+  it('gives segments with the same top answer different names within the year', () => {
+    const doc = makeSegmentation([
+      { lift: lifts({ 16: 0.5, 6: 0.2 }), size: 10 }, // AWS, then Scikit-learn
+      { lift: lifts({ 16: 0.4, 7: 0.2 }), size: 10 }, // AWS, then TensorFlow
+      { lift: lifts({ 2: 0.3 }), size: 10 },
+    ]);
+    const names = [0, 1, 2].map((p) => generatedNames(doc, p).title);
+    expect(names).toEqual(['Segment 1: Amazon Web Services and Scikit-learn', 'Segment 2: Amazon Web Services and TensorFlow', 'Segment 3: SQL']);
+  });
+
+  it('adds answers until the names differ, when two segments also share their second answer', () => {
+    const doc = makeSegmentation([
+      { lift: lifts({ 7: 0.5, 8: 0.4, 0: 0.1 }), size: 10 }, // TensorFlow, Keras, Python
+      { lift: lifts({ 7: 0.5, 8: 0.4, 2: 0.1 }), size: 10 }, // TensorFlow, Keras, SQL
+    ]);
+    expect([0, 1].map((p) => generatedNames(doc, p).title)).toEqual(['Segment 1: TensorFlow and Keras and Python', 'Segment 2: TensorFlow and Keras and SQL']);
+  });
+});
