@@ -21,7 +21,8 @@ import { createHash } from 'node:crypto';
 import { cacheKey, isFresh, sha256File } from '../infra/cache.js';
 import { updateRegistry } from '../identity/register.js';
 import { formatMatchTable } from '../identity/match-table.js';
-import { hashSegmentation, readRegistry, readSegmentation, registryPath } from '../document/io.js';
+import { hashSegmentation, readRegistry, readSegmentation } from '../document/io.js';
+import { registryPath, runLogPath, segmentationPath } from '../document/paths.js';
 import type { Segmentation } from '../document/segmentation-schema.js';
 import type { MixtureInit } from '../segment/mixture/fit.js';
 import { reportError, runIfEntryPoint, printedHelp } from '../infra/command.js';
@@ -131,13 +132,6 @@ function integerOption(name: string, value: string, min: number): number {
   return n;
 }
 
-export function outputPath(out: string, year: number): string {
-  return join(out, `segmentation-${year}.json`);
-}
-
-export function runLogPath(documentPath: string): string {
-  return documentPath.replace(/\.json$/, '.run.json');
-}
 
 /**
  * What the cache key covers: everything in the options that can change the document. Null when the input
@@ -153,7 +147,7 @@ function cacheKeyOf(options: SegmentCliOptions, configHash: string): string | nu
 }
 
 export async function writeOutputs(run: SegmentRun, options: SegmentCliOptions, key: string | null): Promise<string> {
-  const path = outputPath(options.out, run.document.survey.year);
+  const path = segmentationPath(options.out, run.document.survey.year);
   const json = JSON.stringify(run.document) + '\n';
   const runLog = {
     cacheKey: key,
@@ -205,7 +199,7 @@ export async function main(argv: string[]): Promise<number> {
     const options = parseSegmentArgs(argv);
     const config = loadConfig(options.configFile);
     const key = cacheKeyOf(options, config.hash);
-    const cached = outputPath(options.out, config.config.year);
+    const cached = segmentationPath(options.out, config.config.year);
     // Labels are not cached, so asking for them means running.
     if (key && !options.force && !options.labelsCsv && isFresh(cached, runLogPath(cached), key)) {
       process.stderr.write(`${cached} is up to date (same input, config, parameters and code); reusing it (--force recomputes)\n`);

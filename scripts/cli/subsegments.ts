@@ -13,6 +13,7 @@ import { parseFrontMatter } from '../document/front-matter.js';
 import type { Registry } from '../document/registry-schema.js';
 import { writeFileAtomic } from '../infra/atomic-write.js';
 import { codeVersion } from '../infra/cache.js';
+import { subSegmentsPath, summariesDir } from '../document/paths.js';
 import { encodeSurvey, neededColumn } from '../segment/encode.js';
 import { UsageError } from '../infra/errors.js';
 import { readSurvey } from '../survey/read.js';
@@ -29,13 +30,10 @@ export interface SubSegmentDeclaration {
   merge: string[];
 }
 
-export function subSegmentsPath(out: string, year: number): string {
-  return join(out, `subsegments-${year}.json`);
-}
 
 /** Every summary of `year` under `contentDir/segments/` that asks for sub-segments, by file name. */
 export function readDeclarations(contentDir: string, year: number): SubSegmentDeclaration[] {
-  const dir = join(contentDir, 'segments', String(year));
+  const dir = summariesDir(contentDir, year);
   if (!existsSync(dir)) return [];
   const declarations: SubSegmentDeclaration[] = [];
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort()) {

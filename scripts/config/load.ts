@@ -3,6 +3,7 @@
  * once, each with the line it is on.
  */
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../infra/canonical-json.js';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,8 +77,3 @@ export function hashConfig(config: SurveyConfig): string {
   return createHash('sha256').update(canonicalJson(config)).digest('hex');
 }
 
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
-}

@@ -1,33 +1,25 @@
 /**
- * Reading and writing the committed registry (content/registry/<year>.json) and hashing the segmentation
- * it refers to. Output is canonical (fixed entry key order, sorted signature keys, trailing newline) so that
- * re-running on the same inputs leaves the file byte-identical and diffs stay small.
+ * Every read and write of the project's documents: segmentation documents (data/segmentation-<year>.json)
+ * and registries (content/registry/<year>.json), validated against their schemas, with messages that name
+ * the file and the field. The CLI and identity tools read asynchronously; the site's compile-time checks
+ * read synchronously (cached per path: every page of a build reads the same files). Registry output is
+ * canonical (fixed entry key order, sorted signature keys, trailing newline) so that re-running on the same
+ * inputs leaves the file byte-identical and diffs stay small.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import type { z } from 'zod';
 import { writeFileAtomic } from '../infra/atomic-write.js';
 import { SegmentationSchema, type Segmentation } from './segmentation-schema.js';
 import { RegistrySchema, type Registry, type RegistryEntry } from './registry-schema.js';
 
 /** content/registry/<year>.json under the content directory. */
-export function registryPath(contentDir: string, year: number): string {
-  return join(contentDir, 'registry', `${year}.json`);
-}
+export { registryPath } from './paths.js';
 
-/** Code-unit order: unlike localeCompare it does not depend on the machine's locale. */
-export function compareSlugs(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+import { canonicalJson, compareCodeUnits as compareSlugs } from '../infra/canonical-json.js';
 
-/** JSON with object keys sorted at every level: the same value always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const source = v as Record<string, unknown>;
-    return Object.fromEntries(Object.keys(source).sort(compareSlugs).map((k) => [k, source[k]]));
-  });
-}
+export { compareSlugs };
 
 /**
  * sha256 of the segmentation's canonical JSON: identifies the document the registry's indices refer to,
@@ -41,13 +33,7 @@ function formatIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: stri
   return issues.map((i) => `  at ${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('\n');
 }
 
-async function readJson(path: string, what: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new Error(`cannot read ${what} ${path}: ${(error as Error).message}`);
-  }
+function parseJson(text: string, path: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -55,15 +41,46 @@ async function readJson(path: string, what: string): Promise<unknown> {
   }
 }
 
-/** Reads and validates a registry; errors name the file and the offending field. */
-export async function readRegistry(path: string): Promise<Registry> {
-  const parsed = RegistrySchema.safeParse(await readJson(path, 'registry'));
-  if (!parsed.success) throw new Error(`registry ${path} does not match the registry schema:\n${formatIssues(parsed.error.issues)}`);
-  const registry = parsed.data;
+async function readJson(path: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read ${what} ${path}: ${(error as Error).message}`);
+  }
+  return parseJson(text, path, what);
+}
+
+function readJsonSync(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read ${what} ${path}: ${(error as Error).message}`);
+  }
+  return parseJson(text, path, what);
+}
+
+function validated<T>(raw: unknown, schema: z.ZodType<T>, path: string, what: string): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new Error(`${what} ${path} does not match the ${what} schema:\n${formatIssues(parsed.error.issues)}`);
+  return parsed.data;
+}
+
+/** The first slug listed twice in a registry, with the index of its second entry, or null. */
+export function findDuplicateSlug(registry: Pick<Registry, 'segments'>): { slug: string; at: number } | null {
   const seen = new Set<string>();
-  for (const [i, entry] of registry.segments.entries()) {
-    if (seen.has(entry.slug)) throw new Error(`registry ${path}: slug "${entry.slug}" appears twice (segments.${i})`);
+  for (const [at, entry] of registry.segments.entries()) {
+    if (seen.has(entry.slug)) return { slug: entry.slug, at };
     seen.add(entry.slug);
+  }
+  return null;
+}
+
+function checkRegistry(registry: Registry, path: string): Registry {
+  const duplicate = findDuplicateSlug(registry);
+  if (duplicate) throw new Error(`registry ${path}: slug "${duplicate.slug}" appears twice (segments.${duplicate.at})`);
+  for (const [i, entry] of registry.segments.entries()) {
     if ((entry.status === 'retired') !== (entry.index === null)) {
       throw new Error(`registry ${path}: segments.${i} ("${entry.slug}") is ${entry.status} with index ${entry.index}; only retired entries have index null`);
     }
@@ -71,11 +88,37 @@ export async function readRegistry(path: string): Promise<Registry> {
   return registry;
 }
 
+/** The document's own year must be the one its file name says. */
+export function checkDocumentYear(doc: Pick<Segmentation, 'survey'>, year: number, path: string): void {
+  if (doc.survey.year !== year) throw new Error(`${path}: survey.year is ${doc.survey.year}, expected ${year} from the file name`);
+}
+
+/** Reads and validates a registry; errors name the file and the offending field. */
+export async function readRegistry(path: string): Promise<Registry> {
+  return checkRegistry(validated(await readJson(path, 'registry'), RegistrySchema, path, 'registry'), path);
+}
+
 /** Reads and validates a segmentation document; errors name the file. */
 export async function readSegmentation(path: string): Promise<Segmentation> {
-  const parsed = SegmentationSchema.safeParse(await readJson(path, 'segmentation'));
-  if (!parsed.success) throw new Error(`segmentation ${path} does not match the segmentation schema:\n${formatIssues(parsed.error.issues)}`);
-  return parsed.data;
+  return validated(await readJson(path, 'segmentation'), SegmentationSchema, path, 'segmentation');
+}
+
+const readOnce = new Map<string, unknown>();
+
+/** `readRegistry`, synchronous and cached per path, for the site's compile-time checks. */
+export function readRegistrySync(path: string): Registry {
+  if (!readOnce.has(path)) readOnce.set(path, checkRegistry(validated(readJsonSync(path, 'registry'), RegistrySchema, path, 'registry'), path));
+  return readOnce.get(path) as Registry;
+}
+
+/** `readSegmentation`, synchronous and cached per path, with the year its file name says checked. */
+export function readSegmentationSync(path: string, year: number): Segmentation {
+  if (!readOnce.has(path)) {
+    const doc = validated(readJsonSync(path, 'segmentation'), SegmentationSchema, path, 'segmentation');
+    checkDocumentYear(doc, year, path);
+    readOnce.set(path, doc);
+  }
+  return readOnce.get(path) as Segmentation;
 }
 
 function canonicalEntry(entry: RegistryEntry): RegistryEntry {

@@ -16,7 +16,8 @@ import type { Segmentation } from '../document/segmentation-schema.js';
 import type { Registry } from '../document/registry-schema.js';
 import { checkDrift, ReviewedSchema } from './drift.js';
 import { parseFrontMatter } from '../document/front-matter.js';
-import { hashSegmentation, readRegistry, readSegmentation, registryPath } from '../document/io.js';
+import { hashSegmentation, readRegistry, readSegmentation } from '../document/io.js';
+import { registryPath, segmentationPath, summariesDir } from '../document/paths.js';
 
 export type ProblemKind = 'front-matter' | 'registry' | 'segmentation' | 'unknown-slug' | 'retired-slug' | 'duplicate-slug' | 'drift';
 
@@ -45,9 +46,6 @@ export interface CheckReport {
   warnings: string[];
 }
 
-export function segmentationPath(dataDir: string, year: number): string {
-  return join(dataDir, `segmentation-${year}.json`);
-}
 
 async function listDir(dir: string): Promise<string[]> {
   return existsSync(dir) ? (await readdir(dir)).sort() : [];
@@ -60,7 +58,7 @@ export async function checkSummaries({ contentDir, dataDir, threshold = 0.8 }: C
   const segmentsDir = join(contentDir, 'segments');
   for (const yearName of (await listDir(segmentsDir)).filter((n) => /^\d{4}$/.test(n))) {
     const year = Number(yearName);
-    const files = (await listDir(join(segmentsDir, yearName))).filter((n) => n.endsWith('.mdx'));
+    const files = (await listDir(summariesDir(contentDir, year))).filter((n) => n.endsWith('.mdx'));
     if (files.length === 0) continue;
     const regPath = registryPath(contentDir, year);
     let registry: Registry | null = null;
@@ -88,7 +86,7 @@ export async function checkSummaries({ contentDir, dataDir, threshold = 0.8 }: C
     };
     const firstFileOfSlug = new Map<string, string>();
     for (const name of files) {
-      const file = join(segmentsDir, yearName, name);
+      const file = join(summariesDir(contentDir, year), name);
       report.summaries++;
       let data: Record<string, unknown>;
       try {

@@ -8,10 +8,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Segmentation } from '../document/segmentation-schema.js';
-import { segmentationPath } from './check.js';
 import { matchSegments, type MatchRow } from './match.js';
 import { formatMatchTable } from './match-table.js';
-import { readRegistry, readSegmentation, registryPath, writeRegistry } from '../document/io.js';
+import { readRegistry, readSegmentation, writeRegistry } from '../document/io.js';
+import { registryPath, segmentationPath } from '../document/paths.js';
 import type { Registry } from '../document/registry-schema.js';
 
 export interface UpdateRegistryOptions {

@@ -6,16 +6,15 @@
  * segment later drifts. A segment without a summary gets a new MDX file to write in, named by its slug.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDocument } from 'yaml';
 import { writeFileAtomic } from '../infra/atomic-write.js';
 import { UsageError } from '../infra/errors.js';
 import type { Segmentation } from '../document/segmentation-schema.js';
 import { reportError, runIfEntryPoint } from '../infra/command.js';
-import { segmentationPath } from './check.js';
 import { reviewedSnapshot, type Reviewed } from './drift.js';
-import { readRegistry, readSegmentation, registryPath } from '../document/io.js';
+import { readRegistry, readSegmentation } from '../document/io.js';
+import { registryPath, segmentationPath, summaryPath } from '../document/paths.js';
 import { topLiftFeatures } from './similarity.js';
 
 const USAGE = 'Usage: npm run summaries:review -- --year YEAR --slug SLUG [--date YYYY-MM-DD] [--content DIR] [--data DIR]\n';
@@ -31,10 +30,6 @@ in an existing one what its editor has just reviewed: the date and the segment's
   --data DIR           where segmentation-YEAR.json is (default: data; the demo's: data/demo)
   --help               show this text
 `;
-
-export function summaryPath(contentDir: string, year: number, slug: string): string {
-  return join(contentDir, 'segments', String(year), `${slug}.mdx`);
-}
 
 /** The summary with its `reviewed:` block replaced; the rest of the front matter and the body stay as written. */
 export function withReviewed(mdx: string, reviewed: Reviewed, file: string): string {

@@ -7,7 +7,6 @@
  *
  * Effects (progress, timing) come in through `reporter`, so tests run it silently.
  */
-import type { LoadedConfig } from '../config/load.js';
 import { readSurvey } from '../survey/read.js';
 import { encodeSurvey, neededColumn } from './encode.js';
 import { defaultEpochs } from './embedding/embed.js';
@@ -19,10 +18,9 @@ import { stabilityReport } from './stability.js';
 import { splitProfessionals, type ProfessionalSplit } from './split.js';
 import { fitMixture, selectK, ClusterCountError, type MixtureInit } from './mixture/fit.js';
 import { profileSegments } from './profile.js';
-import { assembleDocument, type LabelRow } from './assemble.js';
+import { assembleDocument } from './assemble.js';
 import { deriveRandom } from '../infra/random.js';
 import { UsageError } from '../infra/errors.js';
-import type { Segmentation } from '../document/segmentation-schema.js';
 import type { BinaryMatrix, EmbedParams, Embedding, ProgressCallback, PublishedPartition, Reporter, SegmentOptions, SegmentRun, Stage } from './types.js';
 import { CLUSTER_EMBED_PARAMS, DEFAULT_STABILITY_RUNS, MAP_PARAMS, MIXTURE_PARAMS, SELECT_K_RANGE } from './parameters.js';
 import { rowsWhere, selectEmbeddingRows, selectRows } from './rows.js';

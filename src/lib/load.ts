@@ -1,21 +1,19 @@
 /**
- * Reads the segmentation documents and segment registries, validated, with messages that name the file
- * and the field that is wrong. Results are cached per path: every page of a build reads the same files.
+ * Which segmentation documents a build publishes. The documents themselves are read through
+ * scripts/document/io.ts (here, synchronously, for the MDX checks that run while pages compile) and through
+ * the content collections (src/content.config.ts) everywhere else.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import type { z } from 'zod';
-import { SegmentationSchema, type Segmentation } from '../../scripts/document/segmentation-schema.js';
-import { RegistrySchema, type Registry } from '../../scripts/document/registry-schema.js';
-
-const FILE_PATTERN = /^segmentation-(\d{4})\.json$/;
-const cache = new Map<string, unknown>();
+import { existsSync, readdirSync } from 'node:fs';
+import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
+import type { Registry } from '../../scripts/document/registry-schema.js';
+import { readRegistrySync, readSegmentationSync } from '../../scripts/document/io.js';
+import { registryFile, SEGMENTATION_FILE, segmentationPath } from '../../scripts/document/paths.js';
 
 /** Years that have a segmentation document in `dataDir`, ascending. */
 export function listYears(dataDir: string): number[] {
   if (!existsSync(dataDir)) return [];
   return readdirSync(dataDir)
-    .map((name) => FILE_PATTERN.exec(name))
+    .map((name) => SEGMENTATION_FILE.exec(name))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => Number(m[1]))
     .sort((a, b) => a - b);
@@ -42,39 +40,12 @@ export function publishable(docs: Map<number, Pick<Segmentation, 'synthetic'>>, 
   return { years, skipped };
 }
 
-export function segmentationPath(dataDir: string, year: number): string {
-  return join(dataDir, `segmentation-${year}.json`);
-}
-
-function readValidated<T>(file: string, schema: z.ZodType<T>): T {
-  const hit = cache.get(file);
-  if (hit) return hit as T;
-  const shown = relative(process.cwd(), file) || file;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${shown}: not readable JSON (${(error as Error).message})`);
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((i) => `  at ${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new Error(`${shown}: does not match its schema\n${issues.join('\n')}`);
-  }
-  cache.set(file, parsed.data);
-  return parsed.data;
-}
-
 export function readSegmentation(dataDir: string, year: number): Segmentation {
-  const doc = readValidated(segmentationPath(dataDir, year), SegmentationSchema);
-  if (doc.survey.year !== year) {
-    throw new Error(`${segmentationPath(dataDir, year)}: survey.year is ${doc.survey.year}, expected ${year} from the file name`);
-  }
-  return doc;
+  return readSegmentationSync(segmentationPath(dataDir, year), year);
 }
 
 /** The year's registry, or null when the identity step has not written one yet. */
 export function readRegistry(registryDir: string, year: number): Registry | null {
-  const file = join(registryDir, `${year}.json`);
-  return existsSync(file) ? readValidated(file, RegistrySchema) : null;
+  const file = registryFile(registryDir, year);
+  return existsSync(file) ? readRegistrySync(file) : null;
 }

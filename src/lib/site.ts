@@ -7,6 +7,8 @@ import { allCharts, changesChart, type ChartDef } from './charts.js';
 import { compareYears, previousYear, type YearComparison } from './changes.js';
 import { siteInputs } from './env.js';
 import { publishable } from './load.js';
+import { checkDocumentYear } from '../../scripts/document/io.js';
+import { registryFile, subSegmentsPath } from '../../scripts/document/paths.js';
 import type { Segmentation, SubSegmentations } from '../../scripts/document/segmentation-schema.js';
 import { buildYearModel, type SummaryInfo, type YearModel } from './model.js';
 import { slugTable } from './slugs.js';
@@ -24,7 +26,7 @@ async function documents(): Promise<Map<number, Segmentation>> {
   return new Map(
     entries.map((e: CollectionEntry<'segmentations'>) => {
       const doc = e.data as Segmentation;
-      if (doc.survey.year !== Number(e.id)) throw new Error(`${e.filePath ?? e.id}: survey.year is ${doc.survey.year}, expected ${e.id} from the file name`);
+      checkDocumentYear(doc, Number(e.id), e.filePath ?? e.id);
       return [Number(e.id), doc];
     }),
   );
@@ -66,9 +68,9 @@ async function build(year: number): Promise<YearModel> {
   const doc = (await documents()).get(year);
   if (!doc) throw new Error(`no segmentation document for ${year} in ${inputs.dataDir}`);
   const registry = await getEntry('registries', String(year));
-  const slugs = slugTable(doc.segments.length, registry?.data ?? null, `${inputs.registryDir}/${year}.json`);
+  const slugs = slugTable(doc.segments.length, registry?.data ?? null, registryFile(inputs.registryDir, year));
   const subSegments = await getEntry('subsegmentations', String(year));
-  const model = buildYearModel(doc, slugs, await summariesOf(year), (subSegments?.data as SubSegmentations | undefined) ?? null, `${inputs.dataDir}/subsegments-${year}.json`);
+  const model = buildYearModel(doc, slugs, await summariesOf(year), (subSegments?.data as SubSegmentations | undefined) ?? null, subSegmentsPath(inputs.dataDir, year));
   for (const warning of model.warnings) console.warn(`[site] ${warning}`);
   return model;
 }

@@ -3,6 +3,7 @@
  * segment's current published index; without a registry, slugs fall back to `segment-<index + 1>`.
  */
 import type { Registry } from '../../scripts/document/registry-schema.js';
+import { findDuplicateSlug } from '../../scripts/document/io.js';
 
 export interface SegmentSlug {
   slug: string;
@@ -32,10 +33,9 @@ export function slugTable(segmentCount: number, registry: Registry | null, regis
   }
   const byIndex: (SegmentSlug | undefined)[] = new Array(segmentCount).fill(undefined);
   const retired = new Set<string>();
-  const seen = new Set<string>();
+  const duplicate = findDuplicateSlug(registry);
+  if (duplicate) throw new Error(`${registryName}: slug "${duplicate.slug}" is listed twice`);
   for (const entry of registry.segments) {
-    if (seen.has(entry.slug)) throw new Error(`${registryName}: slug "${entry.slug}" is listed twice`);
-    seen.add(entry.slug);
     if (entry.status === 'retired' || entry.index === null) {
       retired.add(entry.slug);
       continue;
