@@ -18,7 +18,8 @@ import { encodeSurvey, neededColumn } from '../segment/encode.js';
 import { UsageError } from '../infra/errors.js';
 import { readSurvey } from '../survey/read.js';
 import { SUB_SEGMENTS_SCHEMA_VERSION, SubSegmentationsSchema, type Segmentation, type SubSegmentations } from '../document/segmentation-schema.js';
-import { MAX_SUB_SEGMENTS, subSegment } from '../segment/subsegment.js';
+import { subSegment } from '../segment/subsegment.js';
+import { MAX_SUB_SEGMENTS } from '../document/summary-schema.js';
 import { selectRows } from '../segment/rows.js';
 
 export interface SubSegmentDeclaration {

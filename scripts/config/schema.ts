@@ -8,18 +8,22 @@ import { z } from 'zod';
 export const QUESTION_GROUPS = ['cloud', 'ML', 'program', 'tools', 'work', 'learn', 'valid'] as const;
 export type QuestionGroup = (typeof QUESTION_GROUPS)[number];
 
-/** Profile roles: the questions that the profile charts and segment ordering read. */
-export const REQUIRED_PROFILE_ROLES = ['role', 'mlYears'] as const;
-export const PROFILE_ROLES = [
-  'role',
-  'codingYears',
-  'mlYears',
-  'companySize',
-  'employerML',
-  'education',
-  'gender',
-] as const;
+/**
+ * Profile roles: the questions that the profile charts and segment ordering read, in the order pages and
+ * drafts show them. Every year has the required ones; a year may lack the others.
+ */
+export const PROFILE_ROLES = ['role', 'codingYears', 'mlYears', 'companySize', 'employerML', 'education', 'gender'] as const;
 export type ProfileRole = (typeof PROFILE_ROLES)[number];
+export const REQUIRED_PROFILE_ROLES = ['role', 'mlYears'] as const satisfies readonly ProfileRole[];
+type RequiredProfileRole = (typeof REQUIRED_PROFILE_ROLES)[number];
+export const OPTIONAL_PROFILE_ROLES = PROFILE_ROLES.filter((r): r is Exclude<ProfileRole, RequiredProfileRole> => !(REQUIRED_PROFILE_ROLES as readonly string[]).includes(r));
+/** The order of the roles in configs and documents (required first): it is in the documents' bytes. */
+export const PROFILE_ROLES_REQUIRED_FIRST: readonly ProfileRole[] = [...REQUIRED_PROFILE_ROLES, ...OPTIONAL_PROFILE_ROLES];
+
+/** A zod object shape with one key per role, in the given order. */
+export function roleShape<R extends ProfileRole, T>(roles: readonly R[], value: T): Record<R, T> {
+  return Object.fromEntries(roles.map((role) => [role, value])) as Record<R, T>;
+}
 
 const questionCode = z
   .string()
@@ -131,17 +135,7 @@ export const SurveyConfigSchema = z
      * Profile questions by role; each must be a `valid`, `single` question of this config. `role` and
      * `mlYears` are required; a year that lacks another one leaves it out (and lists it in missingTopics).
      */
-    profile: z
-      .object({
-        role: questionCode,
-        mlYears: questionCode,
-        codingYears: questionCode.optional(),
-        companySize: questionCode.optional(),
-        employerML: questionCode.optional(),
-        education: questionCode.optional(),
-        gender: questionCode.optional(),
-      })
-      .strict(),
+    profile: z.object({ ...roleShape(REQUIRED_PROFILE_ROLES, questionCode), ...roleShape(OPTIONAL_PROFILE_ROLES, questionCode.optional()) }).strict(),
     /** Cell texts that mean "no answer" in this year's file (2022 writes "nan" in some columns). */
     blankCells: z.array(z.string()).default([]),
     /** Segments are ordered by the share of their members giving one of these `mlYears` answers. */

@@ -6,6 +6,11 @@ import { z } from 'zod';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** The slug of a segment that has no better one: its published position, from 1. */
+export function fallbackSlug(index: number): string {
+  return `segment-${index + 1}`;
+}
+
 export const RegistryEntrySchema = z
   .object({
     /** Stable identity; editors' MDX names it in front matter (`segment: <slug>`). */

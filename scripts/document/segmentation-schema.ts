@@ -7,7 +7,7 @@
  * `questions[].answers`, in the question's own order. Map points are stored by column to keep the file small.
  */
 import { z } from 'zod';
-import { QUESTION_GROUPS } from '../config/schema.js';
+import { OPTIONAL_PROFILE_ROLES, QUESTION_GROUPS, REQUIRED_PROFILE_ROLES, roleShape } from '../config/schema.js';
 
 export const SCHEMA_VERSION = 2;
 
@@ -179,17 +179,7 @@ export const SegmentationSchema = z
       })
       .strict(),
     /** Profile question code per role; roles the year lacks are null (only `role` and `mlYears` are always set). */
-    profile: z
-      .object({
-        role: z.string(),
-        mlYears: z.string(),
-        codingYears: z.string().nullable(),
-        companySize: z.string().nullable(),
-        employerML: z.string().nullable(),
-        education: z.string().nullable(),
-        gender: z.string().nullable(),
-      })
-      .strict(),
+    profile: z.object({ ...roleShape(REQUIRED_PROFILE_ROLES, z.string()), ...roleShape(OPTIONAL_PROFILE_ROLES, z.string().nullable()) }).strict(),
     workActivities: z.string(),
     newToML: z.array(z.string()),
     /** Every configured question (clustered and profile), with its answers in order. */

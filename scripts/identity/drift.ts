@@ -9,22 +9,13 @@
  *
  * and the check compares that with the current lifts.
  */
-import { z } from 'zod';
+import type { Reviewed } from '../document/summary-schema.js';
 import type { Segmentation } from '../document/segmentation-schema.js';
 import { roundLift, segmentAt, similarity, topLiftFeatures, type LiftProfile } from './similarity.js';
 
 /** Current top lifts that take part in the comparison; `reviewedSnapshot` records the same number. */
 export const DRIFT_TOP = 15;
 
-export const ReviewedSchema = z
-  .object({
-    /** When the editor last checked the summary against the data (YAML may give a date or a string). */
-    date: z.union([z.string().min(1), z.date()]),
-    /** The top lifts the editor saw. */
-    top: z.array(z.object({ feature: z.string().min(1), lift: z.number().min(-1).max(1) }).strict()).min(1),
-  })
-  .strict();
-export type Reviewed = z.infer<typeof ReviewedSchema>;
 
 export interface DriftOptions {
   /** Drifted when the similarity falls below this. Default 0.8. */

@@ -8,11 +8,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseDocument } from 'yaml';
+import { splitFrontMatter } from '../document/front-matter.js';
 import { writeFileAtomic } from '../infra/atomic-write.js';
 import { UsageError } from '../infra/errors.js';
 import type { Segmentation } from '../document/segmentation-schema.js';
 import { reportError, runIfEntryPoint } from '../infra/command.js';
-import { reviewedSnapshot, type Reviewed } from './drift.js';
+import { reviewedSnapshot } from './drift.js';
+import type { Reviewed } from '../document/summary-schema.js';
 import { readRegistry, readSegmentation } from '../document/io.js';
 import { registryPath, segmentationPath, summaryPath } from '../document/paths.js';
 import { topLiftFeatures } from './similarity.js';
@@ -33,9 +35,8 @@ in an existing one what its editor has just reviewed: the date and the segment's
 
 /** The summary with its `reviewed:` block replaced; the rest of the front matter and the body stay as written. */
 export function withReviewed(mdx: string, reviewed: Reviewed, file: string): string {
-  const lines = mdx.split('\n');
-  const end = lines.findIndex((line, i) => i > 0 && line.trim() === '---');
-  if (lines[0]?.trim() !== '---' || end < 0) throw new UsageError(`${file}: expected front matter between two "---" lines`);
+  const { lines, opened, end } = splitFrontMatter(mdx);
+  if (!opened || end < 0) throw new UsageError(`${file}: expected front matter between two "---" lines`);
   const frontMatter = parseDocument(lines.slice(1, end).join('\n'));
   frontMatter.set('reviewed', frontMatter.createNode(reviewed));
   return ['---', frontMatter.toString({ lineWidth: 0 }).trimEnd(), ...lines.slice(end)].join('\n');

@@ -9,14 +9,14 @@
  *   positive and dominated by answers everybody gives (Python, Jupyter), so any two segments would look alike.
  */
 import type { Segmentation } from '../document/segmentation-schema.js';
+import { round } from '../infra/round.js';
 
 /** Feature id -> lift. */
 export type LiftProfile = Record<string, number>;
 
 /** Lifts are stored with 4 decimals: enough to match on, short enough to keep the registry readable. */
 export function roundLift(value: number): number {
-  const rounded = Math.round(value * 1e4) / 1e4;
-  return rounded === 0 ? 0 : rounded; // no "-0" in JSON output
+  return round(value, 4);
 }
 
 /**

@@ -5,7 +5,7 @@
  * their MDX) before publishing.
  */
 import type { Segmentation } from '../document/segmentation-schema.js';
-import { SLUG_PATTERN } from '../document/registry-schema.js';
+import { fallbackSlug, SLUG_PATTERN } from '../document/registry-schema.js';
 import { topLiftFeatures } from './similarity.js';
 
 /** Longest slug we build (before a "-2" style suffix). */
@@ -82,7 +82,7 @@ export function baseSlug(doc: Segmentation, segmentIndex: number): string {
     parts.push(short);
   }
   const slug = truncateSlug(parts.join('-'), MAX_SLUG_LENGTH);
-  return SLUG_PATTERN.test(slug) ? slug : `segment-${segmentIndex + 1}`;
+  return SLUG_PATTERN.test(slug) ? slug : fallbackSlug(segmentIndex);
 }
 
 /**

@@ -11,9 +11,10 @@ import type { EmbedParams, Embedding, MixtureFit } from './types.js';
 import type { MixtureInit } from './mixture/fit.js';
 import type { PublishedPartition, SegmentOptions } from './types.js';
 import { CORE_SHARE_OF_RUNS, DISSOLVED_BELOW, PATTERN_AT, STABLE_AT, type StabilityReport } from './stability.js';
-import { round } from './profile.js';
+import { round } from '../infra/round.js';
 import { numericPackageVersions, projectPackage } from '../infra/versions.js';
 import { SCHEMA_VERSION, SegmentationSchema, type Segmentation } from '../document/segmentation-schema.js';
+import { PROFILE_ROLES_REQUIRED_FIRST } from '../config/schema.js';
 
 export interface LabelRow {
   /** 0-based respondent index in file order. */
@@ -97,15 +98,7 @@ export function assembleDocument(inputs: AssembleInputs): { document: Segmentati
       conditions: config.professional.rule === 'answers' ? config.professional.conditions.map(describeCondition) : [],
       excludedIncomplete: split.excludedIncomplete,
     },
-    profile: {
-      role: config.profile.role,
-      mlYears: config.profile.mlYears,
-      codingYears: config.profile.codingYears ?? null,
-      companySize: config.profile.companySize ?? null,
-      employerML: config.profile.employerML ?? null,
-      education: config.profile.education ?? null,
-      gender: config.profile.gender ?? null,
-    },
+    profile: Object.fromEntries(PROFILE_ROLES_REQUIRED_FIRST.map((role) => [role, config.profile[role] ?? null])) as Segmentation['profile'],
     workActivities: config.workActivities,
     newToML: [...config.newToML],
     questions: encoded.questions,

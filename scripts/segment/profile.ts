@@ -7,6 +7,7 @@
 import type { Breakdown, SegmentResult } from '../document/segmentation-schema.js';
 import type { ProfileAnswers } from './encode.js';
 import type { BinaryMatrix, Embedding } from './types.js';
+import { round } from '../infra/round.js';
 
 export interface ProfileInputs {
   /** Clustered professionals × features. */
@@ -31,13 +32,8 @@ export interface Profiles {
   indexOfComponent: Int32Array;
 }
 
-/** Rates and lift are rounded so that output is compact and identical across platforms' last bits. */
-const DECIMALS = 6;
-export const round = (value: number, decimals = DECIMALS): number => {
-  const factor = 10 ** decimals;
-  const rounded = Math.round(value * factor) / factor;
-  return Object.is(rounded, -0) ? 0 : rounded;
-};
+/** Decimals of rates, shares and lifts in the document. */
+export const RATE_DECIMALS = 6;
 
 export function profileSegments(inputs: ProfileInputs): Profiles {
   const { matrix, components, k } = inputs;
@@ -69,17 +65,17 @@ export function profileSegments(inputs: ProfileInputs): Profiles {
       index,
       component: c,
       size: sizes[c],
-      share: round(sizes[c] / matrix.rows),
-      newToMLShare: round(newToML[c]),
+      share: round(sizes[c] / matrix.rows, RATE_DECIMALS),
+      newToMLShare: round(newToML[c], RATE_DECIMALS),
       center: centerOf(inputs.map, components, c),
-      rates: rates.map((r) => round(r)),
-      lift: rates.map((r, f) => round(r - overallRates[f])),
+      rates: rates.map((r) => round(r, RATE_DECIMALS)),
+      lift: rates.map((r, f) => round(r - overallRates[f], RATE_DECIMALS)),
       breakdowns: breakdownsOf(inputs.profile, (row) => components[row] === c),
       stability: null,
     };
   });
   return {
-    overall: { rates: overallRates.map((r) => round(r)), breakdowns: breakdownsOf(inputs.profile, () => true) },
+    overall: { rates: overallRates.map((r) => round(r, RATE_DECIMALS)), breakdowns: breakdownsOf(inputs.profile, () => true) },
     segments,
     indexOfComponent,
   };

@@ -9,12 +9,12 @@
 import { fitMixture } from './mixture/fit.js';
 import { defaultEpochs, embed } from './embedding/embed.js';
 import { CLUSTER_EMBED_PARAMS, MIXTURE_PARAMS } from './parameters.js';
-import { round } from './profile.js';
+import { round } from '../infra/round.js';
+import { RATE_DECIMALS } from './profile.js';
 import { deriveRandom } from '../infra/random.js';
+import { MAX_SUB_SEGMENTS } from '../document/summary-schema.js';
 import type { BinaryMatrix, ProgressCallback } from './types.js';
 
-/** At most this many sub-segments: more would be read as a segmentation of its own. */
-export const MAX_SUB_SEGMENTS = 6;
 
 export interface SubSegmentPart {
   size: number;
@@ -80,7 +80,7 @@ export function subSegment(members: BinaryMatrix, count: number, options: SubSeg
   order.forEach((c, i) => (partOf[c] = i));
   const parts = order.map((c) => {
     const rates = Array.from({ length: cols }, (_, f) => sums[c * cols + f] / sizes[c]);
-    return { size: sizes[c], share: round(sizes[c] / members.rows), rates: rates.map((r) => round(r)), lift: rates.map((r, f) => round(r - base[f])) };
+    return { size: sizes[c], share: round(sizes[c] / members.rows, RATE_DECIMALS), rates: rates.map((r) => round(r, RATE_DECIMALS)), lift: rates.map((r, f) => round(r - base[f], RATE_DECIMALS)) };
   });
-  return { baseRates: base.map((r) => round(r)), parts, labels: Int32Array.from(fit.labels, (c) => partOf[c]) };
+  return { baseRates: base.map((r) => round(r, RATE_DECIMALS)), parts, labels: Int32Array.from(fit.labels, (c) => partOf[c]) };
 }

@@ -5,7 +5,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { DIVERGING_SCHEME } from './colors.js';
-import { featureIndexById, findQuestion, points, round, segmentName, segmentsInOrder, uniqueLabels } from './data.js';
+import { featureIndexById, findQuestion, round, segmentName, segmentsInOrder, uniqueLabels } from './data.js';
+import { points } from './format.js';
 import type { ChartTable } from './table.js';
 import { VEGA_LITE_SCHEMA } from './theme.js';
 

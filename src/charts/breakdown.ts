@@ -6,7 +6,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Breakdown, QuestionInfo, Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { CATEGORICAL_SCHEME, SEQUENTIAL_SCHEME } from './colors.js';
-import { OVERALL_NAME, findQuestion, percent, round, segmentName, segmentsInOrder, uniqueLabels } from './data.js';
+import { OVERALL_NAME, findQuestion, round, segmentName, segmentsInOrder, uniqueLabels } from './data.js';
+import { percent } from './format.js';
 import type { ChartTable } from './table.js';
 import { VEGA_LITE_SCHEMA } from './theme.js';
 

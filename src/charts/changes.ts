@@ -4,7 +4,8 @@
  * dot, disappearing ones only last year's.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { percent, round, uniqueLabels } from './data.js';
+import { round, uniqueLabels } from './data.js';
+import { percent } from './format.js';
 import type { ChartTable } from './table.js';
 import { VEGA_LITE_SCHEMA } from './theme.js';
 
@@ -108,7 +109,7 @@ export function changesTable(input: ChangesChartInput): ChartTable {
       r.prevShare === null ? null : round(r.prevShare),
       r.nextSize,
       r.nextShare === null ? null : round(r.nextShare),
-      r.similarity === null ? null : Math.round(r.similarity * 100) / 100,
+      r.similarity === null ? null : round(r.similarity, 2),
     ]),
   };
 }

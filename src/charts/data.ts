@@ -3,6 +3,7 @@
  * (`col_label`: "short question label: first five words of the answer").
  */
 import type { QuestionInfo, Segmentation, SegmentResult } from '../../scripts/document/segmentation-schema.js';
+import { round as roundTo } from '../../scripts/infra/round.js';
 
 /** The label of the overall column/bar beside segments. */
 export const OVERALL_NAME = 'All professionals';
@@ -59,19 +60,11 @@ export function featureIndexById(doc: Segmentation): Map<string, number> {
   return new Map(doc.features.map((f, i) => [f.id, i]));
 }
 
-/** Round to a fixed number of decimals so that inlined data (and therefore output) stays small and stable. */
+/**
+ * Round to a fixed number of decimals so that inlined data (and therefore output) stays small and stable;
+ * -0 stays -0 here (see scripts/infra/round.ts).
+ */
 export function round(value: number, decimals = 4): number {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
+  return roundTo(value, decimals, { keepNegativeZero: true });
 }
 
-/** "12.3%" */
-export function percent(rate: number, decimals = 1): string {
-  return `${(rate * 100).toFixed(decimals)}%`;
-}
-
-/** "+12.3 points" / "−4.0 points" for a lift. */
-export function points(lift: number, decimals = 1): string {
-  const sign = lift >= 0 ? '+' : '−';
-  return `${sign}${Math.abs(lift * 100).toFixed(decimals)} points`;
-}

@@ -7,7 +7,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { QuestionGroup } from '../../scripts/config/schema.js';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { groupColors } from './colors.js';
-import { findQuestion, findSegment, firstWords, percent, round, segmentName, uniqueLabels } from './data.js';
+import { findQuestion, findSegment, firstWords, round, segmentName, uniqueLabels } from './data.js';
+import { percent } from './format.js';
 import type { ChartTable } from './table.js';
 import { VEGA_LITE_SCHEMA } from './theme.js';
 

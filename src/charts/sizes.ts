@@ -1,7 +1,8 @@
 /** Horizontal bars of segment sizes, in published order, labelled with the size and share. */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
-import { percent, round, segmentName, segmentsInOrder, uniqueLabels } from './data.js';
+import { round, segmentName, segmentsInOrder, uniqueLabels } from './data.js';
+import { percent } from './format.js';
 import type { ChartTable } from './table.js';
 import { VEGA_LITE_SCHEMA } from './theme.js';
 

@@ -27,6 +27,7 @@ import {
   type Theme,
 } from '../charts/index.js';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
+import { PROFILE_ROLES, type ProfileRole } from '../../scripts/config/schema.js';
 import { STATUS_TEXT, type YearComparison } from './changes.js';
 import type { SubSegmentation, YearModel } from './model.js';
 import { prefixSvgIds, roundSvgNumbers, stripInnerAria, svgSize } from './svg.js';
@@ -49,12 +50,12 @@ export interface ChartDef {
   raster: boolean;
 }
 
-type ProfileRole = keyof Segmentation['profile'];
+
 /** Profile roles shown as breakdowns on the overview, in this order (job role has its own section). */
 export const OVERVIEW_BREAKDOWNS: ProfileRole[] = ['codingYears', 'mlYears', 'employerML', 'companySize', 'education', 'gender'];
 /** Profile roles shown beside all professionals on a segment page (editors may show the others). */
 export const SEGMENT_BREAKDOWNS: ProfileRole[] = ['role', 'codingYears', 'mlYears'];
-const ALL_ROLES: ProfileRole[] = ['role', 'codingYears', 'mlYears', 'companySize', 'employerML', 'education', 'gender'];
+const ALL_ROLES: readonly ProfileRole[] = PROFILE_ROLES;
 export const LIFT_TOP = 15;
 /** Points drawn on a segment page's locator map (the overview uses the charts' default). */
 const LOCATOR_POINTS = 2500;

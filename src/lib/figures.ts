@@ -61,16 +61,3 @@ export function topAnswers(doc: Segmentation, position: number, n: number): Answ
     .map(({ i }) => answerFigure(doc, position, { kind: 'feature', id: doc.features[i].id, label: doc.features[i].label, question: doc.features[i].question, feature: i }));
 }
 
-/** "78%"; values under 1% keep one decimal so that small shares do not read as zero. */
-export function formatPercent(value: number): string {
-  if (!Number.isFinite(value)) return 'n/a';
-  const pct = value * 100;
-  return Math.abs(pct) < 1 && pct !== 0 ? `${pct.toFixed(1)}%` : `${Math.round(pct)}%`;
-}
-
-/** Signed percentage points: "+37", "−4" (true minus sign), "0". */
-export function formatPoints(value: number): string {
-  if (!Number.isFinite(value)) return 'n/a';
-  const pts = Math.round(value * 100);
-  return pts > 0 ? `+${pts}` : pts < 0 ? `\u2212${Math.abs(pts)}` : '0';
-}

@@ -11,6 +11,8 @@ import type { SiteInputs } from './env.js';
 import { readRegistry, readSegmentation, yearsToPublish } from './load.js';
 import { slugTable } from './slugs.js';
 import { findAnswer } from './figures.js';
+import { splitFrontMatter } from '../../scripts/document/front-matter.js';
+import { SUMMARY_COMPONENTS, type SummaryComponent } from './summary-components.js';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 
 interface Point { line: number; column: number }
@@ -27,15 +29,8 @@ interface VFileLike {
   data: { astro?: { frontmatter?: Record<string, unknown> } };
 }
 
-/** The attribute each data-bound component needs, and how to check its value. */
-const REFERENCES: Record<string, { attribute: string; kind: 'answer' | 'question' | null }> = {
-  Share: { attribute: 'answer', kind: 'answer' },
-  Lift: { attribute: 'answer', kind: 'answer' },
-  Breakdown: { attribute: 'question', kind: 'question' },
-  LiftChart: { attribute: '', kind: null },
-};
 
-export class ReferenceError extends Error {
+export class MdxReferenceError extends Error {
   constructor(readonly file: string, readonly line: number, readonly column: number, reason: string) {
     super(`${file}:${line}:${column}: ${reason}`);
     this.name = 'MdxReferenceError';
@@ -55,11 +50,11 @@ function stringAttribute(node: MdxNode, name: string): string | undefined | null
 
 /** Line and column of a front-matter key (or of a list item under it) in the original source. */
 export function frontmatterPosition(source: string, key: string, value?: string): Point {
-  const lines = source.split('\n');
-  const keyLine = lines.findIndex((l) => new RegExp(`^${key}\\s*:`).test(l));
+  const { lines, end } = splitFrontMatter(source);
+  const keyLine = lines.findIndex((l, i) => i < end && new RegExp(`^${key}\\s*:`).test(l));
   if (keyLine === -1) return { line: 1, column: 1 };
   if (value !== undefined) {
-    for (let i = keyLine; i < lines.length && (i === keyLine || /^\s|^-/.test(lines[i])); i++) {
+    for (let i = keyLine; i < end && (i === keyLine || /^\s|^-/.test(lines[i])); i++) {
       const column = lines[i].indexOf(value);
       if (column !== -1) return { line: i + 1, column: column + 1 };
     }
@@ -79,10 +74,10 @@ export interface CheckContext {
   retiredSlugs: Set<string>;
 }
 
-/** Checks the summary and adds context attributes; throws ReferenceError on the first wrong reference. */
+/** Checks the summary and adds context attributes; throws MdxReferenceError on the first wrong reference. */
 export function checkSummary(tree: MdxNode, ctx: CheckContext): void {
   const fail = (at: Point, reason: string): never => {
-    throw new ReferenceError(ctx.file, at.line, at.column, reason);
+    throw new MdxReferenceError(ctx.file, at.line, at.column, reason);
   };
   const segment = ctx.frontmatter.segment;
   if (typeof segment === 'string' && ctx.retiredSlugs.has(segment)) return;
@@ -100,7 +95,7 @@ export function checkSummary(tree: MdxNode, ctx: CheckContext): void {
   }
   walk(tree, (node) => {
     if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || !node.name) return;
-    const rule = REFERENCES[node.name];
+    const rule = SUMMARY_COMPONENTS[node.name as SummaryComponent];
     if (!rule) return;
     const at = node.position?.start ?? { line: 1, column: 1 };
     if (rule.kind) {
@@ -131,7 +126,7 @@ export function remarkSegmentReferences(options: { inputs: SiteInputs }) {
     const shown = relative(process.cwd(), path);
     const yearDir = basename(dirname(path));
     const year = Number(yearDir);
-    if (!/^\d{4}$/.test(yearDir)) throw new ReferenceError(shown, 1, 1, `summaries live in <year>/<slug>.mdx; "${yearDir}" is not a year`);
+    if (!/^\d{4}$/.test(yearDir)) throw new MdxReferenceError(shown, 1, 1, `summaries live in <year>/<slug>.mdx; "${yearDir}" is not a year`);
     // A year this build does not publish (no data, or data of the other kind) gets no pages to check against.
     if (!yearsToPublish(inputs.dataDir, inputs.mode).years.includes(year)) return;
     const doc = readSegmentation(inputs.dataDir, year);

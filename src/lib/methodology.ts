@@ -5,6 +5,7 @@
  */
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import type { YearModel } from './model.js';
+import { formatPercent, percent } from '../charts/format.js';
 
 export interface MethodStep {
   id: string;
@@ -27,7 +28,6 @@ function umapFacts(p: Segmentation['metadata']['parameters']['map']): [string, s
   ];
 }
 
-const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 export function methodSteps(model: YearModel): MethodStep[] {
   const { doc } = model;
@@ -97,7 +97,7 @@ export function methodSteps(model: YearModel): MethodStep[] {
       id: 'describe',
       title: 'Describe and order the segments',
       text: `For every feature, the lift of a segment is its share in the segment minus its share among all professionals. Segments are ordered by the share of members answering ${doc.newToML.map((a) => `“${a}”`).join(' or ')} to the question on years of machine-learning experience, lowest first.`,
-      facts: doc.segments.map((s) => [`segment ${s.index + 1}`, `${n(s.size)} members, ${(s.newToMLShare * 100).toFixed(1)}% new to ML`]),
+      facts: doc.segments.map((s) => [`segment ${s.index + 1}`, `${n(s.size)} members, ${percent(s.newToMLShare, 1)} new to ML`]),
     },
     {
       id: 'editors',
@@ -136,8 +136,8 @@ function stabilityStep(doc: Segmentation): MethodStep {
         : `The published segments are those of the first run alone, as the notebook published them. `) +
       `Each segment is then matched, run by run, to the cluster that overlaps it best (an optimal one-to-one assignment). ` +
       `Its stability is the mean overlap with its match (members in both over members in either; Hennig's clusterwise stability): ` +
-      `at least ${pct(t.stable)} reads as stable, ${pct(t.pattern)}–${pct(t.stable)} as a pattern, ${pct(t.dissolved)}–${pct(t.pattern)} as weak, and below ${pct(t.dissolved)} the segment dissolves. ` +
-      `A segment is found in a re-run when the overlap is at least ${pct(t.dissolved)}; the members who stay together are those in its match in at least ${pct(t.coreShareOfRuns)} of re-runs.`,
+      `at least ${formatPercent(t.stable)} reads as stable, ${formatPercent(t.pattern)}–${formatPercent(t.stable)} as a pattern, ${formatPercent(t.dissolved)}–${formatPercent(t.pattern)} as weak, and below ${formatPercent(t.dissolved)} the segment dissolves. ` +
+      `A segment is found in a re-run when the overlap is at least ${formatPercent(t.dissolved)}; the members who stay together are those in its match in at least ${formatPercent(t.coreShareOfRuns)} of re-runs.`,
     facts: [
       ['re-runs', String(s.runs)],
       ['published', p.published === 'consensus' ? `consensus of ${s.runs + 1} runs` : 'the first run'],

@@ -3,7 +3,7 @@
  * summary each shows, and the merged view of the segmentation that every figure is computed from.
  */
 import type { Segmentation, SubSegmentations } from '../../scripts/document/segmentation-schema.js';
-import type { Reviewed } from '../../scripts/identity/drift.js';
+import type { Reviewed } from '../../scripts/document/summary-schema.js';
 import { mergedView, normalizeGroups } from './merge.js';
 import { topAnswers } from './figures.js';
 import type { SlugTable } from './slugs.js';

@@ -2,7 +2,7 @@
  * Stable slugs for a year's segments. The registry (content/registry/<year>.json) maps each slug to the
  * segment's current published index; without a registry, slugs fall back to `segment-<index + 1>`.
  */
-import type { Registry } from '../../scripts/document/registry-schema.js';
+import { fallbackSlug, type Registry } from '../../scripts/document/registry-schema.js';
 import { findDuplicateSlug } from '../../scripts/document/io.js';
 
 export interface SegmentSlug {
@@ -19,9 +19,6 @@ export interface SlugTable {
   retired: Set<string>;
 }
 
-export function fallbackSlug(index: number): string {
-  return `segment-${index + 1}`;
-}
 
 /** Slugs for `segmentCount` published segments; throws when the registry does not cover them one to one. */
 export function slugTable(segmentCount: number, registry: Registry | null, registryName = 'registry'): SlugTable {

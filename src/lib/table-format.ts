@@ -3,7 +3,7 @@
  * thousands separators, missing values as an en dash.
  */
 import type { Cell } from '../charts/table.js';
-import { formatPercent, formatPoints } from './figures.js';
+import { formatPercent, formatPoints } from '../charts/format.js';
 
 export type ColumnFormat = 'percent' | 'points';
 

@@ -7,7 +7,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { join, relative } from 'node:path';
 import type { Segmentation, SubSegmentations } from '../../scripts/document/segmentation-schema.js';
 import type { Registry } from '../../scripts/document/registry-schema.js';
-import { reviewedSnapshot, type Reviewed } from '../../scripts/identity/drift.js';
+import { reviewedSnapshot } from '../../scripts/identity/drift.js';
+import type { Reviewed } from '../../scripts/document/summary-schema.js';
 import { makeSegmentationFixture } from './segmentation-fixture.js';
 
 export const ROOT = join(import.meta.dirname, '../..');

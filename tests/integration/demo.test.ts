@@ -14,7 +14,8 @@ import { adjustedRandIndex } from '../../scripts/segment/partition-agreement.js'
 import { tempDir } from '../helpers/tiny-survey.js';
 import { matchSegments } from '../../scripts/identity/match.js';
 import { formatMatchTable } from '../../scripts/identity/match-table.js';
-import { checkDrift, ReviewedSchema } from '../../scripts/identity/drift.js';
+import { checkDrift } from '../../scripts/identity/drift.js';
+import { ReviewedSchema } from '../../scripts/document/summary-schema.js';
 import { parseFrontMatter } from '../../scripts/document/front-matter.js';
 import { RegistrySchema } from '../../scripts/document/registry-schema.js';
 

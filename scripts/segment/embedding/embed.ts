@@ -42,7 +42,7 @@ export interface EmbedOptions {
   /**
    * Compute powers with Math.pow and draw every negative sample from `random`, exactly as umap-js does, so
    * the result equals umap-js's to the bit (for tests; ~10x slower). Default: powers from tables (relative
-   * error < 1e-14) and negative samples from a generator seeded by `random` (umap-learn's approach).
+   * error < 1e-13, see fixed-power.ts) and negative samples from a generator seeded by `random` (umap-learn's approach).
    */
   reproduceUmapJs?: boolean;
   /** Told when the spectral start failed and the layout started from random (umap-learn warns the same). */

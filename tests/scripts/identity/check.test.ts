@@ -8,7 +8,7 @@ import { checkSummaries, main } from '../../../scripts/identity/check.js';
 import { reviewedSnapshot } from '../../../scripts/identity/drift.js';
 import { matchSegments } from '../../../scripts/identity/match.js';
 import { registryPath, writeRegistry } from '../../../scripts/document/io.js';
-import type { Reviewed } from '../../../scripts/identity/drift.js';
+import type { Reviewed } from '../../../scripts/document/summary-schema.js';
 import { distinctProfiles, makeSegmentation } from '../../helpers/synthetic-segmentation.js';
 
 const root = await mkdtemp(join(tmpdir(), 'identity-check-'));

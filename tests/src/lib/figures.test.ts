@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerFigure, findAnswer, formatPercent, formatPoints, topAnswers } from '../../../src/lib/figures.js';
+import { answerFigure, findAnswer, topAnswers } from '../../../src/lib/figures.js';
+import { formatPercent, formatPoints } from '../../../src/charts/format.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 
 const doc = makeSegmentationFixture();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reviewedSnapshot, type Reviewed } from '../../../scripts/identity/drift.js';
+import { reviewedSnapshot } from '../../../scripts/identity/drift.js';
+import type { Reviewed } from '../../../scripts/document/summary-schema.js';
 import { buildYearModel, type SummaryInfo } from '../../../src/lib/model.js';
 import { DRIFT_THRESHOLD, reviewDate, reviewNote } from '../../../src/lib/review.js';
 import { slugTable } from '../../../src/lib/slugs.js';

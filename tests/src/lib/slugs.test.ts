@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fallbackSlug, slugTable } from '../../../src/lib/slugs.js';
+import { slugTable } from '../../../src/lib/slugs.js';
+import { fallbackSlug } from '../../../scripts/document/registry-schema.js';
 import type { Registry, RegistryEntry } from '../../../scripts/document/registry-schema.js';
 
 const entry = (slug: string, index: number | null, status: RegistryEntry['status']): RegistryEntry => ({ slug, index, status, similarity: null, size: 10, signature: {}, members: null });

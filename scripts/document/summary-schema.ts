@@ -1,0 +1,55 @@
+/**
+ * An editor's summary (content/segments/<year>/<slug>.mdx): what its front matter may say. The site's
+ * content collection validates with `SummarySchema`; `summaries:check` reads the `reviewed` block with
+ * `ReviewedSchema`; the segment command reads `subSegments` and `merge`.
+ */
+import { z } from 'zod';
+import { SLUG_PATTERN } from './registry-schema.js';
+
+/** Sub-segments a summary may ask for: more would be read as a segmentation of its own. */
+export const MAX_SUB_SEGMENTS = 6;
+
+/** An answer's lift as the editor saw it. */
+const FeatureLiftSchema = z
+  .object({
+    /** Feature id as in the segmentation document, e.g. `Q7_Part_1`. */
+    feature: z.string().min(1),
+    /** Lift the editor saw, as a fraction (0.37 = +37 points). */
+    lift: z.number().min(-1).max(1),
+  })
+  .strict();
+
+/** What the editor saw when writing: the date and the top answers by lift. */
+function reviewedWith<D extends z.ZodType>(date: D) {
+  return z.object({ date, top: z.array(FeatureLiftSchema).min(1) }).strict();
+}
+
+/**
+ * The `reviewed` block as `summaries:check` and `summaries:review` read and write it: the date as YAML gives
+ * it (a date or a string).
+ */
+export const ReviewedSchema = reviewedWith(z.union([z.string().min(1), z.date()]));
+export type Reviewed = z.infer<typeof ReviewedSchema>;
+
+export const SummarySchema = z
+  .object({
+    /** Page title, e.g. "Computer vision". */
+    title: z.string().min(1),
+    /** Name used in charts, tables and navigation (keep it under ~25 characters). */
+    shortName: z.string().min(1).max(40),
+    /** The slug of the segment this summary describes; must equal the file name. */
+    segment: z.string().regex(SLUG_PATTERN),
+    /** Slugs of other segments shown together with this one as a single segment. Default: none. */
+    merge: z.array(z.string()).default([]),
+    /**
+     * Split this segment into this many sub-segments (2-6), as the notebook split its most varied cluster:
+     * `npm run segment` clusters the segment's members again and the page shows each sub-segment's lift.
+     */
+    subSegments: z.number().int().min(2).max(MAX_SUB_SEGMENTS).optional(),
+    /**
+     * What the editor saw when writing. Later runs compare the current lift with it to flag summaries whose
+     * figures have drifted. Optional. The site reads the date as a day (YAML date or `YYYY-MM-DD`).
+     */
+    reviewed: reviewedWith(z.coerce.date()).optional(),
+  })
+  .strict();
