@@ -17,8 +17,8 @@ import { labelsCsv } from '../segment/assemble.js';
 import { writeFileAtomic } from '../infra/atomic-write.js';
 import { UsageError } from '../infra/errors.js';
 import { stderrReporter } from './reporter.js';
-import { createHash } from 'node:crypto';
-import { cacheKey, isFresh, sha256File } from '../infra/cache.js';
+import { cacheKey, isFresh } from '../infra/cache.js';
+import { sha256File, sha256Text } from '../infra/hash.js';
 import { updateRegistry } from '../identity/register.js';
 import { formatMatchTable } from '../identity/match-table.js';
 import { hashSegmentation, readRegistry, readSegmentation } from '../document/io.js';
@@ -137,10 +137,15 @@ function integerOption(name: string, value: string, min: number): number {
  * What the cache key covers: everything in the options that can change the document. Null when the input
  * cannot be read; the reader then reports why.
  */
-function cacheKeyOf(options: SegmentCliOptions, configHash: string): string | null {
+function cacheKeyOf(options: SegmentCliOptions, configHash: string, inputSha256: string | null): string | null {
   const { seed, clusters, selectK, synthetic, init, mixtureInit, stability, singleRun } = options;
+  return inputSha256 === null ? null : cacheKey({ inputSha256, configHash, parameters: { seed, clusters, selectK, synthetic, init, mixtureInit, stability, singleRun } });
+}
+
+/** The input's sha256, once per run; null when it cannot be read (the reader then says why). */
+async function inputHash(input: string): Promise<string | null> {
   try {
-    return cacheKey({ inputSha256: sha256File(options.input), configHash, parameters: { seed, clusters, selectK, synthetic, init, mixtureInit, stability, singleRun } });
+    return await sha256File(input);
   } catch {
     return null;
   }
@@ -151,7 +156,7 @@ export async function writeOutputs(run: SegmentRun, options: SegmentCliOptions, 
   const json = JSON.stringify(run.document) + '\n';
   const runLog = {
     cacheKey: key,
-    documentSha256: createHash('sha256').update(json).digest('hex'),
+    documentSha256: sha256Text(json),
     note: 'Per-run facts kept out of the segmentation document so that it stays byte-identical across runs.',
     finishedAt: new Date().toISOString(),
     // Stages in pipeline order; map and embed may overlap, so the total is the wall-clock time, not their sum.
@@ -179,13 +184,14 @@ async function registerSegments(document: Segmentation, contentDir: string, reus
 }
 
 /** Sub-segments of the segments whose summaries ask for them (`subSegments: N`), beside the document. */
-async function subSegmentsOf(document: Segmentation, documentJson: string, options: SegmentCliOptions, config: LoadedConfig): Promise<void> {
+async function subSegmentsOf(document: Segmentation, documentJson: string, options: SegmentCliOptions, config: LoadedConfig, inputSha256: string | null): Promise<void> {
   const year = document.survey.year;
   const declarations = readDeclarations(options.contentDir, year);
   const registry = existsSync(registryPath(options.contentDir, year)) ? await readRegistry(registryPath(options.contentDir, year)) : null;
   if (!registry) return;
   await updateSubSegments(document, documentJson, registry, declarations, config, {
     input: options.input,
+    inputSha256: inputSha256 ?? undefined,
     out: options.out,
     seed: options.seed,
     init: options.init,
@@ -198,18 +204,19 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const options = parseSegmentArgs(argv);
     const config = loadConfig(options.configFile);
-    const key = cacheKeyOf(options, config.hash);
+    const inputSha256 = await inputHash(options.input);
+    const key = cacheKeyOf(options, config.hash, inputSha256);
     const cached = segmentationPath(options.out, config.config.year);
     // Labels are not cached, so asking for them means running.
     if (key && !options.force && !options.labelsCsv && isFresh(cached, runLogPath(cached), key)) {
       process.stderr.write(`${cached} is up to date (same input, config, parameters and code); reusing it (--force recomputes)\n`);
       const document = await readSegmentation(cached);
       await registerSegments(document, options.contentDir, true);
-      await subSegmentsOf(document, readFileSync(cached, 'utf8'), options, config);
+      await subSegmentsOf(document, readFileSync(cached, 'utf8'), options, config, inputSha256);
       return 0;
     }
     const run = await runSegmentation(
-      { input: options.input, config, seed: options.seed, clusters: options.clusters, selectK: options.selectK, synthetic: options.synthetic, init: options.init, mixtureInit: options.mixtureInit, stability: options.stability, publish: options.singleRun ? 'single-run' : 'consensus' },
+      { input: options.input, inputSha256: inputSha256 ?? undefined, config, seed: options.seed, clusters: options.clusters, selectK: options.selectK, synthetic: options.synthetic, init: options.init, mixtureInit: options.mixtureInit, stability: options.stability, publish: options.singleRun ? 'single-run' : 'consensus' },
       stderrReporter(),
     );
     const path = await writeOutputs(run, options, key);
@@ -218,7 +225,7 @@ export async function main(argv: string[]): Promise<number> {
       `wrote ${path}: ${counts.respondents} respondents, ${counts.droppedNearlyEmpty} dropped, ${counts.professionals} professionals, ${segments.length} segments (${segments.map((s) => s.size).join(', ')})\n`,
     );
     await registerSegments(run.document, options.contentDir, false);
-    await subSegmentsOf(run.document, JSON.stringify(run.document) + '\n', options, config);
+    await subSegmentsOf(run.document, JSON.stringify(run.document) + '\n', options, config, inputSha256);
     if (run.document.modelSelection) {
       process.stderr.write('k   BIC\n' + run.document.modelSelection.map((m) => `${String(m.k).padEnd(3)} ${m.bic.toFixed(1)}`).join('\n') + '\n');
     }

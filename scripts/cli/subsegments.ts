@@ -5,7 +5,7 @@
  * registry is updated (slugs name segments), also when the segmentation itself was reused from the cache,
  * and it is cached on its own: the document, the declarations, the seed and the code.
  */
-import { createHash } from 'node:crypto';
+import { sha256Text } from '../infra/hash.js';
 import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
@@ -53,6 +53,7 @@ export function readDeclarations(contentDir: string, year: number): SubSegmentDe
 
 export interface SubSegmentStepOptions {
   input: string;
+  inputSha256?: string;
   out: string;
   seed: number;
   init: 'spectral' | 'random';
@@ -81,10 +82,8 @@ export async function updateSubSegments(document: Segmentation, documentJson: st
     return entry.index;
   };
   const targets = declarations.map((d) => ({ ...d, indices: [...new Set([d.slug, ...d.merge].map((slug) => indexOf(slug, d.file)))].sort((a, b) => a - b) }));
-  const segmentationSha256 = createHash('sha256').update(documentJson).digest('hex');
-  const key = createHash('sha256')
-    .update(JSON.stringify([segmentationSha256, targets.map(({ slug, count, indices }) => ({ slug, count, indices })), options.seed, options.init, codeVersion()]))
-    .digest('hex');
+  const segmentationSha256 = sha256Text(documentJson);
+  const key = sha256Text(JSON.stringify([segmentationSha256, targets.map(({ slug, count, indices }) => ({ slug, count, indices })), options.seed, options.init, codeVersion()]));
   if (existsSync(path)) {
     const existing = SubSegmentationsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
     if (existing.success && existing.data.cacheKey === key) {
@@ -95,7 +94,7 @@ export async function updateSubSegments(document: Segmentation, documentJson: st
 
   // The members' answers: the same read and encoding as the segmentation's, rows aligned with its map.
   const { config: survey } = config;
-  const table = await readSurvey(options.input, { responsesFile: survey.responsesFile, keepColumn: neededColumn(survey), blankCells: survey.blankCells });
+  const table = await readSurvey(options.input, { sha256: options.inputSha256, responsesFile: survey.responsesFile, keepColumn: neededColumn(survey), blankCells: survey.blankCells });
   const encoded = encodeSurvey(table, survey);
   if (encoded.matrix.rows !== document.map.segment.length || encoded.features.length !== document.features.length) {
     throw new UsageError(`${options.input} does not encode to the respondents and features of the ${year} segmentation; run the segmentation again (--force)`);

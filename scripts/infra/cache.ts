@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { numericPackageVersions, PROJECT_ROOT } from './versions.js';
+import { sha256FileSync } from './hash.js';
 
 /**
  * Sources whose change can change a segmentation: the stages and their engines, the survey reader, the
@@ -45,16 +46,13 @@ export function cacheKey(inputs: CacheInputs): string {
     .digest('hex');
 }
 
-export function sha256File(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
-}
 
 /** True when the run log beside `documentPath` records `key` and the document is the one it wrote. */
 export function isFresh(documentPath: string, runLogPath: string, key: string): boolean {
   if (!existsSync(documentPath) || !existsSync(runLogPath)) return false;
   try {
     const log = JSON.parse(readFileSync(runLogPath, 'utf8')) as { cacheKey?: string; documentSha256?: string };
-    return log.cacheKey === key && log.documentSha256 === sha256File(documentPath);
+    return log.cacheKey === key && log.documentSha256 === sha256FileSync(documentPath);
   } catch {
     return false;
   }

@@ -26,6 +26,8 @@ export type { LabelRow } from './assemble.js';
 /** Options of one segmentation run. */
 export interface SegmentOptions {
   input: string;
+  /** The input's sha256 when the caller has it already; the read stage hashes the file otherwise. */
+  inputSha256?: string;
   config: LoadedConfig;
   seed: number;
   clusters: number;

@@ -3,14 +3,13 @@
  * Row 1 holds column codes, row 2 the question texts (kept as labels), then one row per respondent.
  * Only the columns the caller asks for are kept, column by column, to keep memory small.
  */
-import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { parse, CsvError } from 'csv-parse';
 import yauzl from 'yauzl';
 import { InputError } from '../infra/errors.js';
+import { sha256File } from '../infra/hash.js';
 
 export interface SurveySource {
   /** The path the user gave. */
@@ -82,6 +81,8 @@ class ColumnBuilder {
 }
 
 export interface ReadOptions {
+  /** The file's sha256 when the caller has it already (the segment command hashes the input once, for its cache key). */
+  sha256?: string;
   /** Name or suffix of the responses CSV to pick inside a zip (the config's `responsesFile`). */
   responsesFile?: string;
   /** Which columns to keep; all when omitted. */
@@ -94,7 +95,7 @@ const ZIP_MAGIC = 0x04034b50;
 
 export async function readSurvey(path: string, options: ReadOptions = {}): Promise<SurveyTable> {
   const stat = await statInput(path);
-  const sha256 = await hashFile(path);
+  const sha256 = options.sha256 ?? (await sha256File(path));
   const isZip = await startsWithZipMagic(path);
   const { stream, entry } = isZip ? await openZipEntry(path, options.responsesFile) : { stream: createReadStream(path), entry: null };
   const source: SurveySource = {
@@ -122,11 +123,6 @@ async function statInput(path: string) {
   }
 }
 
-async function hashFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(path), hash);
-  return hash.digest('hex');
-}
 
 async function startsWithZipMagic(path: string): Promise<boolean> {
   const handle = await fs.open(path, 'r');
