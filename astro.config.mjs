@@ -6,12 +6,12 @@
 //   SITE_BASE        subpath the site is served from (default '/'), e.g. '/survey-segments' on GitHub Pages
 //   SITE_OUT_DIR     output directory (default 'dist')
 //   SITE_MODE        'real' (default) or 'demo': which documents are published, and the default folders
-//   SITE_CACHE_DIR, SEGMENTATION_DIR, REGISTRY_DIR, SITE_CONTENT_DIR: see src/lib/env.ts
+//   SITE_CACHE_DIR, SEGMENTATION_DIR, REGISTRY_DIR, SITE_CONTENT_DIR: see src/settings/env.ts
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import { siteCacheDir, siteInputs, siteUrl } from './src/lib/env.ts';
+import { siteCacheDir, siteInputs, siteUrl } from './src/settings/env.ts';
 import { remarkSegmentReferences } from './src/lib/mdx-references.ts';
 import { mergedAwayPaths } from './src/lib/merged-paths.ts';
 

@@ -11,7 +11,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { siteInputs } from './lib/env.js';
+import { siteInputs } from './settings/env.js';
 import { SegmentationSchema, SubSegmentationsSchema } from '../scripts/document/segmentation-schema.js';
 import { RegistrySchema } from '../scripts/document/registry-schema.js';
 import { SummarySchema } from '../scripts/document/summary-schema.js';

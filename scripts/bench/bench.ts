@@ -18,6 +18,7 @@ import { runSegmentation } from '../segment/pipeline.js';
 import { STAGES, type Reporter } from '../segment/types.js';
 import { readSurvey } from '../survey/read.js';
 import { encodeSurvey, neededColumn } from '../segment/encode.js';
+
 import { jaccardNeighbours } from '../segment/embedding/neighbours.js';
 import { umapJsOwnNeighbours } from './umap-js-baseline.js';
 import { deriveRandom } from '../infra/random.js';

@@ -13,6 +13,7 @@ import { configLines } from '../config/config-lines.js';
 import { checkAgainstSurvey, checkedQuestions, looseConfig } from '../config/data-checks.js';
 import { readSurvey, type SurveyTable } from '../survey/read.js';
 import { encodeSurvey } from '../segment/encode.js';
+
 import { isFreeTextColumn, questionOfColumn } from '../survey/columns.js';
 import { InputError, UsageError } from '../infra/errors.js';
 import { reportError, runIfEntryPoint, printedHelp } from '../infra/command.js';

@@ -14,6 +14,7 @@ import { DEFAULT_STABILITY_RUNS } from '../segment/parameters.js';
 import { runSegmentation } from '../segment/pipeline.js';
 import { STAGES, type SegmentRun } from '../segment/types.js';
 import { labelsCsv } from '../segment/assemble.js';
+
 import { writeFileAtomic } from '../infra/atomic-write.js';
 import { UsageError } from '../infra/errors.js';
 import { stderrReporter } from './reporter.js';

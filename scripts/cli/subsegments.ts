@@ -15,6 +15,7 @@ import { writeFileAtomic } from '../infra/atomic-write.js';
 import { codeVersion } from '../infra/cache.js';
 import { subSegmentsPath, summariesDir } from '../document/paths.js';
 import { encodeSurvey, neededColumn } from '../segment/encode.js';
+
 import { UsageError } from '../infra/errors.js';
 import { readSurvey } from '../survey/read.js';
 import { SUB_SEGMENTS_SCHEMA_VERSION, SubSegmentationsSchema, type Segmentation, type SubSegmentations } from '../document/segmentation-schema.js';

@@ -3,46 +3,12 @@
  * Nothing here depends on the clock or the machine, so the same input, config and seed give the same bytes.
  */
 import { basename } from 'node:path';
-import type { SurveyTable } from '../survey/read.js';
-import type { EncodedSurvey } from './encode.js';
-import type { ProfessionalSplit } from './split.js';
-import type { Profiles } from './profile.js';
-import type { EmbedParams, Embedding, MixtureFit } from './types.js';
-import type { MixtureInit } from './mixture/fit.js';
-import type { PublishedPartition, SegmentOptions } from './types.js';
-import { CORE_SHARE_OF_RUNS, DISSOLVED_BELOW, PATTERN_AT, STABLE_AT, type StabilityReport } from './stability.js';
+import type { AssembleInputs, LabelRow } from './types.js';
+import { CORE_SHARE_OF_RUNS, DISSOLVED_BELOW, PATTERN_AT, STABLE_AT } from './stability.js';
 import { round } from '../infra/round.js';
 import { numericPackageVersions, projectPackage } from '../infra/versions.js';
 import { SCHEMA_VERSION, SegmentationSchema, type Segmentation } from '../document/segmentation-schema.js';
 import { PROFILE_ROLES_REQUIRED_FIRST } from '../config/schema.js';
-
-export interface LabelRow {
-  /** 0-based respondent index in file order. */
-  row: number;
-  kept: 0 | 1;
-  professional: 0 | 1;
-  /** Published segment index, -1 when not clustered. */
-  segment: number;
-}
-
-export interface AssembleInputs {
-  options: SegmentOptions;
-  mapParams: Required<EmbedParams>;
-  clusterParams: Required<EmbedParams>;
-  mixtureParams: { regCovar: number; tol: number; maxIter: number; nInit: number; init: MixtureInit };
-  table: SurveyTable;
-  encoded: EncodedSurvey;
-  map: Embedding;
-  split: ProfessionalSplit;
-  professionalRows: Int32Array;
-  fit: MixtureFit;
-  /** The published label of each professional (the consensus or the main run's components). */
-  published: Int32Array;
-  ensemble: { runs: number; publish: PublishedPartition; stability: StabilityReport | null };
-  notices: string[];
-  profiles: Profiles;
-  modelSelection: { k: number; bic: number; logLikelihood: number }[] | null;
-}
 
 export function assembleDocument(inputs: AssembleInputs): { document: Segmentation; labels: LabelRow[] } {
   const { options, encoded, map, split, profiles, table, ensemble } = inputs;

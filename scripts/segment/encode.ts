@@ -6,42 +6,11 @@
  */
 import type { QuestionConfig, SurveyConfig } from '../config/schema.js';
 import type { Feature, QuestionInfo } from '../document/segmentation-schema.js';
-import type { BinaryMatrix } from './types.js';
+import type { BinaryMatrix, EncodedSurvey, ProfileAnswers } from './types.js';
 import type { Column, SurveyTable } from '../survey/read.js';
 import { InputError } from '../infra/errors.js';
 import { isFreeTextColumn, questionOfColumn, variantOfColumn } from '../survey/columns.js';
-import { readRuleAnswers, ruleQuestions, type RuleAnswers } from './rule-answers.js';
-
-/** Answers of a single-choice profile question for every kept respondent. */
-export interface ProfileAnswers {
-  code: string;
-  answers: string[];
-  /** Answer index per kept respondent, -1 when unanswered. */
-  values: Int16Array;
-}
-
-export interface EncodeCounts {
-  respondents: number;
-  droppedNearlyEmpty: number;
-  kept: number;
-  columnsRead: number;
-  columnsUsed: number;
-  columnsDroppedFreeText: number;
-  features: number;
-  featuresDroppedEmpty: number;
-}
-
-/** The encoded answers, and what the professional rule reads (RuleAnswers). */
-export interface EncodedSurvey extends RuleAnswers {
-  /** Kept respondents × clustered features. */
-  matrix: BinaryMatrix;
-  features: Feature[];
-  questions: QuestionInfo[];
-  /** 0-based respondent index (file order) of each kept row. */
-  keptRows: Int32Array;
-  profile: Map<string, ProfileAnswers>;
-  counts: EncodeCounts;
-}
+import { readRuleAnswers, ruleQuestions } from './rule-answers.js';
 
 /** A column about to be encoded: its cells and the feature ids/labels it produces. */
 interface ColumnPlan {

@@ -9,19 +9,22 @@
  */
 import { readSurvey } from '../survey/read.js';
 import { encodeSurvey, neededColumn } from './encode.js';
+
 import { defaultEpochs } from './embedding/embed.js';
 import { availableParallelism } from 'node:os';
 import { embedHere, SpaceWorkers, type MixtureJob, type SpaceResult } from './embed-parallel.js';
 import { consensusPartition } from './consensus.js';
 import { prepareLayoutKernel } from './embedding/layout-wasm.js';
 import { stabilityReport } from './stability.js';
-import { splitProfessionals, type ProfessionalSplit } from './split.js';
+
+import { splitProfessionals } from './split.js';
 import { fitMixture, selectK, ClusterCountError, type MixtureInit } from './mixture/fit.js';
 import { profileSegments } from './profile.js';
+
 import { assembleDocument } from './assemble.js';
 import { deriveRandom } from '../infra/random.js';
 import { UsageError } from '../infra/errors.js';
-import type { BinaryMatrix, EmbedParams, Embedding, ProgressCallback, PublishedPartition, Reporter, SegmentOptions, SegmentRun, Stage } from './types.js';
+import type { BinaryMatrix, EmbedParams, Embedding, ProfessionalSplit, ProgressCallback, PublishedPartition, Reporter, SegmentOptions, SegmentRun, Stage } from './types.js';
 import { CLUSTER_EMBED_PARAMS, DEFAULT_STABILITY_RUNS, MAP_PARAMS, MIXTURE_PARAMS, SELECT_K_RANGE } from './parameters.js';
 import { rowsWhere, selectEmbeddingRows, selectRows } from './rows.js';
 import { silentReporter } from './types.js';

@@ -5,32 +5,8 @@
  * notebook orders them.
  */
 import type { Breakdown, SegmentResult } from '../document/segmentation-schema.js';
-import type { ProfileAnswers } from './encode.js';
-import type { BinaryMatrix, Embedding } from './types.js';
+import type { Embedding, ProfileAnswers, ProfileInputs, Profiles } from './types.js';
 import { round } from '../infra/round.js';
-
-export interface ProfileInputs {
-  /** Clustered professionals × features. */
-  matrix: BinaryMatrix;
-  /** Mixture component per row of `matrix`. */
-  components: Int32Array;
-  k: number;
-  /** Profile answers per row of `matrix`. */
-  profile: Map<string, ProfileAnswers>;
-  /** Question code of the years-of-ML question and its answers that mean "new to ML". */
-  mlYears: string;
-  newToML: readonly string[];
-  /** 2-D map position per row of `matrix`. */
-  map: Embedding;
-}
-
-export interface Profiles {
-  overall: { rates: number[]; breakdowns: Record<string, Breakdown> };
-  /** In published order. */
-  segments: SegmentResult[];
-  /** Published segment index per mixture component (-1 for a component that ended up empty). */
-  indexOfComponent: Int32Array;
-}
 
 /** Decimals of rates, shares and lifts in the document. */
 export const RATE_DECIMALS = 6;

@@ -8,17 +8,7 @@ import type { ProfessionalRule } from '../config/schema.js';
 import type { SurveyTable } from '../survey/read.js';
 import { InputError } from '../infra/errors.js';
 import { isFreeTextColumn, questionOfColumn, variantOfColumn } from '../survey/columns.js';
-
-export interface RuleAnswers {
-  /** Per kept row, how many `_A` and `_B` variant columns it answered (zeros unless the variants rule). */
-  variantAnswers: { a: Int32Array; b: Int32Array };
-  /** Per kept row, 1 when it gave one of the map-split rule's non-professional answers. */
-  nonProfessionalMarks: Uint8Array;
-  /** Per kept row, 1 when its answers meet every condition of the answers rule. */
-  meetsConditions: Uint8Array;
-  /** Per kept row, how many of the answers rule's `complete.questions` it answered (zeros without them). */
-  questionsAnswered: Int32Array;
-}
+import type { RuleAnswers } from './types.js';
 
 /** The questions a professional rule reads besides the configured ones. */
 export function ruleQuestions(rule: ProfessionalRule): string[] {

@@ -6,24 +6,7 @@
  * the config's non-professional answers (students, the unemployed) is the professional one.
  */
 import type { ProfessionalRule } from '../config/schema.js';
-import type { Embedding } from './types.js';
-
-export interface Boundary {
-  axis: 'x' | 'y';
-  value: number;
-  /** Professionals lie below or above `value` on `axis`. */
-  side: 'below' | 'above';
-}
-
-export interface ProfessionalSplit {
-  /** 1 for professionals, per kept respondent. */
-  professional: Uint8Array;
-  rule: ProfessionalRule['rule'];
-  description: string;
-  boundary: Boundary | null;
-  /** Respondents who qualified but answered too little to be clustered (variants `minAnswers`, answers `complete`). */
-  excludedIncomplete: number;
-}
+import type { Boundary, Embedding, ProfessionalSplit } from './types.js';
 
 export function splitProfessionals(
   rule: ProfessionalRule,

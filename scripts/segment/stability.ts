@@ -12,35 +12,12 @@
  */
 import { maximumAssignment } from '../infra/assignment.js';
 import { adjustedRandIndex } from './partition-agreement.js';
+import type { StabilityClass, SegmentStability, StabilityReport } from './types.js';
 
 export const STABLE_AT = 0.75;
 export const PATTERN_AT = 0.6;
 export const DISSOLVED_BELOW = 0.5;
 export const CORE_SHARE_OF_RUNS = 0.8;
-
-export type StabilityClass = 'stable' | 'pattern' | 'weak' | 'dissolved';
-
-export interface SegmentStability {
-  /** Mean Jaccard overlap with the matched cluster over the runs. */
-  jaccard: number;
-  stabilityClass: StabilityClass;
-  /** Runs whose matched cluster overlaps it at Jaccard >= 0.5. */
-  found: number;
-  /** Share of members in the matched cluster in at least 80% of runs. */
-  core: number;
-}
-
-export interface StabilityReport {
-  runs: number;
-  /** Median, min and max adjusted Rand index over all pairs of runs. */
-  pairwiseARI: { median: number; min: number; max: number };
-  /** Mean adjusted Rand index of each run against the published partition. */
-  meanARIToPublished: number;
-  /** Per published label 0..k-1. */
-  segments: SegmentStability[];
-  /** Per item: share of runs that put it in its segment's match. */
-  agreement: Float64Array;
-}
 
 export function classify(jaccard: number): StabilityClass {
   return jaccard >= STABLE_AT ? 'stable' : jaccard >= PATTERN_AT ? 'pattern' : jaccard >= DISSOLVED_BELOW ? 'weak' : 'dissolved';

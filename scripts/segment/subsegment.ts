@@ -11,6 +11,7 @@ import { defaultEpochs, embed } from './embedding/embed.js';
 import { CLUSTER_EMBED_PARAMS, MIXTURE_PARAMS } from './parameters.js';
 import { round } from '../infra/round.js';
 import { RATE_DECIMALS } from './profile.js';
+
 import { deriveRandom } from '../infra/random.js';
 import { MAX_SUB_SEGMENTS } from '../document/summary-schema.js';
 import type { BinaryMatrix, ProgressCallback } from './types.js';

@@ -9,19 +9,15 @@
  * UMAP (embedding/) and the Gaussian mixture (mixture/), keep their own types and depend on no stage.
  */
 import type { LoadedConfig } from '../config/load.js';
-import type { Segmentation } from '../document/segmentation-schema.js';
-import type { MixtureInit } from './mixture/types.js';
-import type { ProgressCallback } from './embedding/types.js';
-import type { LabelRow } from './assemble.js';
+import type { ProfessionalRule } from '../config/schema.js';
+import type { Breakdown, Feature, QuestionInfo, SegmentResult, Segmentation } from '../document/segmentation-schema.js';
+import type { SurveyTable } from '../survey/read.js';
+import type { BinaryMatrix, Embedding, EmbedParams, ProgressCallback } from './embedding/types.js';
+import type { MixtureFit, MixtureInit } from './mixture/types.js';
 
 export type { BinaryMatrix, Embedding, EmbedParams, Neighbours, ProgressCallback } from './embedding/types.js';
 export type { MixtureFit, MixtureInit } from './mixture/types.js';
 export type { SurveyTable } from '../survey/read.js';
-export type { EncodedSurvey } from './encode.js';
-export type { ProfessionalSplit } from './split.js';
-export type { Profiles } from './profile.js';
-export type { StabilityReport } from './stability.js';
-export type { LabelRow } from './assemble.js';
 
 /** Options of one segmentation run. */
 export interface SegmentOptions {
@@ -69,4 +65,138 @@ export interface SegmentRun {
   timings: Partial<Record<Stage, number>>;
   /** Milliseconds from start to end of the run. */
   wallMs: number;
+}
+
+export interface RuleAnswers {
+  /** Per kept row, how many `_A` and `_B` variant columns it answered (zeros unless the variants rule). */
+  variantAnswers: { a: Int32Array; b: Int32Array };
+  /** Per kept row, 1 when it gave one of the map-split rule's non-professional answers. */
+  nonProfessionalMarks: Uint8Array;
+  /** Per kept row, 1 when its answers meet every condition of the answers rule. */
+  meetsConditions: Uint8Array;
+  /** Per kept row, how many of the answers rule's `complete.questions` it answered (zeros without them). */
+  questionsAnswered: Int32Array;
+}
+
+/** Answers of a single-choice profile question for every kept respondent. */
+export interface ProfileAnswers {
+  code: string;
+  answers: string[];
+  /** Answer index per kept respondent, -1 when unanswered. */
+  values: Int16Array;
+}
+
+export interface EncodeCounts {
+  respondents: number;
+  droppedNearlyEmpty: number;
+  kept: number;
+  columnsRead: number;
+  columnsUsed: number;
+  columnsDroppedFreeText: number;
+  features: number;
+  featuresDroppedEmpty: number;
+}
+
+/** The encoded answers, and what the professional rule reads (RuleAnswers). */
+export interface EncodedSurvey extends RuleAnswers {
+  /** Kept respondents × clustered features. */
+  matrix: BinaryMatrix;
+  features: Feature[];
+  questions: QuestionInfo[];
+  /** 0-based respondent index (file order) of each kept row. */
+  keptRows: Int32Array;
+  profile: Map<string, ProfileAnswers>;
+  counts: EncodeCounts;
+}
+
+export interface Boundary {
+  axis: 'x' | 'y';
+  value: number;
+  /** Professionals lie below or above `value` on `axis`. */
+  side: 'below' | 'above';
+}
+
+export interface ProfessionalSplit {
+  /** 1 for professionals, per kept respondent. */
+  professional: Uint8Array;
+  rule: ProfessionalRule['rule'];
+  description: string;
+  boundary: Boundary | null;
+  /** Respondents who qualified but answered too little to be clustered (variants `minAnswers`, answers `complete`). */
+  excludedIncomplete: number;
+}
+
+export interface ProfileInputs {
+  /** Clustered professionals × features. */
+  matrix: BinaryMatrix;
+  /** Mixture component per row of `matrix`. */
+  components: Int32Array;
+  k: number;
+  /** Profile answers per row of `matrix`. */
+  profile: Map<string, ProfileAnswers>;
+  /** Question code of the years-of-ML question and its answers that mean "new to ML". */
+  mlYears: string;
+  newToML: readonly string[];
+  /** 2-D map position per row of `matrix`. */
+  map: Embedding;
+}
+
+export interface Profiles {
+  overall: { rates: number[]; breakdowns: Record<string, Breakdown> };
+  /** In published order. */
+  segments: SegmentResult[];
+  /** Published segment index per mixture component (-1 for a component that ended up empty). */
+  indexOfComponent: Int32Array;
+}
+
+export type StabilityClass = 'stable' | 'pattern' | 'weak' | 'dissolved';
+
+export interface SegmentStability {
+  /** Mean Jaccard overlap with the matched cluster over the runs. */
+  jaccard: number;
+  stabilityClass: StabilityClass;
+  /** Runs whose matched cluster overlaps it at Jaccard >= 0.5. */
+  found: number;
+  /** Share of members in the matched cluster in at least 80% of runs. */
+  core: number;
+}
+
+export interface StabilityReport {
+  runs: number;
+  /** Median, min and max adjusted Rand index over all pairs of runs. */
+  pairwiseARI: { median: number; min: number; max: number };
+  /** Mean adjusted Rand index of each run against the published partition. */
+  meanARIToPublished: number;
+  /** Per published label 0..k-1. */
+  segments: SegmentStability[];
+  /** Per item: share of runs that put it in its segment's match. */
+  agreement: Float64Array;
+}
+
+export interface LabelRow {
+  /** 0-based respondent index in file order. */
+  row: number;
+  kept: 0 | 1;
+  professional: 0 | 1;
+  /** Published segment index, -1 when not clustered. */
+  segment: number;
+}
+
+export interface AssembleInputs {
+  options: SegmentOptions;
+  mapParams: Required<EmbedParams>;
+  clusterParams: Required<EmbedParams>;
+  mixtureParams: { regCovar: number; tol: number; maxIter: number; nInit: number; init: MixtureInit };
+  table: SurveyTable;
+  encoded: EncodedSurvey;
+  map: Embedding;
+  split: ProfessionalSplit;
+  professionalRows: Int32Array;
+  fit: MixtureFit;
+  /** The published label of each professional (the consensus or the main run's components). */
+  published: Int32Array;
+  ensemble: { runs: number; publish: PublishedPartition; stability: StabilityReport | null };
+  notices: string[];
+  profiles: Profiles;
+  modelSelection: { k: number; bic: number; logLikelihood: number }[] | null;
 }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { siteCacheDir } from '../lib/env.js';
+import { siteCacheDir } from '../settings/env.js';
 
 let codeHash: string | undefined;
 

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative } from 'node:path';
-import type { SiteInputs } from './env.js';
+import type { SiteInputs } from '../settings/env.js';
 import { readRegistry, readSegmentation, yearsToPublish } from './load.js';
 import { slugTable } from './slugs.js';
 import { findAnswer } from './figures.js';

@@ -5,7 +5,7 @@
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { allCharts, changesChart, type ChartDef } from './charts.js';
 import { compareYears, previousYear, type YearComparison } from './changes.js';
-import { siteInputs } from './env.js';
+import { siteInputs } from '../settings/env.js';
 import { publishable } from './load.js';
 import { checkDocumentYear } from '../../scripts/document/io.js';
 import { registryFile, subSegmentsPath } from '../../scripts/document/paths.js';

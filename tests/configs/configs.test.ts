@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SurveyConfigSchema, type SurveyConfig } from '../../scripts/config/schema.js';
 import { readSurvey } from '../../scripts/survey/read.js';
 import { neededColumn } from '../../scripts/segment/encode.js';
+
 import { isFreeTextColumn, questionOfColumn } from '../../scripts/survey/columns.js';
 
 const DATA_DIR = new URL('../../../shared/data/kaggle/', import.meta.url);

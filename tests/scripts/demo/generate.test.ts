@@ -12,6 +12,7 @@ import { PLANTED_SEGMENTS } from '../../../scripts/demo/segments.js';
 import { readSurvey } from '../../../scripts/survey/read.js';
 import { encodeSurvey } from '../../../scripts/segment/encode.js';
 
+
 const config = SurveyConfigSchema.parse(parseYaml(readFileSync(new URL('../../../configs/2020.yaml', import.meta.url), 'utf8')));
 const RESPONDENTS = 1500;
 const demo = generateDemoSurvey({ seed: 7, respondents: RESPONDENTS });

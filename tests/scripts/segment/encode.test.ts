@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SurveyConfigSchema } from '../../../scripts/config/schema.js';
 import { encodeSurvey, neededColumn } from '../../../scripts/segment/encode.js';
+
 import { readSurvey } from '../../../scripts/survey/read.js';
 import { InputError } from '../../../scripts/infra/errors.js';
 import { ML_YEARS, tempDir, tinyConfig, tinyCsv, type TinyRespondent } from '../../helpers/tiny-survey.js';

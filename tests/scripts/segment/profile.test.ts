@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { profileSegments } from '../../../scripts/segment/profile.js';
+
 import { createRandom } from '../../../scripts/infra/random.js';
-import type { ProfileAnswers } from '../../../scripts/segment/encode.js';
+import type { ProfileAnswers } from '../../../scripts/segment/types.js';
 
 function inputs(rows = 400, cols = 12, k = 4) {
   const random = createRandom(11);

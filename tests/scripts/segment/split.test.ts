@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findMapBoundary, splitByVariants, splitProfessionals } from '../../../scripts/segment/split.js';
+
 import { createRandom } from '../../../scripts/infra/random.js';
-import type { Embedding } from '../../../scripts/segment/types.js';
-import type { ProfileAnswers } from '../../../scripts/segment/encode.js';
+import type { Embedding, ProfileAnswers } from '../../../scripts/segment/types.js';
 
 describe('splitByVariants', () => {
   it('marks A-only respondents with enough answers as professionals and counts the incomplete ones', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify, stabilityReport } from '../../../scripts/segment/stability.js';
+
 import { consensusPartition } from '../../../scripts/segment/consensus.js';
 import { adjustedRandIndex } from '../../../scripts/segment/partition-agreement.js';
 import { createRandom, type Random } from '../../../scripts/infra/random.js';

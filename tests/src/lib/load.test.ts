@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { yearsToPublish } from '../../../src/lib/load.js';
-import { siteInputs } from '../../../src/lib/env.js';
+import { siteInputs } from '../../../src/settings/env.js';
 import { fixtureDocs } from '../../helpers/site-build.js';
 
 describe('which years a build publishes', () => {
