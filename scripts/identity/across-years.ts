@@ -8,10 +8,15 @@ import type { Segmentation } from '../document/segmentation-schema.js';
 import { maximumAssignment } from '../infra/assignment.js';
 import { segmentAt, similarity, type LiftProfile } from './similarity.js';
 
+/** Similarity at which last year's segment counts as the same as this year's. */
+export const ACROSS_YEARS_THRESHOLD = 0.5;
+/** Share change (a fraction) beyond which a matched segment grows or shrinks: 2 percentage points. */
+export const SHARE_CHANGE = 0.02;
+
 export interface AcrossYearsOptions {
-  /** Minimum similarity for a previous-year segment to count as the same as a next-year one. Default 0.5. */
+  /** Minimum similarity for a previous-year segment to count as the same as a next-year one. Default ACROSS_YEARS_THRESHOLD. */
   threshold?: number;
-  /** Share change (as a fraction) beyond which a matched segment grows or shrinks. Default 0.02 (2 points). */
+  /** Share change (as a fraction) beyond which a matched segment grows or shrinks. Default SHARE_CHANGE. */
   shareChange?: number;
 }
 
@@ -30,7 +35,7 @@ export interface AcrossYearsRow {
 }
 
 /** Answer text comparable across years: no parenthetical remarks, lowercase, single spaces, trimmed. */
-export function normalizeAnswer(text: string): string {
+export function crossYearAnswerText(text: string): string {
   let stripped = text;
   // Repeat so nested remarks "(a (b) c)" go too.
   for (let previous = ''; previous !== stripped; ) {
@@ -51,7 +56,7 @@ export function crossYearKeys(doc: Segmentation): Map<string, string> {
   for (const feature of doc.features) {
     const topic = topics.get(feature.question);
     if (!topic) continue;
-    const key = `${topic}|${normalizeAnswer(feature.label)}`;
+    const key = `${topic}|${crossYearAnswerText(feature.label)}`;
     if (taken.has(key)) continue;
     taken.add(key);
     keys.set(feature.id, key);
@@ -81,7 +86,7 @@ function sharedProfile(doc: Segmentation, segmentIndex: number, keys: Map<string
  * disappearing ones by previous index.
  */
 export function matchAcrossYears(prev: Segmentation, next: Segmentation, options: AcrossYearsOptions = {}): AcrossYearsRow[] {
-  const { threshold = 0.5, shareChange = 0.02 } = options;
+  const { threshold = ACROSS_YEARS_THRESHOLD, shareChange = SHARE_CHANGE } = options;
   const shared = new Set(sharedAnswerKeys(prev, next));
   if (shared.size === 0) {
     throw new Error(`segmentations ${prev.survey.year} and ${next.survey.year} share no answer on a common topic: set question topics in both configs`);

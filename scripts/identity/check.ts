@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Segmentation } from '../document/segmentation-schema.js';
 import type { Registry } from '../document/registry-schema.js';
-import { checkDrift } from './drift.js';
+import { checkDrift, DRIFT_THRESHOLD } from './drift.js';
 import { ReviewedSchema } from '../document/summary-schema.js';
 import { parseFrontMatter } from '../document/front-matter.js';
 import { hashSegmentation, readRegistry, readSegmentation } from '../document/io.js';
@@ -53,7 +53,7 @@ async function listDir(dir: string): Promise<string[]> {
 }
 
 /** Checks every summary of every year; never stops at the first problem. */
-export async function checkSummaries({ contentDir, dataDir, threshold = 0.8 }: CheckOptions): Promise<CheckReport> {
+export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_THRESHOLD }: CheckOptions): Promise<CheckReport> {
   const report: CheckReport = { problems: [], summaries: 0, unreviewed: [], warnings: [] };
   const add = (p: Problem) => report.problems.push(p);
   const segmentsDir = join(contentDir, 'segments');
@@ -176,7 +176,7 @@ its slug must name a live segment, merged slugs too, and a summary whose segment
 
   --content DIR     editors' content, with registry/ and segments/ (default: content; the demo's: content/demo)
   --data DIR        where the segmentation documents are (default: data; the demo's: data/demo)
-  --threshold X     drift threshold (default: 0.8)
+  --threshold X     drift threshold (default: ${DRIFT_THRESHOLD})
   --help            show this text
 
 Exit status: 0 no problems (warnings allowed), 1 problems found, 2 bad usage.`;

@@ -16,9 +16,12 @@ import { roundLift, segmentAt, similarity, topLiftFeatures, type LiftProfile } f
 /** Current top lifts that take part in the comparison; `reviewedSnapshot` records the same number. */
 export const DRIFT_TOP = 15;
 
+/** Below this similarity between the lifts the editor saw and today's, a summary has drifted. */
+export const DRIFT_THRESHOLD = 0.8;
+
 
 export interface DriftOptions {
-  /** Drifted when the similarity falls below this. Default 0.8. */
+  /** Drifted when the similarity falls below this. Default DRIFT_THRESHOLD. */
   threshold?: number;
   /** How many current top lifts join the comparison. Default 15. */
   top?: number;
@@ -56,7 +59,7 @@ export function reviewedSnapshot(doc: Segmentation, segmentIndex: number, date: 
  * the current top `top` (a feature that entered the top since counts, as one that left it does).
  */
 export function checkDrift(reviewed: Reviewed, doc: Segmentation, segmentIndex: number, options: DriftOptions = {}): DriftResult {
-  const { threshold = 0.8, top = DRIFT_TOP, minChange = 0.05 } = options;
+  const { threshold = DRIFT_THRESHOLD, top = DRIFT_TOP, minChange = 0.05 } = options;
   const segment = segmentAt(doc, segmentIndex);
   const position = new Map(doc.features.map((f, i) => [f.id, i]));
   const currentLift = (feature: string): number | null => {

@@ -16,10 +16,13 @@ import { maximumAssignment } from '../infra/assignment.js';
 import { hashSegmentation, compareSlugs } from '../document/io.js';
 import { liftProfile, roundLift, similarity, type LiftProfile } from './similarity.js';
 import { uniqueSlug } from './slug.js';
-import { decodeMembers, encodeMembers, jaccard, respondentSet, sameRespondents } from './members.js';
+import { decodeMembers, encodeMembers, memberJaccard, respondentSet, sameRespondents } from './members.js';
+
+/** Similarity a re-run's segment needs to keep a registered slug, unless the registry says otherwise. */
+export const REGISTRY_THRESHOLD = 0.5;
 
 export interface MatchOptions {
-  /** Minimum similarity for a new segment to keep a registered slug, in [-1, 1]. Default 0.5. */
+  /** Minimum similarity for a new segment to keep a registered slug, in [-1, 1]. Default REGISTRY_THRESHOLD. */
   threshold?: number;
 }
 
@@ -54,7 +57,7 @@ function pairWeight(sim: number, threshold: number, bonus: number): number {
 export function matchSegments(
   registry: Registry | null,
   doc: Segmentation,
-  { threshold = 0.5 }: MatchOptions = {},
+  { threshold = REGISTRY_THRESHOLD }: MatchOptions = {},
 ): { registry: Registry; table: MatchRow[] } {
   if (!(threshold >= -1 && threshold <= 1)) throw new RangeError(`threshold must be in [-1, 1], got ${threshold}`);
   const year = doc.survey.year;
@@ -81,7 +84,7 @@ export function matchSegments(
   const memberBits = measure === 'members' ? members.map(decodeMembers) : [];
   const sims = previous.map((entry) =>
     measure === 'members'
-      ? memberBits.map((bits) => (entry.members === null ? 0 : jaccard(decodeMembers(entry.members), bits)))
+      ? memberBits.map((bits) => (entry.members === null ? 0 : memberJaccard(decodeMembers(entry.members), bits)))
       : profiles.map((profile) => similarity(entry.signature, profile)),
   );
   // 2. Optimal assignment, then 3. the threshold decides which pairs keep their slug.

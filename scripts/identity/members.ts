@@ -29,7 +29,7 @@ export function decodeMembers(encoded: string): Uint8Array {
 }
 
 /** Members in both over members in either; 0 when both are empty. */
-export function jaccard(a: Uint8Array, b: Uint8Array): number {
+export function memberJaccard(a: Uint8Array, b: Uint8Array): number {
   let both = 0;
   let either = 0;
   for (let i = 0; i < Math.max(a.length, b.length); i++) {

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Segmentation } from '../document/segmentation-schema.js';
-import { matchSegments, type MatchRow } from './match.js';
+import { matchSegments, REGISTRY_THRESHOLD, type MatchRow } from './match.js';
 import { formatMatchTable } from './match-table.js';
 import { readRegistry, readSegmentation, writeRegistry } from '../document/io.js';
 import { registryPath, segmentationPath } from '../document/paths.js';
@@ -16,7 +16,7 @@ import type { Registry } from '../document/registry-schema.js';
 
 export interface UpdateRegistryOptions {
   contentDir: string;
-  /** Default: the existing registry's threshold, else 0.5. */
+  /** Default: the existing registry's threshold, else REGISTRY_THRESHOLD. */
   threshold?: number;
   /** Compute and return the result without writing the file. */
   dryRun?: boolean;
@@ -27,7 +27,7 @@ export async function updateRegistry(doc: Segmentation, { contentDir, threshold,
   const path = registryPath(contentDir, doc.survey.year);
   const previous = existsSync(path) ? await readRegistry(path) : null;
   // Without an explicit threshold, keep the one the registry was built with.
-  const { registry, table } = matchSegments(previous, doc, { threshold: threshold ?? previous?.threshold ?? 0.5 });
+  const { registry, table } = matchSegments(previous, doc, { threshold: threshold ?? previous?.threshold ?? REGISTRY_THRESHOLD });
   if (!dryRun && registry !== previous) await writeRegistry(path, registry);
   return { path, registry, table };
 }

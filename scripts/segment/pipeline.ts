@@ -1,8 +1,11 @@
 /**
- * The segmentation, end to end:
+ * The segmentation, end to end (types in ./types.ts):
  *
- *   survey file ──read──▶ SurveyTable ──encode──▶ EncodedSurvey ──embed (2-D map)──▶ Embedding
- *        ──split──▶ ProfessionalSplit ──embed (4-D, professionals)──▶ Embedding ──cluster──▶ MixtureFit
+ *   survey file ──read──▶ SurveyTable ──encode──▶ EncodedSurvey ──┬─ map (2-D UMAP of everyone) ──▶ Embedding
+ *                                                                  └─ split ──▶ ProfessionalSplit
+ *        (the map-split rule reads the map, so the map comes first; the other rules split first and embed side by side)
+ *        ──clustering space (4-D UMAP of professionals, and N re-runs in worker threads)──▶ Embedding
+ *        ──cluster──▶ MixtureFit ──consensus (with the re-runs)──▶ published labels + StabilityReport
  *        ──profile──▶ Profiles ──assemble──▶ Segmentation (JSON document) + per-respondent labels
  *
  * Effects (progress, timing) come in through `reporter`, so tests run it silently.

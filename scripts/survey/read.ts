@@ -48,11 +48,6 @@ export interface Column {
   readonly codes: Uint16Array;
 }
 
-/** The column's cells as strings, for tests and messages. */
-export function cellsOf(column: Column): string[] {
-  return Array.from(column.codes, (code) => column.texts[code]);
-}
-
 class ColumnBuilder {
   readonly texts = [''];
   private readonly index = new Map<string, number>([['', 0]]);

@@ -2,17 +2,13 @@
  * "What changed since <previous year>": last year's published segments matched to this year's on the lifts
  * of the answers both surveys share (scripts/identity/across-years.ts). The match runs on the published
  * views, so a segment that editors merged is compared as the one page readers see, and every row can link
- * to a page. across-years.ts is imported directly: the identity barrel also pulls in file-system code.
+ * to a page.
  */
-import { matchAcrossYears, sharedAnswerKeys, type AcrossYearsOptions, type AcrossYearsStatus } from '../../scripts/identity/across-years.js';
+import { ACROSS_YEARS_THRESHOLD, matchAcrossYears, SHARE_CHANGE, sharedAnswerKeys, type AcrossYearsOptions, type AcrossYearsStatus } from '../../scripts/identity/across-years.js';
 import type { YearModel } from './model.js';
 
 export type ChangeStatus = AcrossYearsStatus;
 
-/** Similarity at which last year's segment counts as the same as this year's (across-years.ts's default). */
-export const MATCH_THRESHOLD = 0.5;
-/** Share change (fraction) beyond which a matched segment grows or shrinks: 2 percentage points. */
-export const SHARE_CHANGE = 0.02;
 
 /** The order in which statuses are counted and explained on the page. */
 export const CHANGE_STATUSES: readonly ChangeStatus[] = ['persists', 'grows', 'shrinks', 'appears', 'disappears'];
@@ -73,7 +69,7 @@ function side(model: YearModel, position: number | null): SegmentSide | null {
 
 /** Compares two years' published segments; never throws because the surveys share no topic. */
 export function compareYears(prev: YearModel, next: YearModel, options: AcrossYearsOptions = {}): YearComparison {
-  const { threshold = MATCH_THRESHOLD, shareChange = SHARE_CHANGE } = options;
+  const { threshold = ACROSS_YEARS_THRESHOLD, shareChange = SHARE_CHANGE } = options;
   const keys = sharedAnswerKeys(prev.view, next.view);
   const sharedTopics = [...new Set(keys.map((k) => k.slice(0, k.indexOf('|'))))].sort();
   const rows: ChangeRow[] =

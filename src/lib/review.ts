@@ -4,11 +4,9 @@
  * `npm run summaries:check` fails on, the page says so and lists the answers whose lift moved most, until the editor
  * updates `reviewed`. The drift measure itself is scripts/identity/drift.ts, shared with the check.
  */
-import { checkDrift } from '../../scripts/identity/drift.js';
+import { checkDrift, DRIFT_THRESHOLD } from '../../scripts/identity/drift.js';
 import type { YearModel } from './model.js';
 
-/** Drift threshold of `npm run summaries:check` (scripts/identity/check.ts): below this similarity a summary is flagged. */
-export const DRIFT_THRESHOLD = 0.8;
 /** How many changed answers the note lists. */
 export const REVIEW_CHANGES_SHOWN = 3;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchAcrossYears, normalizeAnswer, sharedAnswerKeys } from '../../../scripts/identity/across-years.js';
+import { matchAcrossYears, crossYearAnswerText, sharedAnswerKeys } from '../../../scripts/identity/across-years.js';
 import { similarity } from '../../../scripts/identity/similarity.js';
 import { distinctProfiles, makeSegmentation, type SyntheticQuestion } from '../../helpers/synthetic-segmentation.js';
 
@@ -38,10 +38,10 @@ const nextDoc = (cloudTopic: string | null) =>
     { year: 2021, questions: nextQuestions(cloudTopic) },
   );
 
-describe('normalizeAnswer', () => {
+describe('crossYearAnswerText', () => {
   it('lowercases, trims, collapses whitespace and drops parenthetical remarks', () => {
-    expect(normalizeAnswer('  Google Cloud   Platform (GCP) ')).toBe('google cloud platform');
-    expect(normalizeAnswer('Jupyter (JupyterLab, (classic) Notebooks)\tIDE')).toBe('jupyter ide');
+    expect(crossYearAnswerText('  Google Cloud   Platform (GCP) ')).toBe('google cloud platform');
+    expect(crossYearAnswerText('Jupyter (JupyterLab, (classic) Notebooks)\tIDE')).toBe('jupyter ide');
   });
 });
 

@@ -2,7 +2,8 @@ import { createWriteStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
-import { cellsOf, pickResponsesEntry, readSurvey } from '../../../scripts/survey/read.js';
+import { pickResponsesEntry, readSurvey } from '../../../scripts/survey/read.js';
+import { cellsOf } from '../../helpers/cells.js';
 import { InputError } from '../../../scripts/infra/errors.js';
 import { TINY_CODES, tempDir, tinyCsv, toCsv, TINY_TEXTS, tinyRow } from '../../helpers/tiny-survey.js';
 
