@@ -12,6 +12,9 @@ module.exports = {
     { name: 'stages-not-above-cli-or-identity', severity: 'error', from: { path: '^scripts/segment/' }, to: { path: '^scripts/(identity|cli|bench|demo)/' } },
     { name: 'identity-above-document-only', severity: 'error', from: { path: '^scripts/identity/' }, to: { path: '^scripts/(segment|survey|config|cli|bench|demo)/' } },
     { name: 'charts-below-lib', severity: 'error', from: { path: '^src/charts/' }, to: { path: '^src/(lib|pages|components|layouts|client)/' } },
+    { name: 'demo-reads-only-infra', severity: 'error', from: { path: '^scripts/demo/' }, to: { path: '^(src|scripts/(?!(infra|demo)/))' } },
+    { name: 'site-settings-are-a-leaf', severity: 'error', from: { path: '^src/settings/' }, to: { path: '^(scripts|src/(?!settings/))' } },
+    { name: 'site-reads-only-lower-scripts', severity: 'error', from: { path: '^src/' }, to: { path: '^scripts/(segment|survey|cli|bench|demo|site|setup)/' } },
     { name: 'client-is-browser-code', severity: 'error', from: { path: '^src/client/' }, to: { path: '^(scripts/|src/(lib|pages)/)' } },
   ],
   options: {
