@@ -71,7 +71,7 @@ export function stabilitySpec(doc: Segmentation, names?: readonly string[]): Top
             scale: { domain: Object.values(STABILITY_LABELS), range: Object.values(CLASS_COLORS) },
             legend: { title: null, orient: 'bottom' },
           },
-          shape: { field: 'class', type: 'nominal', scale: { domain: Object.values(STABILITY_LABELS), range: ['circle', 'square', 'triangle-up', 'cross'] }, legend: null },
+          shape: { field: 'class', type: 'nominal', scale: { domain: Object.values(STABILITY_LABELS), range: ['circle', 'square', 'triangle-up', 'cross'] }, legend: { title: null, orient: 'bottom' } },
           tooltip: [
             { field: 'name', type: 'nominal', title: 'Segment' },
             { field: 'jaccard', type: 'quantitative', title: 'Stability', format: '.0%' },
