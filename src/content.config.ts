@@ -6,7 +6,7 @@
  * - `segmentations`: the segmentation documents `data/segmentation-<year>.json`, keyed by year;
  * - `subsegmentations`: the sub-segments summaries ask for, `data/subsegments-<year>.json`, keyed by year;
  * - `registries`: the segment registries `content/registry/<year>.json`, keyed by year.
- * Directories come from the environment (src/lib/env.ts), so tests and the demo build their own inputs.
+ * Directories come from the environment (src/settings/env.ts), so tests and the demo build their own inputs.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';

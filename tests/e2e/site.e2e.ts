@@ -125,7 +125,7 @@ describe('segment page', () => {
   });
 
   it('shows the sub-segments its editor asked for, each with a lift chart against the segment', async () => {
-    // The fixture's "tabular" summary asks for two (tests/site/site-build.ts).
+    // The fixture's "tabular" summary asks for two (tests/helpers/site-build.ts).
     const page = await open(`${year}/segments/tabular/`);
     const section = page.locator('section[aria-labelledby="sub-segments"]');
     expect(await section.isVisible()).toBe(true);

@@ -12,7 +12,7 @@
  *     over typed arrays. On 25,973 points with precomputed neighbours umap-js took 43 s for its fuzzy set
  *     (a string-keyed Map), 13 s for a transform search graph we never use, and ~650 ms per epoch
  *     (number[][]), at 1.6 GB. With `reproduceUmapJs` our output equals umap-js's to the bit
- *     (tests/unit/embed.test.ts); by default the layout uses tabulated powers (Math.pow was ~40% of an
+ *     (tests/scripts/segment/embedding/embed.test.ts); by default the layout uses tabulated powers (Math.pow was ~40% of an
  *     epoch) and block-drawn negative samples, both documented in layout.ts / curve.ts;
  *   - findABParams: umap-js's (a = 1.5695, b = 0.8942 at min_dist 0.1; umap-learn's fit: 1.577, 0.895).
  * Epochs follow umap-learn, not umap-js: 500 up to 10,000 points, 200 above.

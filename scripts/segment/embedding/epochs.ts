@@ -2,7 +2,7 @@
  * One epoch of UMAP's layout SGD (umap-js's optimizeLayoutStep), over flat typed arrays. The 2-D and 4-D
  * loops (the map and the clustering space) keep the moving point's coordinates in locals, measured ~25%
  * faster than the generic loop; all three perform umap-js's floating-point operations in its order, which
- * the bit-for-bit comparison with umap-js in tests/unit/embed.test.ts checks for 2, 3 and 4 dimensions.
+ * the bit-for-bit comparison with umap-js in tests/scripts/segment/embedding/embed.test.ts checks for 2, 3 and 4 dimensions.
  *
  * Per edge due this epoch: pull `head` towards `tail` (and `tail` back), then push `head` away from
  * `negativeSamples` random points. A sampled point equal to `head` is skipped, as umap-js does (its

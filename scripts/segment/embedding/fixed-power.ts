@@ -6,7 +6,7 @@
  * Split x = 2^e · m with m in [1, 2), and m = m0 · (1 + r) with m0 = m's top TABLE_BITS mantissa bits:
  *   x^y = (2^y)^e · m0^y · (1 + r)^y,
  * where the first two factors come from tables computed with Math.pow, and (1 + r)^y, r < 2^-TABLE_BITS,
- * from its binomial series to r^4. Relative error below 1e-13 (tests/unit/embed.test.ts checks it).
+ * from its binomial series to r^4. Relative error below 1e-13 (tests/scripts/segment/embedding/embed.test.ts checks it).
  */
 const TABLE_BITS = 10;
 const TABLE_SIZE = 1 << TABLE_BITS;

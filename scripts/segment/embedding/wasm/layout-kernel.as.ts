@@ -1,7 +1,7 @@
 // AssemblyScript (compiled to WebAssembly by ../layout-wasm.ts, not by tsc): the epoch loops of
 // epochs.ts for 2 and 4 dimensions with the tabulated curve (curve.ts, fixed-power.ts) and
 // xorshift negative samples (layout.ts). Every floating-point operation is the JavaScript loop's, in
-// the same order, so both give the same bits; tests/unit/layout-wasm.test.ts compares them.
+// the same order, so both give the same bits; tests/scripts/segment/embedding/layout-wasm.test.ts compares them.
 
 // Where the JavaScript side put each array in this module's memory, and the scalars of the run.
 let embedding: usize = 0;

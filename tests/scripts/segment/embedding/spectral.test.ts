@@ -116,7 +116,7 @@ interface FixtureCase {
   layout: number[][];
 }
 
-describe("spectral layout against umap-learn's (tests/fixtures/spectral)", () => {
+describe("spectral layout against umap-learn's (tests/helpers/fixtures/spectral)", () => {
   const fixture = JSON.parse(readFileSync(new URL('../../../helpers/fixtures/spectral/umap-learn-spectral.json', import.meta.url), 'utf8')) as Record<string, FixtureCase>;
   const edgesOf = (c: FixtureCase): LayoutEdges => ({ tail: Int32Array.from(c.tail), head: Int32Array.from(c.head), weights: Float64Array.from(c.weights) });
   const noMatrix = { rows: 0, cols: 0, data: new Uint8Array() };
