@@ -15,13 +15,12 @@ import { writeFileAtomic } from '../infra/atomic-write.js';
 import { codeVersion } from '../infra/cache.js';
 import { subSegmentsPath, summariesDir } from '../document/paths.js';
 import { encodeSurvey, neededColumn } from '../segment/encode.js';
-
 import { UsageError } from '../infra/errors.js';
 import { readSurvey } from '../survey/read.js';
 import { SUB_SEGMENTS_SCHEMA_VERSION, SubSegmentationsSchema, type Segmentation, type SubSegmentations } from '../document/segmentation-schema.js';
 import { subSegment } from '../segment/subsegment.js';
 import { MAX_SUB_SEGMENTS } from '../document/summary-schema.js';
-import { selectRows } from '../segment/rows.js';
+import { rowsWhere, selectRows } from '../segment/rows.js';
 
 export interface SubSegmentDeclaration {
   /** The summary that asks, for messages. */
@@ -31,7 +30,6 @@ export interface SubSegmentDeclaration {
   /** Slugs the summary merges into its segment: their members are split too. */
   merge: string[];
 }
-
 
 /** Every summary of `year` under `contentDir/segments/` that asks for sub-segments, by file name. */
 export function readDeclarations(contentDir: string, year: number): SubSegmentDeclaration[] {
@@ -101,7 +99,7 @@ export async function updateSubSegments(document: Segmentation, documentJson: st
     throw new UsageError(`${options.input} does not encode to the respondents and features of the ${year} segmentation; run the segmentation again (--force)`);
   }
   const segments: SubSegmentations['segments'] = targets.map((target) => {
-    const members = rowsIn(document.map.segment, target.indices);
+    const members = rowsWhere(Uint8Array.from(document.map.segment, (label) => (target.indices.includes(label) ? 1 : 0)));
     const started = performance.now();
     let result;
     try {
@@ -117,11 +115,4 @@ export async function updateSubSegments(document: Segmentation, documentJson: st
   await writeFileAtomic(path, JSON.stringify(SubSegmentationsSchema.parse(output)) + '\n');
   options.log(`wrote ${path}`);
   return path;
-}
-
-function rowsIn(labels: readonly number[], indices: number[]): Int32Array {
-  const wanted = new Set(indices);
-  const rows: number[] = [];
-  labels.forEach((label, row) => wanted.has(label) && rows.push(row));
-  return Int32Array.from(rows);
 }

@@ -5,29 +5,51 @@
  * notebook orders them.
  */
 import type { Breakdown, SegmentResult } from '../document/segmentation-schema.js';
-import type { Embedding, ProfileAnswers, ProfileInputs, Profiles } from './types.js';
+import type { BinaryMatrix, Embedding, ProfileAnswers, ProfileInputs, Profiles } from './types.js';
 import { round } from '../infra/round.js';
 
 /** Decimals of rates, shares and lifts in the document. */
 export const RATE_DECIMALS = 6;
 
-export function profileSegments(inputs: ProfileInputs): Profiles {
-  const { matrix, components, k } = inputs;
-  const sums = new Float64Array(k * matrix.cols);
-  const totals = new Float64Array(matrix.cols);
+/** Per component of `labels`: its size and how many of its rows chose each answer; `totals` over all rows. */
+export interface AnswerCounts {
+  cols: number;
+  sizes: Int32Array;
+  /** k * cols. */
+  sums: Float64Array;
+  totals: Float64Array;
+}
+
+export function answerCounts(matrix: BinaryMatrix, labels: Int32Array, k: number): AnswerCounts {
+  const { cols } = matrix;
+  const sums = new Float64Array(k * cols);
+  const totals = new Float64Array(cols);
   const sizes = new Int32Array(k);
   for (let r = 0; r < matrix.rows; r++) {
-    const c = components[r];
+    const c = labels[r];
     sizes[c]++;
-    const base = r * matrix.cols;
-    for (let f = 0; f < matrix.cols; f++) {
+    const base = r * cols;
+    for (let f = 0; f < cols; f++) {
       if (matrix.data[base + f]) {
-        sums[c * matrix.cols + f]++;
+        sums[c * cols + f]++;
         totals[f]++;
       }
     }
   }
-  const overallRates = Array.from(totals, (t) => t / matrix.rows);
+  return { cols, sizes, sums, totals };
+}
+
+/** Component `c`'s response rate per answer and its lift over `baseRates`, both rounded as documents hold them. */
+export function ratesAndLift(counts: AnswerCounts, c: number, baseRates: readonly number[]): { rates: number[]; lift: number[] } {
+  const rates = Array.from({ length: counts.cols }, (_, f) => counts.sums[c * counts.cols + f] / counts.sizes[c]);
+  return { rates: rates.map((r) => round(r, RATE_DECIMALS)), lift: rates.map((r, f) => round(r - baseRates[f], RATE_DECIMALS)) };
+}
+
+export function profileSegments(inputs: ProfileInputs): Profiles {
+  const { matrix, components, k } = inputs;
+  const counts = answerCounts(matrix, components, k);
+  const { sizes } = counts;
+  const overallRates = Array.from(counts.totals, (t) => t / matrix.rows);
   const newToML = newToMLShares(inputs);
   const order = Array.from({ length: k }, (_, c) => c)
     .filter((c) => sizes[c] > 0)
@@ -36,7 +58,7 @@ export function profileSegments(inputs: ProfileInputs): Profiles {
   order.forEach((c, index) => (indexOfComponent[c] = index));
 
   const segments = order.map((c, index): SegmentResult => {
-    const rates = Array.from({ length: matrix.cols }, (_, f) => sums[c * matrix.cols + f] / sizes[c]);
+    const { rates, lift } = ratesAndLift(counts, c, overallRates);
     return {
       index,
       component: c,
@@ -44,8 +66,8 @@ export function profileSegments(inputs: ProfileInputs): Profiles {
       share: round(sizes[c] / matrix.rows, RATE_DECIMALS),
       newToMLShare: round(newToML[c], RATE_DECIMALS),
       center: centerOf(inputs.map, components, c),
-      rates: rates.map((r) => round(r, RATE_DECIMALS)),
-      lift: rates.map((r, f) => round(r - overallRates[f], RATE_DECIMALS)),
+      rates,
+      lift,
       breakdowns: breakdownsOf(inputs.profile, (row) => components[row] === c),
       stability: null,
     };

@@ -10,12 +10,10 @@ import { fitMixture } from './mixture/fit.js';
 import { defaultEpochs, embed } from './embedding/embed.js';
 import { CLUSTER_EMBED_PARAMS, MIXTURE_PARAMS } from './parameters.js';
 import { round } from '../infra/round.js';
-import { RATE_DECIMALS } from './profile.js';
-
+import { answerCounts, RATE_DECIMALS, ratesAndLift } from './profile.js';
 import { deriveRandom } from '../infra/random.js';
 import { MAX_SUB_SEGMENTS } from '../document/summary-schema.js';
 import type { BinaryMatrix, ProgressCallback } from './types.js';
-
 
 export interface SubSegmentPart {
   size: number;
@@ -58,30 +56,15 @@ export function subSegment(members: BinaryMatrix, count: number, options: SubSeg
   const space = embed(members, params, { random: deriveRandom(options.seed, `${options.stream} embedding`), onProgress: options.onProgress, onNotice: options.onNotice });
   const fit = fitMixture(space, count, { ...MIXTURE_PARAMS, init: 'kmeans', random: deriveRandom(options.seed, `${options.stream} mixture`) });
 
-  const cols = members.cols;
-  const sums = new Float64Array(count * cols);
-  const totals = new Float64Array(cols);
-  const sizes = new Int32Array(count);
-  for (let r = 0; r < members.rows; r++) {
-    const c = fit.labels[r];
-    sizes[c]++;
-    for (let f = 0; f < cols; f++) {
-      if (members.data[r * cols + f]) {
-        sums[c * cols + f]++;
-        totals[f]++;
-      }
-    }
-  }
-  const base = Array.from(totals, (t) => t / members.rows);
+  const counts = answerCounts(members, fit.labels, count);
+  const { sizes } = counts;
+  const base = Array.from(counts.totals, (t) => t / members.rows);
   // Largest first; an empty component (possible in EM) is left out.
   const order = Array.from({ length: count }, (_, c) => c)
     .filter((c) => sizes[c] > 0)
     .sort((a, b) => sizes[b] - sizes[a] || a - b);
   const partOf = new Int32Array(count).fill(-1);
   order.forEach((c, i) => (partOf[c] = i));
-  const parts = order.map((c) => {
-    const rates = Array.from({ length: cols }, (_, f) => sums[c * cols + f] / sizes[c]);
-    return { size: sizes[c], share: round(sizes[c] / members.rows, RATE_DECIMALS), rates: rates.map((r) => round(r, RATE_DECIMALS)), lift: rates.map((r, f) => round(r - base[f], RATE_DECIMALS)) };
-  });
+  const parts = order.map((c) => ({ size: sizes[c], share: round(sizes[c] / members.rows, RATE_DECIMALS), ...ratesAndLift(counts, c, base) }));
   return { baseRates: base.map((r) => round(r, RATE_DECIMALS)), parts, labels: Int32Array.from(fit.labels, (c) => partOf[c]) };
 }
