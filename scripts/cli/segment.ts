@@ -23,6 +23,7 @@ import { sha256File, sha256Text } from '../infra/hash.js';
 import { updateRegistry } from '../identity/register.js';
 import { formatMatchTable } from '../identity/match-table.js';
 import { hashSegmentation, readRegistry, readSegmentation } from '../document/io.js';
+import type { Registry } from '../document/registry-schema.js';
 import { registryPath, runLogPath, segmentationPath } from '../document/paths.js';
 import type { Segmentation } from '../document/segmentation-schema.js';
 import type { MixtureInit } from '../segment/mixture/fit.js';
@@ -152,7 +153,8 @@ async function inputHash(input: string): Promise<string | null> {
   }
 }
 
-export async function writeOutputs(run: SegmentRun, options: SegmentCliOptions, key: string | null): Promise<string> {
+/** Writes the document, its run log and the labels asked for; returns the document's path and text. */
+export async function writeOutputs(run: SegmentRun, options: SegmentCliOptions, key: string | null): Promise<{ path: string; json: string }> {
   const path = segmentationPath(options.out, run.document.survey.year);
   const json = JSON.stringify(run.document) + '\n';
   const runLog = {
@@ -170,26 +172,27 @@ export async function writeOutputs(run: SegmentRun, options: SegmentCliOptions, 
   // The document first: a run log that names a document which failed to land would make a stale one look fresh.
   await writeFileAtomic(path, json);
   await writeFileAtomic(runLogPath(path), JSON.stringify(runLog, null, 2) + '\n');
-  return path;
+  return { path, json };
 }
 
 /**
  * Slugs follow the segments they name: match the document's segments to the registered ones. A reused
  * document that the registry already describes is left alone, so its segments stay "new" until a real re-run.
  */
-async function registerSegments(document: Segmentation, contentDir: string, reused: boolean): Promise<void> {
+async function registerSegments(document: Segmentation, contentDir: string, reused: boolean): Promise<Registry> {
   const path = registryPath(contentDir, document.survey.year);
-  if (reused && existsSync(path) && (await readRegistry(path)).segmentationHash === hashSegmentation(document)) return;
-  const { table } = await updateRegistry(document, { contentDir });
+  if (reused && existsSync(path)) {
+    const current = await readRegistry(path);
+    if (current.segmentationHash === hashSegmentation(document)) return current;
+  }
+  const { registry, table } = await updateRegistry(document, { contentDir });
   process.stderr.write(`segment identity (${path}):\n${formatMatchTable(table)}\n`);
+  return registry;
 }
 
 /** Sub-segments of the segments whose summaries ask for them (`subSegments: N`), beside the document. */
-async function subSegmentsOf(document: Segmentation, documentJson: string, options: SegmentCliOptions, config: LoadedConfig, inputSha256: string | null): Promise<void> {
-  const year = document.survey.year;
-  const declarations = readDeclarations(options.contentDir, year);
-  const registry = existsSync(registryPath(options.contentDir, year)) ? await readRegistry(registryPath(options.contentDir, year)) : null;
-  if (!registry) return;
+async function subSegmentsOf(document: Segmentation, documentJson: string, registry: Registry, options: SegmentCliOptions, config: LoadedConfig, inputSha256: string | null): Promise<void> {
+  const declarations = readDeclarations(options.contentDir, document.survey.year);
   await updateSubSegments(document, documentJson, registry, declarations, config, {
     input: options.input,
     inputSha256: inputSha256 ?? undefined,
@@ -212,21 +215,21 @@ export async function main(argv: string[]): Promise<number> {
     if (key && !options.force && !options.labelsCsv && isFresh(cached, runLogPath(cached), key)) {
       process.stderr.write(`${cached} is up to date (same input, config, parameters and code); reusing it (--force recomputes)\n`);
       const document = await readSegmentation(cached);
-      await registerSegments(document, options.contentDir, true);
-      await subSegmentsOf(document, readFileSync(cached, 'utf8'), options, config, inputSha256);
+      const registry = await registerSegments(document, options.contentDir, true);
+      await subSegmentsOf(document, readFileSync(cached, 'utf8'), registry, options, config, inputSha256);
       return 0;
     }
     const run = await runSegmentation(
       { input: options.input, inputSha256: inputSha256 ?? undefined, config, seed: options.seed, clusters: options.clusters, selectK: options.selectK, synthetic: options.synthetic, init: options.init, mixtureInit: options.mixtureInit, stability: options.stability, publish: options.singleRun ? 'single-run' : 'consensus' },
       stderrReporter(),
     );
-    const path = await writeOutputs(run, options, key);
+    const { path, json } = await writeOutputs(run, options, key);
     const { counts, segments } = run.document;
     process.stderr.write(
       `wrote ${path}: ${counts.respondents} respondents, ${counts.droppedNearlyEmpty} dropped, ${counts.professionals} professionals, ${segments.length} segments (${segments.map((s) => s.size).join(', ')})\n`,
     );
-    await registerSegments(run.document, options.contentDir, false);
-    await subSegmentsOf(run.document, JSON.stringify(run.document) + '\n', options, config, inputSha256);
+    const registry = await registerSegments(run.document, options.contentDir, false);
+    await subSegmentsOf(run.document, json, registry, options, config, inputSha256);
     if (run.document.modelSelection) {
       process.stderr.write('k   BIC\n' + run.document.modelSelection.map((m) => `${String(m.k).padEnd(3)} ${m.bic.toFixed(1)}`).join('\n') + '\n');
     }
