@@ -48,8 +48,3 @@ export async function devEditLatency(root: string, rounds = 5): Promise<number[]
   }
   return times;
 }
-
-if (process.argv[1]?.endsWith("dev-edit.ts")) {
-  const times = await devEditLatency(process.cwd());
-  console.log(times.map((t) => (t / 1000).toFixed(2)).join(' s, ') + ' s');
-}

@@ -144,6 +144,11 @@ export function segmentCharts(model: YearModel, position: number): ChartDef[] {
   return charts;
 }
 
+/** Id of a sub-segment's lift chart (its spec, CSV and JSON files): `<slug>-sub-1-lift` for sub-segment A. */
+function subSegmentChartId(slug: string, part: number): string {
+  return `${slug}-sub-${part + 1}-lift`;
+}
+
 /** Sub-segments are named by letter on their segment's page: "Sub-segment A", "Sub-segment B"… */
 export function subSegmentName(part: number): string {
   return `Sub-segment ${String.fromCharCode(65 + part)}`;
@@ -166,7 +171,7 @@ function subSegmentCharts(model: YearModel, position: number): ChartDef[] {
   const names = subSegments.parts.map((_, j) => subSegmentName(j));
   return subSegments.parts.map((_, j) => {
     const options = { top: LIFT_TOP, names, baseline: 'segment' as const };
-    return def(`${slug}-sub-${j + 1}-lift`, `${names[j]}: answers chosen most above the segment`, liftChartSpec(view, j, options), liftChartTable(view, j, options));
+    return def(subSegmentChartId(slug, j), `${names[j]}: answers chosen most above the segment`, liftChartSpec(view, j, options), liftChartTable(view, j, options));
   });
 }
 
@@ -174,7 +179,7 @@ export type SegmentChartKind = 'lift' | 'map' | { breakdown: string } | { subSeg
 
 export function segmentChart(model: YearModel, position: number, kind: SegmentChartKind): ChartDef {
   const slug = model.segments[position].slug;
-  const id = kind === 'lift' || kind === 'map' ? `${slug}-${kind}` : 'subSegment' in kind ? `${slug}-sub-${kind.subSegment + 1}-lift` : `${slug}-breakdown-${kind.breakdown}`;
+  const id = kind === 'lift' || kind === 'map' ? `${slug}-${kind}` : 'subSegment' in kind ? subSegmentChartId(slug, kind.subSegment) : `${slug}-breakdown-${kind.breakdown}`;
   const chart = segmentCharts(model, position).find((c) => c.id === id);
   if (!chart) throw new Error(`no chart ${id} for ${model.year}`);
   return chart;

@@ -3,6 +3,7 @@
  * summary each shows, and the merged view of the segmentation that every figure is computed from.
  */
 import type { Segmentation, SubSegmentations } from '../../scripts/document/segmentation-schema.js';
+import { subSegmentsPath } from '../../scripts/document/paths.js';
 import type { Reviewed } from '../../scripts/document/summary-schema.js';
 import { mergedView, normalizeGroups } from './merge.js';
 import { topAnswers } from './figures.js';
@@ -58,7 +59,7 @@ export interface YearModel {
  * `subSegments`: the year's `data/subsegments-<year>.json`, or null when there is none; `subSegmentsFile`
  * names it in messages.
  */
-export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: SummaryInfo[], subSegments: SubSegmentations | null = null, subSegmentsFile = `subsegments-${doc.survey.year}.json`): YearModel {
+export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: SummaryInfo[], subSegments: SubSegmentations | null = null, subSegmentsFile = subSegmentsPath('', doc.survey.year)): YearModel {
   const year = doc.survey.year;
   const warnings: string[] = [];
   const indexOf = new Map(slugs.byIndex.map((s) => [s.slug, s.index]));

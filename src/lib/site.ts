@@ -20,16 +20,21 @@ const models = new Map<number, Promise<YearModel>>();
 
 let published: Promise<number[]> | undefined;
 
-/** Segmentation documents by year, from the `segmentations` collection (data/segmentation-<year>.json). */
-async function documents(): Promise<Map<number, Segmentation>> {
-  const entries = await getCollection('segmentations');
-  return new Map(
-    entries.map((e: CollectionEntry<'segmentations'>) => {
-      const doc = e.data as Segmentation;
-      checkDocumentYear(doc, Number(e.id), e.filePath ?? e.id);
-      return [Number(e.id), doc];
-    }),
+let byYear: Promise<Map<number, Segmentation>> | undefined;
+
+/** Segmentation documents by year, from the `segmentations` collection (data/segmentation-<year>.json), read once. */
+function documents(): Promise<Map<number, Segmentation>> {
+  byYear ??= getCollection('segmentations').then(
+    (entries: CollectionEntry<'segmentations'>[]) =>
+      new Map(
+        entries.map((e) => {
+          const doc = e.data as Segmentation;
+          checkDocumentYear(doc, Number(e.id), e.filePath ?? e.id);
+          return [Number(e.id), doc];
+        }),
+      ),
   );
+  return byYear;
 }
 
 /** Years with a segmentation document of this build's kind (real or demo), ascending. */
