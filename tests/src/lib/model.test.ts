@@ -4,22 +4,11 @@ import { featureCount, makeSegmentation } from '../../helpers/synthetic-segmenta
 import { buildYearModel, generatedNames, neighbours, type SummaryInfo } from '../../../src/lib/model.js';
 import { slugTable } from '../../../src/lib/slugs.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
-import type { Registry } from '../../../scripts/document/registry-schema.js';
+import { REGISTRY_2020 } from '../../helpers/site-build.js';
 
 const doc = makeSegmentationFixture();
-const registry: Registry = {
-  year: 2020,
-  threshold: 0.5,
-  measure: 'lift',
-  respondents: { inputSha256: 'x', configHash: 'x', kept: 0 },
-  segmentationHash: 'x',
-  segments: [
-    { slug: 'tabular', index: 0, status: 'active', similarity: 0.9, size: 10, signature: {}, members: null },
-    { slug: 'vision', index: 1, status: 'new', similarity: null, size: 20, signature: {}, members: null },
-    { slug: 'starters', index: 2, status: 'active', similarity: 0.8, size: 15, signature: {}, members: null },
-    { slug: 'old', index: null, status: 'retired', similarity: null, size: 5, signature: {}, members: null },
-  ],
-};
+// The registry the site-build fixture uses: tabular, vision and starters live, old retired.
+const registry = REGISTRY_2020;
 const slugs = slugTable(3, registry);
 const summary = (segment: string, extra: Partial<SummaryInfo> = {}): SummaryInfo => ({
   id: `2020/${segment}`,
