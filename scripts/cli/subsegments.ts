@@ -21,6 +21,7 @@ import { SUB_SEGMENTS_SCHEMA_VERSION, SubSegmentationsSchema, type Segmentation,
 import { subSegment } from '../segment/subsegment.js';
 import { MAX_SUB_SEGMENTS } from '../document/summary-schema.js';
 import { rowsWhere, selectRows } from '../segment/rows.js';
+import { prepareKernels } from '../segment/embedding/wasm-kernels.js';
 
 export interface SubSegmentDeclaration {
   /** The summary that asks, for messages. */
@@ -93,6 +94,7 @@ export async function updateSubSegments(document: Segmentation, documentJson: st
 
   // The members' answers: the same read and encoding as the segmentation's, rows aligned with its map.
   const { config: survey } = config;
+  await prepareKernels();
   const table = await readSurvey(options.input, { sha256: options.inputSha256, responsesFile: survey.responsesFile, keepColumn: neededColumn(survey), blankCells: survey.blankCells });
   const encoded = encodeSurvey(table, survey);
   if (encoded.matrix.rows !== document.map.segment.length || encoded.features.length !== document.features.length) {

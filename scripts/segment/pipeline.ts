@@ -17,7 +17,7 @@ import { defaultEpochs } from './embedding/embed.js';
 import { availableParallelism } from 'node:os';
 import { embedHere, SpaceWorkers, type MixtureJob, type SpaceResult } from './embed-parallel.js';
 import { consensusPartition } from './consensus.js';
-import { prepareLayoutKernel } from './embedding/layout-wasm.js';
+import { prepareKernels } from './embedding/wasm-kernels.js';
 import { stabilityReport } from './stability.js';
 
 import { splitProfessionals } from './split.js';
@@ -52,8 +52,8 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
     return result;
   };
 
-  // The layout's WebAssembly kernel, compiled once from its source (a second or two; later runs reuse it).
-  await prepareLayoutKernel();
+  // The WebAssembly kernels (layout, neighbour search), compiled once from their source (a few seconds; later runs reuse them).
+  await prepareKernels();
 
   // 1. Read only the configured questions' columns.
   const table = await timed('read', () => readSurvey(options.input, { sha256: options.inputSha256, responsesFile: config.responsesFile, keepColumn: neededColumn(config), blankCells: config.blankCells }), (t) => `${t.rows} respondents, ${t.codes.length} columns`);

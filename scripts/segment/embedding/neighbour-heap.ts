@@ -4,6 +4,14 @@
  * Order is (distance, index), so ties at equal distance resolve to the smaller row index and the exact and
  * approximate searches agree on which of several equidistant rows to keep.
  */
+/** The four arrays of NeighbourHeaps: rows * size slots, and one root distance per row. */
+export interface HeapStorage {
+  indices: Int32Array;
+  distances: Float64Array;
+  isNew: Uint8Array;
+  worstDistances: Float64Array;
+}
+
 export class NeighbourHeaps {
   readonly rows: number;
   /** Slots per row. */
@@ -20,13 +28,14 @@ export class NeighbourHeaps {
    */
   private readonly worstDistances: Float64Array;
 
-  constructor(rows: number, size: number) {
+  /** `storage` puts the heaps in arrays the caller owns (the WebAssembly search's memory); they are reset here. */
+  constructor(rows: number, size: number, storage?: HeapStorage) {
     this.rows = rows;
     this.size = size;
-    this.indices = new Int32Array(rows * size).fill(-1);
-    this.distances = new Float64Array(rows * size).fill(Infinity);
-    this.isNew = new Uint8Array(rows * size);
-    this.worstDistances = new Float64Array(rows).fill(Infinity);
+    this.indices = (storage?.indices ?? new Int32Array(rows * size)).fill(-1);
+    this.distances = (storage?.distances ?? new Float64Array(rows * size)).fill(Infinity);
+    this.isNew = (storage?.isNew ?? new Uint8Array(rows * size)).fill(0);
+    this.worstDistances = (storage?.worstDistances ?? new Float64Array(rows)).fill(Infinity);
   }
 
   /** The distance a candidate must beat (or tie with a smaller index) to enter row's heap. */

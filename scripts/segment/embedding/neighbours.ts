@@ -10,7 +10,7 @@
  * the 2021 survey: 0.99 on 5,000 rows, 0.95 on all 25,973 (share of the true 15 found, self included).
  */
 import { PackedRows } from './bitset.js';
-import { NeighbourHeaps } from './neighbour-heap.js';
+import { pairLoops } from './pair-loops.js';
 import { defaultNNDescentSettings, nnDescent, type NNDescentSettings } from './nn-descent.js';
 import type { Random } from '../../infra/random.js';
 import type { BinaryMatrix, Neighbours, ProgressCallback } from './types.js';
@@ -28,15 +28,17 @@ export interface NeighbourOptions {
   method?: 'exact' | 'nn-descent';
   /** Tuning of NN-descent; defaults in nn-descent.ts (pynndescent's, adjusted where measured). */
   nnDescent?: Partial<NNDescentSettings>;
+  /** Run the pair loops in WebAssembly when its kernel is compiled (default true); false keeps the JavaScript loops, which give the same neighbours. */
+  webAssembly?: boolean;
 }
 
 export function jaccardNeighbours(matrix: BinaryMatrix, k: number, options: NeighbourOptions): Neighbours {
   const packed = new PackedRows(matrix);
   checkK(packed.rows, k);
   const method = options.method ?? (packed.rows < EXACT_BELOW ? 'exact' : 'nn-descent');
-  if (method === 'exact' || k === 1) return exactFromPacked(packed, k, options.onProgress);
+  if (method === 'exact' || k === 1) return exactFromPacked(packed, k, options.onProgress, options.webAssembly);
   const settings = { ...defaultNNDescentSettings(packed.rows, k - 1), ...options.nnDescent };
-  const heap = nnDescent(packed, k - 1, settings, options.random, options.onProgress);
+  const heap = nnDescent(packed, k - 1, settings, options.random, options.onProgress, options.webAssembly);
   return { rows: packed.rows, k, ...heap.sortedWithSelf(k - 1) };
 }
 
@@ -58,19 +60,15 @@ function checkK(rows: number, k: number): void {
  * set size to prune by the size bound was tried: on survey rows the bound rarely beats the k-th distance,
  * and losing the symmetry cost more than it saved.)
  */
-function exactFromPacked(packed: PackedRows, k: number, onProgress?: ProgressCallback): Neighbours {
+function exactFromPacked(packed: PackedRows, k: number, onProgress?: ProgressCallback, webAssembly = true): Neighbours {
   const { rows } = packed;
-  const heap = new NeighbourHeaps(rows, k - 1);
+  const loops = pairLoops(packed, k - 1, webAssembly);
   const reportEvery = Math.max(1, Math.floor(rows / 100));
   for (let a = 0; a < rows && k > 1; a++) {
-    for (let b = a + 1; b < rows; b++) {
-      const distance = packed.distance(a, b);
-      heap.push(a, distance, b, 0);
-      heap.push(b, distance, a, 0);
-    }
+    loops.exactRow(a);
     if (onProgress && (a + 1) % reportEvery === 0) onProgress(a + 1, rows);
   }
   onProgress?.(rows, rows);
-  return { rows, k, ...heap.sortedWithSelf() };
+  return { rows, k, ...loops.graph.sortedWithSelf() };
 }
 

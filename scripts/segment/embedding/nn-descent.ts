@@ -11,6 +11,7 @@ import { NeighbourHeaps } from './neighbour-heap.js';
 import { randomInt, type Random } from '../../infra/random.js';
 import { sampleCandidates } from './nn-candidates.js';
 import { buildTreeLeaves } from './rp-tree.js';
+import { pairLoops } from './pair-loops.js';
 import type { ProgressCallback } from './types.js';
 
 export interface NNDescentSettings {
@@ -53,39 +54,28 @@ export function nnDescent(
   settings: NNDescentSettings,
   random: Random,
   onProgress?: ProgressCallback,
+  webAssembly = true,
 ): NeighbourHeaps {
   const searchSize = Math.max(othersPerRow, settings.searchSize);
-  const graph = new NeighbourHeaps(packed.rows, searchSize);
+  const loops = pairLoops(packed, searchSize, webAssembly);
+  const { graph } = loops;
   const totalSteps = settings.maxIterations + 1;
-  initialiseFromTrees(packed, graph, settings, random);
+  for (let tree = 0; tree < settings.trees; tree++) {
+    const { order, bounds } = buildTreeLeaves(packed, settings.leafSize, random);
+    loops.joinLeaves(order, bounds);
+  }
   fillFromRandomRows(packed, graph, random);
   onProgress?.(1, totalSteps);
   for (let round = 0; round < settings.maxIterations; round++) {
-    const updates = localJoin(packed, graph, settings.maxCandidates, random);
+    // Old first: drawing the new candidates clears their flags.
+    const old = sampleCandidates(graph, false, settings.maxCandidates, random);
+    const fresh = sampleCandidates(graph, true, settings.maxCandidates, random);
+    const updates = loops.localJoin(fresh, old);
     onProgress?.(round + 2, totalSteps);
     if (updates <= settings.delta * searchSize * packed.rows) break;
   }
   onProgress?.(totalSteps, totalSteps);
   return graph;
-}
-
-function compareAndPush(packed: PackedRows, graph: NeighbourHeaps, p: number, q: number): number {
-  const worst = Math.max(graph.worst(p), graph.worst(q));
-  if (packed.lowerBound(p, q) > worst) return 0;
-  const distance = packed.distance(p, q);
-  if (distance > worst) return 0;
-  return graph.push(p, distance, q, 1) + graph.push(q, distance, p, 1);
-}
-
-function initialiseFromTrees(packed: PackedRows, graph: NeighbourHeaps, settings: NNDescentSettings, random: Random): void {
-  for (let tree = 0; tree < settings.trees; tree++) {
-    const { order, bounds } = buildTreeLeaves(packed, settings.leafSize, random);
-    for (let leaf = 0; leaf + 1 < bounds.length; leaf++) {
-      for (let a = bounds[leaf]; a < bounds[leaf + 1]; a++) {
-        for (let b = a + 1; b < bounds[leaf + 1]; b++) compareAndPush(packed, graph, order[a], order[b]);
-      }
-    }
-  }
 }
 
 /** Rows left short by the trees (tiny leaves) get random rows, as pynndescent's init_random does. */
@@ -100,26 +90,4 @@ function fillFromRandomRows(packed: PackedRows, graph: NeighbourHeaps, random: R
       missing -= graph.push(row, packed.distance(row, other), other, 1);
     }
   }
-}
-
-/** One NN-descent round: sample new/old candidates (with reverse edges), compare pairs among them. */
-function localJoin(packed: PackedRows, graph: NeighbourHeaps, maxCandidates: number, random: Random): number {
-  // Old first: drawing the new candidates clears their flags.
-  const old = sampleCandidates(graph, false, maxCandidates, random);
-  const fresh = sampleCandidates(graph, true, maxCandidates, random);
-  let updates = 0;
-  for (let row = 0; row < packed.rows; row++) {
-    const freshEnd = fresh.start[row] + fresh.count[row];
-    const oldStart = old.start[row];
-    const oldEnd = oldStart + old.count[row];
-    for (let a = fresh.start[row]; a < freshEnd; a++) {
-      const p = fresh.list[a];
-      for (let b = a + 1; b < freshEnd; b++) updates += compareAndPush(packed, graph, p, fresh.list[b]);
-      for (let b = oldStart; b < oldEnd; b++) {
-        const q = old.list[b];
-        if (q !== p) updates += compareAndPush(packed, graph, p, q);
-      }
-    }
-  }
-  return updates;
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findABParams } from 'umap-js/dist/umap.js';
 import { jaccardNeighboursExact } from '../../../../scripts/segment/embedding/neighbours.js';
-import { kernelPath, prepareLayoutKernel } from '../../../../scripts/segment/embedding/layout-wasm.js';
+import { kernelPath, prepareKernels } from '../../../../scripts/segment/embedding/wasm-kernels.js';
 import { createRandom } from '../../../../scripts/infra/random.js';
 import { TabulatedCurve } from '../../../../scripts/segment/embedding/curve.js';
 import { layoutEdges } from '../../../../scripts/segment/embedding/graph.js';
@@ -11,12 +11,12 @@ import { plantedRows } from '../../../helpers/planted-rows.js';
 
 describe('the WebAssembly layout kernel', () => {
   beforeAll(async () => {
-    await prepareLayoutKernel();
+    await prepareKernels();
   }, 120_000);
 
   it('is compiled from its AssemblyScript source into the cache', () => {
-    expect(existsSync(kernelPath())).toBe(true);
-    expect(kernelPath()).toMatch(/\.cache\/wasm\/layout-kernel-[0-9a-f]{16}\.wasm$/);
+    expect(existsSync(kernelPath('layout-kernel'))).toBe(true);
+    expect(kernelPath('layout-kernel')).toMatch(/\.cache\/wasm\/layout-kernel-[0-9a-f]{16}\.wasm$/);
   });
 
   it('gives the JavaScript loops’ layout to the bit, in 2 and 4 dimensions', () => {
