@@ -84,7 +84,8 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   };
   // The clustering space and its re-runs go to worker threads; the map stays on this thread.
   const startSpaces = (c: Cohort) => {
-    const workers = new SpaceWorkers(c.matrix, c.params, options.seed, options.threads ?? defaultThreads());
+    // No more threads than spaces to embed: an idle worker still costs its start-up (loading the stage's modules) on a busy core.
+    const workers = new SpaceWorkers(c.matrix, c.params, options.seed, Math.min(options.threads ?? defaultThreads(), 1 + runs));
     const main = timed('embed', () => workers.run({ stream: 'cluster-embedding', progress: true }, reporter.progress('embed')));
     const reruns =
       runs > 0
