@@ -114,14 +114,21 @@ function planColumn(table: SurveyTable, question: QuestionConfig, column: string
   const cells = table.columns.get(column);
   if (!cells) throw new Error(`column ${column} was not kept by the reader`);
   if (question.type === 'multi') {
-    const values = Int16Array.from(cells.codes, (code) => (code === 0 ? 0 : 1));
+    const values = mapCodes(cells.codes, (code) => (code === 0 ? 0 : 1));
     // The first text seen is the answer; Kaggle writes the same text in every chosen cell.
     return { column, question, kind: 'multi', answers: [cells.texts[1] ?? answerFromText(table, column)], values };
   }
   const answers = singleChoiceAnswers(table, question, column, cells);
   const answerOfText = cells.texts.map((text) => (text === '' ? -1 : answers.indexOf(text)));
-  const values = Int16Array.from(cells.codes, (code) => answerOfText[code]);
+  const values = mapCodes(cells.codes, (code) => answerOfText[code]);
   return { column, question, kind: 'single', answers, values };
+}
+
+/** Int16Array.from(codes, f) with a plain loop: TypedArray.from calls `f` through the iterator protocol, ~4x slower over 9 million cells. */
+function mapCodes(codes: ArrayLike<number>, f: (code: number) => number): Int16Array {
+  const values = new Int16Array(codes.length);
+  for (let i = 0; i < codes.length; i++) values[i] = f(codes[i]);
+  return values;
 }
 
 /** Ordered questions keep their configured order; other answers sort by text, as pandas' categories do. */
