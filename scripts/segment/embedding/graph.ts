@@ -117,38 +117,55 @@ export function layoutEdges(neighbours: Neighbours, k: number, nEpochs: number):
     }
   }
 
-  const tail: number[] = [];
-  const head: number[] = [];
-  const weights: number[] = [];
+  // Typed arrays and an insertion sort per row (~30 entries, stable as Array.prototype.sort): the generic
+  // sort with a comparator and growing number[] lists were most of this function's time.
+  const tail = new Int32Array(2 * count);
+  const head = new Int32Array(2 * count);
+  const weights = new Float64Array(2 * count);
+  let edges = 0;
   let max = 0;
-  const order: number[] = [];
+  let longestRow = 0;
+  for (let r = 0; r < rows; r++) longestRow = Math.max(longestRow, rowStart[r + 1] - rowStart[r]);
+  const order = new Int32Array(longestRow);
   for (let r = 0; r < rows; r++) {
-    order.length = 0;
-    for (let at = rowStart[r]; at < rowStart[r + 1]; at++) order.push(at);
-    order.sort((a, b) => columns[a] - columns[b]);
-    for (let o = 0; o < order.length; o++) {
+    const length = rowStart[r + 1] - rowStart[r];
+    for (let n = 0; n < length; n++) {
+      const entry = rowStart[r] + n;
+      let at = n;
+      while (at > 0 && columns[order[at - 1]] > columns[entry]) {
+        order[at] = order[at - 1];
+        at--;
+      }
+      order[at] = entry;
+    }
+    for (let o = 0; o < length; o++) {
       // Merge the matrix's and the transpose's entry for the same (row, col).
       let wDirect = direct[order[o]];
       let wReverse = reverse[order[o]];
-      while (o + 1 < order.length && columns[order[o + 1]] === columns[order[o]]) {
+      while (o + 1 < length && columns[order[o + 1]] === columns[order[o]]) {
         o++;
         wDirect += direct[order[o]];
         wReverse += reverse[order[o]];
       }
       const value = wDirect + wReverse - wDirect * wReverse;
       if (value > max) max = value;
-      tail.push(r);
-      head.push(columns[order[o]]);
-      weights.push(value);
+      tail[edges] = r;
+      head[edges] = columns[order[o]];
+      weights[edges] = value;
+      edges++;
     }
   }
 
   const threshold = max / nEpochs;
-  const kept: number[] = [];
-  for (let e = 0; e < weights.length; e++) if (!(weights[e] < threshold) && weights[e] !== 0) kept.push(e);
-  return {
-    tail: Int32Array.from(kept, (e) => tail[e]),
-    head: Int32Array.from(kept, (e) => head[e]),
-    weights: Float64Array.from(kept, (e) => weights[e]),
-  };
+  let keptCount = 0;
+  for (let e = 0; e < edges; e++) if (!(weights[e] < threshold) && weights[e] !== 0) keptCount++;
+  const kept: LayoutEdges = { tail: new Int32Array(keptCount), head: new Int32Array(keptCount), weights: new Float64Array(keptCount) };
+  for (let e = 0, at = 0; e < edges; e++) {
+    if (!(weights[e] < threshold) && weights[e] !== 0) {
+      kept.tail[at] = tail[e];
+      kept.head[at] = head[e];
+      kept.weights[at++] = weights[e];
+    }
+  }
+  return kept;
 }
