@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { availableParallelism } from 'node:os';
 import { builtInConfigPath, loadConfig } from '../config/load.js';
 import { DEFAULT_STABILITY_RUNS } from '../segment/parameters.js';
 import { runSegmentation } from '../segment/pipeline.js';
@@ -55,6 +56,8 @@ const USAGE = `Usage: npm run segment -- (--survey YEAR | --config FILE) --input
                       notebook's) or from the k-means++ seeds alone
   --content DIR       editors' content, whose registry/YEAR.json keeps segment slugs and whose
                       segments/YEAR/*.mdx may ask for sub-segments (default: content)
+  --threads N         worker threads for the clustering space and its re-runs (default: one per core,
+                      ${availableParallelism()} here); the output does not depend on it
   --force             recompute even when the cached segmentation is up to date
   --synthetic         mark the output as built from synthetic data (implied by a SYNTHETIC.md beside the input)
 `;
@@ -74,6 +77,8 @@ export interface SegmentCliOptions {
   mixtureInit: MixtureInit;
   stability: number;
   singleRun: boolean;
+  /** Worker threads; undefined: the pipeline's default. Not part of the cache key: the output does not depend on it. */
+  threads: number | undefined;
 }
 
 export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
@@ -95,6 +100,7 @@ export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
       stability: { type: 'string', default: String(DEFAULT_STABILITY_RUNS) },
       'single-run': { type: 'boolean', default: false },
       'mixture-init': { type: 'string', default: 'kmeans' },
+      threads: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -120,6 +126,7 @@ export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
     mixtureInit: choiceOption('--mixture-init', values['mixture-init']!, ['kmeans', 'k-means++'] as const),
     stability: integerOption('--stability', values.stability!, 0),
     singleRun: values['single-run']!,
+    threads: values.threads === undefined ? undefined : integerOption('--threads', values.threads, 1),
   };
 }
 
@@ -220,7 +227,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const run = await runSegmentation(
-      { input: options.input, inputSha256: inputSha256 ?? undefined, config, seed: options.seed, clusters: options.clusters, selectK: options.selectK, synthetic: options.synthetic, init: options.init, mixtureInit: options.mixtureInit, stability: options.stability, publish: options.singleRun ? 'single-run' : 'consensus' },
+      { input: options.input, inputSha256: inputSha256 ?? undefined, config, seed: options.seed, clusters: options.clusters, selectK: options.selectK, synthetic: options.synthetic, init: options.init, mixtureInit: options.mixtureInit, stability: options.stability, publish: options.singleRun ? 'single-run' : 'consensus', threads: options.threads },
       stderrReporter(),
     );
     const { path, json } = await writeOutputs(run, options, key);

@@ -185,8 +185,9 @@ async function rerunSpaces(workers: SpaceWorkers, runs: number, mixture: Omit<Mi
   );
 }
 
+/** One worker per core: the spaces are independent jobs, and the map's thread shares the cores with them. */
 function defaultThreads(): number {
-  return Math.max(1, Math.min(2, availableParallelism()));
+  return Math.max(1, availableParallelism());
 }
 
 function checkClusters(clusters: number, professionals: number): void {

@@ -39,7 +39,7 @@ export interface SegmentOptions {
   stability?: number;
   /** What is published: the consensus of all runs (default) or the main run alone, as the notebook did. */
   publish?: PublishedPartition;
-  /** Worker threads for the clustering space and its re-runs (default: up to 2, the cores available). */
+  /** Worker threads for the clustering space and its re-runs (default: one per core, at most one per space). The output does not depend on it. */
   threads?: number;
 }
 

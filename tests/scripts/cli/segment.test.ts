@@ -79,11 +79,17 @@ describe('npm run segment', () => {
     expect(stderr.text).toContain('--init pca: expected one of spectral, random');
   });
 
-  it('gives byte-identical JSON for the same input, config and seed, and different for another seed', async () => {
+  it('gives byte-identical JSON for the same input, config and seed, whatever the threads, and different for another seed', async () => {
     const run = await goodRun();
     const again = join(run.dir, 'again');
     await main(['--config', run.yaml, '--input', run.csv, '--out', again, '--content', join(run.dir, 'content'), '--clusters', '2']);
     expect(readFileSync(join(again, 'segmentation-2099.json')).equals(run.bytes)).toBe(true);
+    // The re-runs land on other workers, in another order, with another number of threads: same bytes.
+    for (const threads of ['1', '3']) {
+      const elsewhere = join(run.dir, `threads-${threads}`);
+      await main(['--config', run.yaml, '--input', run.csv, '--out', elsewhere, '--content', join(run.dir, 'content'), '--clusters', '2', '--threads', threads]);
+      expect(readFileSync(join(elsewhere, 'segmentation-2099.json')).equals(run.bytes)).toBe(true);
+    }
     const other = join(run.dir, 'other');
     await main(['--config', run.yaml, '--input', run.csv, '--out', other, '--content', join(run.dir, 'content-other'), '--clusters', '2', '--seed', '7']);
     expect(readFileSync(join(other, 'segmentation-2099.json')).equals(run.bytes)).toBe(false);
@@ -171,5 +177,7 @@ describe('npm run segment', () => {
     expect(stderr.text).toContain('no built-in configuration');
     expect(await main(['--config', 'a.yaml', '--input', 'x.csv', '--seed', 'abc'])).toBe(2);
     expect(stderr.text).toContain('--seed abc: expected a whole number');
+    expect(await main(['--config', 'a.yaml', '--input', 'x.csv', '--threads', '0'])).toBe(2);
+    expect(stderr.text).toMatch(/--threads 0: expected a whole number of at least 1/);
   });
 });
