@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --input FILE --survey YEAR --sample N]`: segments a real survey (2021 by default) and
  * prints per-stage times and peak memory, with and without the stability re-runs; compares the project's
- * Jaccard neighbour search with umap-js's own on the same rows, in the same process, as a ratio; and times
+ * Jaccard neighbour search with umap-js's own on the same rows, in the same process, as a ratio; profiles
+ * the map and one clustering space step by step (neighbours, graph, spectral start, layout); and times
  * the demo year's site build, cold and after one edited summary. Numbers from a noisy 2-core machine: read
  * the ratios, not the absolute times.
  */
@@ -13,7 +14,6 @@ import { parseArgs } from 'node:util';
 import { devEditLatency } from './dev-edit.js';
 import { PROJECT_ROOT } from '../infra/versions.js';
 import { builtInConfigPath, loadConfig } from '../config/load.js';
-import { DEFAULT_STABILITY_RUNS } from '../segment/parameters.js';
 import { runSegmentation } from '../segment/pipeline.js';
 import { STAGES, type Reporter } from '../segment/types.js';
 import { readSurvey } from '../survey/read.js';
@@ -22,7 +22,11 @@ import { encodeSurvey, neededColumn } from '../segment/encode.js';
 import { jaccardNeighbours } from '../segment/embedding/neighbours.js';
 import { umapJsOwnNeighbours } from './umap-js-baseline.js';
 import { deriveRandom } from '../infra/random.js';
-import type { BinaryMatrix } from '../segment/types.js';
+import type { BinaryMatrix, EmbedParams } from '../segment/types.js';
+import { defaultEpochs, embed, type EmbedPhases } from '../segment/embedding/embed.js';
+import { CLUSTER_EMBED_PARAMS, DEFAULT_STABILITY_RUNS, MAP_PARAMS } from '../segment/parameters.js';
+import { splitProfessionals } from '../segment/split.js';
+import { rowsWhere, selectRows } from '../segment/rows.js';
 
 const { values } = parseArgs({
   options: {
@@ -77,6 +81,22 @@ async function main() {
   const theirs = time(() => umapJsOwnNeighbours(sample, 15, deriveRandom(0, 'bench')));
   console.log(`neighbour search, 15 neighbours of the first ${rows} kept respondents × ${sample.cols} features:`);
   console.log(`  umap-js's own ${seconds(theirs)}, ours ${seconds(ours)}: ours is ${(theirs / ours).toFixed(1)}× faster`);
+
+  // 3. Inside the two embeddings, one at a time on this thread: where the segmentation's CPU goes.
+  console.log('inside the embeddings (one core each):');
+  const profile = (name: string, matrix: BinaryMatrix, base: Omit<EmbedParams, 'nEpochs'>) => {
+    const phases: EmbedPhases = { neighboursMs: 0, graphMs: 0, initMs: 0, layoutMs: 0, updates: 0 };
+    const nEpochs = defaultEpochs(matrix.rows);
+    const embedding = embed(matrix, { ...base, nEpochs }, { random: deriveRandom(0, name), phases });
+    const perUpdate = (phases.layoutMs * 1e6) / phases.updates;
+    console.log(
+      `  ${name} (${matrix.rows} rows, ${base.nComponents}-D, ${nEpochs} epochs): neighbours ${seconds(phases.neighboursMs)}, graph ${seconds(phases.graphMs)}, spectral start ${seconds(phases.initMs)}, layout ${seconds(phases.layoutMs)} (${(phases.updates / 1e6).toFixed(0)} million SGD updates, ${perUpdate.toFixed(1)} ns each)`,
+    );
+    return embedding;
+  };
+  const map = profile('map', encoded.matrix, MAP_PARAMS);
+  const split = splitProfessionals(config.config.professional, { variantAnswers: encoded.variantAnswers, nonProfessionalMarks: encoded.nonProfessionalMarks, meetsConditions: encoded.meetsConditions, questionsAnswered: encoded.questionsAnswered, map });
+  profile('clustering space', selectRows(encoded.matrix, rowsWhere(split.professional)), CLUSTER_EMBED_PARAMS);
 }
 
 /**
@@ -184,8 +204,9 @@ A benchmark, not a test: prints times and peak memory on this machine. Read rati
 
   (no option)        real 2021 stage by stage, with and without the stability re-runs; the notebook's method
                      in Python on the same file when Debian's python3-sklearn and umap-learn are installed
-                     (apt-get install python3-sklearn; pip install umap-learn); the demo site build, cold and
-                     after editing one summary
+                     (apt-get install python3-sklearn; pip install umap-learn); the map and one clustering
+                     space step by step (neighbours, graph, spectral start, layout and its SGD updates); the demo
+                     site build, cold and after editing one summary
   --input FILE       the survey to segment (default: ../shared/data/kaggle/2021/kaggle-survey-2021.zip)
   --survey YEAR      its built-in configuration (default: 2021)
   --sample N         rows for the neighbour-search comparison with umap-js (default: 2000)

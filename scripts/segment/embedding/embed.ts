@@ -47,6 +47,17 @@ export interface EmbedOptions {
   reproduceUmapJs?: boolean;
   /** Told when the spectral start failed and the layout started from random (umap-learn warns the same). */
   onNotice?: (message: string) => void;
+  /** Filled with the time of each step, for the benchmark's profile (npm run bench). */
+  phases?: EmbedPhases;
+}
+
+/** Milliseconds per step of one embedding, and the layout's SGD updates (edge samples and negative samples). */
+export interface EmbedPhases {
+  neighboursMs: number;
+  graphMs: number;
+  initMs: number;
+  layoutMs: number;
+  updates: number;
 }
 
 /** umap-learn's rule: small data sets get more epochs. */
@@ -66,6 +77,14 @@ export function embed(matrix: BinaryMatrix, params: EmbedParams, options: EmbedO
   const searchUnits = options.neighbours ? 0 : Math.ceil(nEpochs / 2);
   const total = searchUnits + nEpochs;
   const report = options.onProgress;
+  const phases = options.phases;
+  let started = performance.now();
+  const lap = (): number => {
+    const now = performance.now();
+    const ms = now - started;
+    started = now;
+    return ms;
+  };
   const neighbours =
     options.neighbours ??
     jaccardNeighbours(matrix, k, {
@@ -73,20 +92,27 @@ export function embed(matrix: BinaryMatrix, params: EmbedParams, options: EmbedO
       onProgress: report && ((done, steps) => report(Math.floor((done / steps) * searchUnits), total)),
     });
   checkNeighbours(neighbours, rows, k);
+  if (phases) phases.neighboursMs = lap();
 
   const edges = layoutEdges(neighbours, k, nEpochs);
+  if (phases) phases.graphMs = lap();
   const init = params.init ?? 'spectral';
   if (init === 'spectral' && options.reproduceUmapJs) throw new RangeError('embed: reproduceUmapJs needs init "random" (umap-js has no spectral start)');
   const embedding =
     init === 'spectral' && edges.weights.length > 0
       ? spectralEmbedding(edges, rows, dims, { random: options.random, matrix, onNotice: options.onNotice })
       : randomEmbedding(rows, dims, options.random);
+  if (phases) phases.initMs = lap();
   if (edges.weights.length === 0) return { rows, dims, data: embedding };
   const { a, b } = findABParams(1.0, params.minDist);
   const settings: LayoutSettings = options.reproduceUmapJs
     ? { dims, nEpochs, curve: new UmapJsCurve(a, b, 1.0), learningRate: 1.0, negativeSampleRate: 5, negativeSamples: 'umap-js' }
     : { dims, nEpochs, curve: new TabulatedCurve(a, b, 1.0), learningRate: 1.0, negativeSampleRate: 5, negativeSamples: 'xorshift' };
-  optimizeLayout(embedding, edges, settings, options.random, report && ((epoch) => report(searchUnits + epoch, total)));
+  const updates = optimizeLayout(embedding, edges, settings, options.random, report && ((epoch) => report(searchUnits + epoch, total)));
+  if (phases) {
+    phases.layoutMs = lap();
+    phases.updates = updates;
+  }
   return { rows, dims, data: embedding };
 }
 

@@ -21,6 +21,8 @@ export interface EpochState {
   epochOfNextSample: Float64Array;
   epochsPerNegativeSample: Float64Array;
   epochOfNextNegativeSample: Float64Array;
+  /** Edge samples and negative samples so far (the benchmark's profile reports them). */
+  updates: number;
 }
 
 export function runEpoch(state: EpochState, epoch: number, alpha: number): void {
@@ -34,6 +36,7 @@ function negativeSamplesDue(state: EpochState, e: number, epoch: number): number
   const count = Math.floor((epoch - state.epochOfNextNegativeSample[e]) / state.epochsPerNegativeSample[e]);
   state.epochOfNextNegativeSample[e] += count * state.epochsPerNegativeSample[e];
   state.epochOfNextSample[e] += state.epochsPerSample[e];
+  state.updates += 1 + count;
   return count;
 }
 

@@ -16,13 +16,14 @@ interface KernelExports {
   setCurve(a: number, b: number, gamma: number, y: number, k1: number, k2: number, k3: number, k4: number, twos: number, inverseTwos: number, mantissas: number, inverseMantissas: number): void;
   epoch2(epoch: number, alpha: number): void;
   epoch4(epoch: number, alpha: number): void;
+  updateCount(): number;
 }
 
 /** Runs `epochs` of the 2-D or 4-D layout in WebAssembly; `onEpoch` gets each epoch's index after it ran. */
 export interface WasmLayout {
   epoch(epoch: number, alpha: number): void;
-  /** Copies the moved points back into the embedding given at the start. */
-  finish(): void;
+  /** Copies the moved points back into the embedding given at the start; returns the SGD updates made. */
+  finish(): number;
 }
 
 export interface WasmLayoutInputs {
@@ -78,6 +79,9 @@ export function wasmLayout(inputs: WasmLayoutInputs): WasmLayout | null {
   const run = inputs.dims === 2 ? kernel.epoch2 : kernel.epoch4;
   return {
     epoch: (epoch, alpha) => run(epoch, alpha),
-    finish: () => embedding.set(new Float64Array(kernel.memory.buffer, at.embedding, embedding.length)),
+    finish: () => {
+      embedding.set(new Float64Array(kernel.memory.buffer, at.embedding, embedding.length));
+      return kernel.updateCount();
+    },
   };
 }

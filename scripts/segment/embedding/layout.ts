@@ -40,14 +40,14 @@ export function randomEmbedding(rows: number, dims: number, random: Random): Flo
   return embedding;
 }
 
-/** Moves `embedding` (rows * dims, row-major) in place through all epochs. */
+/** Moves `embedding` (rows * dims, row-major) in place through all epochs; returns the SGD updates made (edge samples and negative samples). */
 export function optimizeLayout(
   embedding: Float64Array,
   edges: LayoutEdges,
   settings: LayoutSettings,
   random: Random,
   onProgress?: ProgressCallback,
-): void {
+): number {
   const { dims, nEpochs, negativeSampleRate } = settings;
   const { weights } = edges;
   const edgeCount = weights.length;
@@ -73,8 +73,7 @@ export function optimizeLayout(
       alpha = settings.learningRate * (1.0 - epoch / nEpochs);
       onProgress?.(epoch + 1, nEpochs);
     }
-    wasm.finish();
-    return;
+    return wasm.finish();
   }
   const state: EpochState = {
     embedding,
@@ -86,6 +85,7 @@ export function optimizeLayout(
     epochOfNextSample: epochsPerSample.slice(),
     epochsPerNegativeSample,
     epochOfNextNegativeSample: epochsPerNegativeSample.slice(),
+    updates: 0,
   };
   let alpha = settings.learningRate;
   for (let epoch = 0; epoch < nEpochs; epoch++) {
@@ -93,6 +93,7 @@ export function optimizeLayout(
     alpha = settings.learningRate * (1.0 - epoch / nEpochs);
     onProgress?.(epoch + 1, nEpochs);
   }
+  return state.updates;
 }
 
 /** The xorshift32 generator's start, drawn once from the run's stream (never 0, which xorshift cannot leave). */

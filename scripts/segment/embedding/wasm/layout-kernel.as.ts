@@ -15,6 +15,7 @@ let epochOfNextNegativeSample: usize = 0;
 let dueEdges: usize = 0; // i32 per edge: this epoch's due edges, ascending
 let sampleScale: f64 = 0;
 let rngState: u32 = 1;
+let updates: f64 = 0; // edge samples and negative samples so far, for the benchmark's profile
 
 // The curve: 1 / (1 + a·d^(2b)), its exponent b tabulated as in FixedPower.
 let curveA: f64 = 0;
@@ -122,7 +123,12 @@ export function setCurve(a: f64, b: f64, gamma: f64, y: f64, k1: f64, k2: f64, k
   const count = Math.floor((epoch - load<f64>(epochOfNextNegativeSample + at)) / perNegative);
   store<f64>(epochOfNextNegativeSample + at, load<f64>(epochOfNextNegativeSample + at) + count * perNegative);
   store<f64>(epochOfNextSample + at, load<f64>(epochOfNextSample + at) + load<f64>(epochsPerSample + at));
+  updates += 1.0 + count;
   return count;
+}
+
+export function updateCount(): f64 {
+  return updates;
 }
 
 export function epoch2(epoch: f64, alpha: f64): void {

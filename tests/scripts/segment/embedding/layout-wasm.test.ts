@@ -28,14 +28,18 @@ describe('the WebAssembly layout kernel', () => {
     ] as const) {
       const edges = layoutEdges(neighbours, 15, nEpochs);
       const { a, b } = findABParams(1.0, minDist);
+      const updates: number[] = [];
       const layout = (webAssembly: boolean) => {
         const random = createRandom(11);
         const embedding = randomEmbedding(matrix.rows, dims, random);
-        optimizeLayout(embedding, edges, { dims, nEpochs, curve: new TabulatedCurve(a, b, 1), learningRate: 1, negativeSampleRate: 5, negativeSamples: 'xorshift', webAssembly }, random);
+        updates.push(optimizeLayout(embedding, edges, { dims, nEpochs, curve: new TabulatedCurve(a, b, 1), learningRate: 1, negativeSampleRate: 5, negativeSamples: 'xorshift', webAssembly }, random));
         return embedding;
       };
       const wasm = layout(true);
       const js = layout(false);
+      // Both count the same SGD updates: every edge sample and its negative samples.
+      expect(updates[0]).toBe(updates[1]);
+      expect(updates[0]).toBeGreaterThan(edges.weights.length);
       expect(wasm.every(Number.isFinite)).toBe(true);
       expect(Array.from(wasm)).toEqual(Array.from(js));
       // It moved the points: the result is not the random start.
