@@ -6,8 +6,8 @@
  * sample SGD with 5 negative samples, a and b from umap-js's findABParams(spread 1, min_dist). The start is
  * umap-learn's default, the spectral layout of the fuzzy graph (spectral.ts), as the notebook had it;
  * `init: 'random'` gives umap-js's uniform start in [-10, 10) instead. What runs where:
- *   - neighbours: ours (neighbours.ts), bitset Jaccard + NN-descent; umap-js's search needs number[][] rows and a JS
- *     distance function (141 s and 2 GB for 26,000 rows);
+ *   - neighbours: ours (neighbours.ts), bitset Jaccard + NN-descent, its pair loops in WebAssembly (neighbour-wasm.ts);
+ *     umap-js's search needs number[][] rows and a JS distance function (141 s and 2 GB for 26,000 rows);
  *   - fuzzy graph and layout: ours (graph.ts, layout.ts, epochs.ts), the same operations
  *     over typed arrays. On 25,973 points with precomputed neighbours umap-js took 43 s for its fuzzy set
  *     (a string-keyed Map), 13 s for a transform search graph we never use, and ~650 ms per epoch
