@@ -156,16 +156,14 @@ export function layoutEdges(neighbours: Neighbours, k: number, nEpochs: number):
     }
   }
 
+  // Keep the edges strong enough to be sampled, compacted in place.
   const threshold = max / nEpochs;
-  let keptCount = 0;
-  for (let e = 0; e < edges; e++) if (!(weights[e] < threshold) && weights[e] !== 0) keptCount++;
-  const kept: LayoutEdges = { tail: new Int32Array(keptCount), head: new Int32Array(keptCount), weights: new Float64Array(keptCount) };
-  for (let e = 0, at = 0; e < edges; e++) {
-    if (!(weights[e] < threshold) && weights[e] !== 0) {
-      kept.tail[at] = tail[e];
-      kept.head[at] = head[e];
-      kept.weights[at++] = weights[e];
-    }
+  let kept = 0;
+  for (let e = 0; e < edges; e++) {
+    if (weights[e] < threshold || weights[e] === 0) continue;
+    tail[kept] = tail[e];
+    head[kept] = head[e];
+    weights[kept++] = weights[e];
   }
-  return kept;
+  return { tail: tail.slice(0, kept), head: head.slice(0, kept), weights: weights.slice(0, kept) };
 }
