@@ -16,7 +16,6 @@ import { runSegmentation } from '../segment/pipeline.js';
 import { STAGES, type SegmentRun } from '../segment/types.js';
 import { labelsCsv } from '../segment/assemble.js';
 
-import { writeFileAtomic } from '../infra/atomic-write.js';
 import { UsageError } from '../infra/errors.js';
 import { stderrReporter } from './reporter.js';
 import { cacheKey, isFresh } from '../infra/cache.js';
@@ -32,6 +31,11 @@ import { reportError, runIfEntryPoint, printedHelp } from '../infra/command.js';
 import { readDeclarations, updateSubSegments } from './subsegments.js';
 import type { LoadedConfig } from '../config/load.js';
 import { readFileSync } from 'node:fs';
+import { checkSurveyFile } from '../survey/read.js';
+import { checkOutputDirectory, checkOutputFile } from '../infra/output-paths.js';
+import { OutputUnit } from '../infra/output-unit.js';
+import { serializeRegistry } from '../document/io.js';
+import { RegistrySchema } from '../document/registry-schema.js';
 
 const USAGE = `Usage: npm run segment -- (--survey YEAR | --config FILE) --input FILE [options]
 
@@ -59,6 +63,8 @@ const USAGE = `Usage: npm run segment -- (--survey YEAR | --config FILE) --input
   --threads N         worker threads for the clustering space and its re-runs (default: one per core,
                       ${availableParallelism()} here); the output does not depend on it
   --force             recompute even when the cached segmentation is up to date
+  --update-registry   update content/registry/YEAR.json even when the input is not the year's full file
+                      (the config's "respondents"); without it a run on a sample leaves the registry alone
   --synthetic         mark the output as built from synthetic data (implied by a SYNTHETIC.md beside the input)
 `;
 
@@ -79,6 +85,8 @@ export interface SegmentCliOptions {
   singleRun: boolean;
   /** Worker threads; undefined: the pipeline's default. Not part of the cache key: the output does not depend on it. */
   threads: number | undefined;
+  /** Update the registry even from a run on a file other than the year's full one. */
+  updateRegistry: boolean;
 }
 
 export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
@@ -101,6 +109,7 @@ export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
       'single-run': { type: 'boolean', default: false },
       'mixture-init': { type: 'string', default: 'kmeans' },
       threads: { type: 'string' },
+      'update-registry': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -117,7 +126,8 @@ export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
     out: values.out!,
     contentDir: values.content!,
     seed: integerOption('--seed', values.seed!, 0),
-    clusters: integerOption('--clusters', values.clusters!, 1),
+    // One segment is no segmentation (and the mixture's BIC and lift need two to compare).
+    clusters: integerOption('--clusters', values.clusters!, 2),
     labelsCsv: values['labels-csv'] ?? null,
     selectK: values['select-k']!,
     synthetic: values.synthetic! || existsSync(join(dirname(values.input), 'SYNTHETIC.md')),
@@ -127,6 +137,7 @@ export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
     stability: integerOption('--stability', values.stability!, 0),
     singleRun: values['single-run']!,
     threads: values.threads === undefined ? undefined : integerOption('--threads', values.threads, 1),
+    updateRegistry: values['update-registry']!,
   };
 }
 
@@ -160,8 +171,8 @@ async function inputHash(input: string): Promise<string | null> {
   }
 }
 
-/** Writes the document, its run log and the labels asked for; returns the document's path and text. */
-export async function writeOutputs(run: SegmentRun, options: SegmentCliOptions, key: string | null): Promise<{ path: string; json: string }> {
+/** Stages the document, its run log and the labels asked for in the run's output unit; returns the document's path and text. */
+function stageOutputs(unit: OutputUnit, run: SegmentRun, options: SegmentCliOptions, key: string | null): { path: string; json: string } {
   const path = segmentationPath(options.out, run.document.survey.year);
   const json = JSON.stringify(run.document) + '\n';
   const runLog = {
@@ -175,10 +186,10 @@ export async function writeOutputs(run: SegmentRun, options: SegmentCliOptions, 
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     node: process.version,
   };
-  if (options.labelsCsv) await writeFileAtomic(options.labelsCsv, labelsCsv(run.labels));
+  if (options.labelsCsv) unit.stage(options.labelsCsv, labelsCsv(run.labels));
   // The document first: a run log that names a document which failed to land would make a stale one look fresh.
-  await writeFileAtomic(path, json);
-  await writeFileAtomic(runLogPath(path), JSON.stringify(runLog, null, 2) + '\n');
+  unit.stage(path, json);
+  unit.stage(runLogPath(path), JSON.stringify(runLog, null, 2) + '\n');
   return { path, json };
 }
 
@@ -186,15 +197,41 @@ export async function writeOutputs(run: SegmentRun, options: SegmentCliOptions, 
  * Slugs follow the segments they name: match the document's segments to the registered ones. A reused
  * document that the registry already describes is left alone, so its segments stay "new" until a real re-run.
  */
-async function registerSegments(document: Segmentation, contentDir: string, reused: boolean): Promise<Registry> {
+async function registerSegments(document: Segmentation, contentDir: string, reused: boolean, unit: OutputUnit): Promise<Registry> {
   const path = registryPath(contentDir, document.survey.year);
   if (reused && existsSync(path)) {
     const current = await readRegistry(path);
     if (current.segmentationHash === hashSegmentation(document)) return current;
   }
-  const { registry, table } = await updateRegistry(document, { contentDir });
+  const { registry, table } = await updateRegistry(document, { contentDir, dryRun: true });
+  const text = serializeRegistry(RegistrySchema.parse(registry));
+  if (!existsSync(path) || readFileSync(path, 'utf8') !== text) unit.stage(path, text);
   process.stderr.write(`segment identity (${path}):\n${formatMatchTable(table)}\n`);
   return registry;
+}
+
+/**
+ * The registry keeps editors' slugs attached to segments, so only a run on the year's full file changes it
+ * (or one that asks to): a run on a sample would rename and retire segments that the site publishes.
+ */
+function registryDecision(config: LoadedConfig, respondents: number, path: string, asked: boolean): { update: boolean; message: string } {
+  const full = config.config.respondents;
+  const count = (n: number) => n.toLocaleString('en');
+  if (asked) return { update: true, message: `registry: updating ${path} as asked (--update-registry)` };
+  if (full === undefined) return { update: true, message: `registry: updating ${path} (${config.file} names no full-file size, "respondents", so every input counts as the full file)` };
+  if (respondents === full) return { update: true, message: `registry: updating ${path} (the input is the full ${config.config.year} file: ${count(full)} respondents)` };
+  return { update: false, message: `registry: ${path} left unchanged: the input holds ${count(respondents)} respondents, not the full ${config.config.year} file's ${count(full)} (the config's "respondents"); --update-registry writes it anyway. Sub-segments, which follow the registry, are not updated either.` };
+}
+
+/** Every output path is checked, and locked, before the survey is read: a bad one fails at once, not after the computing. */
+function checkAndLockOutputs(options: SegmentCliOptions, year: number): OutputUnit {
+  checkOutputDirectory(options.out, '--out');
+  checkOutputDirectory(options.contentDir, '--content');
+  if (options.labelsCsv) checkOutputFile(options.labelsCsv, '--labels-csv');
+  const document = segmentationPath(options.out, year);
+  checkOutputFile(document, '--out');
+  checkOutputFile(registryPath(options.contentDir, year), '--content');
+  return OutputUnit.acquire([document, runLogPath(document), registryPath(options.contentDir, year), ...(options.labelsCsv ? [options.labelsCsv] : [])]);
 }
 
 /** Sub-segments of the segments whose summaries ask for them (`subSegments: N`), beside the document. */
@@ -215,35 +252,55 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const options = parseSegmentArgs(argv);
     const config = loadConfig(options.configFile);
-    const inputSha256 = await inputHash(options.input);
-    const key = cacheKeyOf(options, config.hash, inputSha256);
-    const cached = segmentationPath(options.out, config.config.year);
-    // Labels are not cached, so asking for them means running.
-    if (key && !options.force && !options.labelsCsv && isFresh(cached, runLogPath(cached), key)) {
-      process.stderr.write(`${cached} is up to date (same input, config, parameters and code); reusing it (--force recomputes)\n`);
-      const document = await readSegmentation(cached);
-      const registry = await registerSegments(document, options.contentDir, true);
-      await subSegmentsOf(document, readFileSync(cached, 'utf8'), registry, options, config, inputSha256);
-      return 0;
+    // Before hashing: opening a FIFO would block, and /proc files never end.
+    await checkSurveyFile(options.input);
+    const unit = checkAndLockOutputs(options, config.config.year);
+    try {
+      return await segment(options, config, unit);
+    } finally {
+      unit.release();
     }
-    const run = await runSegmentation(
-      { input: options.input, inputSha256: inputSha256 ?? undefined, config, seed: options.seed, clusters: options.clusters, selectK: options.selectK, synthetic: options.synthetic, init: options.init, mixtureInit: options.mixtureInit, stability: options.stability, publish: options.singleRun ? 'single-run' : 'consensus', threads: options.threads },
-      stderrReporter(),
-    );
-    const { path, json } = await writeOutputs(run, options, key);
-    const { counts, segments } = run.document;
-    process.stderr.write(
-      `wrote ${path}: ${counts.respondents} respondents, ${counts.droppedNearlyEmpty} dropped, ${counts.professionals} professionals, ${segments.length} segments (${segments.map((s) => s.size).join(', ')})\n`,
-    );
-    const registry = await registerSegments(run.document, options.contentDir, false);
-    await subSegmentsOf(run.document, json, registry, options, config, inputSha256);
-    if (run.document.modelSelection) {
-      process.stderr.write('k   BIC\n' + run.document.modelSelection.map((m) => `${String(m.k).padEnd(3)} ${m.bic.toFixed(1)}`).join('\n') + '\n');
-    }
-    return 0;
   } catch (error) {
     return reportError(error, USAGE);
   }
+}
+
+async function segment(options: SegmentCliOptions, config: LoadedConfig, unit: OutputUnit): Promise<number> {
+  const inputSha256 = await inputHash(options.input);
+  const key = cacheKeyOf(options, config.hash, inputSha256);
+  const cached = segmentationPath(options.out, config.config.year);
+  // Labels are not cached, so asking for them means running.
+  if (key && !options.force && !options.labelsCsv && isFresh(cached, runLogPath(cached), key)) {
+    process.stderr.write(`${cached} is up to date (same input, config, parameters and code); reusing it (--force recomputes)\n`);
+    const document = await readSegmentation(cached);
+    const decision = registryDecision(config, document.counts.respondents, registryPath(options.contentDir, document.survey.year), options.updateRegistry);
+    process.stderr.write(decision.message + '\n');
+    if (decision.update) {
+      const registry = await registerSegments(document, options.contentDir, true, unit);
+      unit.commit();
+      await subSegmentsOf(document, readFileSync(cached, 'utf8'), registry, options, config, inputSha256);
+    }
+    return 0;
+  }
+  const run = await runSegmentation(
+    { input: options.input, inputSha256: inputSha256 ?? undefined, config, seed: options.seed, clusters: options.clusters, selectK: options.selectK, synthetic: options.synthetic, init: options.init, mixtureInit: options.mixtureInit, stability: options.stability, publish: options.singleRun ? 'single-run' : 'consensus', threads: options.threads },
+    stderrReporter(),
+  );
+  const { path, json } = stageOutputs(unit, run, options, key);
+  const { counts, segments } = run.document;
+  const decision = registryDecision(config, counts.respondents, registryPath(options.contentDir, run.document.survey.year), options.updateRegistry);
+  const registry = decision.update ? await registerSegments(run.document, options.contentDir, false, unit) : null;
+  // The document, its run log, the labels and the registry land together or not at all.
+  unit.commit();
+  process.stderr.write(
+    `wrote ${path}: ${counts.respondents} respondents, ${counts.droppedNearlyEmpty} dropped, ${counts.professionals} professionals, ${segments.length} segments (${segments.map((s) => s.size).join(', ')})\n`,
+  );
+  process.stderr.write(decision.message + '\n');
+  if (registry) await subSegmentsOf(run.document, json, registry, options, config, inputSha256);
+  if (run.document.modelSelection) {
+    process.stderr.write('k   BIC\n' + run.document.modelSelection.map((m) => `${String(m.k).padEnd(3)} ${m.bic.toFixed(1)}`).join('\n') + '\n');
+  }
+  return 0;
 }
 
 runIfEntryPoint(import.meta.url, main);

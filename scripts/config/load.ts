@@ -74,6 +74,7 @@ function toProblem(issue: z.core.$ZodIssue, document: ReturnType<typeof parseDoc
 
 /** Key-sorted JSON so that the hash does not depend on the order fields were written in. */
 export function hashConfig(config: SurveyConfig): string {
-  return createHash('sha256').update(canonicalJson(config)).digest('hex');
+  const { respondents: _fullFileSize, ...shaping } = config;
+  return createHash('sha256').update(canonicalJson(shaping)).digest('hex');
 }
 

@@ -129,6 +129,12 @@ export const SurveyConfigSchema = z
     source: z.string().min(1),
     /** File name (or suffix) of the responses CSV inside Kaggle's zip. */
     responsesFile: z.string().min(1),
+    /**
+     * Respondent rows in the year's full file. Only a run on a file of this size changes the registry
+     * (content/registry/YEAR.json) unless asked to (--update-registry); a run on a sample does not. Without
+     * it, every run counts as the full file. Left out of the config's hash: it shapes no document.
+     */
+    respondents: z.number().int().min(1).optional(),
     /** Respondents whose mean over the clustered columns is at most this are dropped (notebook: 0.01). */
     dropRowMeanAtMost: z.number().min(0).max(1).default(0.01),
     professional: ProfessionalRuleSchema,

@@ -5,9 +5,14 @@
 import { promises as fs } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 
+/** Where a file is written before it is renamed over `path`: hidden, beside it, named after the run's pid. */
+export function temporaryPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+}
+
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await fs.mkdir(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = temporaryPathFor(path);
   try {
     const handle = await fs.open(temporary, 'w');
     try {

@@ -7,7 +7,7 @@ import { InputError, UsageError } from './errors.js';
 
 export function reportError(error: unknown, usage: string): number {
   if (error instanceof InputError || error instanceof UsageError) {
-    process.stderr.write(`error: ${error.message}\n`);
+    process.stderr.write(`error: ${readable(error.message)}\n`);
     return error instanceof UsageError ? 2 : 1;
   }
   if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
@@ -29,4 +29,14 @@ export function runIfEntryPoint(moduleUrl: string, main: (argv: string[]) => Pro
   if (process.argv[1] && moduleUrl === pathToFileURL(process.argv[1]).href) {
     main(process.argv.slice(2)).then((code) => process.exit(code));
   }
+}
+
+/** Longest line of a message: a value that slipped through unquoted (a 50 MB cell) must not drown the rest. */
+const MESSAGE_LINE_LIMIT = 1000;
+
+function readable(message: string): string {
+  return message
+    .split('\n')
+    .map((line) => (line.length <= MESSAGE_LINE_LIMIT ? line : `${line.slice(0, MESSAGE_LINE_LIMIT)}… (line cut; ${line.length.toLocaleString('en')} characters)`))
+    .join('\n');
 }

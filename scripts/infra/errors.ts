@@ -38,3 +38,12 @@ export function formatLocation({ file, line, column, question }: InputLocation):
   if (question !== undefined && question !== column) where += `, question ${question}`;
   return where;
 }
+
+/** The longest quoted value a message shows; longer ones are cut, so that one bad cell cannot drown the message. */
+export const QUOTE_LIMIT = 60;
+
+/** A value in quotes for a message, cut to QUOTE_LIMIT characters with its full length said. */
+export function quoted(value: string, limit = QUOTE_LIMIT): string {
+  if (value.length <= limit) return JSON.stringify(value);
+  return `${JSON.stringify(value.slice(0, limit))}… (${value.length.toLocaleString('en')} characters)`;
+}

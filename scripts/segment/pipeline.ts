@@ -26,10 +26,10 @@ import { profileSegments } from './profile.js';
 
 import { assembleDocument } from './assemble.js';
 import { deriveRandom } from '../infra/random.js';
-import { UsageError } from '../infra/errors.js';
+import { InputError, UsageError } from '../infra/errors.js';
 import type { BinaryMatrix, EmbedParams, Embedding, ProfessionalSplit, ProgressCallback, PublishedPartition, Reporter, SegmentOptions, SegmentRun, Stage } from './types.js';
 import { CLUSTER_EMBED_PARAMS, DEFAULT_STABILITY_RUNS, MAP_PARAMS, MIXTURE_PARAMS, SELECT_K_RANGE } from './parameters.js';
-import { rowsWhere, selectEmbeddingRows, selectRows } from './rows.js';
+import { distinctRows, rowsWhere, selectEmbeddingRows, selectRows } from './rows.js';
 import { silentReporter } from './types.js';
 
 /** The professionals to cluster: their rows among the kept respondents, their answers, their embedding's parameters. */
@@ -60,6 +60,7 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
 
   // 2. Encode answers as 0/1 features; drop free text and near-empty respondents.
   const encoded = await timed('encode', () => encodeSurvey(table, config), (e) => `${e.counts.features} features, ${e.counts.kept} kept, ${e.counts.droppedNearlyEmpty} dropped as nearly empty`);
+  checkSegmentable(encoded.matrix, table.rows, table.source.displayName);
 
   // 3-5. The map of everyone, who counts as a professional, and the professionals' own 4-D space. When the
   // professional rule reads answers rather than the map, the two embeddings run side by side (one in a
@@ -73,8 +74,10 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   const embedMap = () => embedHere(encoded.matrix, mapParams, options.seed, 'map', reporter.progress('map'), (m) => notice(m));
   const cohortOf = (s: ProfessionalSplit): Cohort => {
     const rows = rowsWhere(s.professional);
+    if (rows.length === 0) throw new InputError({ file: table.source.displayName }, `no respondent is a professional under the config's professional rule (${config.professional.rule}); expected some to segment`);
     checkClusters(options.clusters, rows.length);
     const matrix = selectRows(encoded.matrix, rows);
+    checkDistinctProfessionals(options.clusters, matrix, table.source.displayName);
     return { rows, matrix, params: { ...CLUSTER_EMBED_PARAMS, nEpochs: defaultEpochs(matrix.rows), init } };
   };
   const notices: string[] = [];
@@ -193,6 +196,22 @@ function defaultThreads(): number {
 function checkClusters(clusters: number, professionals: number): void {
   if (clusters > professionals) {
     throw new UsageError(`--clusters ${clusters} is larger than the number of professionals found (${professionals}); choose at most ${professionals}`);
+  }
+}
+
+/**
+ * Said at once, before any embedding: a file where nobody answered the clustered questions, or where every
+ * kept respondent answered alike, has nothing to segment (and its embeddings would only spin).
+ */
+function checkSegmentable(matrix: BinaryMatrix, respondents: number, file: string): void {
+  if (matrix.rows === 0) throw new InputError({ file }, `no respondent answered the clustered questions: all ${respondents} were dropped as nearly empty; expected a survey with answers`);
+  if (distinctRows(matrix) === 1) throw new InputError({ file }, `all ${matrix.rows} kept respondents gave identical answers; segments need respondents who differ`);
+}
+
+function checkDistinctProfessionals(clusters: number, professionals: BinaryMatrix, file: string): void {
+  const distinct = distinctRows(professionals);
+  if (distinct < clusters) {
+    throw new InputError({ file }, `the ${professionals.rows} professionals give only ${distinct} distinct answer pattern${distinct === 1 ? '' : 's'}, too few for --clusters ${clusters}; expected at least ${clusters}`);
   }
 }
 

@@ -21,3 +21,10 @@ export function selectEmbeddingRows(embedding: Embedding, rows: Int32Array): Emb
   rows.forEach((r, i) => data.set(embedding.data.subarray(r * embedding.dims, (r + 1) * embedding.dims), i * embedding.dims));
   return { rows: rows.length, dims: embedding.dims, data };
 }
+
+/** How many different rows the matrix holds (respondents with the very same answers count once). */
+export function distinctRows(matrix: BinaryMatrix): number {
+  const seen = new Set<string>();
+  for (let r = 0; r < matrix.rows; r++) seen.add(Buffer.from(matrix.data.buffer, matrix.data.byteOffset + r * matrix.cols, matrix.cols).toString('latin1'));
+  return seen.size;
+}

@@ -7,9 +7,11 @@ import { isUtf8 } from 'node:buffer';
 import { createReadStream, promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import { parse, CsvError } from 'csv-parse';
 import yauzl from 'yauzl';
-import { InputError } from '../infra/errors.js';
+import { InputError, quoted } from '../infra/errors.js';
+import { virtualFileSystemOf } from '../infra/output-paths.js';
 import { sha256File } from '../infra/hash.js';
 
 export interface SurveySource {
@@ -94,8 +96,14 @@ export interface ReadOptions {
 
 const ZIP_MAGIC = 0x04034b50;
 
+/**
+ * The longest answer a kept column may hold. Kaggle's longest answer text is a few hundred characters; a
+ * longer cell is free text or a broken file, and as a category it would become a feature of its own.
+ */
+export const MAX_ANSWER_LENGTH = 1000;
+
 export async function readSurvey(path: string, options: ReadOptions = {}): Promise<SurveyTable> {
-  const stat = await statInput(path);
+  const stat = await checkSurveyFile(path);
   const sha256 = options.sha256 ?? (await sha256File(path));
   const isZip = await startsWithZipMagic(path);
   const { stream, entry } = isZip ? await openZipEntry(path, options.responsesFile) : { stream: createReadStream(path), entry: null };
@@ -109,9 +117,16 @@ export async function readSurvey(path: string, options: ReadOptions = {}): Promi
   return parseSurveyCsv(decodedAsUtf8(stream, options.encoding ?? 'utf-8', source.displayName), source, options.keepColumn ?? (() => true), new Set(options.blankCells ?? []));
 }
 
-async function statInput(path: string) {
+/**
+ * The input is a regular, readable, non-empty file outside /proc and /sys. Checked before anything opens
+ * it: opening a FIFO blocks until a writer comes, and /proc files never end.
+ */
+export async function checkSurveyFile(path: string) {
+  const virtual = virtualFileSystemOf(path);
+  if (virtual) throw new InputError({ file: path }, `is under ${virtual}, not a survey file; expected the survey CSV or Kaggle's zip`);
   try {
     const stat = await fs.stat(path);
+    if (stat.isFIFO()) throw new InputError({ file: path }, 'is a FIFO (named pipe), not a file; expected the survey CSV or Kaggle\'s zip');
     if (!stat.isFile()) throw new InputError({ file: path }, 'is not a file; expected the survey CSV or Kaggle\'s zip');
     await fs.access(path, fs.constants.R_OK);
     if (stat.size === 0) throw new InputError({ file: path }, 'is empty; expected the survey CSV or Kaggle\'s zip');
@@ -188,7 +203,9 @@ function openZipEntry(path: string, responsesFile: string | undefined): Promise<
             return;
           }
           stream.on('close', () => zip.close());
-          resolvePromise({ stream, entry: entry.fileName });
+          const checked = new CrcCheck(`${path}:${entry.fileName}`, entry.crc32);
+          stream.on('error', (error) => checked.destroy(new InputError({ file: `${path}:${entry.fileName}` }, `is a damaged zip entry (${error.message})`)));
+          resolvePromise({ stream: stream.pipe(checked), entry: entry.fileName });
         });
       });
       zip.readEntry();
@@ -211,6 +228,7 @@ async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       if (!codes) {
         codes = record.map((code) => code.trim());
+        checkUniqueCodes(codes, file);
         kept = codes.flatMap((code, index) => (keepColumn(code) ? [{ index, column: new ColumnBuilder() }] : []));
         continue;
       }
@@ -224,6 +242,9 @@ async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn
       for (const { index, column } of kept) {
         const raw = record[index];
         const cell = raw === '' ? raw : raw.trim();
+        if (cell.length > MAX_ANSWER_LENGTH) {
+          throw new InputError({ file, line: info.lines, column: codes[index] }, `an answer of ${cell.length.toLocaleString('en')} characters (${quoted(cell)}); expected at most ${MAX_ANSWER_LENGTH}, as answers of a configured question are: is this a free-text column, or a broken row?`);
+        }
         column.push(blankCells.size > 0 && blankCells.has(cell) ? '' : cell);
       }
       lines.push(info.lines);
@@ -388,4 +409,36 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     i += trailing + 1;
   }
   return bytes.length;
+}
+
+/** Row 1 names each column once: two columns with one code would be read as one question's answers. */
+function checkUniqueCodes(codes: string[], file: string): void {
+  const first = new Map<string, number>();
+  codes.forEach((code, index) => {
+    const earlier = first.get(code);
+    if (earlier !== undefined) throw new InputError({ file, line: 1, column: index + 1 }, `column code ${quoted(code)} appears twice in the header row (columns ${earlier + 1} and ${index + 1}); expected each code once`);
+    first.set(code, index);
+  });
+}
+
+/**
+ * Passes a zip entry's bytes through and compares their CRC-32 with the one the archive records, at the end:
+ * yauzl does not check it, and a damaged entry would otherwise be read as answers.
+ */
+class CrcCheck extends Transform {
+  private crc = 0;
+
+  constructor(private readonly file: string, private readonly expected: number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.crc = crc32(chunk, this.crc);
+    done(null, chunk);
+  }
+
+  override _flush(done: TransformCallback): void {
+    const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+    done(this.crc >>> 0 === this.expected >>> 0 ? null : new InputError({ file: this.file }, `fails its CRC-32 check (the archive records ${hex(this.expected)}, the bytes give ${hex(this.crc)}): the zip is damaged; download it again`));
+  }
 }
