@@ -224,7 +224,7 @@ function registryDecision(config: LoadedConfig, respondents: number, path: strin
 }
 
 /** Every output path is checked, and locked, before the survey is read: a bad one fails at once, not after the computing. */
-function checkAndLockOutputs(options: SegmentCliOptions, year: number): OutputUnit {
+function checkAndLockOutputs(options: SegmentCliOptions, year: number): Promise<OutputUnit> {
   checkOutputDirectory(options.out, '--out');
   checkOutputDirectory(options.contentDir, '--content');
   if (options.labelsCsv) checkOutputFile(options.labelsCsv, '--labels-csv');
@@ -254,7 +254,7 @@ export async function main(argv: string[]): Promise<number> {
     const config = loadConfig(options.configFile);
     // Before hashing: opening a FIFO would block, and /proc files never end.
     await checkSurveyFile(options.input);
-    const unit = checkAndLockOutputs(options, config.config.year);
+    const unit = await checkAndLockOutputs(options, config.config.year);
     try {
       return await segment(options, config, unit);
     } finally {

@@ -1,14 +1,21 @@
 /**
- * A run's outputs as one unit. While a run holds them, a lock beside each target refuses a second run on the
- * same files; a lock whose process is gone (a killed run) is taken over. The files are staged in memory,
- * written to temporary files beside their targets, and renamed into place only when every one is written:
- * an error or a signal before that removes the temporary files and leaves every target as it was; a signal
- * during the renames (milliseconds) waits for them to finish. So the targets change all together or not at
- * all, and no temporary file outlives the run. Temporary files left by a run killed outright (SIGKILL) are
- * removed by the next run that takes the lock.
+ * A run's outputs as one unit. While a run holds them, a lock per target refuses a second run on the same
+ * files. On Linux the lock is a socket in the abstract namespace, which the kernel removes with its process,
+ * however it ends (even SIGKILL): a killed run leaves no lock behind. Elsewhere it is a pid file beside the
+ * target, taken over when its process is gone.
+ *
+ * The files are staged in memory and, at commit, written to temporary files beside their targets, then
+ * renamed into place only when every one is written. An error before that removes the temporary files and
+ * leaves every target as it was; a signal while they are written removes them too, and a signal during the
+ * renames (milliseconds) waits for them to finish. So the targets change all together or not at all, and
+ * no temporary file outlives the run. Before the commit nothing is on disk, so a signal ends the run at
+ * once, as it would any program. Temporary files of a run killed outright during its commit are removed by
+ * the next run that takes the lock.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync, mkdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { createServer, type Server } from 'node:net';
+import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from './errors.js';
 import { temporaryPathFor } from './atomic-write.js';
 
@@ -36,8 +43,24 @@ function pidOfTemporary(name: string): number {
   return match ? Number(match[1]) : NaN;
 }
 
+/** The kernel-held lock of one target: a listening socket in Linux's abstract namespace, named after the path. */
+function listenAbstract(target: string): Promise<Server | null> {
+  const name = `\0survey-segments:${createHash('sha256').update(resolve(target)).digest('hex')}`;
+  return new Promise((resolvePromise, reject) => {
+    const server = createServer((socket) => socket.end(`${process.pid}\n`));
+    server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolvePromise(null) : reject(error)));
+    server.listen({ path: name, exclusive: true }, () => {
+      server.unref();
+      resolvePromise(server);
+    });
+  });
+}
+
+const KERNEL_LOCKS = process.platform === 'linux';
+
 export class OutputUnit {
   private readonly locks: string[] = [];
+  private readonly servers: Server[] = [];
   private readonly staged = new Map<string, string | Uint8Array>();
   private readonly temporaries = new Set<string>();
   private committing = false;
@@ -48,20 +71,21 @@ export class OutputUnit {
       return;
     }
     this.cleanUp();
-    process.stderr.write(`\ninterrupted (${signal}): no output was changed\n`);
+    process.stderr.write(`\ninterrupted (${signal}): ${this.committed ? 'after every output was written' : 'no output was changed'}\n`);
     process.exit(SIGNAL_EXIT[signal]);
   };
+  private handlingSignals = false;
+  private committed = false;
   private readonly onExit = () => this.cleanUp();
 
   private constructor(readonly targets: readonly string[]) {}
 
   /** Locks every target, or none: refuses when a live run holds one of them. */
-  static acquire(targets: readonly string[]): OutputUnit {
+  static async acquire(targets: readonly string[]): Promise<OutputUnit> {
     const unit = new OutputUnit([...new Set(targets)]);
-    for (const signal of SIGNALS) process.on(signal, unit.onSignal);
     process.on('exit', unit.onExit);
     try {
-      for (const target of unit.targets) unit.lock(target);
+      for (const target of unit.targets) await unit.lock(target);
       for (const target of unit.targets) removeStaleTemporaries(target);
     } catch (error) {
       unit.release();
@@ -70,7 +94,13 @@ export class OutputUnit {
     return unit;
   }
 
-  private lock(target: string): void {
+  private async lock(target: string): Promise<void> {
+    if (KERNEL_LOCKS) {
+      const server = await listenAbstract(target);
+      if (!server) throw new InputError({ file: target }, 'is being written by another run, which holds its lock; wait for it to finish, or give this run other outputs');
+      this.servers.push(server);
+      return;
+    }
     const path = lockPathFor(target);
     mkdirSync(dirname(path), { recursive: true });
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -101,6 +131,7 @@ export class OutputUnit {
 
   /** Writes every staged file beside its target, then renames them all into place. */
   commit(): void {
+    this.handleSignals(true);
     try {
       const written: [string, string][] = [];
       for (const [path, data] of this.staged) {
@@ -118,24 +149,42 @@ export class OutputUnit {
       this.committing = false;
       this.removeTemporaries();
     }
+    this.committed = true;
     if (this.pendingSignal) this.onSignal(this.pendingSignal);
+  }
+
+  /** Signal handlers from the commit on (until release); before it a signal ends the process as usual. */
+  private handleSignals(on: boolean): void {
+    if (on === this.handlingSignals) return;
+    this.handlingSignals = on;
+    for (const signal of SIGNALS) (on ? process.on : process.off).call(process, signal, this.onSignal);
   }
 
   /** Removes the locks and any temporary file; the staged files that were not committed are dropped. */
   release(): void {
     this.cleanUp();
-    for (const signal of SIGNALS) process.off(signal, this.onSignal);
+    this.handleSignals(false);
     process.off('exit', this.onExit);
   }
 
   private removeTemporaries(): void {
-    for (const temporary of this.temporaries) rmSync(temporary, { force: true });
+    for (const temporary of this.temporaries) removeQuietly(temporary);
     this.temporaries.clear();
   }
 
   private cleanUp(): void {
     this.removeTemporaries();
-    for (const lock of this.locks.splice(0)) rmSync(lock, { force: true });
+    for (const lock of this.locks.splice(0)) removeQuietly(lock);
+    for (const server of this.servers.splice(0)) server.close();
+  }
+}
+
+/** Clean-up must not throw over the error that caused it (a directory that became a file, say). */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Nothing of ours is left there to remove.
   }
 }
 

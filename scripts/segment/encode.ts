@@ -8,7 +8,7 @@ import type { QuestionConfig, SurveyConfig } from '../config/schema.js';
 import type { Feature, QuestionInfo } from '../document/segmentation-schema.js';
 import type { BinaryMatrix, EncodedSurvey, ProfileAnswers } from './types.js';
 import type { Column, SurveyTable } from '../survey/read.js';
-import { InputError } from '../infra/errors.js';
+import { InputError, quoted } from '../infra/errors.js';
 import { isFreeTextColumn, questionOfColumn, variantOfColumn } from '../survey/columns.js';
 import { readRuleAnswers, ruleQuestions } from './rule-answers.js';
 
@@ -142,7 +142,7 @@ function singleChoiceAnswers(table: SurveyTable, question: QuestionConfig, colum
       const row = cells.codes.indexOf(cells.texts.indexOf(answer));
       throw new InputError(
         { file: table.source.displayName, line: table.lineOfRow[row], column, question: question.code },
-        `answer "${answer}" is not in the configured order of ${question.code} (${question.label}); expected one of: ${question.order.map((a) => `"${a}"`).join(', ')} (or set allowUnlisted)`,
+        `answer ${quoted(answer)} is not in the configured order of ${question.code} (${question.label}); expected one of: ${question.order.map((a) => `"${a}"`).join(', ')} (or set allowUnlisted)`,
       );
     }
     order.push(answer);
