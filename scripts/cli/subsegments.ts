@@ -95,7 +95,7 @@ export async function updateSubSegments(document: Segmentation, documentJson: st
   // The members' answers: the same read and encoding as the segmentation's, rows aligned with its map.
   const { config: survey } = config;
   await prepareKernels();
-  const table = await readSurvey(options.input, { sha256: options.inputSha256, responsesFile: survey.responsesFile, keepColumn: neededColumn(survey), blankCells: survey.blankCells });
+  const table = await readSurvey(options.input, { sha256: options.inputSha256, responsesFile: survey.responsesFile, keepColumn: neededColumn(survey), blankCells: survey.blankCells, encoding: survey.encoding });
   const encoded = encodeSurvey(table, survey);
   if (encoded.matrix.rows !== document.map.segment.length || encoded.features.length !== document.features.length) {
     throw new UsageError(`${options.input} does not encode to the respondents and features of the ${year} segmentation; run the segmentation again (--force)`);

@@ -3,6 +3,7 @@
  * Survey knowledge lives here as data (configs/<year>.yaml), never in code.
  */
 import { z } from 'zod';
+import type { SurveyEncoding } from '../survey/read.js';
 
 /** Question groups of the notebook; `valid` questions profile segments and are kept out of clustering. */
 export const QUESTION_GROUPS = ['cloud', 'ML', 'program', 'tools', 'work', 'learn', 'valid'] as const;
@@ -136,6 +137,11 @@ export const SurveyConfigSchema = z
      * `mlYears` are required; a year that lacks another one leaves it out (and lists it in missingTopics).
      */
     profile: z.object({ ...roleShape(REQUIRED_PROFILE_ROLES, questionCode), ...roleShape(OPTIONAL_PROFILE_ROLES, questionCode.optional()) }).strict(),
+    /**
+     * The responses file's text encoding; UTF-8 when omitted (no default written, so that configs without it
+     * keep their hash). `latin1` is ISO-8859-1 (Kaggle's 2017 file).
+     */
+    encoding: z.enum(['utf-8', 'latin1', 'windows-1252'] as const satisfies readonly SurveyEncoding[]).optional(),
     /** Cell texts that mean "no answer" in this year's file (2022 writes "nan" in some columns). */
     blankCells: z.array(z.string()).default([]),
     /** Segments are ordered by the share of their members giving one of these `mlYears` answers. */

@@ -3,9 +3,10 @@
  * Row 1 holds column codes, row 2 the question texts (kept as labels), then one row per respondent.
  * Only the columns the caller asks for are kept, column by column, to keep memory small.
  */
+import { isUtf8 } from 'node:buffer';
 import { createReadStream, promises as fs } from 'node:fs';
 import { basename } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import yauzl from 'yauzl';
 import { InputError } from '../infra/errors.js';
@@ -75,6 +76,9 @@ class ColumnBuilder {
   }
 }
 
+/** Text encodings a survey file may declare (the config's `encoding`); adding one is a decoder in Reencode. */
+export type SurveyEncoding = 'utf-8' | 'latin1' | 'windows-1252';
+
 export interface ReadOptions {
   /** The file's sha256 when the caller has it already (the segment command hashes the input once, for its cache key). */
   sha256?: string;
@@ -84,6 +88,8 @@ export interface ReadOptions {
   keepColumn?: (code: string) => boolean;
   /** Cell texts that mean "no answer" and are read as empty (2022 writes "nan"). */
   blankCells?: readonly string[];
+  /** The file's text encoding (the config's `encoding`); UTF-8 when omitted. */
+  encoding?: SurveyEncoding;
 }
 
 const ZIP_MAGIC = 0x04034b50;
@@ -100,7 +106,7 @@ export async function readSurvey(path: string, options: ReadOptions = {}): Promi
     sha256,
     bytes: stat.size,
   };
-  return parseSurveyCsv(stream, source, options.keepColumn ?? (() => true), new Set(options.blankCells ?? []));
+  return parseSurveyCsv(decodedAsUtf8(stream, options.encoding ?? 'utf-8', source.displayName), source, options.keepColumn ?? (() => true), new Set(options.blankCells ?? []));
 }
 
 async function statInput(path: string) {
@@ -247,4 +253,139 @@ async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn
 function describeCsvError(error: CsvError): string {
   if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') return 'a row has a different number of fields than the header row';
   return error.message.replace(/^Invalid[^:]*: /, '');
+}
+
+/**
+ * The survey's bytes as UTF-8 for csv-parse. UTF-8 input passes through unchanged but is checked: csv-parse
+ * would turn bytes that are not UTF-8 into U+FFFD quietly, and a misdeclared file would then look like good
+ * answers. Other encodings are decoded. The config's `encoding` names one of SURVEY_ENCODINGS.
+ */
+function decodedAsUtf8(raw: Readable, encoding: SurveyEncoding, file: string): Readable {
+  const decoded = encoding === 'utf-8' ? new Utf8Check(file) : new Reencode(encoding);
+  raw.on('error', (error) => decoded.destroy(error));
+  return raw.pipe(decoded);
+}
+
+/** Re-encodes a single-byte (or any TextDecoder) encoding as UTF-8; such text has no invalid bytes to report. */
+class Reencode extends Transform {
+  private readonly decode: (chunk: Buffer, last: boolean) => string;
+
+  constructor(encoding: Exclude<SurveyEncoding, 'utf-8'>) {
+    super();
+    if (encoding === 'latin1') {
+      // ISO-8859-1 proper (byte = code point); TextDecoder's "latin1" label means windows-1252.
+      this.decode = (chunk) => chunk.toString('latin1');
+    } else {
+      const decoder = new TextDecoder(encoding);
+      this.decode = (chunk, last) => decoder.decode(chunk, { stream: !last });
+    }
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    done(null, Buffer.from(this.decode(chunk, false), 'utf8'));
+  }
+
+  override _flush(done: TransformCallback): void {
+    done(null, Buffer.from(this.decode(Buffer.alloc(0), true), 'utf8'));
+  }
+}
+
+/**
+ * Passes UTF-8 through and stops at the first byte sequence that is not UTF-8, naming its line and column
+ * (1-based; the column counts characters). A sequence cut by a chunk boundary is carried to the next chunk.
+ */
+class Utf8Check extends Transform {
+  private line = 1;
+  private column = 1;
+  private carry: Buffer = Buffer.alloc(0);
+
+  constructor(private readonly file: string) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    const bytes = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    const whole = bytes.subarray(0, completeSequencesLength(bytes));
+    if (!isUtf8(whole)) {
+      const offset = firstInvalidUtf8(whole);
+      this.advance(whole.subarray(0, offset));
+      done(this.error(whole[offset]));
+      return;
+    }
+    this.advance(whole);
+    this.carry = Buffer.from(bytes.subarray(whole.length));
+    done(null, whole);
+  }
+
+  override _flush(done: TransformCallback): void {
+    done(this.carry.length > 0 ? this.error(this.carry[0], 'the file ends inside a multi-byte character') : null);
+  }
+
+  private advance(bytes: Buffer): void {
+    let newline = bytes.indexOf(0x0a);
+    if (newline === -1) {
+      this.column += characterCount(bytes);
+      return;
+    }
+    let last = newline;
+    while (newline !== -1) {
+      this.line++;
+      last = newline;
+      newline = bytes.indexOf(0x0a, newline + 1);
+    }
+    this.column = 1 + characterCount(bytes.subarray(last + 1));
+  }
+
+  private error(byte: number, why = `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} does not start a valid UTF-8 character`): InputError {
+    return new InputError({ file: this.file, line: this.line, column: this.column }, `is not valid UTF-8: ${why}; the config's "encoding" says utf-8 (a Latin-1 file needs \`encoding: latin1\`)`);
+  }
+}
+
+/** Characters (code points) in valid UTF-8: every byte that is not a continuation byte starts one. */
+function characterCount(bytes: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] & 0xc0) !== 0x80) count++;
+  return count;
+}
+
+/** Length of the prefix that does not end in the middle of a multi-byte sequence. */
+function completeSequencesLength(bytes: Uint8Array): number {
+  for (let back = 1; back <= Math.min(4, bytes.length); back++) {
+    const byte = bytes[bytes.length - back];
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? bytes.length - back : bytes.length;
+  }
+  return bytes.length;
+}
+
+/** Offset of the first ill-formed sequence (the Unicode Standard's table 3-7), or the length when none. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i];
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    let trailing: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) trailing = 1;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      trailing = 2;
+      if (lead === 0xe0) low = 0xa0;
+      if (lead === 0xed) high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      trailing = 3;
+      if (lead === 0xf0) low = 0x90;
+      if (lead === 0xf4) high = 0x8f;
+    } else return i;
+    for (let k = 1; k <= trailing; k++) {
+      const next = bytes[i + k];
+      if (next === undefined || next < (k === 1 ? low : 0x80) || next > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += trailing + 1;
+  }
+  return bytes.length;
 }
