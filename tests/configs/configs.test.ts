@@ -22,7 +22,7 @@ const COMMON_TOPICS = new Set([
   'big-data', 'big-data-most', 'bi-tools', 'bi-tools-most', 'automl-tasks', 'automl-tools', 'ml-experiments',
   'sharing', 'courses', 'primary-tool', 'media-sources',
 ]);
-const NEW_TOPICS: Record<number, string[]> = { 2018: ['big-data-analytics'], 2021: [], 2022: [] };
+const NEW_TOPICS: Record<number, string[]> = { 2018: ['big-data-analytics'], 2020: [], 2021: [], 2022: [] };
 
 function loadYaml(year: number): unknown {
   return parseYaml(readFileSync(new URL(`../../configs/${year}.yaml`, import.meta.url), 'utf8'));
@@ -46,7 +46,7 @@ async function summarise(year: number, config: SurveyConfig): Promise<CsvSummary
 const config2020 = load(2020);
 const topicOf2020 = new Map(config2020.questions.map((q) => [q.topic!, q]));
 
-describe.each([2018, 2021, 2022])('configs/%i.yaml', (year) => {
+describe.each([2018, 2020, 2021, 2022])('configs/%i.yaml', (year) => {
   const config = load(year);
   const zipPath = new URL(`${year}/kaggle-survey-${year}.zip`, DATA_DIR).pathname;
   let csv: CsvSummary;
