@@ -28,7 +28,19 @@ export function roleShape<R extends ProfileRole, T>(roles: readonly R[], value: 
 
 const questionCode = z
   .string()
-  .regex(/^Q\d+$/, 'a question code is "Q" followed by digits, e.g. "Q7"');
+  .regex(/^[A-Za-z][A-Za-z0-9]*$/, 'a question code is a column name or its prefix before the first underscore, letters and digits, e.g. "Q7" or "WorkToolsSelect"');
+
+/**
+ * A multi-select question whose choices are joined in one cell (Kaggle 2017: `Python,R,SQL`; Stack
+ * Overflow: `C;Go;Rust`). The cell is split by matching the known `choices` longest first, so a choice that
+ * contains the delimiter (`Independent contractor, freelancer, or self-employed`) stays whole.
+ */
+export const JoinedChoicesSchema = z
+  .object({
+    delimiter: z.string().min(1),
+    choices: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
 
 export const QuestionSchema = z
   .object({
@@ -49,11 +61,17 @@ export const QuestionSchema = z
     order: z.array(z.string().min(1)).min(2).optional(),
     /** Accept (and append, in first-seen order) answers missing from `order`. Default false. */
     allowUnlisted: z.boolean().default(false),
+    /** A multi-select question held in one column, its choices joined by a delimiter (see JoinedChoicesSchema). */
+    joined: JoinedChoicesSchema.optional(),
   })
   .strict()
   .refine((q) => q.order === undefined || q.type === 'single', {
     message: 'only single-choice questions can have an answer order',
     path: ['order'],
+  })
+  .refine((q) => q.joined === undefined || q.type === 'multi', {
+    message: 'only multi-select questions can have joined choices',
+    path: ['joined'],
   });
 
 const VariantsRuleSchema = z
@@ -142,6 +160,12 @@ export const SurveyConfigSchema = z
      * keep their hash). `latin1` is ISO-8859-1 (Kaggle's 2017 file).
      */
     encoding: z.enum(['utf-8', 'latin1', 'windows-1252'] as const satisfies readonly SurveyEncoding[]).optional(),
+    /**
+     * Where the question texts are: the responses file's second header row when omitted (2018-2022), or a
+     * schema file beside it (in the same zip, or the same folder) with one row per column (Kaggle 2017's
+     * `schema.csv`: `Column,Question,Asked`), read in the same encoding.
+     */
+    questionTexts: z.object({ schemaFile: z.string().min(1), codeColumn: z.string().min(1), textColumn: z.string().min(1) }).strict().optional(),
     /** Cell texts that mean "no answer" in this year's file (2022 writes "nan" in some columns). */
     blankCells: z.array(z.string()).default([]),
     /** Segments are ordered by the share of their members giving one of these `mlYears` answers. */

@@ -10,7 +10,7 @@
  *
  * Effects (progress, timing) come in through `reporter`, so tests run it silently.
  */
-import { readSurvey } from '../survey/read.js';
+import { readConfiguredSurvey } from '../config/read-configured.js';
 import { encodeSurvey, neededColumn } from './encode.js';
 
 import { defaultEpochs } from './embedding/embed.js';
@@ -56,7 +56,7 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   await prepareKernels();
 
   // 1. Read only the configured questions' columns.
-  const table = await timed('read', () => readSurvey(options.input, { sha256: options.inputSha256, responsesFile: config.responsesFile, keepColumn: neededColumn(config), blankCells: config.blankCells, encoding: config.encoding }), (t) => `${t.rows} respondents, ${t.codes.length} columns`);
+  const table = await timed('read', () => readConfiguredSurvey(options.input, config, { sha256: options.inputSha256, keepColumn: neededColumn(config) }), (t) => `${t.rows} respondents, ${t.codes.length} columns`);
 
   // 2. Encode answers as 0/1 features; drop free text and near-empty respondents.
   const encoded = await timed('encode', () => encodeSurvey(table, config), (e) => `${e.counts.features} features, ${e.counts.kept} kept, ${e.counts.droppedNearlyEmpty} dropped as nearly empty`);
