@@ -74,6 +74,17 @@ export const QuestionSchema = z
     path: ['joined'],
   });
 
+/**
+ * Who answered too little to be clustered: respondents who answered fewer than `minAnswered` of `questions`
+ * (the clustered questions, as config:draft proposes) quit part-way or were taken past them by the skip
+ * logic. Counting answered questions, not skipped blocks, keeps those who skipped one block (no ML at work)
+ * but answered the rest.
+ */
+const CompletenessSchema = z
+  .object({ questions: z.array(questionCode).min(1), minAnswered: z.number().int().min(1) })
+  .strict()
+  .refine((c) => c.minAnswered <= c.questions.length, { message: 'complete.minAnswered cannot exceed the number of complete.questions', path: ['minAnswered'] });
+
 const VariantsRuleSchema = z
   .object({
     /** Professionals answered the `_A` (what you use) variant of these questions, others the `_B` one. */
@@ -85,6 +96,8 @@ const VariantsRuleSchema = z
      * Values above 1 drop respondents who quit part-way through the professional questions.
      */
     minAnswers: z.number().int().min(1).default(1),
+    /** Completeness, as for the `answers` rule: professionals who answered fewer than `minAnswered` of `questions` are set aside. */
+    complete: z.lazy(() => CompletenessSchema).optional(),
     /** Why this rule, for the methodology page (quote the methodology document). */
     description: z.string().min(1),
   })
@@ -130,11 +143,10 @@ const AnswersRuleSchema = z
      * answered fewer than `minAnswered` of `questions` quit part-way and is set aside (counted as excluded
      * incomplete), rather than clustered on blanks. Optional.
      */
-    complete: z.object({ questions: z.array(questionCode).min(1), minAnswered: z.number().int().min(1) }).strict().optional(),
+    complete: z.lazy(() => CompletenessSchema).optional(),
     description: z.string().min(1),
   })
-  .strict()
-  .refine((r) => !r.complete || r.complete.minAnswered <= r.complete.questions.length, { message: 'complete.minAnswered cannot exceed the number of complete.questions', path: ['complete', 'minAnswered'] });
+  .strict();
 
 export const ProfessionalRuleSchema = z.discriminatedUnion('rule', [VariantsRuleSchema, MapSplitRuleSchema, AnswersRuleSchema]);
 

@@ -21,6 +21,7 @@ import { prepareKernels } from './embedding/wasm-kernels.js';
 import { stabilityReport } from './stability.js';
 
 import { splitProfessionals } from './split.js';
+import { completenessReport, completenessSummary, completenessWarning } from './completeness.js';
 import { fitMixture, selectK, ClusterCountError, type MixtureInit } from './mixture/fit.js';
 import { profileSegments } from './profile.js';
 
@@ -138,8 +139,8 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   }, (r) => (r.stability ? `${publish}; median ARI between re-runs ${r.stability.pairwiseARI.median.toFixed(3)}, segments: ${r.stability.segments.map((x) => x.stabilityClass).join(', ')}` : publish));
 
   // 8. Lift, rates and breakdowns per segment, in published order.
-  const profiles = await timed('profile', () =>
-    profileSegments({
+  const { profiles, completeness } = await timed('profile', () => {
+    const profiles = profileSegments({
       matrix: professionals,
       components: published,
       k: fit.k,
@@ -147,8 +148,11 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
       mlYears: config.profile.mlYears,
       newToML: config.newToML,
       map: selectEmbeddingRows(map, professionalRows),
-    }),
-  );
+    });
+    const completeness = completenessReport(professionals, encoded.features, Int32Array.from(published, (c) => profiles.indexOfComponent[c]), profiles.segments.length);
+    return { profiles, completeness };
+  }, (r) => completenessSummary(r.completeness));
+  for (const s of completeness.segments) if (s.flagged) notice(completenessWarning(completeness, s));
 
   // 9. The document and the per-respondent labels.
   const { document, labels } = assembleDocument({
