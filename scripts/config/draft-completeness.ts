@@ -8,8 +8,12 @@
 import type { SurveyTable } from '../survey/read.js';
 import { isFreeTextColumn, questionOfColumn, variantOfColumn } from '../survey/columns.js';
 
-/** The threshold is this share of the median answered, among respondents who answered any. */
-export const MIN_ANSWERED_SHARE_OF_MEDIAN = 0.25;
+/**
+ * The threshold is this share of the median answered, among the professionals who answered any: the same
+ * half that segment checks a segment against. A quarter left 2019 with a segment of 202 who quit between Q16
+ * and Q24 (median 8 of 22); skipping one block of fewer than half the questions still keeps a respondent.
+ */
+export const MIN_ANSWERED_SHARE_OF_MEDIAN = 0.5;
 /** Proposed only when at least this share of the answering respondents fall below the threshold. */
 export const PROPOSE_FROM_SHARE = 0.01;
 

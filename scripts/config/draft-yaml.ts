@@ -66,7 +66,7 @@ function renderProfessional(draft: Draft, lines: string[]): void {
 }
 
 function renderCompleteness(proposal: CompletenessProposal, lines: string[]): void {
-  lines.push(...wrapComment(`${TODO}: ${proposal.below.toLocaleString('en-US')} of the ${proposal.answering.toLocaleString('en-US')} professionals (by the rule above) who answered any clustered question answered fewer than ${proposal.minAnswered} of the ${proposal.questions.length} (the median answered ${proposal.median}): part-way quitters, or the skip logic took them past almost everything. Clustered, they would form a segment of blanks; this sets them aside (a quarter of the median). Someone who skipped one block and answered the rest stays`, '  '));
+  lines.push(...wrapComment(`${TODO}: ${proposal.below.toLocaleString('en-US')} of the ${proposal.answering.toLocaleString('en-US')} professionals (by the rule above) who answered any clustered question answered fewer than ${proposal.minAnswered} of the ${proposal.questions.length} (the median answered ${proposal.median}): part-way quitters, or the skip logic took them past almost everything. Clustered, they would form a segment of blanks; this sets them aside (half the median). Someone who skipped one block and answered the rest stays`, '  '));
   lines.push('  complete:', `    minAnswered: ${proposal.minAnswered}`, `    questions: ${flow(proposal.questions)}`);
 }
 
