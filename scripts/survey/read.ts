@@ -5,7 +5,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { createReadStream, promises as fs } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import { parse, CsvError } from 'csv-parse';
@@ -92,6 +92,19 @@ export interface ReadOptions {
   blankCells?: readonly string[];
   /** The file's text encoding (the config's `encoding`); UTF-8 when omitted. */
   encoding?: SurveyEncoding;
+  /**
+   * The question texts come from this schema file (in the same zip, or beside the CSV), one row per column,
+   * and the responses file has one header row only (Kaggle 2017). Row 2 of the responses file when omitted.
+   */
+  questionTexts?: QuestionTextsSource;
+}
+
+/** A schema file naming each column's question text (the config's `questionTexts`). */
+export interface QuestionTextsSource {
+  schemaFile: string;
+  /** The schema file's header naming the column code, and the one holding its question text. */
+  codeColumn: string;
+  textColumn: string;
 }
 
 const ZIP_MAGIC = 0x04034b50;
@@ -114,7 +127,44 @@ export async function readSurvey(path: string, options: ReadOptions = {}): Promi
     sha256,
     bytes: stat.size,
   };
-  return parseSurveyCsv(decodedAsUtf8(stream, options.encoding ?? 'utf-8', source.displayName), source, options.keepColumn ?? (() => true), new Set(options.blankCells ?? []));
+  const encoding = options.encoding ?? 'utf-8';
+  const textOf = options.questionTexts ? await readQuestionTexts(path, isZip, options.questionTexts, encoding) : null;
+  return parseSurveyCsv(decodedAsUtf8(stream, encoding, source.displayName), source, options.keepColumn ?? (() => true), new Set(options.blankCells ?? []), textOf);
+}
+
+/** Column code → question text, from the schema file beside the responses (see ReadOptions.questionTexts). */
+async function readQuestionTexts(path: string, isZip: boolean, schema: QuestionTextsSource, encoding: SurveyEncoding): Promise<Map<string, string>> {
+  let stream: Readable;
+  let file: string;
+  if (isZip) {
+    const opened = await openZipEntry(path, schema.schemaFile, (names) => names.find((name) => name === schema.schemaFile || name.endsWith(`/${schema.schemaFile}`)));
+    stream = opened.stream;
+    file = `${path}:${opened.entry}`;
+  } else {
+    file = join(dirname(path), schema.schemaFile);
+    await statInput(file);
+    stream = createReadStream(file);
+  }
+  const parser = parse({ bom: true, columns: true, skip_empty_lines: true, relax_column_count: true });
+  const decoded = decodedAsUtf8(stream, encoding, file);
+  decoded.on('error', (error) => parser.destroy(error));
+  decoded.pipe(parser);
+  const texts = new Map<string, string>();
+  try {
+    for await (const row of parser as AsyncIterable<Record<string, string | undefined>>) {
+      const code = row[schema.codeColumn];
+      const text = row[schema.textColumn];
+      if (code === undefined || text === undefined) {
+        throw new InputError({ file, line: 1 }, `has no "${code === undefined ? schema.codeColumn : schema.textColumn}" column; the config's questionTexts names columns "${schema.codeColumn}" and "${schema.textColumn}"`);
+      }
+      texts.set(code.trim(), text.trim());
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const line = (error as CsvError & { lines?: number }).lines;
+    throw new InputError({ file, line }, `is not a valid schema CSV: ${error instanceof CsvError ? describeCsvError(error) : (error as Error).message}`);
+  }
+  return texts;
 }
 
 /**
@@ -167,7 +217,7 @@ function responsesCandidates(entries: string[]): string[] {
   return entries.filter((name) => name.toLowerCase().endsWith('.csv') && !name.startsWith('__MACOSX/') && /responses/i.test(basename(name)));
 }
 
-function openZipEntry(path: string, responsesFile: string | undefined): Promise<{ stream: Readable; entry: string }> {
+function openZipEntry(path: string, responsesFile: string | undefined, pick: (names: string[]) => string | undefined = (names) => pickResponsesEntry(names, responsesFile)): Promise<{ stream: Readable; entry: string }> {
   return new Promise((resolvePromise, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: false }, (openError, zip) => {
       if (openError || !zip) {
@@ -181,7 +231,7 @@ function openZipEntry(path: string, responsesFile: string | undefined): Promise<
       });
       zip.on('error', (error: Error) => reject(new InputError({ file: path }, `is a damaged zip archive (${error.message})`)));
       zip.on('end', () => {
-        const name = pickResponsesEntry(entries.map((e) => e.fileName), responsesFile);
+        const name = pick(entries.map((e) => e.fileName));
         const entry = entries.find((e) => e.fileName === name);
         if (!entry) {
           const listed = entries.map((e) => e.fileName).join(', ') || 'nothing';
@@ -213,7 +263,8 @@ function openZipEntry(path: string, responsesFile: string | undefined): Promise<
   });
 }
 
-async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn: (code: string) => boolean, blankCells: Set<string>): Promise<SurveyTable> {
+/** `textOf` given: one header row, question texts from the schema file; otherwise row 2 holds them. */
+async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn: (code: string) => boolean, blankCells: Set<string>, textOf: Map<string, string> | null): Promise<SurveyTable> {
   const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true });
   let codes: string[] | undefined;
   let texts: string[] | undefined;
@@ -230,6 +281,7 @@ async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn
         codes = record.map((code) => code.trim());
         checkUniqueCodes(codes, file);
         kept = codes.flatMap((code, index) => (keepColumn(code) ? [{ index, column: new ColumnBuilder() }] : []));
+        if (textOf) texts = codes.map((code) => textOf.get(code) ?? '');
         continue;
       }
       if (record.length !== codes.length) {
@@ -260,7 +312,7 @@ async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn
   }
   if (!codes) throw new InputError({ file }, 'is empty; expected a header row of column codes, a row of question texts and respondent rows');
   if (!texts) throw new InputError({ file, line: 2 }, 'ends after the header row; expected a row of question texts and respondent rows');
-  if (rows === 0) throw new InputError({ file, line: 3 }, 'holds no respondent rows after the two header rows');
+  if (rows === 0) throw new InputError({ file, line: textOf ? 2 : 3 }, `holds no respondent rows after the ${textOf ? 'header row' : 'two header rows'}`);
   return {
     source,
     codes,
