@@ -11,8 +11,8 @@
  * paired 2018's R segment with 2021's TensorFlow one. So
  * - each answer is weighted by how much it sets segments apart in *both* years (the smaller of its two
  *   share-weighted standard deviations of lift), and lifts are read in each year's own units of spread;
- * - a pairing is refused when the defining answers disagree: one side's top defining answer is not shared
- *   by the other (R +49 points against R at +7 or below average);
+ * - a pairing is refused when the defining answers disagree: at least half of one side's top defining
+ *   answers are not shared by the other (R +49 points against R at +14 or below average);
  * - transitions follow MONIC (Spiliopoulou et al., 2006): a segment survives (and grows, shrinks or
  *   persists), splits, merges, emerges (appears) or disappears, each with its evidence: the shared defining
  *   answers and their rates in both years.
@@ -29,13 +29,13 @@ export const SHARE_CHANGE = 0.02;
 export const DEFINING_LIFT = 0.15;
 /** At most this many defining answers per segment, highest lift first. */
 export const MAX_DEFINING = 5;
-/** The top defining answers that the other side must share, or the pairing is refused. */
+/** The top defining answers checked: when the other side shares fewer than half of them, the pairing is refused. */
 export const DEFINING_CHECKED = 3;
 /**
  * The other side shares a defining answer when its lift on it, in its year's units of spread, is at least
  * this fraction of the defining side's: 2018's R segment (R +49 points) is not continued by one with R at +14.
  */
-export const DEFINING_SHARED = 1 / 3;
+export const DEFINING_SHARED = 1 / 2;
 
 /**
  * Cross-year aliases: `topic|normalised text` of a worded-differently answer -> `topic|canonical text`.
@@ -237,14 +237,24 @@ export function compareAcrossYears(prev: Segmentation, next: Segmentation, optio
     prevLift: p.lifts[i][k],
     nextLift: n.lifts[j][k],
   });
-  /** The first checked defining answer of one side that the other side does not share (DEFINING_SHARED). */
+  /**
+   * The first defining answer of one side that the other side does not share (DEFINING_SHARED), when at
+   * least half of that side's checked defining answers are not shared: segments drawn from the same people
+   * twice differ in one defining answer or another, while R against TensorFlow differs in all of them.
+   */
   const contradiction = (i: number, j: number): Pick<RefusedPair, 'contradiction' | 'definedBy'> | null => {
     // In each year's units of spread: 2020 asked about ML frameworks more narrowly than 2018, so its "None"
     // sets segments apart by fewer points.
     const shares = (own: YearSide, ownLift: number, other: YearSide, otherLift: number, k: number) =>
       other.spread[k] > 0 && otherLift / other.spread[k] >= DEFINING_SHARED * (ownLift / own.spread[k]);
-    for (const k of prevDefining[i].slice(0, DEFINING_CHECKED)) if (!shares(p, p.lifts[i][k], n, n.lifts[j][k], k)) return { contradiction: evidenceAnswer(i, j, k), definedBy: 'prev' };
-    for (const k of nextDefining[j].slice(0, DEFINING_CHECKED)) if (!shares(n, n.lifts[j][k], p, p.lifts[i][k], k)) return { contradiction: evidenceAnswer(i, j, k), definedBy: 'next' };
+    const unshared = (checked: number[], own: YearSide, ownRow: number, other: YearSide, otherRow: number) => {
+      const missing = checked.filter((k) => !shares(own, own.lifts[ownRow][k], other, other.lifts[otherRow][k], k));
+      return missing.length > 0 && 2 * missing.length >= checked.length ? missing[0] : null;
+    };
+    const fromPrev = unshared(prevDefining[i].slice(0, DEFINING_CHECKED), p, i, n, j);
+    if (fromPrev !== null) return { contradiction: evidenceAnswer(i, j, fromPrev), definedBy: 'prev' };
+    const fromNext = unshared(nextDefining[j].slice(0, DEFINING_CHECKED), n, j, p, i);
+    if (fromNext !== null) return { contradiction: evidenceAnswer(i, j, fromNext), definedBy: 'next' };
     return null;
   };
   const evidence = (i: number, j: number): EvidenceAnswer[] =>
