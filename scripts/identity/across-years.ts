@@ -86,6 +86,11 @@ export interface AcrossYearsRow {
   prevShare: number | null;
   nextShare: number | null;
   status: AcrossYearsStatus;
+  /**
+   * True for the one-to-one pairing that carries a lineage on (a survival, or the closest branch of a split
+   * or merge); false for the other branches and for appearing or disappearing segments.
+   */
+  continues: boolean;
   /** Shared defining answers (defining on either side, above average on both), strongest first. */
   evidence: EvidenceAnswer[];
 }
@@ -301,7 +306,7 @@ export function compareAcrossYears(prev: Segmentation, next: Segmentation, optio
   const splitting = new Set(splitFrom.values());
   const merging = new Set(mergedInto.values());
 
-  const row = (i: number | null, j: number | null, status: AcrossYearsStatus): AcrossYearsRow => {
+  const row = (i: number | null, j: number | null, status: AcrossYearsStatus, continues = false): AcrossYearsRow => {
     const a = i === null ? null : p.segments[i];
     const b = j === null ? null : n.segments[j];
     return {
@@ -313,6 +318,7 @@ export function compareAcrossYears(prev: Segmentation, next: Segmentation, optio
       prevShare: a?.share ?? null,
       nextShare: b?.share ?? null,
       status,
+      continues,
       evidence: i !== null && j !== null ? evidence(i, j) : [],
     };
   };
@@ -325,7 +331,7 @@ export function compareAcrossYears(prev: Segmentation, next: Segmentation, optio
   };
   const rows: AcrossYearsRow[] = n.segments.map((_, j) => {
     const i = prevOfNext.get(j);
-    if (i !== undefined) return row(i, j, survival(i, j));
+    if (i !== undefined) return row(i, j, survival(i, j), true);
     const from = splitFrom.get(j);
     return from === undefined ? row(null, j, 'appears') : row(from, j, 'splits');
   });

@@ -71,7 +71,7 @@ describe('matchAcrossYears', () => {
     expect(byNext.get(2)).toMatchObject({ prevIndex: null, status: 'appears', similarity: null });
     expect(byNext.get(3)).toMatchObject({ prevIndex: 1, status: 'shrinks', nextShare: 0.125 });
     expect(rows.filter((r) => r.status === 'disappears')).toEqual([
-      { prevIndex: 3, nextIndex: null, similarity: null, prevSize: 100, nextSize: null, prevShare: 0.25, nextShare: null, status: 'disappears', evidence: [] },
+      { prevIndex: 3, nextIndex: null, similarity: null, prevSize: 100, nextSize: null, prevShare: 0.25, nextShare: null, status: 'disappears', continues: false, evidence: [] },
     ]);
     // Identical shared profiles (read in each year's units of spread, which differ a little): the reversed
     // cloud answers took no part.

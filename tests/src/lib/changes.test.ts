@@ -88,7 +88,7 @@ describe('compareYears', () => {
     const untopical: SyntheticQuestion[] = DEFAULT_QUESTIONS.map((q) => ({ ...q, topic: null }));
     const bare = model(makeSegmentation(profiles.slice(0, 2).map((lift) => ({ lift, size: 10 })), { year: 2019, questions: untopical }), ['a', 'b']);
     const result = compareYears(bare, next);
-    expect(result).toEqual({ prevYear: 2019, nextYear: 2021, sharedKeys: 0, sharedTopics: [], rows: [] });
+    expect(result).toEqual({ prevYear: 2019, nextYear: 2021, sharedKeys: 0, sharedTopics: [], rows: [], refused: [] });
   });
 });
 
@@ -96,8 +96,11 @@ describe('statusCounts and describeCounts', () => {
   const rows = compareYears(prev, next).rows;
 
   it('count every status, zero included', () => {
-    expect(statusCounts(rows)).toEqual({ persists: 1, grows: 1, shrinks: 1, appears: 1, disappears: 1 });
-    expect(statusCounts([])).toEqual({ persists: 0, grows: 0, shrinks: 0, appears: 0, disappears: 0 });
+    expect(statusCounts(rows)).toEqual({ persists: 1, grows: 1, shrinks: 1, splits: 0, merges: 0, appears: 1, disappears: 1 });
+    expect(statusCounts([])).toEqual({ persists: 0, grows: 0, shrinks: 0, splits: 0, merges: 0, appears: 0, disappears: 0 });
+    // A split counts once for the segment that splits, however many rows show its branches.
+    const split = (slug: string): ChangeRow => ({ ...rows[0], status: 'splits', next: { ...rows[0].next!, slug } });
+    expect(statusCounts([split('a'), split('b')]).splits).toBe(1);
   });
 
   it('reads as a sentence with singular and plural verbs', () => {
