@@ -53,14 +53,15 @@ export function buildTrends(models: readonly YearModel[], aliases: AnswerAliases
   const trends: TopicTrend[] = [];
   for (const [topic, asked] of [...topics].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (asked.length < 2) continue;
-    const answers = new Map<string, { wordings: { year: number; label: string }[]; overall: TrendPoint[]; byLineage: Map<Lineage, TrendPoint[]> }>();
+    type Gathered = { wordings: { year: number; label: string }[]; overall: TrendPoint[]; byLineage: Map<Lineage, TrendPoint[]> };
+    const answers = new Map<string, Gathered>();
     for (const { year, code } of asked) {
       const model = models.find((m) => m.year === year)!;
       const keys = keysByYear.get(year)!;
       model.view.features.forEach((f, i) => {
         const key = keys.get(f.id);
         if (f.question !== code || key === undefined) return;
-        const entry = answers.get(key) ?? { wordings: [], overall: [], byLineage: new Map() };
+        const entry: Gathered = answers.get(key) ?? { wordings: [], overall: [], byLineage: new Map() };
         entry.wordings.push({ year, label: f.label });
         entry.overall.push({ year, share: model.view.overall.rates[i] });
         model.segments.forEach((s, position) => {

@@ -46,7 +46,7 @@ export interface Subsets {
  * respondent when u < share, B when u >= 1 - share, with u uniform per respondent (overlap 2 share - 1).
  */
 export function writeOverlappingSubsets(csv: string, dir: string, fileName: string, share: number, seed: number): Subsets & { fileA: string; fileB: string } {
-  const records = parse(csv, { raw: true, relax_quotes: true }) as Array<{ record: string[]; raw: string }>;
+  const records = parse(csv, { raw: true, relax_quotes: true }) as unknown as Array<{ record: string[]; raw: string }>;
   const header = records.slice(0, 2).map((r) => r.raw).join('');
   const random = createRandom(seed);
   const rowsA: number[] = [];
