@@ -32,8 +32,8 @@ export const MAX_DEFINING = 5;
 /** The top defining answers checked: when the other side shares fewer than half of them, the pairing is refused. */
 export const DEFINING_CHECKED = 3;
 /**
- * The other side shares a defining answer when its lift on it, in its year's units of spread, is at least
- * this fraction of the defining side's: 2018's R segment (R +49 points) is not continued by one with R at +14.
+ * The other side shares a defining answer when its lift on it, in points or in its year's units of spread,
+ * is at least this fraction of the defining side's: 2018's R segment (R +49 points) is not continued by one with R at +14.
  */
 export const DEFINING_SHARED = 1 / 2;
 
@@ -248,10 +248,10 @@ export function compareAcrossYears(prev: Segmentation, next: Segmentation, optio
    * twice differ in one defining answer or another, while R against TensorFlow differs in all of them.
    */
   const contradiction = (i: number, j: number): Pick<RefusedPair, 'contradiction' | 'definedBy'> | null => {
-    // In each year's units of spread: 2020 asked about ML frameworks more narrowly than 2018, so its "None"
-    // sets segments apart by fewer points.
+    // In points, or in each year's units of spread: 2020 asked about ML frameworks more narrowly than 2018,
+    // so its "None" sets segments apart by fewer points; and a year of few segments has an unsteady spread.
     const shares = (own: YearSide, ownLift: number, other: YearSide, otherLift: number, k: number) =>
-      other.spread[k] > 0 && otherLift / other.spread[k] >= DEFINING_SHARED * (ownLift / own.spread[k]);
+      otherLift >= DEFINING_SHARED * ownLift || (other.spread[k] > 0 && otherLift / other.spread[k] >= DEFINING_SHARED * (ownLift / own.spread[k]));
     const unshared = (checked: number[], own: YearSide, ownRow: number, other: YearSide, otherRow: number) => {
       const missing = checked.filter((k) => !shares(own, own.lifts[ownRow][k], other, other.lifts[otherRow][k], k));
       return missing.length > 0 && 2 * missing.length >= checked.length ? missing[0] : null;

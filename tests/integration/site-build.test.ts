@@ -68,6 +68,10 @@ describe('site build from fixture data', () => {
         '2020/segments/tabular/index.html',
         '2020/segments/vision/index.html',
         '2020/segments/starters/index.html',
+        // Across the years: the lineages, and a trend page per topic both fixture years ask.
+        'series/index.html',
+        'trends/index.html',
+        ...['languages', 'ml-algorithms', 'work-activities'].map((t) => `trends/${t}/index.html`),
       ].sort(),
     );
     expect(html('2020/segments/starters/')).toContain(`url=${BASE}2020/segments/vision/`);
