@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { proposeCompleteness } from '../config/draft-completeness.js';
 import { BUILT_IN_CONFIG_DIR, loadConfig } from '../config/load.js';
 import { validateConfigSource } from './config-validate.js';
 import { loadReferences } from '../config/references.js';
@@ -125,6 +126,7 @@ export async function draftConfig(options: Omit<DraftOptions, 'force'>): Promise
     references,
     threshold: options.threshold,
   });
+  draft.completeness = proposeCompleteness(table, draft.questions.filter((q) => q.group !== 'valid').map((q) => q.survey.code), draft.professional);
   const yaml = renderDraft(draft, { inputName: options.input, outName: displayPath(options.out) });
   const report = await validateConfigSource(yaml, options.out, options.input);
   return { draft, yaml, problems: report.findings.filter((f) => f.severity === 'error').length };

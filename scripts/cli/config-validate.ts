@@ -11,7 +11,8 @@ import { validateConfigText } from '../config/load.js';
 import type { SurveyConfig } from '../config/schema.js';
 import { configLines } from '../config/config-lines.js';
 import { checkAgainstSurvey, checkedQuestions, looseConfig } from '../config/data-checks.js';
-import { readSurvey, type SurveyTable } from '../survey/read.js';
+import type { SurveyTable } from '../survey/read.js';
+import { readConfiguredSurvey, looseLayout } from '../config/read-configured.js';
 import { encodeSurvey } from '../segment/encode.js';
 
 import { isFreeTextColumn, questionOfColumn } from '../survey/columns.js';
@@ -70,7 +71,7 @@ export async function validateConfigSource(text: string, file: string, input?: s
     const loose = looseConfig(lines.data);
     const wanted = checkedQuestions(loose);
     try {
-      table = await readSurvey(input, { responsesFile: loose.responsesFile, blankCells: loose.blankCells, keepColumn: (c) => wanted.has(questionOfColumn(c)) && !isFreeTextColumn(c) });
+      table = await readConfiguredSurvey(input, looseLayout(lines.data), { keepColumn: (c) => wanted.has(questionOfColumn(c)) && !isFreeTextColumn(c) });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       findings.push({ severity: 'error', line: undefined, message: error.message });

@@ -16,7 +16,7 @@ import { codeVersion } from '../infra/cache.js';
 import { subSegmentsPath, summariesDir } from '../document/paths.js';
 import { encodeSurvey, neededColumn } from '../segment/encode.js';
 import { UsageError } from '../infra/errors.js';
-import { readSurvey } from '../survey/read.js';
+import { readConfiguredSurvey } from '../config/read-configured.js';
 import { SUB_SEGMENTS_SCHEMA_VERSION, SubSegmentationsSchema, type Segmentation, type SubSegmentations } from '../document/segmentation-schema.js';
 import { subSegment } from '../segment/subsegment.js';
 import { MAX_SUB_SEGMENTS } from '../document/summary-schema.js';
@@ -95,7 +95,7 @@ export async function updateSubSegments(document: Segmentation, documentJson: st
   // The members' answers: the same read and encoding as the segmentation's, rows aligned with its map.
   const { config: survey } = config;
   await prepareKernels();
-  const table = await readSurvey(options.input, { sha256: options.inputSha256, responsesFile: survey.responsesFile, keepColumn: neededColumn(survey), blankCells: survey.blankCells });
+  const table = await readConfiguredSurvey(options.input, survey, { sha256: options.inputSha256, keepColumn: neededColumn(survey) });
   const encoded = encodeSurvey(table, survey);
   if (encoded.matrix.rows !== document.map.segment.length || encoded.features.length !== document.features.length) {
     throw new UsageError(`${options.input} does not encode to the respondents and features of the ${year} segmentation; run the segmentation again (--force)`);

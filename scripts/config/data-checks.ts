@@ -37,7 +37,7 @@ export interface LooseConfig {
   markers: { question: string; answers: string[] }[];
   /** The `answers` rule's conditions: which list (anyOf or noneOf) names which answers of which question. */
   conditions: { question: string; list: 'anyOf' | 'noneOf'; answers: string[] }[];
-  /** The `answers` rule's completeness questions. */
+  /** The professional rule's completeness questions. */
   completeQuestions: string[];
   responsesFile: string | undefined;
   blankCells: string[];
@@ -71,7 +71,7 @@ export function looseConfig(data: unknown): LooseConfig {
             return { question: text(condition.question) ?? '', list: listName, answers: strings(condition[listName]) };
           })
         : [],
-    completeQuestions: professional.rule === 'answers' ? strings(record(professional.complete).questions) : [],
+    completeQuestions: strings(record(professional.complete).questions),
     responsesFile: text(config.responsesFile) ?? undefined,
     blankCells: strings(config.blankCells),
   };

@@ -6,6 +6,7 @@
 import type { QuestionGroup, ProfileRole, SurveyConfig } from './schema.js';
 import { PROFILE_ROLES } from './schema.js';
 import type { Reference } from './references.js';
+import type { CompletenessProposal } from './draft-completeness.js';
 import type { SurveyQuestion } from '../survey/questions.js';
 import { assignQuestions, DEFAULT_THRESHOLD, type Candidate } from './match-questions.js';
 import { draftOrder, type DraftOrder } from './draft-order.js';
@@ -47,6 +48,8 @@ export interface Draft {
   /** The latest reference year before this one (the title is taken from it). */
   latestReference: number | null;
   references: Reference[];
+  /** The completeness rule proposed for the professional rule (set by the draft command, which has the table). */
+  completeness?: CompletenessProposal | null;
 }
 
 export interface DraftInput {

@@ -6,6 +6,7 @@
  */
 import { stringify } from 'yaml';
 import type { Draft, DraftQuestion } from './draft-build.js';
+import type { CompletenessProposal } from './draft-completeness.js';
 import { questionComment, wrapComment } from './question-comments.js';
 
 export const TODO = 'TODO check';
@@ -60,7 +61,13 @@ function renderProfessional(draft: Draft, lines: string[]): void {
     if (rule.markers.length === 0) lines.push(`    - question: ${scalar('TODO: a question such as "Are you currently a student?"')}`, `      answers: [${scalar('TODO')}]`);
     for (const marker of rule.markers) lines.push(`    - question: ${marker.question}`, `      answers: ${flow(marker.answers)}`);
   }
+  if (rule.rule !== 'map-split' && draft.completeness) renderCompleteness(draft.completeness, lines);
   lines.push(`  description: ${scalar('TODO: why this rule, quoting the methodology document of the year (see configs/2021.yaml and configs/2022.yaml)')}`, '');
+}
+
+function renderCompleteness(proposal: CompletenessProposal, lines: string[]): void {
+  lines.push(...wrapComment(`${TODO}: ${proposal.below.toLocaleString('en-US')} of the ${proposal.answering.toLocaleString('en-US')} professionals (by the rule above) who answered any clustered question answered fewer than ${proposal.minAnswered} of the ${proposal.questions.length} (the median answered ${proposal.median}): part-way quitters, or the skip logic took them past almost everything. Clustered, they would form a segment of blanks; this sets them aside (a quarter of the median). Someone who skipped one block and answered the rest stays`, '  '));
+  lines.push('  complete:', `    minAnswered: ${proposal.minAnswered}`, `    questions: ${flow(proposal.questions)}`);
 }
 
 function renderProfile(draft: Draft, lines: string[]): void {

@@ -3,6 +3,7 @@
  * Survey knowledge lives here as data (configs/<year>.yaml), never in code.
  */
 import { z } from 'zod';
+import type { SurveyEncoding } from '../survey/read.js';
 
 /** Question groups of the notebook; `valid` questions profile segments and are kept out of clustering. */
 export const QUESTION_GROUPS = ['cloud', 'ML', 'program', 'tools', 'work', 'learn', 'valid'] as const;
@@ -27,7 +28,19 @@ export function roleShape<R extends ProfileRole, T>(roles: readonly R[], value: 
 
 const questionCode = z
   .string()
-  .regex(/^Q\d+$/, 'a question code is "Q" followed by digits, e.g. "Q7"');
+  .regex(/^[A-Za-z][A-Za-z0-9]*$/, 'a question code is a column name or its prefix before the first underscore, letters and digits, e.g. "Q7" or "WorkToolsSelect"');
+
+/**
+ * A multi-select question whose choices are joined in one cell (Kaggle 2017: `Python,R,SQL`; Stack
+ * Overflow: `C;Go;Rust`). The cell is split by matching the known `choices` longest first, so a choice that
+ * contains the delimiter (`Independent contractor, freelancer, or self-employed`) stays whole.
+ */
+export const JoinedChoicesSchema = z
+  .object({
+    delimiter: z.string().min(1),
+    choices: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
 
 export const QuestionSchema = z
   .object({
@@ -48,12 +61,29 @@ export const QuestionSchema = z
     order: z.array(z.string().min(1)).min(2).optional(),
     /** Accept (and append, in first-seen order) answers missing from `order`. Default false. */
     allowUnlisted: z.boolean().default(false),
+    /** A multi-select question held in one column, its choices joined by a delimiter (see JoinedChoicesSchema). */
+    joined: JoinedChoicesSchema.optional(),
   })
   .strict()
   .refine((q) => q.order === undefined || q.type === 'single', {
     message: 'only single-choice questions can have an answer order',
     path: ['order'],
+  })
+  .refine((q) => q.joined === undefined || q.type === 'multi', {
+    message: 'only multi-select questions can have joined choices',
+    path: ['joined'],
   });
+
+/**
+ * Who answered too little to be clustered: respondents who answered fewer than `minAnswered` of `questions`
+ * (the clustered questions, as config:draft proposes) quit part-way or were taken past them by the skip
+ * logic. Counting answered questions, not skipped blocks, keeps those who skipped one block (no ML at work)
+ * but answered the rest.
+ */
+const CompletenessSchema = z
+  .object({ questions: z.array(questionCode).min(1), minAnswered: z.number().int().min(1) })
+  .strict()
+  .refine((c) => c.minAnswered <= c.questions.length, { message: 'complete.minAnswered cannot exceed the number of complete.questions', path: ['minAnswered'] });
 
 const VariantsRuleSchema = z
   .object({
@@ -66,6 +96,8 @@ const VariantsRuleSchema = z
      * Values above 1 drop respondents who quit part-way through the professional questions.
      */
     minAnswers: z.number().int().min(1).default(1),
+    /** Completeness, as for the `answers` rule: professionals who answered fewer than `minAnswered` of `questions` are set aside. */
+    complete: z.lazy(() => CompletenessSchema).optional(),
     /** Why this rule, for the methodology page (quote the methodology document). */
     description: z.string().min(1),
   })
@@ -111,11 +143,10 @@ const AnswersRuleSchema = z
      * answered fewer than `minAnswered` of `questions` quit part-way and is set aside (counted as excluded
      * incomplete), rather than clustered on blanks. Optional.
      */
-    complete: z.object({ questions: z.array(questionCode).min(1), minAnswered: z.number().int().min(1) }).strict().optional(),
+    complete: z.lazy(() => CompletenessSchema).optional(),
     description: z.string().min(1),
   })
-  .strict()
-  .refine((r) => !r.complete || r.complete.minAnswered <= r.complete.questions.length, { message: 'complete.minAnswered cannot exceed the number of complete.questions', path: ['complete', 'minAnswered'] });
+  .strict();
 
 export const ProfessionalRuleSchema = z.discriminatedUnion('rule', [VariantsRuleSchema, MapSplitRuleSchema, AnswersRuleSchema]);
 
@@ -136,6 +167,17 @@ export const SurveyConfigSchema = z
      * `mlYears` are required; a year that lacks another one leaves it out (and lists it in missingTopics).
      */
     profile: z.object({ ...roleShape(REQUIRED_PROFILE_ROLES, questionCode), ...roleShape(OPTIONAL_PROFILE_ROLES, questionCode.optional()) }).strict(),
+    /**
+     * The responses file's text encoding; UTF-8 when omitted (no default written, so that configs without it
+     * keep their hash). `latin1` is ISO-8859-1 (Kaggle's 2017 file).
+     */
+    encoding: z.enum(['utf-8', 'latin1', 'windows-1252'] as const satisfies readonly SurveyEncoding[]).optional(),
+    /**
+     * Where the question texts are: the responses file's second header row when omitted (2018-2022), or a
+     * schema file beside it (in the same zip, or the same folder) with one row per column (Kaggle 2017's
+     * `schema.csv`: `Column,Question,Asked`), read in the same encoding.
+     */
+    questionTexts: z.object({ schemaFile: z.string().min(1), codeColumn: z.string().min(1), textColumn: z.string().min(1) }).strict().optional(),
     /** Cell texts that mean "no answer" in this year's file (2022 writes "nan" in some columns). */
     blankCells: z.array(z.string()).default([]),
     /** Segments are ordered by the share of their members giving one of these `mlYears` answers. */

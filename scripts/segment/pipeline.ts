@@ -10,7 +10,7 @@
  *
  * Effects (progress, timing) come in through `reporter`, so tests run it silently.
  */
-import { readSurvey } from '../survey/read.js';
+import { readConfiguredSurvey } from '../config/read-configured.js';
 import { encodeSurvey, neededColumn } from './encode.js';
 
 import { defaultEpochs } from './embedding/embed.js';
@@ -21,6 +21,7 @@ import { prepareKernels } from './embedding/wasm-kernels.js';
 import { stabilityReport } from './stability.js';
 
 import { splitProfessionals } from './split.js';
+import { completenessReport, completenessSummary, completenessWarning } from './completeness.js';
 import { fitMixture, selectK, ClusterCountError, type MixtureInit } from './mixture/fit.js';
 import { profileSegments } from './profile.js';
 
@@ -56,7 +57,7 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   await prepareKernels();
 
   // 1. Read only the configured questions' columns.
-  const table = await timed('read', () => readSurvey(options.input, { sha256: options.inputSha256, responsesFile: config.responsesFile, keepColumn: neededColumn(config), blankCells: config.blankCells }), (t) => `${t.rows} respondents, ${t.codes.length} columns`);
+  const table = await timed('read', () => readConfiguredSurvey(options.input, config, { sha256: options.inputSha256, keepColumn: neededColumn(config) }), (t) => `${t.rows} respondents, ${t.codes.length} columns`);
 
   // 2. Encode answers as 0/1 features; drop free text and near-empty respondents.
   const encoded = await timed('encode', () => encodeSurvey(table, config), (e) => `${e.counts.features} features, ${e.counts.kept} kept, ${e.counts.droppedNearlyEmpty} dropped as nearly empty`);
@@ -138,8 +139,8 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   }, (r) => (r.stability ? `${publish}; median ARI between re-runs ${r.stability.pairwiseARI.median.toFixed(3)}, segments: ${r.stability.segments.map((x) => x.stabilityClass).join(', ')}` : publish));
 
   // 8. Lift, rates and breakdowns per segment, in published order.
-  const profiles = await timed('profile', () =>
-    profileSegments({
+  const { profiles, completeness } = await timed('profile', () => {
+    const profiles = profileSegments({
       matrix: professionals,
       components: published,
       k: fit.k,
@@ -147,8 +148,11 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
       mlYears: config.profile.mlYears,
       newToML: config.newToML,
       map: selectEmbeddingRows(map, professionalRows),
-    }),
-  );
+    });
+    const completeness = completenessReport(professionals, encoded.features, Int32Array.from(published, (c) => profiles.indexOfComponent[c]), profiles.segments.length);
+    return { profiles, completeness };
+  }, (r) => completenessSummary(r.completeness));
+  for (const s of completeness.segments) if (s.flagged) notice(completenessWarning(completeness, s));
 
   // 9. The document and the per-respondent labels.
   const { document, labels } = assembleDocument({

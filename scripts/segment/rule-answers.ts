@@ -14,7 +14,7 @@ import type { RuleAnswers } from './types.js';
 export function ruleQuestions(rule: ProfessionalRule): string[] {
   if (rule.rule === 'map-split') return rule.nonProfessional.map((m) => m.question);
   if (rule.rule === 'answers') return [...rule.conditions.map((c) => c.question), ...(rule.complete?.questions ?? [])];
-  return [];
+  return rule.complete?.questions ?? [];
 }
 
 export function readRuleAnswers(table: SurveyTable, rule: ProfessionalRule, keptRows: Int32Array): RuleAnswers {
@@ -22,7 +22,7 @@ export function readRuleAnswers(table: SurveyTable, rule: ProfessionalRule, kept
     variantAnswers: countVariantAnswers(table, rule.rule === 'variants' ? rule.questions : [], keptRows),
     nonProfessionalMarks: matchAnyCondition(table, rule.rule === 'map-split' ? rule.nonProfessional.map((m) => ({ question: m.question, anyOf: m.answers })) : [], keptRows),
     meetsConditions: rule.rule === 'answers' ? matchAllConditions(table, rule.conditions, keptRows) : new Uint8Array(keptRows.length),
-    questionsAnswered: countQuestionsAnswered(table, rule.rule === 'answers' ? (rule.complete?.questions ?? []) : [], keptRows),
+    questionsAnswered: countQuestionsAnswered(table, rule.rule === 'map-split' ? [] : (rule.complete?.questions ?? []), keptRows),
   };
 }
 

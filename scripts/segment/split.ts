@@ -13,7 +13,7 @@ export function splitProfessionals(
   /** `map` is read only by the map-split rule; the others decide before the map exists. */
   inputs: { variantAnswers: { a: Int32Array; b: Int32Array }; nonProfessionalMarks: Uint8Array; meetsConditions: Uint8Array; questionsAnswered: Int32Array; map: Embedding | null },
 ): ProfessionalSplit {
-  if (rule.rule === 'variants') return splitByVariants(inputs.variantAnswers, rule.minAnswers, rule.description);
+  if (rule.rule === 'variants') return splitByVariants(inputs.variantAnswers, rule.minAnswers, rule.description, inputs.questionsAnswered, rule.complete?.minAnswered ?? 0);
   if (rule.rule === 'answers') return splitByAnswers(inputs.meetsConditions, inputs.questionsAnswered, rule.complete?.minAnswered ?? 0, rule.description);
   const { map } = inputs;
   if (!map) throw new Error('the map-split rule needs the map');
@@ -27,14 +27,14 @@ export function splitProfessionals(
   return { professional, rule: 'map-split', description: rule.description, boundary, excludedIncomplete: 0 };
 }
 
-/** Professionals answered at least `minAnswers` `_A` columns and no `_B` column. */
-export function splitByVariants(counts: { a: Int32Array; b: Int32Array }, minAnswers: number, description: string): ProfessionalSplit {
+/** Professionals answered at least `minAnswers` `_A` columns, no `_B` column, and at least `minAnswered` of the completeness questions. */
+export function splitByVariants(counts: { a: Int32Array; b: Int32Array }, minAnswers: number, description: string, answered?: Int32Array, minAnswered = 0): ProfessionalSplit {
   const n = counts.a.length;
   const professional = new Uint8Array(n);
   let excludedIncomplete = 0;
   for (let i = 0; i < n; i++) {
     if (counts.b[i] > 0 || counts.a[i] === 0) continue;
-    if (counts.a[i] >= minAnswers) professional[i] = 1;
+    if (counts.a[i] >= minAnswers && (minAnswered === 0 || answered![i] >= minAnswered)) professional[i] = 1;
     else excludedIncomplete++;
   }
   return { professional, rule: 'variants', description, boundary: null, excludedIncomplete };

@@ -35,9 +35,10 @@ export interface SurveyQuestion {
   answered: number;
 }
 
-const QUESTION_CODE = /^Q\d+$/;
+/** `Q7` (2018-2022) or a 2017 column name such as `WorkToolsSelect`; not `Time from Start to Finish (seconds)`. */
+const QUESTION_CODE = /^[A-Za-z][A-Za-z0-9]*$/;
 
-/** Every question of the file, in file order; columns that belong to no `Qn` code (durations) are skipped. */
+/** Every question of the file, in file order; columns whose code is not a plain name (durations) are skipped. */
 export function surveyQuestions(table: SurveyTable): SurveyQuestion[] {
   const byCode = new Map<string, { columns: string[]; freeText: string[] }>();
   for (const column of table.codes) {

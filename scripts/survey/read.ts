@@ -3,9 +3,10 @@
  * Row 1 holds column codes, row 2 the question texts (kept as labels), then one row per respondent.
  * Only the columns the caller asks for are kept, column by column, to keep memory small.
  */
+import { isUtf8 } from 'node:buffer';
 import { createReadStream, promises as fs } from 'node:fs';
-import { basename } from 'node:path';
-import type { Readable } from 'node:stream';
+import { basename, dirname, join } from 'node:path';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import yauzl from 'yauzl';
 import { InputError } from '../infra/errors.js';
@@ -75,6 +76,9 @@ class ColumnBuilder {
   }
 }
 
+/** Text encodings a survey file may declare (the config's `encoding`); adding one is a decoder in Reencode. */
+export type SurveyEncoding = 'utf-8' | 'latin1' | 'windows-1252';
+
 export interface ReadOptions {
   /** The file's sha256 when the caller has it already (the segment command hashes the input once, for its cache key). */
   sha256?: string;
@@ -84,6 +88,21 @@ export interface ReadOptions {
   keepColumn?: (code: string) => boolean;
   /** Cell texts that mean "no answer" and are read as empty (2022 writes "nan"). */
   blankCells?: readonly string[];
+  /** The file's text encoding (the config's `encoding`); UTF-8 when omitted. */
+  encoding?: SurveyEncoding;
+  /**
+   * The question texts come from this schema file (in the same zip, or beside the CSV), one row per column,
+   * and the responses file has one header row only (Kaggle 2017). Row 2 of the responses file when omitted.
+   */
+  questionTexts?: QuestionTextsSource;
+}
+
+/** A schema file naming each column's question text (the config's `questionTexts`). */
+export interface QuestionTextsSource {
+  schemaFile: string;
+  /** The schema file's header naming the column code, and the one holding its question text. */
+  codeColumn: string;
+  textColumn: string;
 }
 
 const ZIP_MAGIC = 0x04034b50;
@@ -100,7 +119,44 @@ export async function readSurvey(path: string, options: ReadOptions = {}): Promi
     sha256,
     bytes: stat.size,
   };
-  return parseSurveyCsv(stream, source, options.keepColumn ?? (() => true), new Set(options.blankCells ?? []));
+  const encoding = options.encoding ?? 'utf-8';
+  const textOf = options.questionTexts ? await readQuestionTexts(path, isZip, options.questionTexts, encoding) : null;
+  return parseSurveyCsv(decodedAsUtf8(stream, encoding, source.displayName), source, options.keepColumn ?? (() => true), new Set(options.blankCells ?? []), textOf);
+}
+
+/** Column code → question text, from the schema file beside the responses (see ReadOptions.questionTexts). */
+async function readQuestionTexts(path: string, isZip: boolean, schema: QuestionTextsSource, encoding: SurveyEncoding): Promise<Map<string, string>> {
+  let stream: Readable;
+  let file: string;
+  if (isZip) {
+    const opened = await openZipEntry(path, schema.schemaFile, (names) => names.find((name) => name === schema.schemaFile || name.endsWith(`/${schema.schemaFile}`)));
+    stream = opened.stream;
+    file = `${path}:${opened.entry}`;
+  } else {
+    file = join(dirname(path), schema.schemaFile);
+    await statInput(file);
+    stream = createReadStream(file);
+  }
+  const parser = parse({ bom: true, columns: true, skip_empty_lines: true, relax_column_count: true });
+  const decoded = decodedAsUtf8(stream, encoding, file);
+  decoded.on('error', (error) => parser.destroy(error));
+  decoded.pipe(parser);
+  const texts = new Map<string, string>();
+  try {
+    for await (const row of parser as AsyncIterable<Record<string, string | undefined>>) {
+      const code = row[schema.codeColumn];
+      const text = row[schema.textColumn];
+      if (code === undefined || text === undefined) {
+        throw new InputError({ file, line: 1 }, `has no "${code === undefined ? schema.codeColumn : schema.textColumn}" column; the config's questionTexts names columns "${schema.codeColumn}" and "${schema.textColumn}"`);
+      }
+      texts.set(code.trim(), text.trim());
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const line = (error as CsvError & { lines?: number }).lines;
+    throw new InputError({ file, line }, `is not a valid schema CSV: ${error instanceof CsvError ? describeCsvError(error) : (error as Error).message}`);
+  }
+  return texts;
 }
 
 async function statInput(path: string) {
@@ -146,7 +202,7 @@ function responsesCandidates(entries: string[]): string[] {
   return entries.filter((name) => name.toLowerCase().endsWith('.csv') && !name.startsWith('__MACOSX/') && /responses/i.test(basename(name)));
 }
 
-function openZipEntry(path: string, responsesFile: string | undefined): Promise<{ stream: Readable; entry: string }> {
+function openZipEntry(path: string, responsesFile: string | undefined, pick: (names: string[]) => string | undefined = (names) => pickResponsesEntry(names, responsesFile)): Promise<{ stream: Readable; entry: string }> {
   return new Promise((resolvePromise, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: false }, (openError, zip) => {
       if (openError || !zip) {
@@ -160,7 +216,7 @@ function openZipEntry(path: string, responsesFile: string | undefined): Promise<
       });
       zip.on('error', (error: Error) => reject(new InputError({ file: path }, `is a damaged zip archive (${error.message})`)));
       zip.on('end', () => {
-        const name = pickResponsesEntry(entries.map((e) => e.fileName), responsesFile);
+        const name = pick(entries.map((e) => e.fileName));
         const entry = entries.find((e) => e.fileName === name);
         if (!entry) {
           const listed = entries.map((e) => e.fileName).join(', ') || 'nothing';
@@ -190,7 +246,8 @@ function openZipEntry(path: string, responsesFile: string | undefined): Promise<
   });
 }
 
-async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn: (code: string) => boolean, blankCells: Set<string>): Promise<SurveyTable> {
+/** `textOf` given: one header row, question texts from the schema file; otherwise row 2 holds them. */
+async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn: (code: string) => boolean, blankCells: Set<string>, textOf: Map<string, string> | null): Promise<SurveyTable> {
   const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true });
   let codes: string[] | undefined;
   let texts: string[] | undefined;
@@ -206,6 +263,7 @@ async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn
       if (!codes) {
         codes = record.map((code) => code.trim());
         kept = codes.flatMap((code, index) => (keepColumn(code) ? [{ index, column: new ColumnBuilder() }] : []));
+        if (textOf) texts = codes.map((code) => textOf.get(code) ?? '');
         continue;
       }
       if (record.length !== codes.length) {
@@ -233,7 +291,7 @@ async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn
   }
   if (!codes) throw new InputError({ file }, 'is empty; expected a header row of column codes, a row of question texts and respondent rows');
   if (!texts) throw new InputError({ file, line: 2 }, 'ends after the header row; expected a row of question texts and respondent rows');
-  if (rows === 0) throw new InputError({ file, line: 3 }, 'holds no respondent rows after the two header rows');
+  if (rows === 0) throw new InputError({ file, line: textOf ? 2 : 3 }, `holds no respondent rows after the ${textOf ? 'header row' : 'two header rows'}`);
   return {
     source,
     codes,
@@ -247,4 +305,139 @@ async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn
 function describeCsvError(error: CsvError): string {
   if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') return 'a row has a different number of fields than the header row';
   return error.message.replace(/^Invalid[^:]*: /, '');
+}
+
+/**
+ * The survey's bytes as UTF-8 for csv-parse. UTF-8 input passes through unchanged but is checked: csv-parse
+ * would turn bytes that are not UTF-8 into U+FFFD quietly, and a misdeclared file would then look like good
+ * answers. Other encodings are decoded. The config's `encoding` names one of SURVEY_ENCODINGS.
+ */
+function decodedAsUtf8(raw: Readable, encoding: SurveyEncoding, file: string): Readable {
+  const decoded = encoding === 'utf-8' ? new Utf8Check(file) : new Reencode(encoding);
+  raw.on('error', (error) => decoded.destroy(error));
+  return raw.pipe(decoded);
+}
+
+/** Re-encodes a single-byte (or any TextDecoder) encoding as UTF-8; such text has no invalid bytes to report. */
+class Reencode extends Transform {
+  private readonly decode: (chunk: Buffer, last: boolean) => string;
+
+  constructor(encoding: Exclude<SurveyEncoding, 'utf-8'>) {
+    super();
+    if (encoding === 'latin1') {
+      // ISO-8859-1 proper (byte = code point); TextDecoder's "latin1" label means windows-1252.
+      this.decode = (chunk) => chunk.toString('latin1');
+    } else {
+      const decoder = new TextDecoder(encoding);
+      this.decode = (chunk, last) => decoder.decode(chunk, { stream: !last });
+    }
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    done(null, Buffer.from(this.decode(chunk, false), 'utf8'));
+  }
+
+  override _flush(done: TransformCallback): void {
+    done(null, Buffer.from(this.decode(Buffer.alloc(0), true), 'utf8'));
+  }
+}
+
+/**
+ * Passes UTF-8 through and stops at the first byte sequence that is not UTF-8, naming its line and column
+ * (1-based; the column counts characters). A sequence cut by a chunk boundary is carried to the next chunk.
+ */
+class Utf8Check extends Transform {
+  private line = 1;
+  private column = 1;
+  private carry: Buffer = Buffer.alloc(0);
+
+  constructor(private readonly file: string) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    const bytes = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    const whole = bytes.subarray(0, completeSequencesLength(bytes));
+    if (!isUtf8(whole)) {
+      const offset = firstInvalidUtf8(whole);
+      this.advance(whole.subarray(0, offset));
+      done(this.error(whole[offset]));
+      return;
+    }
+    this.advance(whole);
+    this.carry = Buffer.from(bytes.subarray(whole.length));
+    done(null, whole);
+  }
+
+  override _flush(done: TransformCallback): void {
+    done(this.carry.length > 0 ? this.error(this.carry[0], 'the file ends inside a multi-byte character') : null);
+  }
+
+  private advance(bytes: Buffer): void {
+    let newline = bytes.indexOf(0x0a);
+    if (newline === -1) {
+      this.column += characterCount(bytes);
+      return;
+    }
+    let last = newline;
+    while (newline !== -1) {
+      this.line++;
+      last = newline;
+      newline = bytes.indexOf(0x0a, newline + 1);
+    }
+    this.column = 1 + characterCount(bytes.subarray(last + 1));
+  }
+
+  private error(byte: number, why = `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} does not start a valid UTF-8 character`): InputError {
+    return new InputError({ file: this.file, line: this.line, column: this.column }, `is not valid UTF-8: ${why}; the config's "encoding" says utf-8 (a Latin-1 file needs \`encoding: latin1\`)`);
+  }
+}
+
+/** Characters (code points) in valid UTF-8: every byte that is not a continuation byte starts one. */
+function characterCount(bytes: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] & 0xc0) !== 0x80) count++;
+  return count;
+}
+
+/** Length of the prefix that does not end in the middle of a multi-byte sequence. */
+function completeSequencesLength(bytes: Uint8Array): number {
+  for (let back = 1; back <= Math.min(4, bytes.length); back++) {
+    const byte = bytes[bytes.length - back];
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? bytes.length - back : bytes.length;
+  }
+  return bytes.length;
+}
+
+/** Offset of the first ill-formed sequence (the Unicode Standard's table 3-7), or the length when none. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i];
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    let trailing: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) trailing = 1;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      trailing = 2;
+      if (lead === 0xe0) low = 0xa0;
+      if (lead === 0xed) high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      trailing = 3;
+      if (lead === 0xf0) low = 0x90;
+      if (lead === 0xf4) high = 0x8f;
+    } else return i;
+    for (let k = 1; k <= trailing; k++) {
+      const next = bytes[i + k];
+      if (next === undefined || next < (k === 1 ? low : 0x80) || next > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += trailing + 1;
+  }
+  return bytes.length;
 }

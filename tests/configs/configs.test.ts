@@ -1,12 +1,12 @@
 /**
- * The 2018, 2021 and 2022 survey configs against the schema, the 2020 table they are mapped onto, and the
+ * The 2017-2022 survey configs against the schema, the 2020 table they are mapped onto, and the
  * real survey files in ../shared/data/kaggle (read-only; streamed from Kaggle's zips, never copied).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SurveyConfigSchema, type SurveyConfig } from '../../scripts/config/schema.js';
-import { readSurvey } from '../../scripts/survey/read.js';
+import { readConfiguredSurvey } from '../../scripts/config/read-configured.js';
 import { neededColumn } from '../../scripts/segment/encode.js';
 
 import { isFreeTextColumn, questionOfColumn } from '../../scripts/survey/columns.js';
@@ -22,7 +22,14 @@ const COMMON_TOPICS = new Set([
   'big-data', 'big-data-most', 'bi-tools', 'bi-tools-most', 'automl-tasks', 'automl-tools', 'ml-experiments',
   'sharing', 'courses', 'primary-tool', 'media-sources',
 ]);
-const NEW_TOPICS: Record<number, string[]> = { 2018: ['big-data-analytics'], 2021: [], 2022: [] };
+const NEW_TOPICS: Record<number, string[]> = {
+  2017: ['work-tools', 'data-types', 'data-storage', 'work-methods', 'code-sharing', 'data-sharing', 'ml-skills', 'ml-techniques', 'learning-platforms'],
+  2018: ['big-data-analytics'],
+  2019: ['big-data-analytics'],
+  2020: [],
+  2021: [],
+  2022: [],
+};
 
 function loadYaml(year: number): unknown {
   return parseYaml(readFileSync(new URL(`../../configs/${year}.yaml`, import.meta.url), 'utf8'));
@@ -38,7 +45,7 @@ interface CsvSummary {
 /** Reads the survey as the pipeline does, keeping only the distinct values of the columns the config needs. */
 async function summarise(year: number, config: SurveyConfig): Promise<CsvSummary> {
   const zip = new URL(`${year}/kaggle-survey-${year}.zip`, DATA_DIR).pathname;
-  const table = await readSurvey(zip, { responsesFile: config.responsesFile, keepColumn: neededColumn(config), blankCells: config.blankCells });
+  const table = await readConfiguredSurvey(zip, config, { keepColumn: neededColumn(config) });
   const distinct = new Map([...table.columns].map(([code, column]) => [code, new Set(column.texts.slice(1))]));
   return { codes: table.codes, distinct };
 }
@@ -46,7 +53,7 @@ async function summarise(year: number, config: SurveyConfig): Promise<CsvSummary
 const config2020 = load(2020);
 const topicOf2020 = new Map(config2020.questions.map((q) => [q.topic!, q]));
 
-describe.each([2018, 2021, 2022])('configs/%i.yaml', (year) => {
+describe.each([2017, 2018, 2019, 2020, 2021, 2022])('configs/%i.yaml', (year) => {
   const config = load(year);
   const zipPath = new URL(`${year}/kaggle-survey-${year}.zip`, DATA_DIR).pathname;
   let csv: CsvSummary;
@@ -85,7 +92,8 @@ describe.each([2018, 2021, 2022])('configs/%i.yaml', (year) => {
   });
 
   it('accounts for every question of the file: configured or listed as unmatched', () => {
-    const inFile = new Set(csv.codes.filter((c) => /^Q\d+(_|$)/.test(c)).map(questionOfColumn));
+    // Question columns: `Q7`, `Q7_Part_1` (2018-2022) or a 2017 name such as `WorkToolsSelect`; not durations.
+    const inFile = new Set(csv.codes.map(questionOfColumn).filter((code) => /^[A-Za-z][A-Za-z0-9]*$/.test(code)));
     const configured = new Set(config.questions.map((q) => q.code));
     const unmatched = config.unmatchedQuestions.map((u) => u.code);
     for (const code of unmatched) {
