@@ -3,7 +3,7 @@
  * cross-year map of configs/answers.yaml), its share of professionals in each year that asked it, overall
  * and within each lineage. One trend page per topic, the configs' topic ids.
  */
-import { crossYearKeys, type AnswerAliases } from '../../scripts/identity/across-years.js';
+import { crossYearAnswerText, crossYearKeys, type AnswerAliases } from '../../scripts/identity/across-years.js';
 import type { Lineage } from './lineages.js';
 import type { YearModel } from './model.js';
 
@@ -16,7 +16,7 @@ export interface TrendAnswer {
   key: string;
   /** The answer's text in the latest year that asked it. */
   label: string;
-  /** Each year's own text, when the years worded it differently. */
+  /** Each year's own text, when the years worded it differently (beyond case and parenthetical remarks). */
   wordings: { year: number; label: string }[];
   overall: TrendPoint[];
   /** Per lineage (with members in at least two of the answer's years): the share within its segment each year. */
@@ -87,7 +87,8 @@ export function buildTrends(models: readonly YearModel[], aliases: AnswerAliases
         .map(([key, a]) => ({
           key,
           label: a.wordings.at(-1)!.label,
-          wordings: new Set(a.wordings.map((w) => w.label)).size > 1 ? a.wordings : [],
+          // Only rewordings the answer map joined, not a change of case or of a remark in parentheses.
+          wordings: new Set(a.wordings.map((w) => crossYearAnswerText(w.label))).size > 1 ? a.wordings : [],
           overall: a.overall,
           lineages: [...a.byLineage]
             .filter(([, points]) => points.length >= 2)
