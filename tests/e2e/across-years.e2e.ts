@@ -73,7 +73,8 @@ describe('the lineages page', () => {
   it('draws every lineage as one chart that answers hover with a tooltip, and lists its data', async () => {
     const page = await open('series/');
     const figure = await interactive(page, '/series.vl.json');
-    await figure.locator('.chart-interactive svg .mark-symbol path').first().hover();
+    // The chart's own points (role-mark), not the legend's symbols; points may overlap, so hover without waiting for a free one.
+    await figure.locator('.chart-interactive svg .mark-symbol.role-mark path').first().hover({ force: true });
     const tooltip = page.locator('#vg-tooltip-element');
     await expect.poll(() => tooltip.evaluate((t) => t.classList.contains('visible')), { timeout: 10_000 }).toBe(true);
     expect(await tooltip.textContent()).toMatch(/Lineage.*Year.*Share of professionals/s);
