@@ -5,7 +5,8 @@
  * - `years`: an introduction per year, `content/years/<year>.mdx`, shown on the year's overview;
  * - `segmentations`: the segmentation documents `data/segmentation-<year>.json`, keyed by year;
  * - `subsegmentations`: the sub-segments summaries ask for, `data/subsegments-<year>.json`, keyed by year;
- * - `registries`: the segment registries `content/registry/<year>.json`, keyed by year.
+ * - `registries`: the segment registries `content/registry/<year>.json`, keyed by year;
+ * - `lineages`: editors' lineage summaries `content/lineages/<id>.mdx`.
  * Directories come from the environment (src/settings/env.ts), so tests and the demo build their own inputs.
  */
 import { defineCollection } from 'astro:content';
@@ -15,6 +16,7 @@ import { siteInputs } from './settings/env.js';
 import { SegmentationSchema, SubSegmentationsSchema } from '../scripts/document/segmentation-schema.js';
 import { RegistrySchema } from '../scripts/document/registry-schema.js';
 import { SummarySchema } from '../scripts/document/summary-schema.js';
+import { LineageSummarySchema } from '../scripts/document/lineage-schema.js';
 
 const inputs = siteInputs();
 const YEAR_FILE = /(\d{4})\.json$/;
@@ -58,4 +60,10 @@ const registries = defineCollection({
   schema: RegistrySchema,
 });
 
-export const collections = { segments, years, segmentations, subsegmentations, registries };
+// Lineage summaries, content/lineages/<id>.mdx (beside the segments' folder), for the "Six surveys" page.
+const lineages = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: inputs.lineagesDir, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+  schema: LineageSummarySchema,
+});
+
+export const collections = { segments, years, segmentations, subsegmentations, registries, lineages };

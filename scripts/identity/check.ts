@@ -19,8 +19,9 @@ import { ReviewedSchema } from '../document/summary-schema.js';
 import { parseFrontMatter } from '../document/front-matter.js';
 import { hashSegmentation, readRegistry, readSegmentation } from '../document/io.js';
 import { registryPath, segmentationPath, summariesDir } from '../document/paths.js';
+import { checkLineageSummaries } from './lineage-check.js';
 
-export type ProblemKind = 'front-matter' | 'registry' | 'segmentation' | 'unknown-slug' | 'retired-slug' | 'duplicate-slug' | 'drift';
+export type ProblemKind = 'front-matter' | 'registry' | 'segmentation' | 'unknown-slug' | 'retired-slug' | 'duplicate-slug' | 'drift' | 'lineage';
 
 export interface Problem {
   file: string;
@@ -151,6 +152,10 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
       }
     }
   }
+  // Lineage summaries (content/lineages/): bound to the year-to-year pairings.
+  const lineages = await checkLineageSummaries(contentDir, dataDir);
+  report.summaries += lineages.summaries;
+  for (const p of lineages.problems) add({ file: p.file, slug: null, kind: 'lineage', message: p.message });
   return report;
 }
 

@@ -10,6 +10,8 @@ export { segmentSizeRows, segmentSizesSpec, segmentSizesTable, type SizeRow } fr
 export { stabilityRows, stabilitySpec, stabilityTable, STABILITY_LABELS, type StabilityRow } from './stability.js';
 export { workActivityCells, workActivitySpec, workActivityTable, type ActivityCell } from './activities.js';
 export { changesLabels, changesPoints, changesSpec, changesTable, YEAR_COLORS, type ChangesChartInput, type ChangesChartRow, type ChangesPoint } from './changes.js';
+export { seriesPoints, seriesSpec, seriesTable, type SeriesChartInput, type SeriesPoint } from './series.js';
+export { ALL_PROFESSIONALS, trendSpec, trendTable, trendValues, type TrendChartInput } from './trends.js';
 export { socialCardSpec, yearCardSpec, SOCIAL_CARD, type SocialCardOptions, type YearCardOptions } from './card.js';
 export { toCsv, toRecords, type ChartTable, type Cell } from './table.js';
 export { themeConfig, FONT_NAME, FONT_FAMILY, THEME_BACKGROUND, VEGA_LITE_SCHEMA, type Theme } from './theme.js';

@@ -1,26 +1,44 @@
 /**
- * "What changed since <previous year>": last year's published segments matched to this year's on the lifts
- * of the answers both surveys share (scripts/identity/across-years.ts). The match runs on the published
- * views, so a segment that editors merged is compared as the one page readers see, and every row can link
- * to a page.
+ * "What changed since <previous year>": last year's published segments matched to this year's on the
+ * answers both surveys share (scripts/identity/across-years.ts, answers mapped through configs/answers.yaml).
+ * The match runs on the published views, so a segment that editors merged is compared as the one page
+ * readers see, and every row can link to a page.
  */
-import { ACROSS_YEARS_THRESHOLD, matchAcrossYears, SHARE_CHANGE, sharedAnswerKeys, type AcrossYearsOptions, type AcrossYearsStatus } from '../../scripts/identity/across-years.js';
+import {
+  ACROSS_YEARS_THRESHOLD,
+  compareAcrossYears,
+  SHARE_CHANGE,
+  sharedAnswerKeys,
+  type AcrossYearsOptions,
+  type AcrossYearsStatus,
+  type EvidenceAnswer,
+} from '../../scripts/identity/across-years.js';
+import { resolve } from 'node:path';
+import { loadAnswerAliases } from '../../scripts/identity/answer-map.js';
 import type { YearModel } from './model.js';
 
 export type ChangeStatus = AcrossYearsStatus;
 
-
 /** The order in which statuses are counted and explained on the page. */
-export const CHANGE_STATUSES: readonly ChangeStatus[] = ['persists', 'grows', 'shrinks', 'appears', 'disappears'];
+export const CHANGE_STATUSES: readonly ChangeStatus[] = ['persists', 'grows', 'shrinks', 'splits', 'merges', 'appears', 'disappears'];
 
 /** Status as the page and the chart show it. */
 export const STATUS_TEXT: Record<ChangeStatus, string> = {
   persists: 'Persists',
   grows: 'Grows',
   shrinks: 'Shrinks',
+  splits: 'Splits',
+  merges: 'Merges',
   appears: 'Appears',
   disappears: 'Disappears',
 };
+
+let aliases: Map<string, string> | undefined;
+/** configs/answers.yaml, read once per build (from the project root: the bundled site has no source tree). */
+export function siteAnswerAliases(): Map<string, string> {
+  aliases ??= loadAnswerAliases(resolve(process.cwd(), 'configs', 'answers.yaml'));
+  return aliases;
+}
 
 /** One year's side of a row: enough to name the segment, link its page and quote its size. */
 export interface SegmentSide {
@@ -38,8 +56,21 @@ export interface ChangeRow {
   status: ChangeStatus;
   prev: SegmentSide | null;
   next: SegmentSide | null;
-  /** Similarity of a matched pair over the shared answers; null when the segment appears or disappears. */
+  /** Weighted similarity of a paired row over the shared answers; null when the segment appears or disappears. */
   similarity: number | null;
+  /** The pairing that carries a lineage on (see AcrossYearsRow.continues). */
+  continues: boolean;
+  /** The shared defining answers with their rates in both years. */
+  evidence: EvidenceAnswer[];
+}
+
+/** A pairing refused because a defining answer disagrees, for the page to show. */
+export interface RefusedRow {
+  prev: SegmentSide;
+  next: SegmentSide;
+  similarity: number;
+  contradiction: EvidenceAnswer;
+  definedBy: 'prev' | 'next';
 }
 
 export interface YearComparison {
@@ -49,8 +80,9 @@ export interface YearComparison {
   sharedKeys: number;
   /** The topics those keys come from, sorted. */
   sharedTopics: string[];
-  /** Matched and appearing segments in this year's order, then the disappearing ones; empty when sharedKeys is 0. */
+  /** Paired and appearing segments in this year's order, then the disappearing ones; empty when sharedKeys is 0. */
   rows: ChangeRow[];
+  refused: RefusedRow[];
 }
 
 /** The latest year before `year` among `years`, or null when `year` is the first. */
@@ -69,25 +101,44 @@ function side(model: YearModel, position: number | null): SegmentSide | null {
 
 /** Compares two years' published segments; never throws because the surveys share no topic. */
 export function compareYears(prev: YearModel, next: YearModel, options: AcrossYearsOptions = {}): YearComparison {
-  const { threshold = ACROSS_YEARS_THRESHOLD, shareChange = SHARE_CHANGE } = options;
-  const keys = sharedAnswerKeys(prev.view, next.view);
+  const { threshold = ACROSS_YEARS_THRESHOLD, shareChange = SHARE_CHANGE, aliases = siteAnswerAliases() } = options;
+  const keys = sharedAnswerKeys(prev.view, next.view, aliases);
   const sharedTopics = [...new Set(keys.map((k) => k.slice(0, k.indexOf('|'))))].sort();
-  const rows: ChangeRow[] =
-    keys.length === 0
-      ? []
-      : matchAcrossYears(prev.view, next.view, { threshold, shareChange }).map((r) => ({
-          status: r.status,
-          prev: side(prev, r.prevIndex),
-          next: side(next, r.nextIndex),
-          similarity: r.similarity,
-        }));
-  return { prevYear: prev.year, nextYear: next.year, sharedKeys: keys.length, sharedTopics, rows };
+  if (keys.length === 0) return { prevYear: prev.year, nextYear: next.year, sharedKeys: 0, sharedTopics, rows: [], refused: [] };
+  const result = compareAcrossYears(prev.view, next.view, { threshold, shareChange, aliases });
+  const rows: ChangeRow[] = result.rows.map((r) => ({
+    status: r.status,
+    prev: side(prev, r.prevIndex),
+    next: side(next, r.nextIndex),
+    similarity: r.similarity,
+    continues: r.continues,
+    evidence: r.evidence,
+  }));
+  const refused: RefusedRow[] = result.refused.map((r) => ({
+    prev: side(prev, r.prevIndex)!,
+    next: side(next, r.nextIndex)!,
+    similarity: r.similarity,
+    contradiction: r.contradiction,
+    definedBy: r.definedBy,
+  }));
+  return { prevYear: prev.year, nextYear: next.year, sharedKeys: keys.length, sharedTopics, rows, refused };
 }
 
-/** How many rows have each status, every status present (0 when none). */
+/**
+ * How many segments have each status, every status present (0 when none): a split counts once for the
+ * segment that splits, a merge once for the segment the others merge into.
+ */
 export function statusCounts(rows: readonly ChangeRow[]): Record<ChangeStatus, number> {
   const counts = Object.fromEntries(CHANGE_STATUSES.map((s) => [s, 0])) as Record<ChangeStatus, number>;
-  for (const row of rows) counts[row.status] += 1;
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const key = row.status === 'splits' ? `s${row.prev?.slug}` : row.status === 'merges' ? `m${row.next?.slug}` : null;
+    if (key !== null) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    counts[row.status] += 1;
+  }
   return counts;
 }
 
@@ -97,6 +148,8 @@ export function describeCounts(rows: readonly ChangeRow[]): string {
     persists: ['persists', 'persist'],
     grows: ['grows', 'grow'],
     shrinks: ['shrinks', 'shrink'],
+    splits: ['splits', 'split'],
+    merges: ['is a merger', 'are mergers'],
     appears: ['appears', 'appear'],
     disappears: ['disappears', 'disappear'],
   };

@@ -15,6 +15,12 @@ import {
   mapTable,
   renderPng,
   renderSocialCard,
+  seriesSpec,
+  seriesTable,
+  trendSpec,
+  trendTable,
+  type SeriesChartInput,
+  type TrendChartInput,
   renderSvg,
   segmentSizesSpec,
   segmentSizesTable,
@@ -27,6 +33,8 @@ import {
   type Theme,
 } from '../charts/index.js';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
+import type { Lineage } from './lineages.js';
+import type { TopicTrend } from './trends.js';
 import { PROFILE_ROLES, type ProfileRole } from '../../scripts/config/schema.js';
 import { STATUS_TEXT, type YearComparison } from './changes.js';
 import type { SubSegmentation, YearModel } from './model.js';
@@ -247,4 +255,26 @@ export async function renderChartPng(year: number, chart: ChartDef, theme: Theme
 /** The social card of a segment page: its lift chart as a 1200×630 PNG. */
 export function socialCard(model: YearModel, position: number): Promise<Buffer> {
   return renderSocialCard(model.view, position, { names: names(model) });
+}
+
+/** Id of the "Six surveys" chart; it is filed under the latest year's charts. */
+export const SERIES_CHART_ID = 'series';
+/** Id of a topic's trend chart, filed under the latest year's charts. */
+export const trendChartId = (topic: string) => `trend-${topic}`;
+
+/** Every lineage's share of professionals per year as one chart; segments' changes from the pairings. */
+export function seriesChart(years: readonly number[], lineages: readonly Lineage[]): ChartDef {
+  const input: SeriesChartInput = {
+    years: [...years],
+    lineages: lineages.map((l) => ({
+      name: l.name,
+      members: l.members.map((m, i) => ({ year: m.year, title: m.title, share: m.share, size: m.size, status: i === 0 ? null : STATUS_TEXT[l.links[i - 1].status] })),
+    })),
+  };
+  return def(SERIES_CHART_ID, `Segment lineages, ${years[0]} to ${years.at(-1)}: share of professionals`, seriesSpec(input), seriesTable(input));
+}
+
+export function trendChart(trend: TopicTrend): ChartDef {
+  const input: TrendChartInput = { label: trend.label, years: trend.years, answers: trend.answers.map((a) => ({ label: a.label, overall: a.overall, lineages: a.lineages })) };
+  return def(trendChartId(trend.topic), `${trend.label}: share of professionals per year`, trendSpec(input), trendTable(input));
 }

@@ -3,8 +3,10 @@
  * (segments, slugs, names, summaries). Built once per year and shared by every page of a build.
  */
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
-import { allCharts, changesChart, type ChartDef } from './charts.js';
-import { compareYears, previousYear, type YearComparison } from './changes.js';
+import { allCharts, changesChart, seriesChart, trendChart, type ChartDef } from './charts.js';
+import { compareYears, previousYear, siteAnswerAliases, type YearComparison } from './changes.js';
+import { buildLineages, type Lineage, type LineageSummaryInfo } from './lineages.js';
+import { buildTrends, type TopicTrend } from './trends.js';
 import { siteInputs } from '../settings/env.js';
 import { publishable } from './load.js';
 import { checkDocumentYear } from '../../scripts/document/io.js';
@@ -114,12 +116,49 @@ export function yearComparison(year: number): Promise<YearComparison | null> {
   return hit;
 }
 
-/** Every chart with downloads under the year's URLs: overview, segment pages and the "what changed" page. */
+let lineageList: Promise<Lineage[]> | undefined;
+
+/** The editors' lineage summaries, content/lineages/<id>.mdx. */
+async function lineageSummaries(): Promise<LineageSummaryInfo[]> {
+  const entries = await getCollection('lineages');
+  return entries.map((e: CollectionEntry<'lineages'>) => ({ id: e.id, filePath: e.filePath ?? `${e.id}.mdx`, title: e.data.title, segments: e.data.segments }));
+}
+
+/** Every lineage over the published years (a lineage summary that names segments of two lineages stops the build). */
+export function lineages(): Promise<Lineage[]> {
+  lineageList ??= (async () => {
+    const years = await publishedYears();
+    const models = await Promise.all(years.map(yearModel));
+    const comparisons = (await Promise.all(years.map(yearComparison))).filter((c): c is YearComparison => c !== null);
+    const { lineages: list, problems } = buildLineages(models, comparisons, await lineageSummaries());
+    if (problems.length > 0) throw new Error(`lineage summaries do not match the data:\n  ${problems.join('\n  ')}`);
+    return list;
+  })();
+  return lineageList;
+}
+
+let trendList: Promise<TopicTrend[]> | undefined;
+
+/** Every topic at least two published years ask, with its answers' shares per year. */
+export function topicTrends(): Promise<TopicTrend[]> {
+  trendList ??= (async () => {
+    const years = await publishedYears();
+    return buildTrends(await Promise.all(years.map(yearModel)), siteAnswerAliases(), await lineages());
+  })();
+  return trendList;
+}
+
+/**
+ * Every chart with downloads under the year's URLs: overview, segment pages and the "what changed" page;
+ * the latest year also files the charts across years (the "Six surveys" page and the topic trends).
+ */
 export async function chartsOfYear(year: number): Promise<ChartDef[]> {
   const charts = allCharts(await yearModel(year));
   const comparison = await yearComparison(year);
   const changes = comparison ? changesChart(comparison) : null;
-  return changes ? [...charts, changes] : charts;
+  const years = await publishedYears();
+  const across = year === years.at(-1) && years.length > 1 ? [seriesChart(years, await lineages()), ...(await topicTrends()).map(trendChart)] : [];
+  return [...charts, ...(changes ? [changes] : []), ...across];
 }
 
 export async function summaryEntry(id: string): Promise<SummaryEntry | undefined> {

@@ -13,6 +13,8 @@ export interface SiteInputs {
   contentDir: string;
   /** Holds the years' introductions `<year>.mdx` (env SITE_YEARS_DIR, default `years/` beside contentDir). */
   yearsDir: string;
+  /** Holds the lineage summaries `<id>.mdx` (env SITE_LINEAGES_DIR, default `lineages/` beside contentDir). */
+  lineagesDir: string;
   /**
    * Which documents are published (env SITE_MODE): 'real' (default) only real survey years, 'demo' only the
    * synthetic demo. A build never mixes the two.
@@ -35,6 +37,7 @@ export function siteInputs(env: NodeJS.ProcessEnv = process.env, root: string = 
     registryDir: resolve(root, env.REGISTRY_DIR || dirs.registry),
     contentDir,
     yearsDir: resolve(root, env.SITE_YEARS_DIR || resolve(contentDir, '..', 'years')),
+    lineagesDir: resolve(root, env.SITE_LINEAGES_DIR || resolve(contentDir, '..', 'lineages')),
     mode,
   };
 }

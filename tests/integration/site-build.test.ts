@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergedView, normalizeGroups } from '../../src/lib/merge.js';
-import { matchAcrossYears, sharedAnswerKeys } from '../../scripts/identity/across-years.js';
+import { compareAcrossYears, matchAcrossYears, sharedAnswerKeys } from '../../scripts/identity/across-years.js';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { INTRO_2020_TITLE, REVIEWED_DRIFTED, SUMMARIES, buildSite, fixtureDocs, fixtureSubSegments, listFiles, read, writeInputs, type BuildResult } from '../helpers/site-build.js';
 
@@ -68,6 +68,10 @@ describe('site build from fixture data', () => {
         '2020/segments/tabular/index.html',
         '2020/segments/vision/index.html',
         '2020/segments/starters/index.html',
+        // Across the years: the lineages, and a trend page per topic both fixture years ask.
+        'series/index.html',
+        'trends/index.html',
+        ...['languages', 'ml-algorithms', 'work-activities'].map((t) => `trends/${t}/index.html`),
       ].sort(),
     );
     expect(html('2020/segments/starters/')).toContain(`url=${BASE}2020/segments/vision/`);
@@ -164,6 +168,11 @@ describe('site build from fixture data', () => {
     expect(rows.filter((r) => r[0] === 'disappears')).toHaveLength(1);
     expect(page).toMatch(new RegExp(`<strong[^>]*>${sharedAnswerKeys(doc2019, doc2020).length} answers</strong> on\\s+3 topics \\(“languages”, “ml-algorithms”, “work-activities”\\)`));
     expect(page).toContain(`data-chart-spec="${BASE}2020/charts/changes.vl.json"`);
+    // Each pairing's evidence: its shared defining answers with their rates in both years; and the refusals.
+    const evidence = compareAcrossYears(doc2019, view2020).rows[0].evidence[0];
+    expect(evidence).toBeDefined();
+    expect(table).toMatch(new RegExp(`${evidence.label.replace(/[()]/g, '\\$&')} <span class="question"[^>]*>\\(${evidence.question}\\)</span>:`));
+    expect(page).toMatch(/<h2 id="refused"[^>]*>Pairings refused<\/h2>/);
     expect(read(dist, '2020/data/changes.csv').split('\r\n')[0]).toBe('segment in 2019,segment in 2020,change,size 2019,share 2019,size 2020,share 2020,similarity');
   });
 

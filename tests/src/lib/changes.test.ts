@@ -68,7 +68,8 @@ describe('compareYears', () => {
     expect(comparison.rows[0].prev).toMatchObject({ year: 2020, position: 2, size: 100, share: 0.25 });
     expect(comparison.rows[0].prev!.title).toMatch(/^Segment 3: /);
     expect(comparison.rows[0].next).toMatchObject({ year: 2021, position: 0, size: 150, share: 0.375 });
-    expect(comparison.rows[0].similarity).toBeCloseTo(1, 10);
+    // The same profile in both years; the weighting reads each year's spread, which differs a little.
+    expect(comparison.rows[0].similarity).toBeGreaterThan(0.95);
     expect(comparison.rows[2].similarity).toBeNull();
   });
 
@@ -79,14 +80,15 @@ describe('compareYears', () => {
     const zero = rows.find((r) => r.next?.slug === 'n-zero')!;
     expect(zero.next).toMatchObject({ title: 'Zero and four', size: 200, share: 0.5 });
     expect(rows.some((r) => r.next?.slug === 'n-four')).toBe(false);
-    expect(rows).toHaveLength(4);
+    // Every published page of 2021 has one row; half of the merged page is P4, which 2020 lacks.
+    expect(rows.filter((r) => r.next).map((r) => r.next!.slug).sort()).toEqual(['n-one', 'n-two', 'n-zero']);
   });
 
   it('says the years cannot be compared, instead of failing, when they share no topic', () => {
     const untopical: SyntheticQuestion[] = DEFAULT_QUESTIONS.map((q) => ({ ...q, topic: null }));
     const bare = model(makeSegmentation(profiles.slice(0, 2).map((lift) => ({ lift, size: 10 })), { year: 2019, questions: untopical }), ['a', 'b']);
     const result = compareYears(bare, next);
-    expect(result).toEqual({ prevYear: 2019, nextYear: 2021, sharedKeys: 0, sharedTopics: [], rows: [] });
+    expect(result).toEqual({ prevYear: 2019, nextYear: 2021, sharedKeys: 0, sharedTopics: [], rows: [], refused: [] });
   });
 });
 
@@ -94,8 +96,11 @@ describe('statusCounts and describeCounts', () => {
   const rows = compareYears(prev, next).rows;
 
   it('count every status, zero included', () => {
-    expect(statusCounts(rows)).toEqual({ persists: 1, grows: 1, shrinks: 1, appears: 1, disappears: 1 });
-    expect(statusCounts([])).toEqual({ persists: 0, grows: 0, shrinks: 0, appears: 0, disappears: 0 });
+    expect(statusCounts(rows)).toEqual({ persists: 1, grows: 1, shrinks: 1, splits: 0, merges: 0, appears: 1, disappears: 1 });
+    expect(statusCounts([])).toEqual({ persists: 0, grows: 0, shrinks: 0, splits: 0, merges: 0, appears: 0, disappears: 0 });
+    // A split counts once for the segment that splits, however many rows show its branches.
+    const split = (slug: string): ChangeRow => ({ ...rows[0], status: 'splits', next: { ...rows[0].next!, slug } });
+    expect(statusCounts([split('a'), split('b')]).splits).toBe(1);
   });
 
   it('reads as a sentence with singular and plural verbs', () => {
