@@ -158,11 +158,29 @@ describe('search', () => {
   });
 });
 
+describe("the notebook's year, side by side", () => {
+  it('is linked from its overview and sets each notebook cluster beside a matched segment', async () => {
+    const overview = await open(`${year}/`);
+    const link = overview.getByRole('link', { name: /The notebook's \d{4}, side by side/ });
+    await expect.poll(() => link.count()).toBe(1);
+    const page = await open((await link.getAttribute('href'))!);
+    await overview.close();
+    // One table for all professionals and one per notebook cluster (configs/notebook/2020.yaml has nine).
+    expect(await page.locator('table.figures').count()).toBe(10);
+    const matched = page.locator('p.match a');
+    expect(await matched.count()).toBeGreaterThan(0);
+    const response = await page.request.get(new URL((await matched.first().getAttribute('href'))!, server.url).href);
+    expect(response.status()).toBe(200);
+    await expect.poll(() => page.locator('.lede strong').textContent()).toMatch(/^\d+ of \d+ figures hold\.$/);
+    await page.close();
+  });
+});
+
 describe('accessibility', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`axe finds no serious or critical violations (${theme} theme)`, async () => {
       // 2019's first fixture segment dissolves: its page shows the badge and the dissolving note.
-      const paths = ['', `${year}/`, segmentPath, '2019/segments/segment-1/', `${year}/methodology/`, `${year}/changes/`, 'search/'];
+      const paths = ['', `${year}/`, segmentPath, '2019/segments/segment-1/', `${year}/methodology/`, `${year}/changes/`, `${year}/notebook/`, 'search/'];
       const found: string[] = [];
       for (const path of paths) {
         const page = await open(path, { colorScheme: theme });
