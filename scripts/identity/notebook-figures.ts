@@ -13,8 +13,11 @@ import { maximumAssignment } from '../infra/assignment.js';
 import { NotebookFiguresSchema, type NotebookCluster, type NotebookFigure, type NotebookFigures } from '../document/notebook-figures-schema.js';
 import type { Breakdown, Segmentation } from '../document/segmentation-schema.js';
 
-export function notebookFiguresPath(year: number): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), `../../configs/notebook/${year}.yaml`);
+const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** `root`: the project's root; the site passes its working directory, since its bundled modules live elsewhere. */
+export function notebookFiguresPath(year: number, root = PROJECT_ROOT): string {
+  return resolve(root, `configs/notebook/${year}.yaml`);
 }
 
 export function loadNotebookFigures(path: string): NotebookFigures {

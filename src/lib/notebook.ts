@@ -4,8 +4,11 @@ import { compareWithNotebook, loadNotebookFigures, notebookFiguresPath, type Not
 import type { NotebookFigures } from '../../scripts/document/notebook-figures-schema.js';
 import type { PublishedSegment, YearModel } from './model.js';
 
+/** The site is built from the project's root, where its configs are. */
+const figuresFile = (year: number) => notebookFiguresPath(year, process.cwd());
+
 export function hasNotebookFigures(year: number): boolean {
-  return existsSync(notebookFiguresPath(year));
+  return existsSync(figuresFile(year));
 }
 
 export interface NotebookPage {
@@ -16,10 +19,10 @@ export interface NotebookPage {
 }
 
 export function notebookPage(model: YearModel): NotebookPage {
-  const figures = loadNotebookFigures(notebookFiguresPath(model.year));
+  const figures = loadNotebookFigures(figuresFile(model.year));
   // The figures are checked against the document's own segments, before editors' merges: the notebook's
   // clusters are matched one to one with the method's output.
-  const comparison = compareWithNotebook(figures, model.doc, { file: notebookFiguresPath(model.year), lenient: true });
+  const comparison = compareWithNotebook(figures, model.doc, { file: figuresFile(model.year), lenient: true });
   const pages = comparison.clusters.map((c) => (c.segment === null ? null : (model.segments.find((s) => s.indices.includes(c.segment!)) ?? null)));
   return { figures, comparison, pages };
 }
