@@ -20,6 +20,7 @@ export const paths = {
   methodology: (year: number) => href(`${year}/methodology/`),
   changes: (year: number) => href(`${year}/changes/`),
   notebook: (year: number) => href(`${year}/notebook/`),
+  quiz: (year: number) => href(`${year}/which-segment/`),
   segment: (year: number, slug: string) => href(`${year}/segments/${slug}/`),
   socialCard: (year: number, slug: string) => href(`${year}/segments/${slug}/og.png`),
   chartSpec: (year: number, id: string) => href(`${year}/charts/${id}.vl.json`),
