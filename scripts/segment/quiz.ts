@@ -82,9 +82,12 @@ function mutualInformation(values: Int32Array, categories: number, labels: Int32
 }
 
 export function questionInformation(inputs: QuizInputs): Array<{ code: string; information: number; columns: number[] }> {
-  const byQuestion = new Map<string, number[]>();
-  inputs.features.forEach((f, i) => byQuestion.set(f.question, [...(byQuestion.get(f.question) ?? []), i]));
   const { matrix, labels, k } = inputs;
+  // Answers no professional chose (the non-professionals' variant forms of a question) are not offered.
+  const chosenBySomeone = new Uint8Array(matrix.cols);
+  for (let i = 0; i < matrix.data.length; i++) if (matrix.data[i]) chosenBySomeone[i % matrix.cols] = 1;
+  const byQuestion = new Map<string, number[]>();
+  inputs.features.forEach((f, i) => chosenBySomeone[i] && byQuestion.set(f.question, [...(byQuestion.get(f.question) ?? []), i]));
   const column = (f: number) => Int32Array.from({ length: matrix.rows }, (_, r) => matrix.data[r * matrix.cols + f]);
   return [...byQuestion].map(([code, columns]) => {
     let information: number;

@@ -48,6 +48,15 @@ describe('the quiz: questions and model', () => {
     expect(quiz.heldOut.full.top1).toBeGreaterThan(0.85);
   });
 
+  it('does not offer an answer no professional chose', () => {
+    const inputs = planted();
+    const cols = inputs.matrix.cols + 1;
+    const data = new Uint8Array(inputs.matrix.rows * cols);
+    for (let r = 0; r < inputs.matrix.rows; r++) data.set(inputs.matrix.data.subarray(r * (cols - 1), (r + 1) * (cols - 1)), r * cols);
+    const widened = { ...inputs, matrix: { rows: inputs.matrix.rows, cols, data }, features: [...inputs.features, { id: 'QM_B_Part_1', question: 'QM', group: 'tools' as const, label: 'm1 (other form)' }] };
+    expect(trainQuiz(widened).features).not.toContain('QM_B_Part_1');
+  });
+
   it('is the same model for the same seed', () => {
     expect(trainQuiz(planted())).toEqual(trainQuiz(planted()));
   });
