@@ -11,7 +11,8 @@
  */
 import { deriveRandom } from '../infra/random.js';
 import { round } from '../infra/round.js';
-import type { BinaryMatrix, Feature } from './types.js';
+import type { BinaryMatrix } from './types.js';
+import type { Feature } from '../document/segmentation-schema.js';
 
 export const QUIZ_QUESTIONS = 12;
 export const HELD_OUT_SHARE = 0.2;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { questionInformation, trainQuiz, type QuizInputs } from '../../../scripts/segment/quiz.js';
 import { placeReader } from '../../../src/client/quiz.js';
 import { createRandom } from '../../../scripts/infra/random.js';
-import type { Feature } from '../../../scripts/segment/types.js';
+import type { Feature } from '../../../scripts/document/segmentation-schema.js';
 
 /**
  * Three planted segments of 200. QS (single-choice, 3 answers) names the segment 90% of the time; QM
