@@ -22,9 +22,9 @@ const USAGE = `Usage: npm run notebook:compare -- (--document FILE | --labels FI
 
 Checks the seed notebook's published figures against a segmentation and prints which hold.
 
-  --document FILE   a segmentation document (data/segmentation-2020.json)
+  --document FILE   a segmentation document (data/segmentation-2020.json); repeat it to score several
   --labels FILE     a labels file instead: the Python reference's labels.csv (row,professional,cluster)
-                    or segment --labels-csv (row,kept,professional,segment)
+                    or segment --labels-csv (row,kept,professional,segment); repeat it to score several
   --input SURVEY    with --labels: the survey file the labels are of (Kaggle's zip or CSV)
   --year YEAR       the survey year (default: 2020, the notebook's)
   --config FILE     with --labels: the survey configuration (default: configs/YEAR.yaml)
@@ -39,8 +39,8 @@ export async function main(argv: string[]): Promise<number> {
     const { values } = parseArgs({
       args: argv,
       options: {
-        document: { type: 'string' },
-        labels: { type: 'string' },
+        document: { type: 'string', multiple: true },
+        labels: { type: 'string', multiple: true },
         input: { type: 'string' },
         year: { type: 'string', default: '2020' },
         config: { type: 'string' },
@@ -51,13 +51,20 @@ export async function main(argv: string[]): Promise<number> {
     });
     const year = Number(values.year);
     if (!Number.isInteger(year)) throw new UsageError(`--year ${values.year}: expected a year such as 2020`);
-    if ((values.document === undefined) === (values.labels === undefined)) throw new UsageError('give either --document FILE or --labels FILE (with --input SURVEY)');
+    if ((values.document ?? []).length + (values.labels ?? []).length === 0) throw new UsageError('give either --document FILE or --labels FILE (with --input SURVEY)');
     if (values.labels !== undefined && values.input === undefined) throw new UsageError('--labels needs --input SURVEY, the survey file the labels are of');
     const figuresFile = values.figures ?? notebookFiguresPath(year);
     const figures = loadNotebookFigures(figuresFile);
-    const source = values.document !== undefined ? await readSegmentation(values.document) : await labelledSource(values.labels!, values.input!, values.config ?? builtInConfigPath(year));
-    const comparison = compareWithNotebook(figures, source, { file: figuresFile });
-    process.stdout.write(values.json ? `${JSON.stringify(summarise(comparison), null, 2)}\n` : formatComparison(comparison));
+    const sources: Array<[string, () => Promise<FigureSource>]> = [
+      ...(values.document ?? []).map((file): [string, () => Promise<FigureSource>] => [file, () => readSegmentation(file)]),
+      ...(values.labels ?? []).map((file): [string, () => Promise<FigureSource>] => [file, () => labelledSource(file, values.input!, values.config ?? builtInConfigPath(year))]),
+    ];
+    // One source: its whole table. Several (seeds of a run, the reference's): one line each, for the closing note.
+    const results: Array<{ file: string; comparison: NotebookComparison }> = [];
+    for (const [file, load] of sources) results.push({ file, comparison: compareWithNotebook(figures, await load(), { file: figuresFile }) });
+    if (values.json) process.stdout.write(`${JSON.stringify(results.length === 1 ? summarise(results[0].comparison) : results.map((r) => ({ file: r.file, ...summarise(r.comparison) })), null, 2)}\n`);
+    else if (results.length === 1) process.stdout.write(formatComparison(results[0].comparison));
+    else process.stdout.write(results.map((r) => `${r.file}: ${r.comparison.held} of ${r.comparison.total} figures hold\n`).join(''));
     return 0;
   } catch (error) {
     return reportError(error, USAGE);

@@ -39,6 +39,14 @@ describe('notebook:compare', () => {
     expect(out).toMatch(/\n2 of 3 figures hold\n/);
   });
 
+  it('scores several documents at once, one line each', async () => {
+    const { document, figures } = inputs();
+    let out = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
+    expect(await main(['--document', document, '--document', document, '--figures', figures])).toBe(0);
+    expect(out).toBe(`${document}: 2 of 3 figures hold\n`.repeat(2));
+  });
+
   it('needs a document or a labels file with its survey', async () => {
     expect(await main([])).toBe(2);
     expect(stderr.text).toMatch(/give either --document FILE or --labels FILE/);
