@@ -20,6 +20,11 @@ export function subSegmentsPath(dataDir: string, year: number): string {
   return join(dataDir, `subsegments-${year}.json`);
 }
 
+/** A year's "Which segment are you?" model, beside its segmentation document. */
+export function quizPath(dataDir: string, year: number): string {
+  return join(dataDir, `quiz-${year}.json`);
+}
+
 /** A year's registry in a folder of registries (the site's REGISTRY_DIR). */
 export function registryFile(registryDir: string, year: number): string {
   return join(registryDir, `${year}.json`);

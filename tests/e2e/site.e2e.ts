@@ -158,11 +158,62 @@ describe('search', () => {
   });
 });
 
+describe("the notebook's year, side by side", () => {
+  it('is linked from its overview and sets each notebook cluster beside a matched segment', async () => {
+    const overview = await open(`${year}/`);
+    const link = overview.getByRole('link', { name: /The notebook's \d{4}, side by side/ });
+    await expect.poll(() => link.count()).toBe(1);
+    const page = await open((await link.getAttribute('href'))!);
+    await overview.close();
+    // One table for all professionals and one per notebook cluster (configs/notebook/2020.yaml has nine).
+    expect(await page.locator('table.figures').count()).toBe(10);
+    const matched = page.locator('p.match a');
+    expect(await matched.count()).toBeGreaterThan(0);
+    const response = await page.request.get(new URL((await matched.first().getAttribute('href'))!, server.url).href);
+    expect(response.status()).toBe(200);
+    await expect.poll(() => page.locator('.lede strong').textContent()).toMatch(/^\d+ of \d+ figures hold\.$/);
+    await page.close();
+  });
+});
+
+describe('which segment are you?', () => {
+  it('places a reader who answers with the keyboard alone, in the browser, and shows the top two with probabilities', async () => {
+    const page = await open(`${year}/which-segment/`);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await expect.poll(() => page.locator('#quiz').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('nothing is sent or stored').count()).toBe(1);
+    // Tab to the first answer and tick it with the space bar, as a keyboard-only reader would.
+    const first = page.locator('#quiz input[data-answer]').first();
+    await first.focus();
+    await page.keyboard.press('Space');
+    expect(await first.isChecked()).toBe(true);
+    const result = page.locator('#quiz-result .placed');
+    await expect.poll(() => result.textContent()).toMatch(/Most likely: .+ \(\d+%\)\. Next: .+ \(\d+%\)\./);
+    expect(await page.locator('#quiz-result a').count()).toBe(2);
+    // Every answer has a label, and placing the reader asked the server for nothing.
+    const inputs = await page.locator('#quiz input').count();
+    expect(await page.locator('#quiz label > input').count()).toBe(inputs);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
+
+  it('says what to do without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(new URL(`${year}/which-segment/`, server.url).href);
+    expect(await page.locator('noscript').count()).toBe(1);
+    expect(await page.locator('#quiz').isVisible()).toBe(false);
+    expect(await page.locator('noscript').textContent()).toContain('JavaScript, which is off');
+    await context.close();
+  });
+});
+
 describe('accessibility', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`axe finds no serious or critical violations (${theme} theme)`, async () => {
       // 2019's first fixture segment dissolves: its page shows the badge and the dissolving note.
-      const paths = ['', `${year}/`, segmentPath, '2019/segments/segment-1/', `${year}/methodology/`, `${year}/changes/`, 'search/'];
+      const paths = ['', `${year}/`, segmentPath, '2019/segments/segment-1/', `${year}/methodology/`, `${year}/changes/`, `${year}/notebook/`, `${year}/which-segment/`, 'search/'];
       const found: string[] = [];
       for (const path of paths) {
         const page = await open(path, { colorScheme: theme });

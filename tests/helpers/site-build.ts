@@ -10,6 +10,8 @@ import type { Registry } from '../../scripts/document/registry-schema.js';
 import { reviewedSnapshot } from '../../scripts/identity/drift.js';
 import type { Reviewed } from '../../scripts/document/summary-schema.js';
 import { makeSegmentationFixture } from './segmentation-fixture.js';
+import { QUIZ_SCHEMA_VERSION, QuizSchema, type Quiz } from '../../scripts/document/quiz-schema.js';
+import { quizPath } from '../../scripts/document/paths.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
 
@@ -41,6 +43,26 @@ export function fixtureDocs(): Segmentation[] {
 export function reviewedYaml(reviewed: Reviewed): string[] {
   const date = reviewed.date instanceof Date ? reviewed.date.toISOString().slice(0, 10) : reviewed.date;
   return ['reviewed:', `  date: ${date}`, '  top:', ...reviewed.top.map((t) => `    - { feature: ${t.feature}, lift: ${t.lift} }`)];
+}
+
+/**
+ * A "Which segment are you?" model for a fixture document: its clustered questions, with each segment's lift
+ * as its weights (enough for the page; quiz:train fits real ones from respondents' answers).
+ */
+export function fixtureQuiz(doc: Segmentation): Quiz {
+  const questions = doc.questions.filter((q) => q.group !== 'valid');
+  const features = doc.features.filter((f) => questions.some((q) => q.code === f.question));
+  const column = (id: string) => doc.features.findIndex((f) => f.id === id);
+  return QuizSchema.parse({
+    schemaVersion: QUIZ_SCHEMA_VERSION,
+    year: doc.survey.year,
+    seed: 0,
+    questions: questions.map((q) => ({ code: q.code, type: q.type, text: q.text, information: 0.1, answers: features.filter((f) => f.question === q.code).map((f) => ({ feature: f.id, label: f.label })) })),
+    features: features.map((f) => f.id),
+    weights: doc.segments.map((s) => features.map((f) => 5 * s.lift[column(f.id)])),
+    bias: doc.segments.map(() => 0),
+    heldOut: { respondents: 100, short: { top1: 0.6, top2: 0.8 }, full: { top1: 0.7, top2: 0.9 } },
+  });
 }
 
 const fixture2020 = fixtureDocs()[1];
@@ -132,6 +154,7 @@ export function writeInputs(dir: string, summaries: Record<string, string> = SUM
   mkdirSync(join(dir, 'years'), { recursive: true });
   writeFileSync(join(dir, 'years', '2020.mdx'), ['---', `title: ${INTRO_2020_TITLE}`, '---', '', 'Two surveys, and the tabular segment splits in two.', ''].join('\n'));
   if (docs.some((d) => d.survey.year === 2020)) writeFileSync(join(inputs.dataDir, 'subsegments-2020.json'), JSON.stringify(fixtureSubSegments(docs.find((d) => d.survey.year === 2020))));
+  if (docs.some((d) => d.survey.year === 2020)) writeFileSync(quizPath(inputs.dataDir, 2020), JSON.stringify(fixtureQuiz(docs.find((d) => d.survey.year === 2020)!)));
   for (const [file, text] of Object.entries(summaries)) {
     mkdirSync(join(inputs.contentDir, file.split('/')[0]), { recursive: true });
     writeFileSync(join(inputs.contentDir, file), text);
