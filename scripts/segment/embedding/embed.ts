@@ -106,8 +106,8 @@ export function embed(matrix: BinaryMatrix, params: EmbedParams, options: EmbedO
   if (edges.weights.length === 0) return { rows, dims, data: embedding };
   const { a, b } = findABParams(1.0, params.minDist);
   const settings: LayoutSettings = options.reproduceUmapJs
-    ? { dims, nEpochs, curve: new UmapJsCurve(a, b, 1.0), learningRate: 1.0, negativeSampleRate: 5, negativeSamples: 'umap-js' }
-    : { dims, nEpochs, curve: new TabulatedCurve(a, b, 1.0), learningRate: 1.0, negativeSampleRate: 5, negativeSamples: 'xorshift' };
+    ? { dims, nEpochs, curve: new UmapJsCurve(a, b, 1.0), learningRate: 1.0, negativeSampleRate: 5, negativeSamples: 'umap-js', pushes: 'chained' }
+    : { dims, nEpochs, curve: new TabulatedCurve(a, b, 1.0), learningRate: 1.0, negativeSampleRate: 5, negativeSamples: 'xorshift', pushes: 'batched' };
   const updates = optimizeLayout(embedding, edges, settings, options.random, report && ((epoch) => report(searchUnits + epoch, total)));
   if (phases) {
     phases.layoutMs = lap();

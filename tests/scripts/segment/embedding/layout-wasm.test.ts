@@ -32,7 +32,7 @@ describe('the WebAssembly layout kernel', () => {
       const layout = (webAssembly: boolean) => {
         const random = createRandom(11);
         const embedding = randomEmbedding(matrix.rows, dims, random);
-        updates.push(optimizeLayout(embedding, edges, { dims, nEpochs, curve: new TabulatedCurve(a, b, 1), learningRate: 1, negativeSampleRate: 5, negativeSamples: 'xorshift', webAssembly }, random));
+        updates.push(optimizeLayout(embedding, edges, { dims, nEpochs, curve: new TabulatedCurve(a, b, 1), learningRate: 1, negativeSampleRate: 5, negativeSamples: 'xorshift', pushes: 'batched', webAssembly }, random));
         return embedding;
       };
       const wasm = layout(true);
