@@ -13,7 +13,8 @@
  *     (a string-keyed Map), 13 s for a transform search graph we never use, and ~650 ms per epoch
  *     (number[][]), at 1.6 GB. With `reproduceUmapJs` our output equals umap-js's to the bit
  *     (tests/scripts/segment/embedding/embed.test.ts); by default the layout uses tabulated powers (Math.pow was ~40% of an
- *     epoch) and block-drawn negative samples, both documented in layout.ts / curve.ts;
+ *     epoch), block-drawn negative samples and batched pushes (an edge sample's negative-sample pushes all
+ *     measured from the point after its pull, so they overlap), documented in layout.ts / curve.ts;
  *   - findABParams: umap-js's (a = 1.5695, b = 0.8942 at min_dist 0.1; umap-learn's fit: 1.577, 0.895).
  * Epochs follow umap-learn, not umap-js: 500 up to 10,000 points, 200 above.
  */
@@ -42,7 +43,8 @@ export interface EmbedOptions {
   /**
    * Compute powers with Math.pow and draw every negative sample from `random`, exactly as umap-js does, so
    * the result equals umap-js's to the bit (for tests; ~10x slower). Default: powers from tables (relative
-   * error < 1e-13, see fixed-power.ts) and negative samples from a generator seeded by `random` (umap-learn's approach).
+   * error < 1e-13, see fixed-power.ts), negative samples from a generator seeded by `random` (umap-learn's
+   * approach) and batched pushes (LayoutSettings.pushes in layout.ts).
    */
   reproduceUmapJs?: boolean;
   /** Told when the spectral start failed and the layout started from random (umap-learn warns the same). */
@@ -106,8 +108,8 @@ export function embed(matrix: BinaryMatrix, params: EmbedParams, options: EmbedO
   if (edges.weights.length === 0) return { rows, dims, data: embedding };
   const { a, b } = findABParams(1.0, params.minDist);
   const settings: LayoutSettings = options.reproduceUmapJs
-    ? { dims, nEpochs, curve: new UmapJsCurve(a, b, 1.0), learningRate: 1.0, negativeSampleRate: 5, negativeSamples: 'umap-js' }
-    : { dims, nEpochs, curve: new TabulatedCurve(a, b, 1.0), learningRate: 1.0, negativeSampleRate: 5, negativeSamples: 'xorshift' };
+    ? { dims, nEpochs, curve: new UmapJsCurve(a, b, 1.0), learningRate: 1.0, negativeSampleRate: 5, negativeSamples: 'umap-js', pushes: 'chained' }
+    : { dims, nEpochs, curve: new TabulatedCurve(a, b, 1.0), learningRate: 1.0, negativeSampleRate: 5, negativeSamples: 'xorshift', pushes: 'batched' };
   const updates = optimizeLayout(embedding, edges, settings, options.random, report && ((epoch) => report(searchUnits + epoch, total)));
   if (phases) {
     phases.layoutMs = lap();

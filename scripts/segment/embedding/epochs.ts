@@ -7,6 +7,8 @@
  * Per edge due this epoch: pull `head` towards `tail` (and `tail` back), then push `head` away from
  * `negativeSamples` random points. A sampled point equal to `head` is skipped, as umap-js does (its
  * distance is 0 and it is the point itself); other coincident points get the maximal push of 4.
+ * The pushes are chained as in umap-js (each measured from where the previous one left the point) or
+ * batched (all measured from the point after its pull, added in sampling order): see LayoutSettings.pushes.
  */
 import type { CurveGradients } from './curve.js';
 import type { LayoutEdges } from './graph.js';
@@ -23,6 +25,12 @@ export interface EpochState {
   epochOfNextNegativeSample: Float64Array;
   /** Edge samples and negative samples so far (the benchmark's profile reports them). */
   updates: number;
+  /**
+   * false: each negative sample's push is measured from the point as the previous push left it (umap-js's
+   * chain). true: every push of one edge sample is measured from the point after its pull, and the pushes
+   * are added in sampling order (see LayoutSettings.pushes).
+   */
+  batched: boolean;
 }
 
 export function runEpoch(state: EpochState, epoch: number, alpha: number): void {
@@ -41,7 +49,7 @@ function negativeSamplesDue(state: EpochState, e: number, epoch: number): number
 }
 
 function runEpoch2D(state: EpochState, epoch: number, alpha: number): void {
-  const { embedding, curve, negatives, epochOfNextSample } = state;
+  const { embedding, curve, negatives, epochOfNextSample, batched } = state;
   const { head, tail } = state.edges;
   for (let e = 0; e < head.length; e++) {
     if (epochOfNextSample[e] > epoch) continue;
@@ -62,12 +70,14 @@ function runEpoch2D(state: EpochState, epoch: number, alpha: number): void {
     embedding[other + 1] += -gy * alpha;
 
     const samples = negativeSamplesDue(state, e, epoch);
+    let fromX = x;
+    let fromY = y;
     for (let p = 0; p < samples; p++) {
       const sampled = negatives.next();
       if (sampled === moving) continue;
       const far = sampled * 2;
-      const fx = x - embedding[far];
-      const fy = y - embedding[far + 1];
+      const fx = fromX - embedding[far];
+      const fy = fromY - embedding[far + 1];
       const farSquared = fx * fx + fy * fy;
       const repulsion = farSquared > 0.0 ? curve.repulsion(farSquared) : 0.0;
       if (repulsion > 0.0) {
@@ -77,6 +87,10 @@ function runEpoch2D(state: EpochState, epoch: number, alpha: number): void {
         x += 4.0 * alpha;
         y += 4.0 * alpha;
       }
+      if (!batched) {
+        fromX = x;
+        fromY = y;
+      }
     }
     embedding[current] = x;
     embedding[current + 1] = y;
@@ -84,7 +98,7 @@ function runEpoch2D(state: EpochState, epoch: number, alpha: number): void {
 }
 
 function runEpoch4D(state: EpochState, epoch: number, alpha: number): void {
-  const { embedding, curve, negatives, epochOfNextSample } = state;
+  const { embedding, curve, negatives, epochOfNextSample, batched } = state;
   const { head, tail } = state.edges;
   for (let e = 0; e < head.length; e++) {
     if (epochOfNextSample[e] > epoch) continue;
@@ -115,14 +129,18 @@ function runEpoch4D(state: EpochState, epoch: number, alpha: number): void {
     embedding[other + 3] += -g3 * alpha;
 
     const samples = negativeSamplesDue(state, e, epoch);
+    let from0 = x0;
+    let from1 = x1;
+    let from2 = x2;
+    let from3 = x3;
     for (let p = 0; p < samples; p++) {
       const sampled = negatives.next();
       if (sampled === moving) continue;
       const far = sampled * 4;
-      const f0 = x0 - embedding[far];
-      const f1 = x1 - embedding[far + 1];
-      const f2 = x2 - embedding[far + 2];
-      const f3 = x3 - embedding[far + 3];
+      const f0 = from0 - embedding[far];
+      const f1 = from1 - embedding[far + 1];
+      const f2 = from2 - embedding[far + 2];
+      const f3 = from3 - embedding[far + 3];
       const farSquared = f0 * f0 + f1 * f1 + f2 * f2 + f3 * f3;
       const repulsion = farSquared > 0.0 ? curve.repulsion(farSquared) : 0.0;
       if (repulsion > 0.0) {
@@ -136,6 +154,12 @@ function runEpoch4D(state: EpochState, epoch: number, alpha: number): void {
         x2 += 4.0 * alpha;
         x3 += 4.0 * alpha;
       }
+      if (!batched) {
+        from0 = x0;
+        from1 = x1;
+        from2 = x2;
+        from3 = x3;
+      }
     }
     embedding[current] = x0;
     embedding[current + 1] = x1;
@@ -145,8 +169,10 @@ function runEpoch4D(state: EpochState, epoch: number, alpha: number): void {
 }
 
 function runEpochAnyDims(state: EpochState, epoch: number, alpha: number): void {
-  const { embedding, dims, curve, negatives, epochOfNextSample } = state;
+  const { embedding, dims, curve, negatives, epochOfNextSample, batched } = state;
   const { head, tail } = state.edges;
+  // Where the pushes are measured from: the point after its pull (batched), or after the last push.
+  const from = new Float64Array(dims);
   for (let e = 0; e < head.length; e++) {
     if (epochOfNextSample[e] > epoch) continue;
     const moving = head[e];
@@ -161,16 +187,22 @@ function runEpochAnyDims(state: EpochState, epoch: number, alpha: number): void 
     }
 
     const samples = negativeSamplesDue(state, e, epoch);
+    for (let d = 0; d < dims; d++) from[d] = embedding[current + d];
     for (let p = 0; p < samples; p++) {
       const sampled = negatives.next();
       if (sampled === moving) continue;
       const far = sampled * dims;
-      const farSquared = squaredDistance(embedding, current, far, dims);
+      let farSquared = 0.0;
+      for (let d = 0; d < dims; d++) {
+        const diff = from[d] - embedding[far + d];
+        farSquared += diff * diff;
+      }
       const repulsion = farSquared > 0.0 ? curve.repulsion(farSquared) : 0.0;
       for (let d = 0; d < dims; d++) {
-        const grad = repulsion > 0.0 ? clip(repulsion * (embedding[current + d] - embedding[far + d])) : 4.0;
+        const grad = repulsion > 0.0 ? clip(repulsion * (from[d] - embedding[far + d])) : 4.0;
         embedding[current + d] += grad * alpha;
       }
+      if (!batched) for (let d = 0; d < dims; d++) from[d] = embedding[current + d];
     }
   }
 }

@@ -1,6 +1,6 @@
 // AssemblyScript (compiled to WebAssembly by ../layout-wasm.ts, not by tsc): the epoch loops of
-// epochs.ts for 2 and 4 dimensions with the tabulated curve (curve.ts, fixed-power.ts) and
-// xorshift negative samples (layout.ts). Every floating-point operation is the JavaScript loop's, in
+// epochs.ts for 2 and 4 dimensions with the tabulated curve (curve.ts, fixed-power.ts),
+// xorshift negative samples and batched pushes (layout.ts). Every floating-point operation is the JavaScript loop's, in
 // the same order, so both give the same bits; tests/scripts/segment/embedding/layout-wasm.test.ts compares them.
 
 // Where the JavaScript side put each array in this module's memory, and the scalars of the run.
@@ -152,13 +152,17 @@ export function epoch2(epoch: f64, alpha: f64): void {
     y += gy * alpha;
     store<f64>(other, load<f64>(other, 8) + -gy * alpha, 8);
 
+    // Batched pushes (layout.ts, LayoutSettings.pushes): each measured from the point after its pull, so
+    // they do not wait for each other and the processor overlaps them; added in sampling order.
     const samples = samplesDue(at, epoch);
+    const fromX = x;
+    const fromY = y;
     for (let p: f64 = 0; p < samples; p++) {
       const sampled = nextSample();
       if (sampled == moving) continue;
       const far = embedding + (<usize>sampled << 4);
-      const fx = x - load<f64>(far);
-      const fy = y - load<f64>(far, 8);
+      const fx = fromX - load<f64>(far);
+      const fy = fromY - load<f64>(far, 8);
       const farSquared = fx * fx + fy * fy;
       const push = farSquared > 0.0 ? repulsion(farSquared) : 0.0;
       if (push > 0.0) {
@@ -206,14 +210,18 @@ export function epoch4(epoch: f64, alpha: f64): void {
     store<f64>(other, load<f64>(other, 24) + -g3 * alpha, 24);
 
     const samples = samplesDue(at, epoch);
+    const from0 = x0;
+    const from1 = x1;
+    const from2 = x2;
+    const from3 = x3;
     for (let p: f64 = 0; p < samples; p++) {
       const sampled = nextSample();
       if (sampled == moving) continue;
       const far = embedding + (<usize>sampled << 5);
-      const f0 = x0 - load<f64>(far);
-      const f1 = x1 - load<f64>(far, 8);
-      const f2 = x2 - load<f64>(far, 16);
-      const f3 = x3 - load<f64>(far, 24);
+      const f0 = from0 - load<f64>(far);
+      const f1 = from1 - load<f64>(far, 8);
+      const f2 = from2 - load<f64>(far, 16);
+      const f3 = from3 - load<f64>(far, 24);
       const farSquared = f0 * f0 + f1 * f1 + f2 * f2 + f3 * f3;
       const push = farSquared > 0.0 ? repulsion(farSquared) : 0.0;
       if (push > 0.0) {

@@ -32,7 +32,7 @@ describe('the WebAssembly layout kernel', () => {
       const layout = (webAssembly: boolean) => {
         const random = createRandom(11);
         const embedding = randomEmbedding(matrix.rows, dims, random);
-        updates.push(optimizeLayout(embedding, edges, { dims, nEpochs, curve: new TabulatedCurve(a, b, 1), learningRate: 1, negativeSampleRate: 5, negativeSamples: 'xorshift', webAssembly }, random));
+        updates.push(optimizeLayout(embedding, edges, { dims, nEpochs, curve: new TabulatedCurve(a, b, 1), learningRate: 1, negativeSampleRate: 5, negativeSamples: 'xorshift', pushes: 'batched', webAssembly }, random));
         return embedding;
       };
       const wasm = layout(true);
@@ -45,5 +45,23 @@ describe('the WebAssembly layout kernel', () => {
       // It moved the points: the result is not the random start.
       expect(Array.from(wasm)).not.toEqual(Array.from(randomEmbedding(matrix.rows, dims, createRandom(11))));
     }
+  });
+
+  it('runs only the batched pushes; the chained order (umap-js’s) stays in the JavaScript loops and gives another layout', () => {
+    const matrix = plantedRows(300, 40, 3, 3, 0.5, 0.1);
+    const neighbours = jaccardNeighboursExact(matrix, 15);
+    const edges = layoutEdges(neighbours, 15, 60);
+    const { a, b } = findABParams(1.0, 0.1);
+    const layout = (pushes: 'chained' | 'batched', webAssembly: boolean) => {
+      const random = createRandom(5);
+      const embedding = randomEmbedding(matrix.rows, 2, random);
+      optimizeLayout(embedding, edges, { dims: 2, nEpochs: 60, curve: new TabulatedCurve(a, b, 1), learningRate: 1, negativeSampleRate: 5, negativeSamples: 'xorshift', pushes, webAssembly }, random);
+      return Array.from(embedding);
+    };
+    const chained = layout('chained', false);
+    expect(layout('chained', true)).toEqual(chained);
+    const batched = layout('batched', true);
+    expect(batched.every(Number.isFinite)).toBe(true);
+    expect(batched).not.toEqual(chained);
   });
 });
