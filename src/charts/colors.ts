@@ -25,6 +25,18 @@ export function groupColors(group: QuestionGroup): ColorPair {
   return i + 1 < PAIRED.length ? { light: PAIRED[i], solid: PAIRED[i + 1] } : { ...FALLBACK_PAIR };
 }
 
+/**
+ * One color per question group where a chart needs one (the lift chart): the solid color of its pair,
+ * except where that color has less than 3:1 contrast against the white or the dark page (the purple
+ * nearly vanished in dark mode, the orange on white); those two are shifted to a middle lightness.
+ */
+const READABLE_OVERRIDES: Record<string, string> = { '#6a3d9a': '#8f5fc2', '#ff7f00': '#e66a00' };
+
+export function groupColor(group: QuestionGroup): string {
+  const solid = groupColors(group).solid;
+  return READABLE_OVERRIDES[solid] ?? solid;
+}
+
 /** Categorical scheme for unordered answers (job role, gender), as the notebook's role chart. */
 export const CATEGORICAL_SCHEME = 'tableau20' as const;
 /** Its colors, for scales that need an explicit range (the map adds a grey for "no answer"). */
