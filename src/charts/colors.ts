@@ -45,12 +45,6 @@ export const TABLEAU20 = [
   '#e45756', '#ff9d98', '#79706e', '#bab0ac', '#d67195', '#fcbfd2', '#b279a2', '#d6a5c9', '#9e765f', '#d8b5a5',
 ] as const;
 
-/**
- * Sequential scheme for ordered answers. The notebook used 'inferno'; its extremes (near-black, pale
- * yellow) vanish on a dark or a light page, so only the middle of the ramp is used.
- */
-export const SEQUENTIAL_SCHEME = { name: 'inferno', extent: [0.12, 0.88] } as const;
-
 /** Diverging scheme of the work-activity table (matplotlib's PiYG). */
 export const DIVERGING_SCHEME = 'pinkyellowgreen' as const;
 
