@@ -45,6 +45,8 @@ export function workActivitySpec(doc: Segmentation, names?: readonly string[]): 
   return {
     $schema: VEGA_LITE_SCHEMA,
     description: workActivityTable(doc, names).alt,
+    // narrow.ts turns this table for phones (answers as rows).
+    usermeta: { narrow: 'heatmap' },
     // Lift in percentage points (the site's one unit for lift), the rate in percent.
     data: { values: cells.map((c) => ({ ...c, lift: round(c.lift * 100, 2), segmentRate: round(c.segmentRate * 100, 2), liftText: points(c.lift) })) },
     width: { step: 96 },

@@ -11,6 +11,7 @@ export { stabilityRows, stabilitySpec, stabilityTable, STABILITY_LABELS, type St
 export { workActivityCells, workActivitySpec, workActivityTable, type ActivityCell } from './activities.js';
 export { changesLabels, changesPoints, changesSpec, changesTable, YEAR_COLORS, type ChangesChartInput, type ChangesChartRow, type ChangesPoint } from './changes.js';
 export { socialCardSpec, yearCardSpec, SOCIAL_CARD, type SocialCardOptions, type YearCardOptions } from './card.js';
+export { narrowSpec, NARROW_WIDTH } from './narrow.js';
 export { toCsv, toRecords, type ChartTable, type Cell } from './table.js';
 export { themeConfig, FONT_NAME, FONT_FAMILY, THEME_BACKGROUND, VEGA_LITE_SCHEMA, type Theme } from './theme.js';
 export { OVERALL_NAME, segmentName } from './data.js';
