@@ -153,7 +153,11 @@ async function chartTextSizes(page: Page): Promise<{ chart: string; min: number;
     [...document.querySelectorAll<HTMLElement>('figure[data-chart-spec]')].flatMap((figure) => {
       const sizes = [...figure.querySelectorAll<SVGTextElement>('.chart-static svg text')]
         .filter((t) => t.getBoundingClientRect().width > 0 && (t.textContent ?? '').trim() !== '')
-        .map((t) => parseFloat(getComputedStyle(t).fontSize) * Math.abs(t.getScreenCTM()!.a));
+        .map((t) => {
+          // The scale of the text's transform, rotated labels included (their a is cos 90° = 0).
+          const m = t.getScreenCTM()!;
+          return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+        });
       const chart = figure.dataset.chartSpec!.split('/').pop()!.replace('.vl.json', '');
       return sizes.length === 0 ? [] : [{ chart, min: Math.min(...sizes), texts: sizes.length }];
     }),
@@ -175,6 +179,7 @@ describe('phone width (390 px)', () => {
     for (const kind of kinds) expect(measured.some((m) => m.chart.includes(kind)), kind).toBe(true);
     const small = measured.filter((m) => m.min < 11).map((m) => `${m.chart}: ${m.min.toFixed(1)} px`);
     expect(small).toEqual([]);
+    console.log(`smallest chart text at 390 px: ${Math.min(...measured.map((m) => m.min)).toFixed(1)} px over ${measured.length} charts`);
   });
 
   it('shows the desktop layout of a chart in a wide column and the phone layout in a narrow one', async () => {
