@@ -31,7 +31,7 @@ function narrowPlot(width: number, share = 1): number {
 
 function wrapAxis(axis: Obj | null | undefined): Obj | null | undefined {
   if (axis === null) return null;
-  return { ...axis, labelExpr: wrapLabelExpr(LABEL_CHARS), labelLineHeight: 13 };
+  return { ...axis, labelExpr: wrapLabelExpr(LABEL_CHARS), labelLineHeight: LINE };
 }
 
 function narrowEncoding(encoding: Obj | undefined): Obj | undefined {
@@ -56,20 +56,26 @@ export function wrapWords(text: string, chars: number): string[] {
   return lines;
 }
 
-/** Row height for up to three lines of wrapped label. */
-const WRAPPED_ROW = 42;
+/** Line height of wrapped labels, and the row height that holds the longest of `labels` wrapped at `chars`. */
+const LINE = 13;
+function rowStep(labels: readonly unknown[], chars: number, least: number): number {
+  const lines = Math.max(1, ...labels.map((l) => wrapWords(String(l), chars).length));
+  return Math.max(least, lines * LINE + 8);
+}
 
-function narrowView(view: Obj, share = 1, parentWidth?: number): Obj {
+function narrowView(view: Obj, share = 1, parentWidth?: number, values: Obj[] = []): Obj {
   const out: Obj = { ...view, encoding: narrowEncoding(view.encoding) };
+  const rows = view.data?.values ?? values;
   if (typeof view.width === 'number') out.width = narrowPlot(view.width, share);
-  if (typeof view.height?.step === 'number') out.height = { step: WRAPPED_ROW };
+  const yField = view.encoding?.y?.field ?? view.layer?.find((l: Obj) => l.encoding?.y?.field)?.encoding.y.field;
+  if (typeof view.height?.step === 'number' && yField) out.height = { step: rowStep(rows.map((r: Obj) => r[yField]), LABEL_CHARS, view.height.step) };
   const width = typeof out.width === 'number' ? out.width : parentWidth;
   // An x-axis title longer than its plot is wrapped to the plot's width (bold 12 px: about 6.5 px a character).
   const title = out.encoding?.x?.axis?.title;
   if (typeof title === 'string' && typeof width === 'number') {
     out.encoding = { ...out.encoding, x: { ...out.encoding.x, axis: { ...out.encoding.x.axis, title: wrapWords(title, Math.max(10, Math.floor(width / 6.5))) } } };
   }
-  if (Array.isArray(view.layer)) out.layer = view.layer.map((l: Obj) => narrowView(l, share, width));
+  if (Array.isArray(view.layer)) out.layer = view.layer.map((l: Obj) => narrowView(l, share, width, rows));
   return out;
 }
 
@@ -89,7 +95,7 @@ function narrowHeatmap(spec: Obj): Obj {
   return {
     ...spec,
     width: { step },
-    height: { step: 44 },
+    height: { step: rowStep((spec.data?.values ?? []).map((v: Obj) => v.answer), 16, 30) },
     encoding: swap(spec.encoding),
     layer: spec.layer.map((l: Obj) => ({
       ...l,
@@ -106,7 +112,7 @@ export function narrowSpec(spec: TopLevelSpec): TopLevelSpec {
   if (Array.isArray(s.hconcat)) {
     const widths = s.hconcat.map((v: Obj) => (typeof v.width === 'number' ? v.width : 100));
     const total = widths.reduce((a: number, b: number) => a + b, 0);
-    return { ...s, hconcat: s.hconcat.map((v: Obj, i: number) => narrowView(v, widths[i] / total)) } as TopLevelSpec;
+    return { ...s, hconcat: s.hconcat.map((v: Obj, i: number) => narrowView(v, widths[i] / total, undefined, s.data?.values ?? [])) } as TopLevelSpec;
   }
   return narrowView(s) as TopLevelSpec;
 }
