@@ -40,12 +40,15 @@ function wrapExpr(width: number): string {
 
 export function workActivitySpec(doc: Segmentation, names?: readonly string[]): TopLevelSpec {
   const cells = workActivityCells(doc, names);
-  const extent = Math.max(0.05, ...cells.map((c) => Math.abs(c.lift)));
-  const strong = round(extent * 0.6);
+  const extent = round(Math.max(0.05, ...cells.map((c) => Math.abs(c.lift))) * 100, 2);
+  const strong = round(extent * 0.6, 2);
   return {
     $schema: VEGA_LITE_SCHEMA,
     description: workActivityTable(doc, names).alt,
-    data: { values: cells.map((c) => ({ ...c, lift: round(c.lift), segmentRate: round(c.segmentRate) })) },
+    // narrow.ts turns this table for phones (answers as rows).
+    usermeta: { narrow: 'heatmap' },
+    // Lift in percentage points (the site's one unit for lift), the rate in percent.
+    data: { values: cells.map((c) => ({ ...c, lift: round(c.lift * 100, 2), segmentRate: round(c.segmentRate * 100, 2), liftText: points(c.lift) })) },
     width: { step: 96 },
     height: { step: 30 },
     encoding: {
@@ -62,19 +65,19 @@ export function workActivitySpec(doc: Segmentation, names?: readonly string[]): 
       {
         mark: { type: 'rect' },
         encoding: {
-          color: { field: 'lift', type: 'quantitative', scale: { scheme: DIVERGING_SCHEME, domain: [-extent, extent], domainMid: 0 }, legend: { title: 'Lift', format: '+.0%', orient: 'bottom' } },
+          color: { field: 'lift', type: 'quantitative', scale: { scheme: DIVERGING_SCHEME, domain: [-extent, extent], domainMid: 0 }, legend: { title: 'Lift (points)', format: '+d', orient: 'bottom' } },
           tooltip: [
             { field: 'name', type: 'nominal', title: 'Segment' },
             { field: 'answer', type: 'nominal', title: 'Work activity' },
-            { field: 'lift', type: 'quantitative', title: 'Lift', format: '+.1%' },
-            { field: 'segmentRate', type: 'quantitative', title: 'Segment rate', format: '.1%' },
+            { field: 'liftText', type: 'nominal', title: 'Lift' },
+            { field: 'segmentRate', type: 'quantitative', title: 'Segment rate (%)', format: '.1f' },
           ],
         },
       },
       {
         mark: { type: 'text', fontSize: 12 },
         encoding: {
-          text: { field: 'lift', type: 'quantitative', format: '+.1%' },
+          text: { field: 'lift', type: 'quantitative', format: '+.0f' },
           // Cell text is dark on the pale middle of the ramp and white on its saturated ends, whatever the theme.
           color: { condition: { test: `abs(datum.lift) >= ${strong}`, value: '#ffffff' }, value: '#1f2328' },
         },

@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Breakdown, QuestionInfo, Segmentation } from '../../scripts/document/segmentation-schema.js';
-import { CATEGORICAL_SCHEME, SEQUENTIAL_SCHEME } from './colors.js';
+import { TABLEAU20 } from './colors.js';
 import { OVERALL_NAME, findQuestion, round, segmentName, segmentsInOrder, uniqueLabels } from './data.js';
 import { percent } from './format.js';
 import type { ChartTable } from './table.js';
@@ -61,9 +61,18 @@ export function breakdownRows(doc: Segmentation, code: string, options: Breakdow
   });
 }
 
-function colorScale(question: QuestionInfo) {
-  const domain = uniqueLabels(question.answers.map((a) => a.label));
-  return question.ordered ? { domain, scheme: { ...SEQUENTIAL_SCHEME, extent: [...SEQUENTIAL_SCHEME.extent] } } : { domain, scheme: CATEGORICAL_SCHEME };
+/**
+ * Colors by answer over the answers that some bar has (no "Student" in a chart of professionals). Each
+ * answer keeps its color from the question's full order, so a color means the same answer in every chart
+ * of the question. Ordered answers take the theme's sequential range (config.range.ordinal): the dark
+ * theme uses a lighter stretch of the ramp, whose darkest purple vanished on the dark page.
+ */
+function colorScale(question: QuestionInfo, present: ReadonlySet<string>) {
+  const all = uniqueLabels(question.answers.map((a) => a.label));
+  const domain = all.filter((a) => present.has(a));
+  if (question.ordered) return { domain };
+  const range = all.flatMap((a, j) => (present.has(a) ? [TABLEAU20[j % TABLEAU20.length]] : []));
+  return { domain, range };
 }
 
 /** Stacked normalized bars of a profile question per segment (data inlined). */
@@ -71,10 +80,11 @@ export function breakdownSpec(doc: Segmentation, code: string, options: Breakdow
   const question = findQuestion(doc, code);
   const rows = breakdownRows(doc, code, options);
   const bars = [...new Set(rows.map((r) => r.bar))];
+  const present = new Set(rows.filter((r) => r.count > 0).map((r) => r.answer));
   return {
     $schema: VEGA_LITE_SCHEMA,
     description: breakdownTable(doc, code, options).alt,
-    data: { values: rows.map((r) => ({ ...r, share: round(r.share) })) },
+    data: { values: rows.filter((r) => present.has(r.answer)).map((r) => ({ ...r, share: round(r.share) })) },
     width: 420,
     height: { step: 26 },
     mark: { type: 'bar' },
@@ -84,8 +94,9 @@ export function breakdownSpec(doc: Segmentation, code: string, options: Breakdow
       color: {
         field: 'answer',
         type: question.ordered ? 'ordinal' : 'nominal',
-        scale: colorScale(question),
-        legend: { title: question.label, orient: 'bottom', columns: question.answers.length > 6 ? 2 : 1 },
+        scale: colorScale(question, present),
+        // One column: two columns read across (1 2 / 3 4) and made long labels widen the whole chart.
+        legend: { title: question.label, orient: 'bottom', columns: 1 },
       },
       order: { field: 'answerOrder', type: 'quantitative', sort: 'ascending' },
       tooltip: [

@@ -29,7 +29,6 @@ export function socialCardSpec(doc: Segmentation, segmentIndex: number, options:
       subtitlePadding: 6,
       offset: 16,
     },
-    height: 360,
     padding: 24,
     config: { axis: { labelFontSize: 16, titleFontSize: 15 } },
   } as TopLevelSpec;

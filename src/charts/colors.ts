@@ -25,6 +25,18 @@ export function groupColors(group: QuestionGroup): ColorPair {
   return i + 1 < PAIRED.length ? { light: PAIRED[i], solid: PAIRED[i + 1] } : { ...FALLBACK_PAIR };
 }
 
+/**
+ * One color per question group where a chart needs one (the lift chart): the solid color of its pair,
+ * except where that color has less than 3:1 contrast against the white or the dark page (the purple
+ * nearly vanished in dark mode, the orange on white); those two are shifted to a middle lightness.
+ */
+const READABLE_OVERRIDES: Record<string, string> = { '#6a3d9a': '#8f5fc2', '#ff7f00': '#e66a00' };
+
+export function groupColor(group: QuestionGroup): string {
+  const solid = groupColors(group).solid;
+  return READABLE_OVERRIDES[solid] ?? solid;
+}
+
 /** Categorical scheme for unordered answers (job role, gender), as the notebook's role chart. */
 export const CATEGORICAL_SCHEME = 'tableau20' as const;
 /** Its colors, for scales that need an explicit range (the map adds a grey for "no answer"). */
@@ -32,12 +44,6 @@ export const TABLEAU20 = [
   '#4c78a8', '#9ecae9', '#f58518', '#ffbf79', '#54a24b', '#88d27a', '#b79a20', '#f2cf5b', '#439894', '#83bcb6',
   '#e45756', '#ff9d98', '#79706e', '#bab0ac', '#d67195', '#fcbfd2', '#b279a2', '#d6a5c9', '#9e765f', '#d8b5a5',
 ] as const;
-
-/**
- * Sequential scheme for ordered answers. The notebook used 'inferno'; its extremes (near-black, pale
- * yellow) vanish on a dark or a light page, so only the middle of the ramp is used.
- */
-export const SEQUENTIAL_SCHEME = { name: 'inferno', extent: [0.12, 0.88] } as const;
 
 /** Diverging scheme of the work-activity table (matplotlib's PiYG). */
 export const DIVERGING_SCHEME = 'pinkyellowgreen' as const;

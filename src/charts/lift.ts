@@ -1,14 +1,14 @@
 /**
  * The segment profile figure of the notebook (`plot_segment_qs`): the answers with the highest lift in a
- * segment, lift as a solid bar to the right, the overall response rate as a light bar to the left, both
- * colored by question group; highest lift at the top.
+ * segment, with the overall response rate beside the lift, each on its own labelled scale, colored by
+ * question group; highest lift at the top. Lift is in percentage points, as everywhere on the site.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { QuestionGroup } from '../../scripts/config/schema.js';
+import { QUESTION_GROUPS, type QuestionGroup } from '../../scripts/config/schema.js';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
-import { groupColors } from './colors.js';
+import { groupColor } from './colors.js';
 import { findQuestion, findSegment, firstWords, round, segmentName, uniqueLabels } from './data.js';
-import { percent } from './format.js';
+import { formatPoints, percent, points } from './format.js';
 import type { ChartTable } from './table.js';
 import { VEGA_LITE_SCHEMA } from './theme.js';
 
@@ -67,69 +67,95 @@ export interface LiftChartOptions {
 }
 
 const BASELINE_TEXT = {
-  professionals: { axis: '% of professionals (left: overall rate, right: lift)', base: 'overall rate', own: 'segment rate', against: 'all professionals', unit: 'segment' },
-  segment: { axis: '% of the segment (left: segment rate, right: lift)', base: 'segment rate', own: 'sub-segment rate', against: 'the whole segment', unit: 'sub-segment' },
+  professionals: { overallAxis: '% of all professionals', base: 'overall rate', own: 'segment rate', against: 'all professionals', unit: 'segment' },
+  segment: { overallAxis: '% of the segment', base: 'segment rate', own: 'sub-segment rate', against: 'the whole segment', unit: 'sub-segment' },
 } as const;
 
+/** Width of the overall-rate panel; the lift panel gets `width`. */
+const OVERALL_WIDTH = 120;
+
 function colorScale(rows: LiftRow[]): { domain: string[]; range: string[] } {
-  const groups = [...new Set(rows.map((r) => r.group))];
-  return {
-    domain: groups.flatMap((g) => [`${g}: overall rate`, `${g}: lift`]),
-    range: groups.flatMap((g) => [groupColors(g).light, groupColors(g).solid]),
-  };
+  const present = new Set(rows.map((r) => r.group));
+  const groups = QUESTION_GROUPS.filter((g) => present.has(g));
+  return { domain: [...groups], range: groups.map((g) => groupColor(g)) };
 }
 
 function values(rows: LiftRow[]) {
-  return rows.flatMap((r) => {
-    const common = { label: r.label, answer: r.answer, group: r.group, overall: round(r.overall), lift: round(r.lift), segmentRate: round(r.segmentRate) };
-    return [
-      { ...common, kind: `${r.group}: overall rate`, value: round(-r.overall * 100, 2) },
-      { ...common, kind: `${r.group}: lift`, value: round(r.lift * 100, 2) },
-    ];
-  });
+  return rows.map((r) => ({
+    label: r.label,
+    answer: r.answer,
+    group: r.group,
+    // Both measures in percentage points: a rate of 0.42 is 42 points, as is a lift of +0.42.
+    overall: round(r.overall * 100, 2),
+    lift: round(r.lift * 100, 2),
+    segmentRate: round(r.segmentRate * 100, 2),
+    liftText: points(r.lift),
+    liftShort: formatPoints(r.lift),
+  }));
 }
 
-/** The lift chart of one segment as a Vega-Lite spec (data inlined). */
+/**
+ * The lift chart of one segment as a Vega-Lite spec (data inlined): two panels on the same rows, the
+ * overall rate on its own scale to the left and the lift in points to the right, one color per question
+ * group with one legend of groups.
+ */
 export function liftChartSpec(doc: Segmentation, segmentIndex: number, options: LiftChartOptions = {}): TopLevelSpec {
   const { top = 15, names, width = 320, legend = true, baseline = 'professionals' } = options;
   const rows = liftChartRows(doc, segmentIndex, top);
   const text = BASELINE_TEXT[baseline];
+  const y = { field: 'label', type: 'nominal', sort: rows.map((r) => r.label), axis: { title: null } } as const;
+  const color = {
+    field: 'group',
+    type: 'nominal',
+    scale: colorScale(rows),
+    legend: legend ? { title: 'Question group', orient: 'bottom', direction: 'horizontal', columns: 0 } : null,
+  } as const;
+  const tooltip = [
+    { field: 'answer', type: 'nominal', title: 'Answer' },
+    { field: 'group', type: 'nominal', title: 'Group' },
+    { field: 'overall', type: 'quantitative', title: `${capitalize(text.base)} (%)`, format: '.1f' },
+    { field: 'segmentRate', type: 'quantitative', title: `${capitalize(text.own)} (%)`, format: '.1f' },
+    { field: 'liftText', type: 'nominal', title: 'Lift' },
+  ];
   return {
     $schema: VEGA_LITE_SCHEMA,
     description: liftChartTable(doc, segmentIndex, { top, names, baseline }).alt,
     data: { values: values(rows) },
-    width,
-    height: { step: 22 },
-    layer: [
+    spacing: 12,
+    hconcat: [
       {
+        width: OVERALL_WIDTH,
+        height: { step: 22 },
         mark: { type: 'bar' },
         encoding: {
-          y: { field: 'label', type: 'nominal', sort: rows.map((r) => r.label), axis: { title: null } },
-          x: {
-            field: 'value',
-            type: 'quantitative',
-            stack: null,
-            axis: { title: text.axis, labelExpr: "format(abs(datum.value), 'd')" },
-          },
-          color: {
-            field: 'kind',
-            type: 'nominal',
-            scale: colorScale(rows),
-            legend: legend ? { title: 'Question group', orient: 'bottom', columns: 2 } : null,
-          },
-          tooltip: [
-            { field: 'answer', type: 'nominal', title: 'Answer' },
-            { field: 'group', type: 'nominal', title: 'Group' },
-            { field: 'overall', type: 'quantitative', title: capitalize(text.base), format: '.1%' },
-            { field: 'lift', type: 'quantitative', title: 'Lift', format: '+.1%' },
-            { field: 'segmentRate', type: 'quantitative', title: capitalize(text.own), format: '.1%' },
-          ],
+          y,
+          x: { field: 'overall', type: 'quantitative', scale: { domain: [0, 100] }, axis: { title: capitalize(text.base), labelExpr: "datum.value + '%'", tickCount: 2 } },
+          color,
+          opacity: { value: 0.55 },
+          tooltip,
         },
       },
-      // Own one-row data, else the zero line is drawn once per bar.
-      { data: { values: [{}] }, mark: { type: 'rule' }, encoding: { x: { datum: 0 } } },
+      {
+        width,
+        height: { step: 22 },
+        layer: [
+          {
+            mark: { type: 'bar' },
+            encoding: {
+              y: { ...y, axis: null },
+              x: { field: 'lift', type: 'quantitative', axis: { title: 'Lift (points above the overall rate)', labelExpr: "(datum.value > 0 ? '+' : '') + datum.value" } },
+              color,
+              tooltip,
+            },
+          },
+          {
+            mark: { type: 'text', align: 'left', baseline: 'middle', dx: 3, fontSize: 11 },
+            encoding: { y: { ...y, axis: null }, x: { field: 'lift', type: 'quantitative' }, text: { field: 'liftShort', type: 'nominal' } },
+          },
+        ],
+      },
     ],
-  };
+  } as TopLevelSpec;
 }
 
 /** Table and one-sentence alt text of the lift chart. */

@@ -13,6 +13,7 @@ export { changesLabels, changesPoints, changesSpec, changesTable, YEAR_COLORS, t
 export { seriesPoints, seriesSpec, seriesTable, type SeriesChartInput, type SeriesPoint } from './series.js';
 export { ALL_PROFESSIONALS, trendSpec, trendTable, trendValues, type TrendChartInput } from './trends.js';
 export { socialCardSpec, yearCardSpec, SOCIAL_CARD, type SocialCardOptions, type YearCardOptions } from './card.js';
+export { narrowSpec, NARROW_WIDTH } from './narrow.js';
 export { toCsv, toRecords, type ChartTable, type Cell } from './table.js';
 export { themeConfig, FONT_NAME, FONT_FAMILY, THEME_BACKGROUND, VEGA_LITE_SCHEMA, type Theme } from './theme.js';
 export { OVERALL_NAME, segmentName } from './data.js';

@@ -16,6 +16,17 @@ export const FONT_NAME = 'Source Sans 3';
  */
 export const FONT_FAMILY = `"${FONT_NAME}", sans-serif`;
 
+/**
+ * Sequential scheme for ordered answers, per theme (the theme config hands it to every ordinal color
+ * scale). The notebook used 'inferno'; its extremes vanish on a page of their own lightness, so the light
+ * theme uses the middle of the ramp and the dark theme its lighter part: from 0.48 the darkest color has
+ * 3:1 contrast with the dark page (at 0.12 it had 1.06:1, the "vanishing purple").
+ */
+export const SEQUENTIAL_SCHEME = {
+  light: { scheme: 'inferno', extent: [0.12, 0.88] },
+  dark: { scheme: 'inferno', extent: [0.48, 1] },
+} as const;
+
 interface Palette {
   text: string;
   muted: string;
@@ -67,5 +78,6 @@ export function themeConfig(theme: Theme): Config {
     header: { labelColor: p.text, titleColor: p.text, labelLimit: 0 },
     text: { color: p.text, font: FONT_FAMILY },
     rule: { color: p.domain },
+    range: { ordinal: { scheme: SEQUENTIAL_SCHEME[theme].scheme, extent: [...SEQUENTIAL_SCHEME[theme].extent] } },
   };
 }

@@ -18,6 +18,9 @@ async function embedChart(figure: HTMLElement): Promise<void> {
   // the scaled static picture reads better than a clipped canvas.
   const natural = Number(figure.querySelector('.chart-static [width]')?.getAttribute('width'));
   if (figure.dataset.renderer === 'canvas' && natural > figure.clientWidth) return;
+  // In a narrow column the static SVG shows the layout made for phones; the interactive view of the desktop
+  // spec would scale it down again, so the static chart (with its data table) stays.
+  if (figure.dataset.hasNarrow !== undefined && figure.clientWidth < 640) return;
   try {
     const [{ default: vegaEmbed }, spec] = await Promise.all([import('vega-embed'), fetch(url).then((r) => r.json())]);
     const theme = currentTheme();

@@ -13,6 +13,7 @@ import {
   liftChartTable,
   mapSpec,
   mapTable,
+  narrowSpec,
   renderPng,
   renderSocialCard,
   seriesSpec,
@@ -56,6 +57,8 @@ export interface ChartDef {
    * megabytes as SVG. Both still have the table, downloads and the interactive view.
    */
   raster: boolean;
+  /** The phone-width layout (src/charts/narrow.ts), shown by CSS in a narrow column; none for raster charts. */
+  narrow: TopLevelSpec | null;
 }
 
 
@@ -71,7 +74,8 @@ const LOCATOR_POINTS = 2500;
 const RASTER_SCALE = 2;
 
 function def(id: string, title: string, spec: TopLevelSpec, table: ChartTable, options: { allLift?: boolean; raster?: boolean } = {}): ChartDef {
-  return { id, title, spec, table, formats: columnFormats(table.columns, options.allLift), raster: options.raster ?? false };
+  const raster = options.raster ?? false;
+  return { id, title, spec, table, formats: columnFormats(table.columns, options.allLift), raster, narrow: raster ? null : narrowSpec(spec) };
 }
 
 /** The profile question codes of `roles` that this year has (some years lack e.g. company size). */
@@ -227,6 +231,8 @@ export function changesChart(comparison: YearComparison): ChartDef | null {
 export interface RenderedChart {
   light: string;
   dark: string;
+  /** The narrow layout in both themes, when the chart has one. */
+  narrow: { light: string; dark: string } | null;
   /** CSS pixel size of the chart (both themes have the same layout). */
   width: number;
   height: number;
@@ -239,8 +245,14 @@ export function renderChart(year: number, chart: ChartDef): Promise<RenderedChar
   const key = `${year}/${chart.id}`;
   let hit = svgCache.get(key);
   if (!hit) {
-    const one = async (theme: Theme) => stripInnerAria(roundSvgNumbers(prefixSvgIds(await renderSvg(chart.spec, theme), `${chart.id}-${theme}`)));
-    hit = Promise.all([one('light'), one('dark')]).then(([light, dark]) => ({ light, dark, ...svgSize(light) }));
+    const one = async (spec: TopLevelSpec, theme: Theme, variant = '') =>
+      stripInnerAria(roundSvgNumbers(prefixSvgIds(await renderSvg(spec, theme), `${chart.id}${variant}-${theme}`)));
+    const narrow = chart.narrow;
+    hit = Promise.all([
+      one(chart.spec, 'light'),
+      one(chart.spec, 'dark'),
+      narrow ? Promise.all([one(narrow, 'light', '-narrow'), one(narrow, 'dark', '-narrow')]) : null,
+    ]).then(([light, dark, n]) => ({ light, dark, narrow: n && { light: n[0], dark: n[1] }, ...svgSize(light) }));
     svgCache.set(key, hit);
   }
   return hit;

@@ -147,6 +147,63 @@ describe('segment page', () => {
   });
 });
 
+/** Rendered size of every visible SVG text of the page's static charts, by chart (font size × the SVG's scale). */
+async function chartTextSizes(page: Page): Promise<{ chart: string; min: number; texts: number }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('figure[data-chart-spec]')].flatMap((figure) => {
+      const sizes = [...figure.querySelectorAll<SVGTextElement>('.chart-static svg text')]
+        .filter((t) => t.getBoundingClientRect().width > 0 && (t.textContent ?? '').trim() !== '')
+        .map((t) => {
+          // The scale of the text's transform, rotated labels included (their a is cos 90° = 0).
+          const m = t.getScreenCTM()!;
+          return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+        });
+      const chart = figure.dataset.chartSpec!.split('/').pop()!.replace('.vl.json', '');
+      return sizes.length === 0 ? [] : [{ chart, min: Math.min(...sizes), texts: sizes.length }];
+    }),
+  );
+}
+
+describe('phone width (390 px)', () => {
+  it('draws every chart kind with text of at least 11 px, and the page does not scroll sideways', async () => {
+    const measured: { chart: string; min: number; texts: number }[] = [];
+    for (const path of [`${year}/`, segmentPath, `${year}/changes/`]) {
+      const page = await open(path, { width: 390 });
+      measured.push(...(await chartTextSizes(page)));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      await page.close();
+    }
+    // Every kind of SVG chart the site draws was measured (the maps are pictures, PNG).
+    const kinds = ['sizes', 'stability', 'breakdown-', 'work-activities', '-lift', 'changes'];
+    for (const kind of kinds) expect(measured.some((m) => m.chart.includes(kind)), kind).toBe(true);
+    const small = measured.filter((m) => m.min < 11).map((m) => `${m.chart}: ${m.min.toFixed(1)} px`);
+    expect(small).toEqual([]);
+    console.log(`smallest chart text at 390 px: ${Math.min(...measured.map((m) => m.min)).toFixed(1)} px over ${measured.length} charts`);
+  });
+
+  it('shows the desktop layout of a chart in a wide column and the phone layout in a narrow one', async () => {
+    const wide = await open(segmentPath, { width: 1400 });
+    const narrow = await open(segmentPath, { width: 390 });
+    const visible = (page: Page, which: string) => page.locator(`figure[data-chart-spec$="-lift.vl.json"] .chart-light ${which}`).first().isVisible();
+    expect([await visible(wide, '.chart-wide'), await visible(wide, '.chart-narrow')]).toEqual([true, false]);
+    expect([await visible(narrow, '.chart-wide'), await visible(narrow, '.chart-narrow')]).toEqual([false, true]);
+    await wide.close();
+    await narrow.close();
+  });
+});
+
+describe('theme button', () => {
+  it('names the theme it switches to', async () => {
+    const page = await open(`${year}/`);
+    const button = page.locator('[data-theme-toggle]');
+    expect((await button.textContent())!.trim()).toBe('Dark theme');
+    await button.click();
+    expect((await button.textContent())!.trim()).toBe('Light theme');
+    await page.close();
+  });
+});
+
 describe('search', () => {
   it('finds the segment pages', async () => {
     const page = await open('search/');

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { themeConfig } from '../../../src/charts/theme.js';
+import { TABLEAU20 } from '../../../src/charts/colors.js';
 import { OVERALL_NAME, breakdownRows, breakdownSpec, breakdownTable } from '../../../src/charts/index.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 
@@ -41,7 +43,10 @@ describe('breakdownSpec', () => {
     const code = doc.profile.mlYears;
     const spec = breakdownSpec(doc, code, { names }) as any;
     expect(spec.encoding.color.scale.domain).toEqual(question(code).answers.map((a) => a.label));
-    expect(spec.encoding.color.scale.scheme.name).toBe('inferno');
+    // The sequential ramp comes from the theme (config.range.ordinal), lighter in the dark theme.
+    expect(spec.encoding.color.type).toBe('ordinal');
+    expect(spec.encoding.color.scale.scheme).toBeUndefined();
+    expect((themeConfig('light').range as any).ordinal.scheme).toBe('inferno');
     expect(spec.encoding.order.field).toBe('answerOrder');
     expect(spec.encoding.y.sort).toEqual([OVERALL_NAME, ...names]);
   });
@@ -49,7 +54,9 @@ describe('breakdownSpec', () => {
   it('uses tableau20 for unordered answers such as the job role', () => {
     const spec = breakdownSpec(doc, doc.profile.role, { names }) as any;
     expect(question(doc.profile.role).ordered).toBe(false);
-    expect(spec.encoding.color.scale.scheme).toBe('tableau20');
+    const domain: string[] = spec.encoding.color.scale.domain;
+    const all = question(doc.profile.role).answers.map((a) => a.label);
+    expect(spec.encoding.color.scale.range).toEqual(domain.map((a) => TABLEAU20[all.indexOf(a)]));
   });
 });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { scheme } from 'vega';
 import { liftChartRows, liftChartSpec, liftChartTable } from '../../../src/charts/index.js';
-import { PAIRED, TABLEAU20, groupColors } from '../../../src/charts/colors.js';
+import { PAIRED, TABLEAU20, groupColor, groupColors } from '../../../src/charts/colors.js';
+import { THEME_BACKGROUND } from '../../../src/charts/theme.js';
+import { QUESTION_GROUPS } from '../../../scripts/config/schema.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 
 const doc = makeSegmentationFixture();
@@ -50,29 +52,52 @@ describe('liftChartRows', () => {
 describe('liftChartSpec', () => {
   const rows = liftChartRows(doc, 2, 6);
   const spec = liftChartSpec(doc, 2, { top: 6 }) as any;
-  const bars = spec.layer[0];
+  const [overallPanel, liftPanel] = spec.hconcat;
+  const liftBars = liftPanel.layer[0];
 
-  it('puts the highest lift at the top and overall rates to the left', () => {
-    expect(bars.encoding.y.sort).toEqual(rows.map((r) => r.label));
-    const values = spec.data.values as { label: string; kind: string; value: number }[];
+  it('puts the highest lift at the top, the overall rate and the lift on scales of their own, both in points', () => {
+    expect(overallPanel.encoding.y.sort).toEqual(rows.map((r) => r.label));
+    expect(liftBars.encoding.y.sort).toEqual(rows.map((r) => r.label));
+    expect(overallPanel.encoding.x.field).toBe('overall');
+    expect(liftBars.encoding.x.field).toBe('lift');
+    expect(overallPanel.encoding.x.axis.title).not.toBe(liftBars.encoding.x.axis.title);
+    expect(liftBars.encoding.x.axis.title).toMatch(/points/);
+    const values = spec.data.values as { label: string; overall: number; lift: number; liftText: string }[];
     for (const row of rows) {
-      const own = values.filter((v) => v.label === row.label);
-      expect(own.find((v) => v.kind.endsWith('overall rate'))!.value).toBeCloseTo(-row.overall * 100, 1);
-      expect(own.find((v) => v.kind.endsWith(': lift'))!.value).toBeCloseTo(row.lift * 100, 1);
+      const own = values.find((v) => v.label === row.label)!;
+      expect(own.overall).toBeCloseTo(row.overall * 100, 1);
+      expect(own.lift).toBeCloseTo(row.lift * 100, 1);
+      expect(own.liftText).toMatch(/^[+−]\d+\.\d points$/);
     }
   });
 
-  it('colors each group with the light color for overall and the solid one for lift', () => {
-    const { domain, range } = bars.encoding.color.scale;
-    domain.forEach((kind: string, k: number) => {
-      const group = kind.split(':')[0] as Parameters<typeof groupColors>[0];
-      expect(range[k]).toBe(kind.endsWith('lift') ? groupColors(group).solid : groupColors(group).light);
-    });
+  it('colors by question group only, one legend entry per group present', () => {
+    const { domain, range } = liftBars.encoding.color.scale;
+    expect(domain).toEqual([...new Set(rows.map((r) => r.group))].sort((a, b) => domain.indexOf(a) - domain.indexOf(b)));
+    expect(new Set(domain)).toEqual(new Set(rows.map((r) => r.group)));
+    domain.forEach((group: Parameters<typeof groupColor>[0], k: number) => expect(range[k]).toBe(groupColor(group)));
+    expect(overallPanel.encoding.color.scale).toEqual(liftBars.encoding.color.scale);
     expect(groupColors('cloud')).toEqual({ light: '#a6cee3', solid: '#1f78b4' });
   });
 
   it('has tooltips with overall rate, lift and segment rate', () => {
-    expect(bars.encoding.tooltip.map((t: { field: string }) => t.field)).toEqual(expect.arrayContaining(['overall', 'lift', 'segmentRate']));
+    expect(liftBars.encoding.tooltip.map((t: { field: string }) => t.field)).toEqual(expect.arrayContaining(['overall', 'liftText', 'segmentRate']));
+  });
+});
+
+describe('groupColor', () => {
+  /** WCAG relative luminance and contrast. */
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a: string, b: string) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  it.each(QUESTION_GROUPS)('gives group %s a color of at least 3:1 against both page backgrounds', (group) => {
+    expect(contrast(groupColor(group), THEME_BACKGROUND.light)).toBeGreaterThanOrEqual(3);
+    expect(contrast(groupColor(group), THEME_BACKGROUND.dark)).toBeGreaterThanOrEqual(3);
   });
 });
 

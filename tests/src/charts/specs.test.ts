@@ -71,7 +71,7 @@ describe.each(specs)('%s spec', (_, spec) => {
 describe('the schema check', () => {
   it('rejects a spec with a misspelled property, so passing it means something', () => {
     const broken = JSON.parse(JSON.stringify(specs[0][1]));
-    broken.layer[0].encoding.x.stak = null;
+    broken.hconcat[0].encoding.x.stak = null;
     expect(validator.safeParse(broken).success).toBe(false);
   });
 

@@ -60,4 +60,15 @@ describe('work activities', () => {
     expect(spec.layer[1].mark.type).toBe('text');
     expect(spec.layer[1].encoding.text.field).toBe('lift');
   });
+
+  it('writes the lift in points, as the rest of the site does (no percent signs)', () => {
+    const spec = workActivitySpec(doc, names) as any;
+    const cells = workActivityCells(doc, names);
+    spec.data.values.forEach((v: { lift: number; liftText: string }, k: number) => {
+      expect(v.lift).toBeCloseTo(cells[k].lift * 100, 1);
+      expect(v.liftText).toMatch(/ points$/);
+    });
+    expect(spec.layer[1].encoding.text.format).not.toContain('%');
+    expect(spec.layer[0].encoding.color.legend.title).toMatch(/points/);
+  });
 });
