@@ -77,6 +77,10 @@ export function assembleDocument(inputs: AssembleInputs): { document: Segmentati
       segment: Array.from(segmentOfKeptRow),
       agreement: Array.from(agreementOfKeptRow),
     },
+    professionalMap: {
+      x: Array.from({ length: inputs.professionalMap.rows }, (_, i) => round(inputs.professionalMap.data[i * 2], 3)),
+      y: Array.from({ length: inputs.professionalMap.rows }, (_, i) => round(inputs.professionalMap.data[i * 2 + 1], 3)),
+    },
     overall: profiles.overall,
     segments: profiles.segments.map((segment) => {
       const of = stability?.segments[segment.component];

@@ -23,6 +23,7 @@ import { stabilityReport } from './stability.js';
 import { splitProfessionals } from './split.js';
 import { fitMixture, selectK, ClusterCountError, type MixtureInit } from './mixture/fit.js';
 import { profileSegments } from './profile.js';
+import { professionalLayout } from './professional-layout.js';
 
 import { assembleDocument } from './assemble.js';
 import { deriveRandom } from '../infra/random.js';
@@ -159,6 +160,7 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
     table,
     encoded,
     map,
+    professionalMap: professionalLayout(space),
     split,
     professionalRows,
     fit,

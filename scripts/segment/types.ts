@@ -190,6 +190,8 @@ export interface AssembleInputs {
   table: SurveyTable;
   encoded: EncodedSurvey;
   map: Embedding;
+  /** The professionals' 2-D layout (professional-layout.ts), in professionalRows order. */
+  professionalMap: Embedding;
   split: ProfessionalSplit;
   professionalRows: Int32Array;
   fit: MixtureFit;
