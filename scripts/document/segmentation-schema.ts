@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { OPTIONAL_PROFILE_ROLES, QUESTION_GROUPS, REQUIRED_PROFILE_ROLES, roleShape } from '../config/schema.js';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 2;
 
 const rate = z.number().min(0).max(1);
 
@@ -200,8 +200,11 @@ export const SegmentationSchema = z
         agreement: z.array(z.number().min(-1).max(1)),
       })
       .strict(),
-    /** The professionals' 2-D layout (the clustering space's principal plane), one point per professional in map order. */
-    professionalMap: z.object({ x: z.array(z.number()), y: z.array(z.number()) }).strict(),
+    /**
+     * The professionals' 2-D layout (the clustering space's principal plane), one point per professional in map
+     * order. Optional, so documents made before it still load (the site then shows no segment map).
+     */
+    professionalMap: z.object({ x: z.array(z.number()), y: z.array(z.number()) }).strict().optional(),
     overall: z
       .object({
         /** Response rate per feature over all clustered professionals. */
