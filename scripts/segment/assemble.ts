@@ -36,6 +36,7 @@ export function assembleDocument(inputs: AssembleInputs): { document: Segmentati
         clusters: options.clusters,
         map: { ...inputs.mapParams, metric: 'jaccard' },
         clusterEmbedding: { ...inputs.clusterParams, metric: 'jaccard' },
+        professionalMap: { ...inputs.professionalMapParams, metric: 'jaccard' },
         mixture: { covariance: 'full', ...inputs.mixtureParams },
         dropRowMeanAtMost: config.dropRowMeanAtMost,
         stabilityRuns: ensemble.runs,

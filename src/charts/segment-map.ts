@@ -1,6 +1,6 @@
 /**
- * The segments on a map: the professionals' 2-D layout (the document's `professionalMap`, the clustering
- * space's principal plane) colored by published segment. Each segment's label sits at its centre, the
+ * The segments on a map: the professionals' own 2-D map (the document's `professionalMap`, a UMAP of their
+ * answers as the map of everyone is) colored by published segment. Each segment's label sits at its centre, the
  * median of its members' positions, so a label lands inside its cloud even when the cloud is not round.
  * The spec is drawn as a PNG without axes, legend or padding, so a label's position as a share of the
  * image's width and height (`segmentMapLabels`) is where a page puts it as a link.
@@ -118,6 +118,6 @@ export function segmentMapTable(doc: Segmentation, options: SegmentMapOptions = 
     highlight === undefined
       ? 'colored by segment, each segment labelled at its centre'
       : `with the ${doc.segments[highlight].size.toLocaleString('en-US')} members of "${segmentName(options.names, highlight)}" highlighted`;
-  const alt = `Map of the ${doc.counts.professionals.toLocaleString('en-US')} professionals placed as the clustering saw them (the principal plane of its 4-D space), ${what}.`;
+  const alt = `Map of the ${doc.counts.professionals.toLocaleString('en-US')} professionals placed so that those with similar answers sit close together, ${what}.`;
   return { alt, columns: ['segment', 'members', 'share'], rows: doc.segments.map((s) => [segmentName(options.names, s.index), s.size, s.share]) };
 }
