@@ -33,6 +33,8 @@ export interface PublishedSegment {
   index: number;
   /** Slugs merged into this one: their URLs redirect here. */
   aliases: string[];
+  /** Slugs an editor renamed its segments from (the registry's formerSlugs): their URLs redirect here too. */
+  formerSlugs: string[];
   /** Published indices in the segmentation document that this page covers. */
   indices: number[];
   title: string;
@@ -67,6 +69,8 @@ export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: S
   const resolve = (slug: string, file: string, field: string): number | null => {
     const index = indexOf.get(slug);
     if (index !== undefined) return index;
+    const renamed = slugs.byIndex.find((s) => s.formerSlugs.includes(slug));
+    if (renamed) throw new Error(`${file}: ${field} "${slug}" was renamed to "${renamed.slug}" in the registry of ${year}; write "${renamed.slug}" here`);
     if (slugs.retired.has(slug)) {
       warnings.push(`${file}: ${field} "${slug}" is a retired segment of ${year}; it gets no page`);
       return null;
@@ -100,6 +104,7 @@ export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: S
       slug: slugs.byIndex[lead].slug,
       index: lead,
       aliases: indices.filter((i) => i !== lead).map((i) => slugs.byIndex[i].slug),
+      formerSlugs: indices.flatMap((i) => slugs.byIndex[i].formerSlugs),
       indices,
       title: summary?.title ?? fallback!.title,
       shortName: summary?.shortName ?? fallback!.shortName,

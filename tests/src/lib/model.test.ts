@@ -52,6 +52,15 @@ describe('buildYearModel', () => {
     expect(model.segments.every((s) => s.summary === null)).toBe(true);
   });
 
+  it("redirects an editor's renamed slugs to the page, and says so when a summary still names the old one", () => {
+    const renamed = { ...registry, segments: registry.segments.map((e) => (e.slug === 'vision' ? { ...e, slug: 'computer-vision', formerSlugs: ['vision'] } : e)) };
+    const table = slugTable(3, renamed);
+    const model = buildYearModel(doc, table, [summary('computer-vision')]);
+    expect(model.segments[1]).toMatchObject({ slug: 'computer-vision', formerSlugs: ['vision'], aliases: [] });
+    expect(model.segments[1].summary?.segment).toBe('computer-vision');
+    expect(() => buildYearModel(doc, table, [summary('vision')])).toThrow('segment "vision" was renamed to "computer-vision" in the registry of 2020');
+  });
+
   it('rejects two summaries for one segment, and a summary for a segment merged into another', () => {
     expect(() => buildYearModel(doc, slugs, [summary('vision'), summary('vision', { filePath: 'b.mdx' })])).toThrow('already has a summary');
     expect(() => buildYearModel(doc, slugs, [summary('vision', { merge: ['starters'] }), summary('starters')])).toThrow('cannot have its own summary');
