@@ -28,6 +28,8 @@ export interface SegmentMapLabel {
   top: number;
 }
 
+/** Points drawn at most: every professional of a real year (5-9k) fits, as one PNG. */
+export const SEGMENT_MAP_POINTS = 10000;
 export const SEGMENT_MAP_SIZE = { width: 560, height: 420 } as const;
 /** Room around the outermost points, as a share of each axis's range, so no point is cut at the edge. */
 const MARGIN = 0.03;
@@ -81,8 +83,10 @@ export function segmentMapSpec(doc: Segmentation, options: SegmentMapOptions = {
   const pointOfRow = new Map(rows.map((row, p) => [row, p]));
   const highlight = options.highlightSegment;
   const names = doc.segments.map((s) => segmentName(options.names, s.index));
-  const points = mapSample(doc, options)
-    .filter((row) => pointOfRow.has(row))
+  // The sample is drawn among the professionals alone: the map's own sample would spend most points on the others.
+  const professionalsOnly = { ...doc, map: { ...doc.map, segment: rows.map((row) => doc.map.segment[row]), x: rows.map((row) => doc.map.x[row]) } };
+  const points = mapSample(professionalsOnly, { ...options, maxPoints: options.maxPoints ?? SEGMENT_MAP_POINTS })
+    .map((p) => rows[p])
     .map((row) => {
       const p = pointOfRow.get(row)!;
       return { x: round(doc.professionalMap!.x[p], 2), y: round(doc.professionalMap!.y[p], 2), segment: names[doc.map.segment[row]], member: doc.map.segment[row] === highlight };

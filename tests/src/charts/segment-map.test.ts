@@ -23,6 +23,16 @@ describe('segmentMapSpec', () => {
     expect(spec.encoding.color.legend).toBeNull();
   });
 
+  it('samples among the professionals alone, keeping each segment its share', () => {
+    const maxPoints = Math.floor(doc.counts.professionals / 2);
+    const values = (segmentMapSpec(doc, { names, maxPoints }) as any).data.values as { segment: string }[];
+    expect(values).toHaveLength(maxPoints);
+    for (const s of doc.segments) {
+      const drawn = values.filter((v) => v.segment === names[s.index]).length;
+      expect(Math.abs(drawn - s.size / 2)).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('highlights one segment on a segment page, its members drawn last', () => {
     const spec = segmentMapSpec(doc, { names, highlightSegment: 1 }) as any;
     const values = spec.data.values as { member: boolean }[];
