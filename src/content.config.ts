@@ -37,6 +37,8 @@ const years = defineCollection({
     .object({
       /** A short headline for the year's overview, e.g. "Cloud platforms draw the lines". */
       title: z.string().min(1),
+      /** One sentence for the home page: the year's main finding. */
+      headline: z.string().min(1).max(240).optional(),
     })
     .strict(),
 });

@@ -11,6 +11,7 @@ const STAGE_NAMES: Record<Stage, string> = {
   map: 'map everyone (UMAP 2-D)',
   split: 'split professionals',
   embed: 'embed professionals (UMAP 4-D)',
+  'professional-map': 'map professionals (UMAP 2-D)',
   stability: 're-run the clustering space and mixture (stability)',
   cluster: 'fit Gaussian mixture',
   consensus: 'publish segments (consensus and stability)',

@@ -31,6 +31,11 @@ export const RegistryEntrySchema = z
      */
     // Registries written before members were recorded have none: they match on lifts once, then get them.
     members: z.string().nullable().default(null),
+    /**
+     * Slugs an editor renamed this segment from (newest last): its pages were published under them, so the
+     * site keeps a redirect at each, and no new segment is given one.
+     */
+    formerSlugs: z.array(z.string().regex(SLUG_PATTERN)).optional(),
   })
   .strict();
 

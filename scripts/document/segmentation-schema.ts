@@ -129,6 +129,8 @@ export const SegmentationSchema = z
             clusters: z.number().int(),
             map: EmbeddingParametersSchema,
             clusterEmbedding: EmbeddingParametersSchema,
+            /** The professionals' 2-D map (`professionalMap`); absent in documents made before it. */
+            professionalMap: EmbeddingParametersSchema.optional(),
             mixture: z.object({ covariance: z.literal('full'), regCovar: z.number(), tol: z.number(), maxIter: z.number().int(), nInit: z.number().int(), init: z.enum(['kmeans', 'k-means++']) }).strict(),
             dropRowMeanAtMost: z.number(),
             /** Re-runs of the clustering space and the mixture, with seeds derived from `seed`. */
@@ -200,6 +202,11 @@ export const SegmentationSchema = z
         agreement: z.array(z.number().min(-1).max(1)),
       })
       .strict(),
+    /**
+     * The professionals' own 2-D map (UMAP of their answers, as the map of everyone), one point per professional
+     * in map order. Optional, so documents made before it still load (the site then shows no segment map).
+     */
+    professionalMap: z.object({ x: z.array(z.number()), y: z.array(z.number()) }).strict().optional(),
     overall: z
       .object({
         /** Response rate per feature over all clustered professionals. */

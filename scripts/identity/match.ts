@@ -98,7 +98,7 @@ export function matchSegments(
   }
 
   // 4. Kept slugs, then new slugs (deduplicated against every slug ever registered), then retirements.
-  const used = new Set(previous.map((e) => e.slug));
+  const used = new Set(previous.flatMap((e) => [e.slug, ...(e.formerSlugs ?? [])]));
   const matchedEntries = new Set([...entryOfSegment.values()].map((m) => m.entry));
   const entries: RegistryEntry[] = [];
   const table: MatchRow[] = [];
@@ -109,7 +109,8 @@ export function matchSegments(
     used.add(slug);
     const status = old ? 'active' : 'new';
     const sim = match ? match.sim : null;
-    entries.push({ slug, index: segment.index, status, similarity: sim === null ? null : roundLift(sim), size: segment.size, signature: profiles[col], members: members[col] });
+    const formerSlugs = old?.formerSlugs?.length ? { formerSlugs: old.formerSlugs } : {};
+    entries.push({ slug, index: segment.index, status, similarity: sim === null ? null : roundLift(sim), size: segment.size, signature: profiles[col], members: members[col], ...formerSlugs });
     const assigned = old ? null : pairs.find((p) => p.col === col);
     table.push({
       slug,

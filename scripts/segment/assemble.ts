@@ -36,6 +36,7 @@ export function assembleDocument(inputs: AssembleInputs): { document: Segmentati
         clusters: options.clusters,
         map: { ...inputs.mapParams, metric: 'jaccard' },
         clusterEmbedding: { ...inputs.clusterParams, metric: 'jaccard' },
+        professionalMap: { ...inputs.professionalMapParams, metric: 'jaccard' },
         mixture: { covariance: 'full', ...inputs.mixtureParams },
         dropRowMeanAtMost: config.dropRowMeanAtMost,
         stabilityRuns: ensemble.runs,
@@ -76,6 +77,10 @@ export function assembleDocument(inputs: AssembleInputs): { document: Segmentati
       professional: Array.from(split.professional, (v) => (v ? 1 : 0) as 0 | 1),
       segment: Array.from(segmentOfKeptRow),
       agreement: Array.from(agreementOfKeptRow),
+    },
+    professionalMap: {
+      x: Array.from({ length: inputs.professionalMap.rows }, (_, i) => round(inputs.professionalMap.data[i * 2], 3)),
+      y: Array.from({ length: inputs.professionalMap.rows }, (_, i) => round(inputs.professionalMap.data[i * 2 + 1], 3)),
     },
     overall: profiles.overall,
     segments: profiles.segments.map((segment) => {

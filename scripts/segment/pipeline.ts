@@ -29,7 +29,7 @@ import { assembleDocument } from './assemble.js';
 import { deriveRandom } from '../infra/random.js';
 import { InputError, UsageError } from '../infra/errors.js';
 import type { BinaryMatrix, EmbedParams, Embedding, ProfessionalSplit, ProgressCallback, PublishedPartition, Reporter, SegmentOptions, SegmentRun, Stage } from './types.js';
-import { CLUSTER_EMBED_PARAMS, DEFAULT_STABILITY_RUNS, MAP_PARAMS, MIXTURE_PARAMS, SELECT_K_RANGE } from './parameters.js';
+import { CLUSTER_EMBED_PARAMS, DEFAULT_STABILITY_RUNS, MAP_PARAMS, MIXTURE_PARAMS, PROFESSIONAL_MAP_PARAMS, SELECT_K_RANGE } from './parameters.js';
 import { distinctRows, rowsWhere, selectEmbeddingRows, selectRows } from './rows.js';
 import { silentReporter } from './types.js';
 
@@ -112,8 +112,12 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   spaces.reruns.catch(() => {});
   let space: Embedding;
   let rerunLabels: Int32Array[];
+  let professionalMap: Embedding;
+  const professionalMapParams: EmbedParams = { ...PROFESSIONAL_MAP_PARAMS, nEpochs: defaultEpochs(cohort.matrix.rows), init };
   try {
     map ??= await timed('map', () => embedMap());
+    // The segment map: the professionals on their own 2-D map, on this thread while the workers re-run the space.
+    professionalMap = await timed('professional-map', () => embedHere(cohort.matrix, professionalMapParams, options.seed, 'professional-map', reporter.progress('professional-map'), (m) => notice(m)));
     const main = await spaces.main;
     main.notices.forEach(notice);
     space = main.embedding!;
@@ -166,6 +170,8 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
     table,
     encoded,
     map,
+    professionalMap,
+    professionalMapParams: { ...professionalMapParams, nEpochs: professionalMapParams.nEpochs!, init },
     split,
     professionalRows,
     fit,

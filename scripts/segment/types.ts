@@ -45,7 +45,7 @@ export interface SegmentOptions {
 
 export type PublishedPartition = 'consensus' | 'single-run';
 
-export const STAGES = ['read', 'encode', 'map', 'split', 'embed', 'stability', 'cluster', 'select-k', 'consensus', 'profile'] as const;
+export const STAGES = ['read', 'encode', 'map', 'split', 'embed', 'professional-map', 'stability', 'cluster', 'select-k', 'consensus', 'profile'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface Reporter {
@@ -190,6 +190,9 @@ export interface AssembleInputs {
   table: SurveyTable;
   encoded: EncodedSurvey;
   map: Embedding;
+  /** The professionals' own 2-D map (UMAP of their answers), in professionalRows order. */
+  professionalMap: Embedding;
+  professionalMapParams: Required<EmbedParams>;
   split: ProfessionalSplit;
   professionalRows: Int32Array;
   fit: MixtureFit;

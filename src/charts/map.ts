@@ -1,11 +1,14 @@
 /**
- * The map of all kept respondents (2-D UMAP), colored by job role; professionals and the others are told
+ * The map of all kept respondents (2-D UMAP), colored by the few most common job roles (the rest share a grey); professionals and the others are told
  * apart by shape and opacity, and the professional boundary is drawn when the split came from the map.
  * On a segment page the segment's members are highlighted instead.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { HIGHLIGHT_POINT, MUTED_POINT, NO_ANSWER_COLOR, TABLEAU20 } from './colors.js';
+
+/** The roles past the common few: a light grey, apart from the darker grey of no answer. */
+const OTHER_ROLE_COLOR = '#c7c7c7';
 import { findQuestion, round, segmentName, uniqueLabels } from './data.js';
 import { mapSample, type MapSampleOptions } from './sample.js';
 import type { ChartTable } from './table.js';
@@ -16,12 +19,24 @@ export interface MapOptions extends MapSampleOptions {
   highlightSegment?: number;
   /** Segment display names by segment index. */
   names?: readonly string[];
+  /** Roles given their own color (default MAP_ROLE_COLORS). */
+  roleColors?: number;
 }
 
 const NO_ANSWER = 'No answer';
 const PROFESSIONAL = 'Professional';
 const NOT_PROFESSIONAL = 'Not professional';
 const OTHERS = 'Other respondents';
+const OTHER_ROLES = 'Other roles';
+/** Roles given their own color on the map of everyone; more cannot be told apart among thousands of points. */
+export const MAP_ROLE_COLORS = 6;
+
+/** The most common roles on the map, most common first; the rest share one color. */
+function commonRoles(doc: Segmentation, roles: readonly string[], colors: number): string[] {
+  const counts = roles.map(() => 0);
+  for (const r of doc.map.role) if (r >= 0) counts[r] += 1;
+  return roles.map((label, i) => ({ label, n: counts[i], i })).filter((r) => r.n > 0).sort((a, b) => b.n - a.n || a.i - b.i).slice(0, colors).map((r) => r.label);
+}
 
 function roleLabels(doc: Segmentation): string[] {
   return uniqueLabels(findQuestion(doc, doc.profile.role).answers.map((a) => a.label));
@@ -53,12 +68,14 @@ function boundaryLayers(doc: Segmentation) {
 /** The respondents' map as a Vega-Lite spec, from a stratified sample of at most `maxPoints` points. */
 export function mapSpec(doc: Segmentation, options: MapOptions = {}): TopLevelSpec {
   const roles = roleLabels(doc);
+  const common = commonRoles(doc, roles, options.roleColors ?? MAP_ROLE_COLORS);
   const highlight = options.highlightSegment;
   const member = highlight === undefined ? '' : segmentName(options.names, highlight);
+  const roleOf = (r: number) => (r < 0 ? NO_ANSWER : common.includes(roles[r]) ? roles[r] : OTHER_ROLES);
   const points = mapSample(doc, options).map((i) => ({
     x: round(doc.map.x[i], 2),
     y: round(doc.map.y[i], 2),
-    role: doc.map.role[i] >= 0 ? roles[doc.map.role[i]] : NO_ANSWER,
+    role: roleOf(doc.map.role[i]),
     group: doc.map.professional[i] === 1 ? PROFESSIONAL : NOT_PROFESSIONAL,
     highlight: doc.map.segment[i] === highlight ? member : OTHERS,
   }));
@@ -67,7 +84,7 @@ export function mapSpec(doc: Segmentation, options: MapOptions = {}): TopLevelSp
 
   const color =
     highlight === undefined
-      ? { field: 'role', type: 'nominal' as const, scale: { domain: [...roles, NO_ANSWER], range: [...roles.map((_, i) => TABLEAU20[i % TABLEAU20.length]), NO_ANSWER_COLOR] }, legend: { title: 'Job role', symbolOpacity: 1 } }
+      ? { field: 'role', type: 'nominal' as const, scale: { domain: [...common, OTHER_ROLES, NO_ANSWER], range: [...common.map((_, i) => TABLEAU20[(2 * i) % TABLEAU20.length]), OTHER_ROLE_COLOR, NO_ANSWER_COLOR] }, legend: { title: 'Job role', symbolOpacity: 1 } }
       : { field: 'highlight', type: 'nominal' as const, scale: { domain: [member, OTHERS], range: [HIGHLIGHT_POINT, MUTED_POINT] }, legend: { title: null, symbolOpacity: 1 } };
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -105,7 +122,7 @@ export function mapTable(doc: Segmentation, options: MapOptions = {}): ChartTabl
   const total = doc.map.x.length;
   const shown = mapSample(doc, options).length;
   const sampleNote = shown < total ? ` (drawn from a sample of ${shown.toLocaleString('en-US')} points)` : '';
-  const what = highlight === undefined ? 'colored by job role' : `with the members of segment "${segmentName(options.names, highlight)}" highlighted`;
+  const what = highlight === undefined ? `colored by the ${options.roleColors ?? MAP_ROLE_COLORS} most common job roles` : `with the members of segment "${segmentName(options.names, highlight)}" highlighted`;
   const alt =
     `Map of ${total.toLocaleString('en-US')} respondents placed by the similarity of their answers, ${what}; ` +
     `professionals (${doc.counts.professionals.toLocaleString('en-US')}) drawn as circles, the others as triangles${sampleNote}.`;

@@ -1,6 +1,6 @@
 /**
  * Each segment's stability over the re-runs (Hennig's mean Jaccard overlap), as dots on a 0-1 scale with
- * the thresholds that name the classes drawn as rules. Segments whose stability was not measured (merged
+ * the thresholds that name the classes drawn as rules, each class's name written over its band. Segments whose stability was not measured (merged
  * ones, or a run without re-runs) are left out of the chart and say so in the table.
  */
 import type { TopLevelSpec } from 'vega-lite';
@@ -51,6 +51,12 @@ export function stabilitySpec(doc: Segmentation, names?: readonly string[]): Top
         mark: { type: 'rule', strokeDash: [3, 3], color: '#888' },
         encoding: { x: { field: 'x', type: 'quantitative' } },
       },
+      // Each class's name over its band, so the rules say what they divide (the legend alone did not).
+      {
+        data: { values: thresholdBands(t) },
+        mark: { type: 'text', baseline: 'bottom', dy: -6, fontSize: 11 },
+        encoding: { x: { field: 'middle', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } },
+      },
       {
         data: {
           values: measured.map((r) => ({
@@ -83,6 +89,17 @@ export function stabilitySpec(doc: Segmentation, names?: readonly string[]): Top
       },
     ],
   };
+}
+
+/** The four classes' bands on the 0-1 scale, by their thresholds, with each band's middle for its label. */
+export function thresholdBands(t: { stable: number; pattern: number; dissolved: number }): { label: string; from: number; to: number; middle: number }[] {
+  const bands = [
+    { label: STABILITY_LABELS.dissolved, from: 0, to: t.dissolved },
+    { label: STABILITY_LABELS.weak, from: t.dissolved, to: t.pattern },
+    { label: STABILITY_LABELS.pattern, from: t.pattern, to: t.stable },
+    { label: STABILITY_LABELS.stable, from: t.stable, to: 1 },
+  ];
+  return bands.map((b) => ({ ...b, middle: round((b.from + b.to) / 2) }));
 }
 
 export function stabilityTable(doc: Segmentation, names?: readonly string[]): ChartTable {

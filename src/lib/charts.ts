@@ -14,6 +14,8 @@ import {
   mapSpec,
   mapTable,
   narrowSpec,
+  segmentMapSpec,
+  segmentMapTable,
   renderPng,
   renderSocialCard,
   seriesSpec,
@@ -115,6 +117,7 @@ export function overviewCharts(model: YearModel): ChartDef[] {
   const role = view.profile.role;
   const charts = [
     def('map', 'Map of all respondents by job role', mapSpec(view, { names: n }), mapTable(view, { names: n }), { raster: true }),
+    ...(view.professionalMap ? [def('segment-map', 'The segments on the map of professionals', segmentMapSpec(view, { names: n }), segmentMapTable(view, { names: n }), { raster: true })] : []),
     def('sizes', 'Segment sizes', segmentSizesSpec(view, n), segmentSizesTable(view, n)),
     ...(view.stability ? [def('stability', 'How stable each segment is over re-runs', stabilitySpec(view, n), stabilityTable(view, n))] : []),
     def(`breakdown-${role}`, `${questionLabel(model, role)} per segment`, breakdownSpec(view, role, { names: n }), breakdownTable(view, role, { names: n })),
@@ -147,8 +150,9 @@ export function segmentCharts(model: YearModel, position: number): ChartDef[] {
     def(
       `${slug}-map`,
       'Position on the map',
-      mapSpec(view, { names: n, highlightSegment: position, maxPoints: LOCATOR_POINTS }),
-      mapTable(view, { names: n, highlightSegment: position, maxPoints: LOCATOR_POINTS }),
+      // Documents made before the professionals' layout highlight the member on the map of everyone.
+      (view.professionalMap ? segmentMapSpec : mapSpec)(view, { names: n, highlightSegment: position, maxPoints: LOCATOR_POINTS }),
+      (view.professionalMap ? segmentMapTable : mapTable)(view, { names: n, highlightSegment: position, maxPoints: LOCATOR_POINTS }),
       { raster: true },
     ),
   ];

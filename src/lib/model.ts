@@ -33,6 +33,8 @@ export interface PublishedSegment {
   index: number;
   /** Slugs merged into this one: their URLs redirect here. */
   aliases: string[];
+  /** Slugs an editor renamed its segments from (the registry's formerSlugs): their URLs redirect here too. */
+  formerSlugs: string[];
   /** Published indices in the segmentation document that this page covers. */
   indices: number[];
   title: string;
@@ -67,6 +69,8 @@ export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: S
   const resolve = (slug: string, file: string, field: string): number | null => {
     const index = indexOf.get(slug);
     if (index !== undefined) return index;
+    const renamed = slugs.byIndex.find((s) => s.formerSlugs.includes(slug));
+    if (renamed) throw new Error(`${file}: ${field} "${slug}" was renamed to "${renamed.slug}" in the registry of ${year}; write "${renamed.slug}" here`);
     if (slugs.retired.has(slug)) {
       warnings.push(`${file}: ${field} "${slug}" is a retired segment of ${year}; it gets no page`);
       return null;
@@ -100,6 +104,7 @@ export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: S
       slug: slugs.byIndex[lead].slug,
       index: lead,
       aliases: indices.filter((i) => i !== lead).map((i) => slugs.byIndex[i].slug),
+      formerSlugs: indices.flatMap((i) => slugs.byIndex[i].formerSlugs),
       indices,
       title: summary?.title ?? fallback!.title,
       shortName: summary?.shortName ?? fallback!.shortName,
@@ -131,21 +136,29 @@ function subSegmentsOf(summary: SummaryInfo, indices: number[], doc: Segmentatio
 
 /**
  * Names for a segment no editor has described yet, from its answers of highest lift, so that readers and
- * charts can tell segments apart: "Segment 2: Convolutional Neural Networks" and "2. Convolutional…".
- * A non-answer ("None", "No", "Never", "I do not…") names nothing, so the next answer is taken; when
- * another segment of the year would get the same name, its second answer is added to tell them apart.
+ * charts can tell segments apart: "Segment 2: CNN" and "2. CNN". An answer is named by its short form
+ * (an acronym in parentheses, else its first few words, never its whole text when that is long); a
+ * non-answer ("None", "No", "I do not…") names what the segment lacks, "No cloud platforms", since that is
+ * often what defines it; "Other" names nothing. When another segment of the year would get the same
+ * name, its next answer is added to tell them apart.
  */
 export function generatedNames(view: Segmentation, position: number): { title: string; shortName: string } {
   const number = position + 1;
   const label = distinctLabels(view)[position];
   if (!label) return { title: `Segment ${number}`, shortName: `Segment ${number}` };
-  const short = label.length > 26 ? `${label.slice(0, 25).trimEnd()}…` : label;
-  return { title: `Segment ${number}: ${label}`, shortName: `${number}. ${short}` };
+  return { title: `Segment ${number}: ${label}`, shortName: `${number}. ${cutAtWord(label, MAX_SHORT_NAME)}` };
 }
 
-const NON_ANSWER = /^(none|no|not|never|i do not|i don't|i have not|i have never|other)\b/i;
+const NON_ANSWER = /^(none|no|not|never|i do not|i don't|i have not|i have never)\b/i;
+const OTHER_ANSWER = /^other\b/i;
 /** Answers a generated name may join ("A and B and C") before the segment number alone has to tell apart. */
 const MAX_NAME_ANSWERS = 3;
+/** Words of an answer a name keeps: "Local development environments (RStudio, …)" reads as its first words. */
+const MAX_ANSWER_WORDS = 4;
+/** Words a cut answer must not end on. */
+const TRAILING_WORDS = /\s+(that|to|the|of|and|or|for|in|on|with|a|an|your|their)$/i;
+/** Characters of a short name after its number (charts' legends and the segment list). */
+const MAX_SHORT_NAME = 26;
 const labelCache = new WeakMap<Segmentation, string[]>();
 
 /** Each segment's name material: its first answer, and more while another segment's name is the same. */
@@ -167,12 +180,38 @@ function distinctLabels(view: Segmentation): string[] {
   return labels;
 }
 
-/** The segment's answers above average, highest lift first, as name material: no non-answers, no brackets. */
+/** The segment's answers above average, highest lift first, as short name material, each once. */
 function nameCandidates(view: Segmentation, position: number): string[] {
-  return topAnswers(view, position, 12)
-    .filter((a) => a.lift > 0)
-    .map((a) => a.label.replace(/\s*\([^)]*\)\s*/g, ' ').trim() || a.label)
-    .filter((label) => !NON_ANSWER.test(label));
+  const names = topAnswers(view, position, 12)
+    .filter((a) => a.lift > 0 && !OTHER_ANSWER.test(a.label.trim()))
+    .map((a) => (NON_ANSWER.test(a.label.trim()) ? lacking(a.questionLabel) : answerName(a.label)))
+    .filter((name) => name.length > 0);
+  return [...new Set(names)];
+}
+
+/** "No cloud platforms" for a segment whose answer to "cloud platforms" is none ("regular" says nothing here). */
+function lacking(questionLabel: string): string {
+  const subject = questionLabel.replace(/\s+regular$/i, '').trim();
+  return subject ? `No ${subject}` : '';
+}
+
+/** An answer's short form: its acronym in parentheses ("AWS"), else its first alternative's first words. */
+function answerName(label: string): string {
+  const acronym = /\(([A-Z][A-Za-z0-9]{1,7})\)/.exec(label)?.[1];
+  if (acronym && acronym.replace(/[^A-Z0-9]/g, '').length >= 2) return acronym;
+  const plain = label.replace(/\s*\([^)]*\)?\s*/g, ' ').split(' / ')[0].trim() || label.trim();
+  const words = plain.split(/\s+/);
+  let name = words.slice(0, MAX_ANSWER_WORDS).join(' ').replace(/[,;:]$/, '');
+  if (words.length > MAX_ANSWER_WORDS) while (TRAILING_WORDS.test(name)) name = name.replace(TRAILING_WORDS, '');
+  return name;
+}
+
+/** At most `max` characters, cut at a word with an ellipsis. */
+function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 8 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /** Previous and next in published order, and the `count` segments whose map centers are closest. */

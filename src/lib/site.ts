@@ -14,6 +14,7 @@ import { registryFile, subSegmentsPath } from '../../scripts/document/paths.js';
 import type { Segmentation, SubSegmentations } from '../../scripts/document/segmentation-schema.js';
 import { buildYearModel, type SummaryInfo, type YearModel } from './model.js';
 import { slugTable } from './slugs.js';
+import { formatPercent } from '../charts/format.js';
 import { answerFigure, findAnswer, type AnswerFigure } from './figures.js';
 
 export type SummaryEntry = CollectionEntry<'segments'>;
@@ -187,5 +188,17 @@ export async function yearIntroduction(year: number) {
   const entry = await getEntry('years', String(year));
   if (!entry) return null;
   const { Content } = await render(entry);
-  return { title: entry.data.title, Content };
+  return { title: entry.data.title, headline: entry.data.headline ?? null, Content };
+}
+
+/**
+ * The home page's sentence for a year: the introduction's headline when its editor wrote one, else what
+ * the data says (how many segments, and the largest).
+ */
+export async function yearHeadline(model: YearModel): Promise<string> {
+  const intro = await yearIntroduction(model.year);
+  if (intro?.headline) return intro.headline;
+  const largest = [...model.segments].sort((a, b) => model.view.segments[b.position].share - model.view.segments[a.position].share)[0];
+  const share = formatPercent(model.view.segments[largest.position].share);
+  return `${model.doc.counts.professionals.toLocaleString('en-US')} professionals fall into ${model.segments.length} segments; the largest, ${largest.shortName.replace(/^\d+\.\s*/, '')}, holds ${share} of them.`;
 }

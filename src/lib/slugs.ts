@@ -10,6 +10,8 @@ export interface SegmentSlug {
   index: number;
   /** True when the registry marks the segment as first seen in this run. */
   isNew: boolean;
+  /** Slugs an editor renamed it from; their URLs redirect to its page. */
+  formerSlugs: string[];
 }
 
 export interface SlugTable {
@@ -24,7 +26,7 @@ export interface SlugTable {
 export function slugTable(segmentCount: number, registry: Registry | null, registryName = 'registry'): SlugTable {
   if (!registry) {
     return {
-      byIndex: Array.from({ length: segmentCount }, (_, index) => ({ slug: fallbackSlug(index), index, isNew: false })),
+      byIndex: Array.from({ length: segmentCount }, (_, index) => ({ slug: fallbackSlug(index), index, isNew: false, formerSlugs: [] })),
       retired: new Set(),
     };
   }
@@ -42,7 +44,7 @@ export function slugTable(segmentCount: number, registry: Registry | null, regis
     }
     const taken = byIndex[entry.index];
     if (taken) throw new Error(`${registryName}: "${taken.slug}" and "${entry.slug}" both claim index ${entry.index}`);
-    byIndex[entry.index] = { slug: entry.slug, index: entry.index, isNew: entry.status === 'new' };
+    byIndex[entry.index] = { slug: entry.slug, index: entry.index, isNew: entry.status === 'new', formerSlugs: entry.formerSlugs ?? [] };
   }
   const missing = byIndex.findIndex((s) => s === undefined);
   if (missing !== -1) throw new Error(`${registryName}: no slug for segment index ${missing}`);

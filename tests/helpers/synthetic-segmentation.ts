@@ -71,6 +71,7 @@ export function makeSegmentation(segments: SyntheticSegment[], { year = 2021, qu
     questions: questionInfo,
     features,
     map: { x: rows.map(() => 0), y: rows.map(() => 0), role: rows.map(() => -1), professional: rows.map(() => 1), segment: rows, agreement: rows.map(() => -1) },
+    professionalMap: { x: rows.map(() => 0), y: rows.map(() => 0) },
     overall: { rates: features.map(() => 0.5), breakdowns: {} },
     segments: segments.map((s, index) => {
       if (s.lift.length !== features.length) throw new Error(`segment ${index}: ${s.lift.length} lifts for ${features.length} features`);

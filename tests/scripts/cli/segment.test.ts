@@ -49,12 +49,17 @@ describe('npm run segment', () => {
     expect(labels).toHaveLength(91);
     expect(labels[3]).toBe('2,1,0,-1'); // a student
     const runLog = JSON.parse(readFileSync(join(run.out, 'segmentation-2099.run.json'), 'utf8'));
-    expect(Object.keys(runLog.timingsMs)).toEqual(['read', 'encode', 'map', 'split', 'embed', 'stability', 'cluster', 'consensus', 'profile']);
+    expect(Object.keys(runLog.timingsMs)).toEqual(['read', 'encode', 'map', 'split', 'embed', 'professional-map', 'stability', 'cluster', 'consensus', 'profile']);
     // Published by default: the consensus of the main run and its re-runs, with every segment's stability.
     expect(doc.metadata.parameters).toMatchObject({ stabilityRuns: DEFAULT_STABILITY_RUNS, published: 'consensus' });
     expect(doc.stability!.runs).toBe(DEFAULT_STABILITY_RUNS);
     expect(doc.segments.every((s) => s.stability !== null && s.stability.found <= DEFAULT_STABILITY_RUNS)).toBe(true);
     expect(doc.map.agreement.filter((a) => a >= 0)).toHaveLength(60);
+    // The segment map: the professionals' own 2-D map, one point per professional, spread out (not all at one spot).
+    expect(doc.professionalMap!.x).toHaveLength(60);
+    expect(doc.professionalMap!.y).toHaveLength(60);
+    expect(new Set(doc.professionalMap!.x).size).toBeGreaterThan(30);
+    expect(doc.metadata.parameters.professionalMap).toMatchObject({ nComponents: 2, metric: 'jaccard' });
     expect(stderr.text).toContain('✓ read survey');
     const registry = JSON.parse(readFileSync(join(run.dir, 'content', 'registry', '2099.json'), 'utf8'));
     expect(registry.segments.map((s: { status: string }) => s.status)).toEqual(['new', 'new']);

@@ -34,6 +34,17 @@ describe('matchSegments', () => {
     }
   });
 
+  it("keeps an editor's rename and its former slugs over a re-run", () => {
+    const renamedSlug = 'renamed-by-an-editor';
+    const old = slugAt(first.registry, 0);
+    const edited = { ...first.registry, segments: first.registry.segments.map((e) => (e.index === 0 ? { ...e, slug: renamedSlug, formerSlugs: [old] } : e)) };
+    const rerun = makeSegmentation(profiles.slice(0, 5).map((lift, i) => ({ lift: perturb(lift, 0.03, 300 + i), size: sizes[i] })));
+    const { registry } = matchSegments(edited, rerun);
+    expect(registry.segments.find((e) => e.index === 0)).toMatchObject({ slug: renamedSlug, formerSlugs: [old], status: 'active' });
+    expect(registry.segments.filter((e) => e.index !== 0).every((e) => e.formerSlugs === undefined)).toBe(true);
+    expect(RegistrySchema.safeParse(registry).success).toBe(true);
+  });
+
   it('gives one new and one retired slug when one segment is replaced', () => {
     const lifts = profiles.slice(0, 5);
     lifts[2] = profiles[5];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapSample, mapSpec, mapTable } from '../../../src/charts/index.js';
+import { MAP_ROLE_COLORS } from '../../../src/charts/map.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 
 const doc = makeSegmentationFixture();
@@ -31,13 +32,17 @@ describe('mapSample', () => {
 });
 
 describe('mapSpec', () => {
-  it('colors points by job role, with "No answer" for respondents without one', () => {
-    const spec = mapSpec(doc) as any;
+  it(`colors points by the few most common job roles (${MAP_ROLE_COLORS} by default), the rest as "Other roles", and "No answer" for respondents without one`, () => {
+    const few = 3;
+    const spec = mapSpec(doc, { roleColors: few }) as any;
     const roles = doc.questions.find((q) => q.code === doc.profile.role)!.answers.map((a) => a.label);
-    expect(spec.layer[0].encoding.color.scale.domain).toEqual([...roles, 'No answer']);
+    const counts = roles.map((_, r) => doc.map.role.filter((x) => x === r).length);
+    const common = roles.map((label, r) => ({ label, n: counts[r] })).filter((r) => r.n > 0).sort((a, b) => b.n - a.n).slice(0, few).map((r) => r.label);
+    expect(roles.length).toBeGreaterThan(few);
+    expect(spec.layer[0].encoding.color.scale.domain).toEqual([...common, 'Other roles', 'No answer']);
     const values = spec.data.values as { role: string; group: string }[];
     expect(values).toHaveLength(total);
-    doc.map.role.forEach((r, i) => expect(values[i].role).toBe(r >= 0 ? roles[r] : 'No answer'));
+    doc.map.role.forEach((r, i) => expect(values[i].role).toBe(r < 0 ? 'No answer' : common.includes(roles[r]) ? roles[r] : 'Other roles'));
     expect(values.filter((v) => v.group === 'Professional')).toHaveLength(doc.counts.professionals);
   });
 

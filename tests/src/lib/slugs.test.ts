@@ -17,8 +17,8 @@ describe('slugTable', () => {
   it('maps registry slugs to their current index and keeps retired slugs apart', () => {
     const table = slugTable(2, registry([entry('b', 1, 'new'), entry('a', 0, 'active'), entry('old', null, 'retired')]));
     expect(table.byIndex).toEqual([
-      { slug: 'a', index: 0, isNew: false },
-      { slug: 'b', index: 1, isNew: true },
+      { slug: 'a', index: 0, isNew: false, formerSlugs: [] },
+      { slug: 'b', index: 1, isNew: true, formerSlugs: [] },
     ]);
     expect([...table.retired]).toEqual(['old']);
   });

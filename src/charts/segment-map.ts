@@ -1,0 +1,127 @@
+/**
+ * The segments on a map: the professionals' own 2-D map (the document's `professionalMap`, a UMAP of their
+ * answers as the map of everyone is) colored by published segment. Each segment's label sits at its centre, the
+ * median of its members' positions, so a label lands inside its cloud even when the cloud is not round.
+ * The spec is drawn as a PNG without axes, legend or padding, so a label's position as a share of the
+ * image's width and height (`segmentMapLabels`) is where a page puts it as a link.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
+import { HIGHLIGHT_POINT, MUTED_POINT, TABLEAU20 } from './colors.js';
+import { round, segmentName } from './data.js';
+import { mapSample, type MapSampleOptions } from './sample.js';
+import type { ChartTable } from './table.js';
+import { VEGA_LITE_SCHEMA } from './theme.js';
+
+export interface SegmentMapOptions extends MapSampleOptions {
+  /** Segment display names by segment index. */
+  names?: readonly string[];
+  /** Segment whose members are drawn in the highlight color, the others muted (segment page). */
+  highlightSegment?: number;
+}
+
+export interface SegmentMapLabel {
+  segment: number;
+  name: string;
+  /** Centre of the segment as a share of the image, from its left and from its top (0-1). */
+  left: number;
+  top: number;
+}
+
+/** Points drawn at most: every professional of a real year (5-9k) fits, as one PNG. */
+export const SEGMENT_MAP_POINTS = 10000;
+export const SEGMENT_MAP_SIZE = { width: 560, height: 420 } as const;
+/** Room around the outermost points, as a share of each axis's range, so no point is cut at the edge. */
+const MARGIN = 0.03;
+/** Distinct colors first: Tableau20's solid colors, then its light ones. */
+const SEGMENT_COLORS = [...TABLEAU20.filter((_, i) => i % 2 === 0), ...TABLEAU20.filter((_, i) => i % 2 === 1)];
+
+/** The professionals' rows in the map's order: professionalMap point p is map row professionalRows[p]. */
+function professionalRows(doc: Segmentation): number[] {
+  if (!doc.professionalMap) throw new Error(`segmentation ${doc.survey.year} has no professionalMap: re-run \`npm run segment\` for it`);
+  const rows: number[] = [];
+  doc.map.professional.forEach((v, i) => v === 1 && rows.push(i));
+  if (rows.length !== doc.professionalMap!.x.length) {
+    throw new Error(`segmentation ${doc.survey.year}: professionalMap has ${doc.professionalMap!.x.length} points for ${rows.length} professionals on the map`);
+  }
+  return rows;
+}
+
+function domain(values: readonly number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const pad = (hi - lo || 1) * MARGIN;
+  return [lo - pad, hi + pad];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Each segment's centre on the image, as shares of its width and height. */
+export function segmentMapLabels(doc: Segmentation, options: SegmentMapOptions = {}): SegmentMapLabel[] {
+  const rows = professionalRows(doc);
+  const [x0, x1] = domain(doc.professionalMap!.x);
+  const [y0, y1] = domain(doc.professionalMap!.y);
+  return doc.segments.map((s) => {
+    const members = rows.flatMap((row, p) => (doc.map.segment[row] === s.index ? [p] : []));
+    const cx = median(members.map((p) => doc.professionalMap!.x[p]));
+    const cy = median(members.map((p) => doc.professionalMap!.y[p]));
+    return { segment: s.index, name: segmentName(options.names, s.index), left: round((cx - x0) / (x1 - x0), 4), top: round((y1 - cy) / (y1 - y0), 4) };
+  });
+}
+
+/** The segments' map as a Vega-Lite spec: points only (the page places the labels as links). */
+export function segmentMapSpec(doc: Segmentation, options: SegmentMapOptions = {}): TopLevelSpec {
+  const rows = professionalRows(doc);
+  const pointOfRow = new Map(rows.map((row, p) => [row, p]));
+  const highlight = options.highlightSegment;
+  const names = doc.segments.map((s) => segmentName(options.names, s.index));
+  // The sample is drawn among the professionals alone: the map's own sample would spend most points on the others.
+  const professionalsOnly = { ...doc, map: { ...doc.map, segment: rows.map((row) => doc.map.segment[row]), x: rows.map((row) => doc.map.x[row]) } };
+  const points = mapSample(professionalsOnly, { ...options, maxPoints: options.maxPoints ?? SEGMENT_MAP_POINTS })
+    .map((p) => rows[p])
+    .map((row) => {
+      const p = pointOfRow.get(row)!;
+      return { x: round(doc.professionalMap!.x[p], 2), y: round(doc.professionalMap!.y[p], 2), segment: names[doc.map.segment[row]], member: doc.map.segment[row] === highlight };
+    });
+  // Members last, so they are drawn on top.
+  if (highlight !== undefined) points.sort((a, b) => Number(a.member) - Number(b.member));
+  const color =
+    highlight === undefined
+      ? { field: 'segment', type: 'nominal' as const, scale: { domain: names, range: names.map((_, i) => SEGMENT_COLORS[i % SEGMENT_COLORS.length]) }, legend: null }
+      : { condition: { test: 'datum.member', value: HIGHLIGHT_POINT }, value: MUTED_POINT };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    description: segmentMapTable(doc, options).alt,
+    width: SEGMENT_MAP_SIZE.width,
+    height: SEGMENT_MAP_SIZE.height,
+    padding: 0,
+    autosize: { type: 'none' },
+    data: { values: points },
+    mark: { type: 'circle', size: 12, opacity: highlight === undefined ? 0.7 : 0.8 },
+    encoding: {
+      x: { field: 'x', type: 'quantitative', scale: { domain: domain(doc.professionalMap!.x), nice: false, zero: false }, axis: null },
+      y: { field: 'y', type: 'quantitative', scale: { domain: domain(doc.professionalMap!.y), nice: false, zero: false }, axis: null },
+      color,
+      tooltip: [{ field: 'segment', type: 'nominal', title: 'Segment' }],
+    },
+  };
+}
+
+/** Members per segment (all points), and the alt text. */
+export function segmentMapTable(doc: Segmentation, options: SegmentMapOptions = {}): ChartTable {
+  const highlight = options.highlightSegment;
+  const what =
+    highlight === undefined
+      ? 'colored by segment, each segment labelled at its centre'
+      : `with the ${doc.segments[highlight].size.toLocaleString('en-US')} members of "${segmentName(options.names, highlight)}" highlighted`;
+  const alt = `Map of the ${doc.counts.professionals.toLocaleString('en-US')} professionals placed so that those with similar answers sit close together, ${what}.`;
+  return { alt, columns: ['segment', 'members', 'share'], rows: doc.segments.map((s) => [segmentName(options.names, s.index), s.size, s.share]) };
+}
