@@ -142,7 +142,7 @@ async function readQuestionTexts(path: string, isZip: boolean, schema: QuestionT
     file = `${path}:${opened.entry}`;
   } else {
     file = join(dirname(path), schema.schemaFile);
-    await statInput(file);
+    await checkSurveyFile(file);
     stream = createReadStream(file);
   }
   const parser = parse({ bom: true, columns: true, skip_empty_lines: true, relax_column_count: true });
