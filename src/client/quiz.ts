@@ -32,9 +32,17 @@ export function enhanceQuiz(form: HTMLFormElement, output: HTMLElement, quiz: Cl
   const show = () => {
     const chosen = new Set([...form.querySelectorAll<HTMLInputElement>('input[data-answer]:checked')].map((input) => input.value));
     const { first, second, decided } = placeReader(quiz, chosen);
-    const link = (c: number) => `<a href="${quiz.segments[c].href}">${escapeHtml(quiz.segments[c].name)}</a>`;
-    const why = decided.length > 0 ? `<p>The answers that weighed most for it over the second: ${decided.map((d) => `“${escapeHtml(quiz.answers[d.feature])}”`).join(', ')}.</p>` : `<p>None of your answers so far sets it apart from the second; answer more questions.</p>`;
-    output.innerHTML = `<p class="placed">Most likely: ${link(first.c)} (${percent(first.p)}). Next: ${link(second.c)} (${percent(second.p)}).</p>${why}`;
+    // Built as nodes, not markup: answer texts and names are data.
+    const link = (c: number) => Object.assign(document.createElement('a'), { href: quiz.segments[c].href, textContent: quiz.segments[c].name });
+    const placed = document.createElement('p');
+    placed.className = 'placed';
+    placed.append('Most likely: ', link(first.c), ` (${percent(first.p)}). Next: `, link(second.c), ` (${percent(second.p)}).`);
+    const why = document.createElement('p');
+    why.textContent =
+      decided.length > 0
+        ? `The answers that weighed most for it over the second: ${decided.map((d) => `“${quiz.answers[d.feature]}”`).join(', ')}.`
+        : 'None of your answers so far sets it apart from the second; answer more questions.';
+    output.replaceChildren(placed, why);
   };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -43,8 +51,4 @@ export function enhanceQuiz(form: HTMLFormElement, output: HTMLElement, quiz: Cl
   form.addEventListener('change', show);
   form.hidden = false;
   show();
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
 }

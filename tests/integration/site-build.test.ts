@@ -65,6 +65,9 @@ describe('site build from fixture data', () => {
         '2020/index.html',
         '2020/changes/index.html',
         '2020/methodology/index.html',
+        // 2020 has the notebook's figures (configs/notebook/2020.yaml) and a quiz model (the fixture's).
+        '2020/notebook/index.html',
+        '2020/which-segment/index.html',
         '2020/segments/tabular/index.html',
         '2020/segments/vision/index.html',
         '2020/segments/starters/index.html',
