@@ -8,7 +8,7 @@
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtInConfigPath, loadConfig } from '../config/load.js';
-import { readSurvey } from '../survey/read.js';
+import { readConfiguredSurvey } from '../config/read-configured.js';
 import { encodeSurvey, neededColumn } from '../segment/encode.js';
 import { rowsWhere, selectRows } from '../segment/rows.js';
 import { trainQuiz } from '../segment/quiz.js';
@@ -40,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
     const documentFile = values.document ?? segmentationPath('data', year);
     const doc = await readSegmentation(documentFile);
     const { config } = loadConfig(values.config ?? builtInConfigPath(year));
-    const table = await readSurvey(values.input, { responsesFile: config.responsesFile, keepColumn: neededColumn(config), blankCells: config.blankCells });
+    const table = await readConfiguredSurvey(values.input, config, { keepColumn: neededColumn(config) });
     const encoded = encodeSurvey(table, config);
     if (encoded.matrix.rows !== doc.map.segment.length || encoded.features.length !== doc.features.length) {
       throw new InputError({ file: documentFile }, `this document has ${doc.map.segment.length} kept respondents and ${doc.features.length} features, the survey encodes to ${encoded.matrix.rows} and ${encoded.features.length}: it was made from another file or configuration`);

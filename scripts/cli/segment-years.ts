@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILT_IN_CONFIG_DIR } from '../config/load.js';
 import { main as segment } from './segment.js';
+import { main as trainQuiz } from './quiz.js';
+import { segmentationPath } from '../document/paths.js';
 import { runIfEntryPoint } from '../infra/command.js';
 
 export function configuredYears(): number[] {
@@ -32,7 +34,8 @@ const USAGE = `Usage: npm run segment:years -- [options]
 
 Segments every configured year (configs/YEAR.yaml) whose survey is under DIR/YEAR/ (the zip as Kaggle ships it,
 or its single responses CSV), as \`npm run segment\` does with its defaults; a year whose survey is missing is
-skipped with a note. Each year is cached as \`segment\` caches it.
+skipped with a note. Each year is cached as \`segment\` caches it. After each year, the "Which segment are
+you?" model is trained on its segments (\`npm run quiz:train\`), into DIR/quiz-YEAR.json beside the document.
 
   --data-dir DIR      where the surveys are, one folder per year (default: ../shared/data/kaggle)
   --years Y1,Y2       only these years (default: every configured year)
@@ -68,7 +71,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     process.stderr.write(`\n== ${year}: ${input}\n`);
     const code = await segment(['--survey', String(year), '--input', input, '--out', values.out!, '--content', values.content!, ...(values.force ? ['--force'] : [])]);
-    if (code !== 0) failed++;
+    // The "Which segment are you?" page needs its model trained on the segments just published.
+    const quiz = code === 0 ? await trainQuiz(['--survey', String(year), '--input', input, '--document', segmentationPath(values.out!, year)]) : 1;
+    if (code !== 0 || quiz !== 0) failed++;
   }
   return failed === 0 ? 0 : 1;
 }
