@@ -35,7 +35,7 @@ const USAGE = `Usage: npm run segment:years -- [options]
 Segments every configured year (configs/YEAR.yaml) whose survey is under DIR/YEAR/ (the zip as Kaggle ships it,
 or its single responses CSV), as \`npm run segment\` does with its defaults; a year whose survey is missing is
 skipped with a note. Each year is cached as \`segment\` caches it. After each year, the "Which segment are
-you?" model is trained on its segments (\`npm run quiz:train\`), into DIR/quiz-YEAR.json beside the document.
+you?" model is trained on its segments (\`npm run quiz:train\`), into quiz-YEAR.json beside the document.
 
   --data-dir DIR      where the surveys are, one folder per year (default: ../shared/data/kaggle)
   --years Y1,Y2       only these years (default: every configured year)
