@@ -188,9 +188,9 @@ describe('phone width (390 px)', () => {
   it('makes a chart interactive in a narrow column with its phone layout', async () => {
     const page = await open(segmentPath, { width: 390 });
     const figure = await interactive(page, '-lift.vl.json');
-    const drawn = await figure.locator('.chart-interactive svg').evaluate((svg) => svg.getBoundingClientRect().width);
+    const drawn = await figure.locator('.chart-interactive svg.marks').evaluate((svg) => svg.getBoundingClientRect().width);
     expect(drawn).toBeLessThanOrEqual(358);
-    expect(await figure.evaluate((f) => (f.querySelector('.chart-interactive svg') as SVGSVGElement).width.baseVal.value)).toBeLessThanOrEqual(358);
+    expect(await figure.evaluate((f) => (f.querySelector('.chart-interactive svg.marks') as SVGSVGElement).width.baseVal.value)).toBeLessThanOrEqual(358);
     await page.close();
   });
 
