@@ -131,7 +131,6 @@ export function liftChartSpec(doc: Segmentation, segmentIndex: number, options: 
           y,
           x: { field: 'overall', type: 'quantitative', scale: { domain: [0, 100] }, axis: { title: capitalize(text.base), labelExpr: "datum.value + '%'", tickCount: 2 } },
           color,
-          opacity: { value: 0.55 },
           tooltip,
         },
       },

@@ -95,7 +95,8 @@ function narrowHeatmap(spec: Obj): Obj {
   return {
     ...spec,
     width: { step },
-    height: { step: rowStep((spec.data?.values ?? []).map((v: Obj) => v.answer), 16, 30) },
+    // Counted at 14 characters a line: Vega's regex wrap at 16 can take a line more than wrapWords does.
+    height: { step: rowStep((spec.data?.values ?? []).map((v: Obj) => v.answer), 14, 30) },
     encoding: swap(spec.encoding),
     layer: spec.layer.map((l: Obj) => ({
       ...l,

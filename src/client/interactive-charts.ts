@@ -7,20 +7,21 @@ import type { Result } from 'vega-embed';
 import { themeConfig } from '../charts/theme.js';
 import { currentTheme } from './theme.js';
 
+/** Column width under which a chart shows its phone layout: Chart.astro's container query, 40rem. */
+const NARROW_COLUMN = 640;
 const views = new Map<HTMLElement, Result>();
 let started = false;
 
 async function embedChart(figure: HTMLElement): Promise<void> {
   const target = figure.querySelector<HTMLElement>('.chart-interactive');
-  const url = figure.dataset.chartSpec;
+  // In a narrow column the phone layout (the one its static SVG shows), else the desktop one.
+  const narrow = figure.dataset.chartSpecNarrow && figure.clientWidth < NARROW_COLUMN ? figure.dataset.chartSpecNarrow : undefined;
+  const url = narrow ?? figure.dataset.chartSpec;
   if (!target || !url) return;
   // A canvas cannot shrink with the page like an SVG; where the chart is wider than its column (phones),
   // the scaled static picture reads better than a clipped canvas.
   const natural = Number(figure.querySelector('.chart-static [width]')?.getAttribute('width'));
   if (figure.dataset.renderer === 'canvas' && natural > figure.clientWidth) return;
-  // In a narrow column the static SVG shows the layout made for phones; the interactive view of the desktop
-  // spec would scale it down again, so the static chart (with its data table) stays.
-  if (figure.dataset.hasNarrow !== undefined && figure.clientWidth < 640) return;
   try {
     const [{ default: vegaEmbed }, spec] = await Promise.all([import('vega-embed'), fetch(url).then((r) => r.json())]);
     const theme = currentTheme();

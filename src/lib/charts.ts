@@ -232,6 +232,11 @@ export function changesChart(comparison: YearComparison): ChartDef | null {
   return def(CHANGES_CHART_ID, `Segment shares in ${comparison.prevYear} and ${comparison.nextYear}`, changesSpec(input), changesTable(input));
 }
 
+/** Id under which a chart's phone layout is emitted (its Vega-Lite spec file). */
+export function narrowChartId(id: string): string {
+  return `${id}-narrow`;
+}
+
 export interface RenderedChart {
   light: string;
   dark: string;

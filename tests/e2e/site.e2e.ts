@@ -151,7 +151,8 @@ describe('segment page', () => {
 async function chartTextSizes(page: Page): Promise<{ chart: string; min: number; texts: number }[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('figure[data-chart-spec]')].flatMap((figure) => {
-      const sizes = [...figure.querySelectorAll<SVGTextElement>('.chart-static svg text')]
+      // The static SVG, or the interactive view that replaced it (both lay out for the column's width).
+      const sizes = [...figure.querySelectorAll<SVGTextElement>('.chart-static svg text, .chart-interactive svg text')]
         .filter((t) => t.getBoundingClientRect().width > 0 && (t.textContent ?? '').trim() !== '')
         .map((t) => {
           // The scale of the text's transform, rotated labels included (their a is cos 90° = 0).
@@ -169,6 +170,8 @@ describe('phone width (390 px)', () => {
     const measured: { chart: string; min: number; texts: number }[] = [];
     for (const path of [`${year}/`, segmentPath, `${year}/changes/`]) {
       const page = await open(path, { width: 390 });
+      // Let the charts in view turn interactive (the phone spec), so that both kinds of drawing are measured.
+      await page.waitForTimeout(3000);
       measured.push(...(await chartTextSizes(page)));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
@@ -180,6 +183,15 @@ describe('phone width (390 px)', () => {
     const small = measured.filter((m) => m.min < 11).map((m) => `${m.chart}: ${m.min.toFixed(1)} px`);
     expect(small).toEqual([]);
     console.log(`smallest chart text at 390 px: ${Math.min(...measured.map((m) => m.min)).toFixed(1)} px over ${measured.length} charts`);
+  });
+
+  it('makes a chart interactive in a narrow column with its phone layout', async () => {
+    const page = await open(segmentPath, { width: 390 });
+    const figure = await interactive(page, '-lift.vl.json');
+    const drawn = await figure.locator('.chart-interactive svg.marks').evaluate((svg) => svg.getBoundingClientRect().width);
+    expect(drawn).toBeLessThanOrEqual(358);
+    expect(await figure.evaluate((f) => (f.querySelector('.chart-interactive svg.marks') as SVGSVGElement).width.baseVal.value)).toBeLessThanOrEqual(358);
+    await page.close();
   });
 
   it('shows the desktop layout of a chart in a wide column and the phone layout in a narrow one', async () => {
@@ -211,6 +223,15 @@ describe('search', () => {
     await expect.poll(() => page.locator('.pagefind-ui__result').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     const first = await page.locator('.pagefind-ui__result-link').first().getAttribute('href');
     expect(first).toContain(new URL(server.url).pathname);
+    await page.close();
+  });
+
+  it('keeps words apart in excerpts of the key figures ("Professionals 1,059", not "Professionals1,059")', async () => {
+    const page = await open('search/');
+    await page.locator('#search input').fill('Professionals');
+    await expect.poll(() => page.locator('.pagefind-ui__result-excerpt').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const excerpts = await page.locator('.pagefind-ui__result-excerpt').allTextContents();
+    expect(excerpts.filter((e) => /professionals\d/i.test(e))).toEqual([]);
     await page.close();
   });
 });
