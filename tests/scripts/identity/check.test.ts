@@ -114,3 +114,83 @@ describe('identity check', () => {
     expect(failure?.stderr).toContain('"lost-segment" is not in');
   });
 });
+
+describe('identity check: what the build checks, per year', () => {
+  const body = (text: string) => `---\nsegment: ${JSON.stringify(slug0)}\n---\n\n${text}\n`;
+
+  it('reports every wrong component id with its line, column and the nearest ids', async () => {
+    const dirs = await project('ids', {
+      [`${slug0}.mdx`]: body('Python is used by <Share answer="Q7_Part_1"/> of them,\nR by <Share answer="Q7_Part_22"/> and <Lift answer="Keras"/> use Keras.'),
+      [`${slug1}.mdx`]: mdx({ segment: slug1, merge: ['no-such-merge'] }),
+    });
+    await mkdir(join(dirs.contentDir, 'years'), { recursive: true });
+    await writeFile(join(dirs.contentDir, 'years', '2021.mdx'), '---\ntitle: 2021\n---\n\nAll of them: <Share answer="Q16_Part_9"/>.\n');
+    const report = await checkSummaries(dirs);
+    const summary = join(dirs.contentDir, 'segments', '2021', `${slug0}.mdx`);
+    const intro = join(dirs.contentDir, 'years', '2021.mdx');
+    const references = report.problems.filter((p) => p.kind === 'reference');
+    expect(references.map((p) => [p.file, p.line, p.column])).toEqual([
+      [intro, 5, 14],
+      [summary, 6, 6],
+      [summary, 6, 39],
+    ]);
+    expect(references[0].message).toContain(`${intro}:5:14: <Share answer="Q16_Part_9">: no answer "Q16_Part_9" in the 2021 segmentation`);
+    // Near by edit distance, and the question's own ids listed.
+    expect(references[0].message).toContain('did you mean "Q16_Part_1" (Scikit-learn)');
+    expect(references[0].message).toContain("Q16's answers: Q16_Part_1 Scikit-learn, Q16_Part_2 TensorFlow, Q16_Part_3 Keras");
+    expect(references[1].message).toContain('did you mean "Q7_Part_2" (R)');
+    // An answer's text instead of its id suggests the id.
+    expect(references[2].message).toContain('<Lift answer="Keras">: no answer "Keras"; did you mean "Q16_Part_3" (Keras)'.replace('"Keras"; ', '"Keras" in the 2021 segmentation (answer ids look like Q7_Part_1 or Q4:2); '));
+    const merge = report.problems.find((p) => p.file.endsWith(`${slug1}.mdx`));
+    expect(merge).toMatchObject({ kind: 'unknown-slug', line: 3 });
+    expect(merge!.message).toContain('merge names "no-such-merge"');
+    expect(report.problems).toHaveLength(4);
+    expect(report.summaries).toBe(3);
+  });
+
+  it('suggests the nearest live slug for an unknown segment and names a file that does not match its slug', async () => {
+    const typo = slug0.slice(0, -1) + (slug0.endsWith('x') ? 'y' : 'x');
+    const dirs = await project('slugs', { 'typo.mdx': mdx({ segment: typo }), 'renamed.mdx': mdx({ segment: slug1 }) });
+    const report = await checkSummaries(dirs);
+    const byFile = new Map(report.problems.map((p) => [p.file.split('/').at(-1), p]));
+    expect(byFile.get('typo.mdx')!.message).toContain(`segment "${typo}" is not in ${registryPath(dirs.contentDir, 2021)}; did you mean "${slug0}"?`);
+    expect(byFile.get('renamed.mdx')!.message).toContain(`renamed.mdx:2:11: front matter segment "${slug1}" does not match the file name "renamed.mdx"`);
+  });
+
+  it('lists a year without a document as not checked; --all-years and --year make it a failure', async () => {
+    const dirs = await project('one-year', { [`${slug0}.mdx`]: mdx({ segment: slug0 }) });
+    // 2022 has a summary (with a wrong id) and an introduction, but no segmentation document.
+    await mkdir(join(dirs.contentDir, 'segments', '2022'), { recursive: true });
+    await writeFile(join(dirs.contentDir, 'segments', '2022', 'later.mdx'), '---\nsegment: later\n---\n\n<Share answer="nope"/>\n');
+    await mkdir(join(dirs.contentDir, 'years'), { recursive: true });
+    await writeFile(join(dirs.contentDir, 'years', '2022.mdx'), '---\ntitle: 2022\n---\n\nText.\n');
+
+    const report = await checkSummaries(dirs);
+    expect(report.problems).toEqual([]);
+    expect(report.summaries).toBe(1);
+    expect(report.notChecked).toEqual([{ year: 2022, reason: expect.stringContaining(`no ${join(dirs.dataDir, 'segmentation-2022.json')}`) }]);
+    const out: string[] = [];
+    expect(await main(['--content', dirs.contentDir, '--data', dirs.dataDir], (l) => out.push(l), (l) => out.push(l))).toBe(0);
+    expect(out).toContain(`not checked: 2022 (no ${join(dirs.dataDir, 'segmentation-2022.json')}: run \`npm run segment -- --survey 2022 ...\` (or copy the document) to check its 1 summary and the introduction)`);
+
+    const strict = await checkSummaries({ ...dirs, allYears: true });
+    expect(strict.problems.map((p) => [p.kind, p.file])).toEqual([['not-segmented', join(dirs.dataDir, 'segmentation-2022.json')]]);
+    const errors: string[] = [];
+    expect(await main(['--content', dirs.contentDir, '--data', dirs.dataDir, '--all-years'], () => {}, (l) => errors.push(l))).toBe(1);
+    expect(errors.join('\n')).toContain('2022 not checked');
+
+    // --year checks that year alone: 2021 passes, 2022 (asked for by name) fails.
+    const only2021 = await checkSummaries({ ...dirs, year: 2021 });
+    expect([only2021.problems, only2021.notChecked, only2021.summaries]).toEqual([[], [], 1]);
+    expect(await main(['--content', dirs.contentDir, '--data', dirs.dataDir, '--year', '2021'], () => {}, () => {})).toBe(0);
+    expect((await checkSummaries({ ...dirs, year: 2022 })).problems.map((p) => p.kind)).toEqual(['not-segmented']);
+    expect(await main(['--content', dirs.contentDir, '--data', dirs.dataDir, '--year', '20x1'], () => {}, () => {})).toBe(2);
+  });
+
+  it('reports MDX that does not parse at its line', async () => {
+    const dirs = await project('syntax', { [`${slug0}.mdx`]: body('Broken <Share answer="Q7_Part_1"') });
+    const [problem] = (await checkSummaries(dirs)).problems;
+    expect(problem).toMatchObject({ kind: 'reference', line: 5 });
+    expect(problem.message).toMatch(/:5:\d+: MDX does not parse/);
+  });
+});
