@@ -128,7 +128,7 @@ export function componentProblems(tree: MdxNode, ctx: ComponentContext, annotate
 }
 
 /** Wrong `segment` and `merge` slugs in a summary's front matter, with suggestions. */
-export function slugProblems(ctx: CheckContext): MdxReferenceError[] {
+export function slugProblems(ctx: Omit<CheckContext, 'doc'>): MdxReferenceError[] {
   const problems: MdxReferenceError[] = [];
   const fail = (at: Point, reason: string) => problems.push(new MdxReferenceError(ctx.file, at.line, at.column, reason));
   const known = [...ctx.knownSlugs].map((id) => ({ id }));
