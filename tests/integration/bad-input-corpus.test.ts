@@ -360,7 +360,7 @@ function changedFiles(before: Map<string, string>, after: Map<string, string>): 
 
 function messageOf(text: string): string {
   const lines = text.split('\n').filter((l) => l.startsWith('error:') || /^registry: /.test(l));
-  return (lines[0] ?? text.split('\n').filter(Boolean).pop() ?? '').replace(/\/tmp\/bad-input-[^/]+/g, '{dir}').slice(0, 300);
+  return (lines[0] ?? text.split('\n').filter(Boolean).pop() ?? '').replace(/\/tmp\/bad-input-[A-Za-z0-9]+/g, '{dir}').slice(0, 300);
 }
 
 beforeAll(async () => {
