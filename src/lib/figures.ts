@@ -61,35 +61,3 @@ export function topAnswers(doc: Segmentation, position: number, n: number): Answ
     .map(({ i }) => answerFigure(doc, position, { kind: 'feature', id: doc.features[i].id, label: doc.features[i].label, question: doc.features[i].question, feature: i }));
 }
 
-
-/** One answer an editor may quote, with the share of all professionals choosing it. */
-export interface AnswerListing {
-  id: string;
-  label: string;
-  question: string;
-  share: number;
-}
-
-/**
- * Every answer id that `<Share>` and `<Lift>` accept (what findAnswer finds), in question order, with the
- * share of all professionals; `question` keeps one question's answers.
- */
-export function listAnswers(doc: Segmentation, question?: string): AnswerListing[] {
-  const listings: AnswerListing[] = [];
-  for (const q of doc.questions) {
-    if (question !== undefined && q.code !== question) continue;
-    q.answers.forEach((a, index) => {
-      const ref = findAnswer(doc, a.id);
-      if (!ref || ref.question !== q.code) return;
-      const share = ref.kind === 'feature' ? doc.overall.rates[ref.feature] : breakdownShare(doc.overall.breakdowns[q.code], index);
-      listings.push({ id: a.id, label: a.label, question: q.code, share });
-    });
-  }
-  return listings;
-}
-
-/** The question an answer id belongs to, read from the id (`Q7_Part_99` -> `Q7`, `Q13:9` -> `Q13`). */
-export function questionOfAnswerId(doc: Segmentation, id: string): string | null {
-  const codes = doc.questions.map((q) => q.code).sort((a, b) => b.length - a.length);
-  return codes.find((code) => id === code || id.startsWith(`${code}_`) || id.startsWith(`${code}:`)) ?? null;
-}

@@ -10,8 +10,7 @@ import { basename, dirname, relative } from 'node:path';
 import type { SiteInputs } from '../settings/env.js';
 import { readRegistry, readSegmentation, yearsToPublish } from './load.js';
 import { slugTable } from './slugs.js';
-import { findAnswer, listAnswers, questionOfAnswerId } from './figures.js';
-import { didYouMean, type Candidate } from './closest.js';
+import { findAnswer } from './figures.js';
 import { splitFrontMatter } from '../../scripts/document/front-matter.js';
 import { SUMMARY_COMPONENTS, type SummaryComponent } from './summary-components.js';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
@@ -75,32 +74,25 @@ export interface CheckContext {
   retiredSlugs: Set<string>;
 }
 
-/** What a component reference is checked against: the file it is in and the year's segmentation. */
-export interface ComponentContext {
-  file: string;
-  year: number;
-  doc: Segmentation;
-}
-
-/** The answers of the question a wrong id seems to belong to, so the editor can pick the right one. */
-function questionAnswersHint(doc: Segmentation, id: string): string {
-  const question = questionOfAnswerId(doc, id);
-  if (!question) return '';
-  const answers = listAnswers(doc, question);
-  if (answers.length === 0) return `; ${question} has no answers a summary can quote`;
-  return `; ${question}'s answers: ${answers.map((a) => `${a.id} ${a.label}`).join(', ')}`;
-}
-
-/**
- * Every wrong `<Share answer>`, `<Lift answer>` and `<Breakdown question>` (the components of SUMMARY_COMPONENTS)
- * in a parsed MDX tree, each with "did you mean" suggestions; `annotate` is called on every component element.
- */
-export function componentProblems(tree: MdxNode, ctx: ComponentContext, annotate: (node: MdxNode) => void = () => {}): MdxReferenceError[] {
-  const problems: MdxReferenceError[] = [];
-  const fail = (at: Point, reason: string) => problems.push(new MdxReferenceError(ctx.file, at.line, at.column, reason));
-  // Segment pages chart the profile questions only (job role, experience, company, education, gender).
-  const profileCodes = Object.values(ctx.doc.profile).filter((c): c is string => typeof c === 'string' && ctx.doc.overall.breakdowns[c] !== undefined);
-  let answers: Candidate[] | undefined;
+/** Checks the summary and adds context attributes; throws MdxReferenceError on the first wrong reference. */
+export function checkSummary(tree: MdxNode, ctx: CheckContext): void {
+  const fail = (at: Point, reason: string): never => {
+    throw new MdxReferenceError(ctx.file, at.line, at.column, reason);
+  };
+  const segment = ctx.frontmatter.segment;
+  if (typeof segment === 'string' && ctx.retiredSlugs.has(segment)) return;
+  if (typeof segment !== 'string' || !ctx.knownSlugs.has(segment)) {
+    fail(frontmatterPosition(ctx.source, 'segment', String(segment)), `front matter segment "${String(segment)}" is not a segment of ${ctx.year}; expected one of: ${[...ctx.knownSlugs].join(', ')}`);
+  }
+  if (segment !== ctx.slug) {
+    fail(frontmatterPosition(ctx.source, 'segment', String(segment)), `front matter segment "${String(segment)}" does not match the file name "${ctx.slug}.mdx"`);
+  }
+  const merge = Array.isArray(ctx.frontmatter.merge) ? ctx.frontmatter.merge : [];
+  for (const slug of merge) {
+    if (typeof slug !== 'string' || (!ctx.knownSlugs.has(slug) && !ctx.retiredSlugs.has(slug))) {
+      fail(frontmatterPosition(ctx.source, 'merge', String(slug)), `merge names "${String(slug)}", which is not a segment of ${ctx.year}; expected one of: ${[...ctx.knownSlugs].join(', ')}`);
+    }
+  }
   walk(tree, (node) => {
     if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || !node.name) return;
     const rule = SUMMARY_COMPONENTS[node.name as SummaryComponent];
@@ -109,62 +101,20 @@ export function componentProblems(tree: MdxNode, ctx: ComponentContext, annotate
     if (rule.kind) {
       const value = stringAttribute(node, rule.attribute);
       if (value === undefined) fail(at, `<${node.name}> needs a ${rule.attribute}="..." attribute`);
-      else if (value === null) fail(at, `<${node.name} ${rule.attribute}> must be a plain string, not an expression`);
-      else if (rule.kind === 'answer' && !findAnswer(ctx.doc, value)) {
-        answers ??= listAnswers(ctx.doc).map((a) => ({ id: a.id, label: a.label }));
-        fail(
-          at,
-          `<${node.name} answer="${value}">: no answer "${value}" in the ${ctx.year} segmentation (answer ids look like Q7_Part_1 or Q4:2)` +
-            `${didYouMean(value, answers)}${questionAnswersHint(ctx.doc, value)}; \`npm run answers -- --year ${ctx.year}\` lists them all`,
-        );
-      } else if (rule.kind === 'question' && !profileCodes.includes(value)) {
-        const labelled = profileCodes.map((code) => ({ id: code, label: ctx.doc.questions.find((q) => q.code === code)?.label }));
-        fail(at, `<${node.name} question="${value}">: ${value} is not a profile question of ${ctx.year}${didYouMean(value, labelled)}; expected one of: ${profileCodes.join(', ')}`);
+      if (value === null) fail(at, `<${node.name} ${rule.attribute}> must be a plain string, not an expression`);
+      if (rule.kind === 'answer' && !findAnswer(ctx.doc, value as string)) {
+        fail(at, `<${node.name} answer="${value}">: no answer "${value}" in the ${ctx.year} segmentation (answer ids look like Q7_Part_1 or Q4:2)`);
+      }
+      // Segment pages chart the profile questions only (job role, experience, company, education, gender).
+      const profileCodes = Object.values(ctx.doc.profile).filter((c): c is string => typeof c === 'string' && ctx.doc.overall.breakdowns[c] !== undefined);
+      if (rule.kind === 'question' && !profileCodes.includes(value as string)) {
+        fail(at, `<${node.name} question="${value}">: ${value} is not a profile question of ${ctx.year}; expected one of: ${profileCodes.join(', ')}`);
       }
     }
-    annotate(node);
+    node.attributes = (node.attributes ?? []).filter((a) => a.name !== 'year' && a.name !== 'segment');
+    node.attributes.push({ type: 'mdxJsxAttribute', name: 'year', value: String(ctx.year) });
+    node.attributes.push({ type: 'mdxJsxAttribute', name: 'segment', value: ctx.slug });
   });
-  return problems;
-}
-
-/** Wrong `segment` and `merge` slugs in a summary's front matter, with suggestions. */
-export function slugProblems(ctx: Omit<CheckContext, 'doc'>): MdxReferenceError[] {
-  const problems: MdxReferenceError[] = [];
-  const fail = (at: Point, reason: string) => problems.push(new MdxReferenceError(ctx.file, at.line, at.column, reason));
-  const known = [...ctx.knownSlugs].map((id) => ({ id }));
-  const segment = ctx.frontmatter.segment;
-  if (typeof segment !== 'string' || !ctx.knownSlugs.has(segment)) {
-    fail(frontmatterPosition(ctx.source, 'segment', String(segment)), `front matter segment "${String(segment)}" is not a segment of ${ctx.year}${didYouMean(String(segment), known)}; expected one of: ${[...ctx.knownSlugs].join(', ')}`);
-  } else if (segment !== ctx.slug) {
-    fail(frontmatterPosition(ctx.source, 'segment', String(segment)), `front matter segment "${String(segment)}" does not match the file name "${ctx.slug}.mdx"`);
-  }
-  const merge = Array.isArray(ctx.frontmatter.merge) ? ctx.frontmatter.merge : [];
-  for (const slug of merge) {
-    if (typeof slug !== 'string' || (!ctx.knownSlugs.has(slug) && !ctx.retiredSlugs.has(slug))) {
-      fail(frontmatterPosition(ctx.source, 'merge', String(slug)), `merge names "${String(slug)}", which is not a segment of ${ctx.year}${didYouMean(String(slug), known)}; expected one of: ${[...ctx.knownSlugs].join(', ')}`);
-    }
-  }
-  return problems;
-}
-
-/** Every wrong reference of a summary (none for a retired segment's); gives each component its year and segment. */
-export function summaryProblems(tree: MdxNode, ctx: CheckContext): MdxReferenceError[] {
-  const segment = ctx.frontmatter.segment;
-  if (typeof segment === 'string' && ctx.retiredSlugs.has(segment)) return [];
-  return [
-    ...slugProblems(ctx),
-    ...componentProblems(tree, ctx, (node) => {
-      node.attributes = (node.attributes ?? []).filter((a) => a.name !== 'year' && a.name !== 'segment');
-      node.attributes.push({ type: 'mdxJsxAttribute', name: 'year', value: String(ctx.year) });
-      node.attributes.push({ type: 'mdxJsxAttribute', name: 'segment', value: ctx.slug });
-    }),
-  ];
-}
-
-/** Checks the summary and adds context attributes; throws MdxReferenceError on the first wrong reference. */
-export function checkSummary(tree: MdxNode, ctx: CheckContext): void {
-  const [first] = summaryProblems(tree, ctx);
-  if (first) throw first;
 }
 
 /** The remark plugin; `inputs` says where the data, registries and summaries are. */

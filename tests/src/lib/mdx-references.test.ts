@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSummary, frontmatterPosition, summaryProblems, type CheckContext, type MdxNode } from '../../../src/lib/mdx-references.js';
+import { checkSummary, frontmatterPosition, type CheckContext, type MdxNode } from '../../../src/lib/mdx-references.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 
 const doc = makeSegmentationFixture();
@@ -34,21 +34,6 @@ describe('checkSummary', () => {
     expect(() => checkSummary(root(element('Lift', { answer: 'Q7_Part_99' }, 12, 3)), context())).toThrow(
       'content/segments/2020/vision.mdx:12:3: <Lift answer="Q7_Part_99">: no answer "Q7_Part_99" in the 2020 segmentation',
     );
-  });
-
-  it("lists the question's ids and the nearest ones in the error the dev server shows for a wrong id", () => {
-    const run = () => checkSummary(root(element('Share', { answer: 'Q7_Part_9' }, 12, 3)), context());
-    expect(run).toThrow('did you mean "Q7_Part_1" (Python), "Q7_Part_2" (R) or "Q7_Part_3" (SQL)?');
-    expect(run).toThrow("; Q7's answers: Q7_Part_1 Python, Q7_Part_2 R, Q7_Part_3 SQL, Q7_Part_4 C++, Q7_Part_5 Julia; `npm run answers -- --year 2020` lists them all");
-    // A profile answer out of range lists the profile question's positions.
-    expect(() => checkSummary(root(element('Lift', { answer: 'Q4:7' }, 3)), context())).toThrow("Q4's answers: Q4:0 ");
-    expect(() => checkSummary(root(element('Breakdown', { question: 'Q44' }, 4)), context())).toThrow('Q44 is not a profile question of 2020; did you mean "Q4"');
-  });
-
-  it('collects every wrong reference of a summary, the build throws the first', () => {
-    const problems = summaryProblems(root(element('Share', { answer: 'x1' }, 9), element('Lift', { answer: 'x2' }, 10)), context({ segment: 'vision', merge: ['startrs'] }));
-    expect(problems.map((p) => [p.line, p.column])).toEqual([[5, 1], [9, 6], [10, 6]]);
-    expect(problems[0].message).toContain('merge names "startrs", which is not a segment of 2020; did you mean "starters"?');
   });
 
   it('rejects a question without breakdown, a missing attribute and an expression value', () => {
