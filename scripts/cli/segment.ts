@@ -193,7 +193,7 @@ async function registerSegments(document: Segmentation, contentDir: string, reus
     if (current.segmentationHash === hashSegmentation(document)) return current;
   }
   const { registry, table } = await updateRegistry(document, { contentDir });
-  process.stderr.write(`segment identity (${path}):\n${formatMatchTable(table)}\n`);
+  process.stderr.write(`segment identity (${path}):\n${formatMatchTable(table, registry)}\n`);
   return registry;
 }
 

@@ -43,7 +43,7 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   const { config } = options.config;
   const timings: SegmentRun['timings'] = {};
   const runStarted = performance.now();
-  const timed = async <T>(stage: Stage, work: () => T | Promise<T>, detail?: (result: T) => string): Promise<T> => {
+  const timed = async <T>(stage: Stage, work: () => T | Promise<T>, detail?: (result: T) => string | undefined): Promise<T> => {
     reporter.start(stage);
     const started = performance.now();
     const result = await work();
@@ -135,7 +135,7 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   const { published, stability } = await timed('consensus', () => {
     const published = publish === 'consensus' ? consensusPartition([fit.labels, ...rerunLabels], { k: fit.k, seed: options.seed }) : fit.labels;
     return { published, stability: rerunLabels.length > 0 ? stabilityReport(published, fit.k, rerunLabels) : null };
-  }, (r) => (r.stability ? `${publish}; median ARI between re-runs ${r.stability.pairwiseARI.median.toFixed(3)}, segments: ${r.stability.segments.map((x) => x.stabilityClass).join(', ')}` : publish));
+  }, (r) => (r.stability ? `${publish}; median ARI between re-runs ${r.stability.pairwiseARI.median.toFixed(3)}` : publish));
 
   // 8. Lift, rates and breakdowns per segment, in published order.
   const profiles = await timed('profile', () =>
@@ -148,6 +148,8 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
       newToML: config.newToML,
       map: selectEmbeddingRows(map, professionalRows),
     }),
+    // Classes by published index, the order of the identity table that follows (stability is by component).
+    (p) => (stability ? `stability by segment index: ${stabilityByIndex(p.segments, stability.segments)}` : undefined),
   );
 
   // 9. The document and the per-respondent labels.
@@ -209,4 +211,9 @@ function count(mask: Uint8Array): number {
   let n = 0;
   for (const v of mask) n += v;
   return n;
+}
+
+/** "0 stable, 1 pattern, ...": each published segment's class, in index order. */
+export function stabilityByIndex(segments: readonly { index: number; component: number }[], byComponent: readonly { stabilityClass: string }[]): string {
+  return [...segments].sort((a, b) => a.index - b.index).map((s) => `${s.index} ${byComponent[s.component].stabilityClass}`).join(', ');
 }
