@@ -36,6 +36,10 @@ export interface CheckOptions {
   dataDir: string;
   /** Drift threshold (default 0.8). */
   threshold?: number;
+  /** Check this year alone; it must have its segmentation document. */
+  year?: number;
+  /** A year with summaries but no segmentation document is a problem (CI), not merely "not checked". */
+  allYears?: boolean;
 }
 
 export interface CheckReport {
@@ -45,6 +49,8 @@ export interface CheckReport {
   unreviewed: string[];
   /** Things an editor should know that do not fail the check, e.g. a summary of a dissolving segment. */
   warnings: string[];
+  /** Years with summaries whose segmentation document is not in the data folder: nothing of them was checked. */
+  notChecked: number[];
 }
 
 
@@ -53,14 +59,24 @@ async function listDir(dir: string): Promise<string[]> {
 }
 
 /** Checks every summary of every year; never stops at the first problem. */
-export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_THRESHOLD }: CheckOptions): Promise<CheckReport> {
-  const report: CheckReport = { problems: [], summaries: 0, unreviewed: [], warnings: [] };
+export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_THRESHOLD, year: onlyYear, allYears = false }: CheckOptions): Promise<CheckReport> {
+  const report: CheckReport = { problems: [], summaries: 0, unreviewed: [], warnings: [], notChecked: [] };
   const add = (p: Problem) => report.problems.push(p);
   const segmentsDir = join(contentDir, 'segments');
-  for (const yearName of (await listDir(segmentsDir)).filter((n) => /^\d{4}$/.test(n))) {
+  const yearNames = (await listDir(segmentsDir)).filter((n) => /^\d{4}$/.test(n));
+  if (onlyYear !== undefined && !yearNames.includes(String(onlyYear))) {
+    add({ file: join(segmentsDir, String(onlyYear)), slug: null, kind: 'front-matter', message: `--year ${onlyYear}: no summaries in ${join(segmentsDir, String(onlyYear))} (years with summaries: ${yearNames.join(', ') || 'none'})` });
+  }
+  for (const yearName of yearNames) {
     const year = Number(yearName);
+    if (onlyYear !== undefined && year !== onlyYear) continue;
     const files = (await listDir(summariesDir(contentDir, year))).filter((n) => n.endsWith('.mdx'));
     if (files.length === 0) continue;
+    // A year not segmented here (only the new year is, say) is listed, not failed, unless every year is asked for.
+    if (!existsSync(segmentationPath(dataDir, year)) && onlyYear === undefined && !allYears) {
+      report.notChecked.push(year);
+      continue;
+    }
     const regPath = registryPath(contentDir, year);
     let registry: Registry | null = null;
     try {
@@ -158,17 +174,23 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
 function parseArgs(argv: string[]): CheckOptions {
   const options: CheckOptions = { contentDir: 'content', dataDir: 'data' };
   for (let i = 0; i < argv.length; i += 2) {
+    if (argv[i] === '--all-years') {
+      options.allYears = true;
+      i--;
+      continue;
+    }
     const [name, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`option ${name} needs a value`);
     if (name === '--content') options.contentDir = value;
     else if (name === '--data') options.dataDir = value;
     else if (name === '--threshold' && Number.isFinite(Number(value))) options.threshold = Number(value);
-    else throw new Error(`unknown option or bad value: ${name} ${value} (expected --content <dir>, --data <dir>, --threshold <number>)`);
+    else if (name === '--year' && /^\d{4}$/.test(value)) options.year = Number(value);
+    else throw new Error(`unknown option or bad value: ${name} ${value} (expected --content <dir>, --data <dir>, --threshold <number>, --year <yyyy>, --all-years)`);
   }
   return options;
 }
 
-const USAGE = `Usage: npm run summaries:check -- [--content DIR] [--data DIR] [--threshold X]
+const USAGE = `Usage: npm run summaries:check -- [--content DIR] [--data DIR] [--threshold X] [--year YEAR | --all-years]
 
 Checks every editor's summary (DIR/segments/YEAR/SLUG.mdx) against its year's registry and segmentation:
 its slug must name a live segment, merged slugs too, and a summary whose segment's top lifts moved since its
@@ -177,6 +199,8 @@ its slug must name a live segment, merged slugs too, and a summary whose segment
   --content DIR     editors' content, with registry/ and segments/ (default: content; the demo's: content/demo)
   --data DIR        where the segmentation documents are (default: data; the demo's: data/demo)
   --threshold X     drift threshold (default: ${DRIFT_THRESHOLD})
+  --year YEAR       check this year alone (its segmentation document must be there)
+  --all-years       a year with summaries but no segmentation document is a problem (CI), not "not checked"
   --help            show this text
 
 Exit status: 0 no problems (warnings allowed), 1 problems found, 2 bad usage.`;
@@ -199,6 +223,9 @@ export async function main(argv: string[], out: (line: string) => void = console
   for (const warning of report.warnings) err(`warning: ${warning}`);
   if (report.unreviewed.length > 0) {
     out(`note: ${report.unreviewed.length} summaries have no "reviewed" block, so their drift is not checked: ${report.unreviewed.join(', ')}`);
+  }
+  for (const year of report.notChecked) {
+    out(`not checked: ${year} (no ${segmentationPath(options.dataDir, year)}; segment it, or pass --all-years to fail on this)`);
   }
   out(`identity check: ${report.summaries} summaries, ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}`);
   return report.problems.length > 0 ? 1 : 0;

@@ -113,4 +113,26 @@ describe('identity check', () => {
     expect(failure?.stderr).toContain(join(dirs.contentDir, 'segments', '2021', 'lost.mdx'));
     expect(failure?.stderr).toContain('"lost-segment" is not in');
   });
+
+  it('lists a year without its segmentation document as not checked, failing only with --all-years; --year checks one year', async () => {
+    const dirs = await project('years', { 'lost.mdx': mdx({ segment: 'lost-segment' }) });
+    await mkdir(join(dirs.contentDir, 'segments', '2022'), { recursive: true });
+    await writeFile(join(dirs.contentDir, 'segments', '2022', 'other.mdx'), mdx({ segment: 'other' }));
+    const all = await checkSummaries(dirs);
+    expect(all.notChecked).toEqual([2022]);
+    expect(all.problems.map((p) => p.kind)).toEqual(['unknown-slug']);
+    const strict = await checkSummaries({ ...dirs, allYears: true });
+    expect(strict.notChecked).toEqual([]);
+    expect(strict.problems.map((p) => p.kind)).toContain('registry');
+    const only2022 = await checkSummaries({ ...dirs, year: 2022 });
+    expect(only2022.summaries).toBe(1);
+    expect(only2022.problems.every((p) => !p.file.includes('2021'))).toBe(true);
+    expect(only2022.problems.length).toBeGreaterThan(0);
+    const only2021 = await checkSummaries({ ...dirs, year: 2021 });
+    expect(only2021.summaries).toBe(1);
+    expect(only2021.notChecked).toEqual([]);
+    const lines: string[] = [];
+    expect(await main(['--content', dirs.contentDir, '--data', dirs.dataDir, '--year', '2030'], (l) => lines.push(l), (l) => lines.push(l))).toBe(1);
+    expect(lines.join('\n')).toMatch(/--year 2030: no summaries .*years with summaries: 2021, 2022/);
+  });
 });
