@@ -19,8 +19,19 @@ import { ReviewedSchema } from '../document/summary-schema.js';
 import { parseFrontMatter } from '../document/front-matter.js';
 import { hashSegmentation, readRegistry, readSegmentation } from '../document/io.js';
 import { registryPath, segmentationPath, summariesDir } from '../document/paths.js';
+import { stabilityClaims, type StabilityClass } from './stability-words.js';
 
-export type ProblemKind = 'front-matter' | 'registry' | 'segmentation' | 'unknown-slug' | 'retired-slug' | 'duplicate-slug' | 'drift';
+/** A class claim in prose that the data no longer makes, as a problem that names the line and the fix. */
+function staleClaim(file: string, slug: string | null, claim: { word: string; line: number; class: string }, current: string, whose: string): Problem {
+  return {
+    file,
+    slug,
+    kind: 'stale-stability',
+    message: `${file}:${claim.line}: says "${claim.word}" (${claim.class}), but ${whose} is ${current} now; write <Stability/> (or the class the data gives) instead`,
+  };
+}
+
+export type ProblemKind = 'front-matter' | 'registry' | 'segmentation' | 'unknown-slug' | 'retired-slug' | 'duplicate-slug' | 'drift' | 'stale-stability';
 
 export interface Problem {
   file: string;
@@ -101,13 +112,18 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
       }
       return doc;
     };
+    const loadDocIfPresent = async () => (existsSync(segmentationPath(dataDir, year)) ? await loadDoc() : null);
     const firstFileOfSlug = new Map<string, string>();
+    /** Names an introduction may call a segment by (title, short name, slug), with its current class. */
+    const named: { names: string[]; slug: string; cls: StabilityClass }[] = [];
     for (const name of files) {
       const file = join(summariesDir(contentDir, year), name);
       report.summaries++;
       let data: Record<string, unknown>;
+      let source: string;
       try {
-        data = parseFrontMatter(await readFile(file, 'utf8'), file).data;
+        source = await readFile(file, 'utf8');
+        data = parseFrontMatter(source, file).data;
       } catch (error) {
         add({ file, slug: null, kind: 'front-matter', message: (error as Error).message });
         continue;
@@ -132,6 +148,13 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
       }
       if (existsSync(segmentationPath(dataDir, year))) {
         const stability = (await loadDoc())?.segments.find((s) => s.index === entry.index)?.stability;
+        if (stability) {
+          for (const claim of stabilityClaims(source)) {
+            if (claim.class !== stability.class) add(staleClaim(file, slug, claim, stability.class, 'the segment'));
+          }
+          const names = [data.title, data.shortName, slug].filter((n): n is string => typeof n === 'string' && n.length > 0);
+          named.push({ names, slug, cls: stability.class });
+        }
         if (stability?.class === 'dissolved') {
           report.warnings.push(
             `${file} (${slug}): this segment dissolves when the clustering is re-run (stability ${stability.jaccard.toFixed(2)} < 0.50, found in ${stability.found} re-runs); the summary may describe an artefact of one seed`,
@@ -166,8 +189,28 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
         });
       }
     }
+    await checkIntroduction(contentDir, year, named, add, await loadDocIfPresent());
   }
   return report;
+}
+
+/**
+ * The year's introduction: a sentence that names a segment (by title, short name or slug) must claim that
+ * segment's class; one that names none must claim a class some segment of the year still has.
+ */
+async function checkIntroduction(contentDir: string, year: number, named: { names: string[]; slug: string; cls: StabilityClass }[], add: (p: Problem) => void, doc: Segmentation | null): Promise<void> {
+  const file = join(contentDir, 'years', `${year}.mdx`);
+  if (!doc || !existsSync(file)) return;
+  const classes = new Set(doc.segments.flatMap((s) => (s.stability ? [s.stability.class] : [])));
+  if (classes.size === 0) return;
+  for (const claim of stabilityClaims(await readFile(file, 'utf8'))) {
+    const sentence = claim.sentence.toLowerCase();
+    const mentioned = named.filter((n) => n.names.some((name) => sentence.includes(name.toLowerCase())));
+    for (const segment of mentioned) {
+      if (segment.cls !== claim.class) add(staleClaim(file, segment.slug, claim, segment.cls, `"${segment.slug}"`));
+    }
+    if (mentioned.length === 0 && !classes.has(claim.class)) add(staleClaim(file, null, claim, [...classes].sort().join(', '), `no segment of ${year} is ${claim.class}: each`));
+  }
 }
 
 /** Parses `--name value` pairs; unknown options are errors that name the option. */

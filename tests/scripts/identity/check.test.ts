@@ -135,4 +135,24 @@ describe('identity check', () => {
     expect(await main(['--content', dirs.contentDir, '--data', dirs.dataDir, '--year', '2030'], (l) => lines.push(l), (l) => lines.push(l))).toBe(1);
     expect(lines.join('\n')).toMatch(/--year 2030: no summaries .*years with summaries: 2021, 2022/);
   });
+
+  it('fails on a stability word the reseeded data no longer supports, and passes once <Stability/> replaces it', async () => {
+    // The summary was written when segment 0 was stable; the reseed (same segments, other classes) made it a pattern.
+    const reseeded = structuredClone(rerun);
+    reseeded.segments.forEach((s) => (s.stability = { jaccard: 0.7, class: 'pattern', found: 15, core: 0.6 }));
+    const stale = `---\nsegment: ${slug0}\n---\n\nThese are engineers.\nIt is stable across re-runs of the clustering.\n`;
+    const dirs = await project('stale-words', { [`${slug0}.mdx`]: stale });
+    await writeFile(join(dirs.dataDir, 'segmentation-2021.json'), JSON.stringify(reseeded));
+    await writeRegistry(registryPath(dirs.contentDir, 2021), matchSegments(first, reseeded).registry);
+    const before = await checkSummaries(dirs);
+    expect(before.problems.map((p) => p.kind)).toEqual(['stale-stability']);
+    expect(before.problems[0].message).toContain(`${slug0}.mdx:6: says "stable" (stable), but the segment is pattern now`);
+    await writeFile(join(dirs.contentDir, 'segments', '2021', `${slug0}.mdx`), stale.replace('stable across re-runs of the clustering', '<Stability/>'));
+    expect((await checkSummaries(dirs)).problems).toEqual([]);
+    // An introduction that names the segment by its slug is held to the same data.
+    await mkdir(join(dirs.contentDir, 'years'), { recursive: true });
+    await writeFile(join(dirs.contentDir, 'years', '2021.mdx'), `---\ntitle: Intro\n---\n\nThe ${slug0} segment is weak.\n`);
+    const intro = await checkSummaries(dirs);
+    expect(intro.problems.map((p) => p.message)).toEqual([expect.stringContaining(`2021.mdx:5: says "weak" (weak), but "${slug0}" is pattern now`)]);
+  });
 });
