@@ -20,6 +20,7 @@ import { parseFrontMatter } from '../document/front-matter.js';
 import { hashSegmentation, readRegistry, readSegmentation } from '../document/io.js';
 import { registryPath, segmentationPath, summariesDir } from '../document/paths.js';
 import { stabilityClaims, type StabilityClass } from './stability-words.js';
+import { referenceProblem } from './references.js';
 
 /** A class claim in prose that the data no longer makes, as a problem that names the line and the fix. */
 function staleClaim(file: string, slug: string | null, claim: { word: string; line: number; class: string }, current: string, whose: string): Problem {
@@ -31,7 +32,7 @@ function staleClaim(file: string, slug: string | null, claim: { word: string; li
   };
 }
 
-export type ProblemKind = 'front-matter' | 'registry' | 'segmentation' | 'unknown-slug' | 'retired-slug' | 'duplicate-slug' | 'drift' | 'stale-stability';
+export type ProblemKind = 'front-matter' | 'registry' | 'segmentation' | 'unknown-slug' | 'retired-slug' | 'duplicate-slug' | 'drift' | 'stale-stability' | 'reference';
 
 export interface Problem {
   file: string;
@@ -147,7 +148,10 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
         continue;
       }
       if (existsSync(segmentationPath(dataDir, year))) {
-        const stability = (await loadDoc())?.segments.find((s) => s.index === entry.index)?.stability;
+        const current = await loadDoc();
+        const wrong = current ? referenceProblem(file, source, name.replace(/\.mdx$/, ''), data, current, registry) : null;
+        if (wrong) add({ file, slug, kind: 'reference', message: wrong });
+        const stability = current?.segments.find((s) => s.index === entry.index)?.stability;
         if (stability) {
           for (const claim of stabilityClaims(source)) {
             if (claim.class !== stability.class) add(staleClaim(file, slug, claim, stability.class, 'the segment'));
