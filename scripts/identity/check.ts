@@ -189,7 +189,9 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
           slug,
           kind: 'drift',
           similarity: drift.similarity,
-          message: `${file} (${slug}): lifts drifted since the review of ${date}: similarity ${drift.similarity.toFixed(2)} < ${threshold.toFixed(2)}; largest changes: ${changes || 'none listed'}`,
+          message: drift.stabilityChange && drift.similarity >= threshold
+            ? `${file} (${slug}): stability changed since the review of ${date}: ${drift.stabilityChange.reviewed} -> ${drift.stabilityChange.current}`
+            : `${file} (${slug}): lifts drifted since the review of ${date}: similarity ${drift.similarity.toFixed(2)} < ${threshold.toFixed(2)}; largest changes: ${changes || 'none listed'}${drift.stabilityChange ? `; stability ${drift.stabilityChange.reviewed} -> ${drift.stabilityChange.current}` : ''}`,
         });
       }
     }
