@@ -29,7 +29,7 @@ import { registryPath, runLogPath, segmentationPath } from '../document/paths.js
 import type { Segmentation } from '../document/segmentation-schema.js';
 import type { MixtureInit } from '../segment/mixture/fit.js';
 import { reportError, runIfEntryPoint, printedHelp } from '../infra/command.js';
-import { readDeclarations, updateSubSegments } from './subsegments.js';
+import { readDeclarations, updateSubSegments } from '../segment/subsegments-update.js';
 import type { LoadedConfig } from '../config/load.js';
 import { readFileSync } from 'node:fs';
 
@@ -206,6 +206,7 @@ async function subSegmentsOf(document: Segmentation, documentJson: string, regis
     out: options.out,
     seed: options.seed,
     init: options.init,
+    mixtureInit: options.mixtureInit,
     log: (line) => process.stderr.write(line + '\n'),
   });
 }
