@@ -28,7 +28,7 @@ import { registryPath, runLogPath, segmentationPath } from '../document/paths.js
 import type { Segmentation } from '../document/segmentation-schema.js';
 import type { MixtureInit } from '../segment/mixture/fit.js';
 import { reportError, runIfEntryPoint, printedHelp } from '../infra/command.js';
-import { readDeclarations, updateSubSegments } from './subsegments.js';
+import { readDeclarations, updateSubSegments } from '../segment/subsegments-update.js';
 import type { LoadedConfig } from '../config/load.js';
 import { readFileSync } from 'node:fs';
 import { checkSurveyFile } from '../survey/read.js';
@@ -206,7 +206,7 @@ async function registerSegments(document: Segmentation, contentDir: string, reus
   const { registry, table } = await updateRegistry(document, { contentDir, dryRun: true });
   const text = serializeRegistry(RegistrySchema.parse(registry));
   if (!existsSync(path) || readFileSync(path, 'utf8') !== text) unit.stage(path, text);
-  process.stderr.write(`segment identity (${path}):\n${formatMatchTable(table)}\n`);
+  process.stderr.write(`segment identity (${path}):\n${formatMatchTable(table, registry)}\n`);
   return registry;
 }
 
@@ -243,6 +243,7 @@ async function subSegmentsOf(document: Segmentation, documentJson: string, regis
     out: options.out,
     seed: options.seed,
     init: options.init,
+    mixtureInit: options.mixtureInit,
     log: (line) => process.stderr.write(line + '\n'),
   });
 }

@@ -21,7 +21,14 @@ const FeatureLiftSchema = z
 
 /** What the editor saw when writing: the date and the top answers by lift. */
 function reviewedWith<D extends z.ZodType>(date: D) {
-  return z.object({ date, top: z.array(FeatureLiftSchema).min(1) }).strict();
+  return z
+    .object({
+      date,
+      top: z.array(FeatureLiftSchema).min(1),
+      /** The segment's stability class when reviewed: a later class change puts the page under review. */
+      stability: z.enum(['stable', 'pattern', 'weak', 'dissolved']).optional(),
+    })
+    .strict();
 }
 
 /**

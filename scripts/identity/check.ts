@@ -20,8 +20,20 @@ import { parseFrontMatter } from '../document/front-matter.js';
 import { hashSegmentation, readRegistry, readSegmentation } from '../document/io.js';
 import { registryPath, segmentationPath, summariesDir } from '../document/paths.js';
 import { checkLineageSummaries } from './lineage-check.js';
+import { stabilityClaims, type StabilityClass } from './stability-words.js';
+import { referenceProblem } from './references.js';
 
-export type ProblemKind = 'front-matter' | 'registry' | 'segmentation' | 'unknown-slug' | 'retired-slug' | 'duplicate-slug' | 'drift' | 'lineage';
+/** A class claim in prose that the data no longer makes, as a problem that names the line and the fix. */
+function staleClaim(file: string, slug: string | null, claim: { word: string; line: number; class: string }, current: string, whose: string): Problem {
+  return {
+    file,
+    slug,
+    kind: 'stale-stability',
+    message: `${file}:${claim.line}: says "${claim.word}" (${claim.class}), but ${whose} is ${current} now; write <Stability/> (or the class the data gives) instead`,
+  };
+}
+
+export type ProblemKind = 'front-matter' | 'registry' | 'segmentation' | 'unknown-slug' | 'retired-slug' | 'duplicate-slug' | 'drift' | 'stale-stability' | 'reference' | 'lineage';
 
 export interface Problem {
   file: string;
@@ -37,6 +49,10 @@ export interface CheckOptions {
   dataDir: string;
   /** Drift threshold (default 0.8). */
   threshold?: number;
+  /** Check this year alone; it must have its segmentation document. */
+  year?: number;
+  /** A year with summaries but no segmentation document is a problem (CI), not merely "not checked". */
+  allYears?: boolean;
 }
 
 export interface CheckReport {
@@ -46,6 +62,8 @@ export interface CheckReport {
   unreviewed: string[];
   /** Things an editor should know that do not fail the check, e.g. a summary of a dissolving segment. */
   warnings: string[];
+  /** Years with summaries whose segmentation document is not in the data folder: nothing of them was checked. */
+  notChecked: number[];
 }
 
 
@@ -54,14 +72,24 @@ async function listDir(dir: string): Promise<string[]> {
 }
 
 /** Checks every summary of every year; never stops at the first problem. */
-export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_THRESHOLD }: CheckOptions): Promise<CheckReport> {
-  const report: CheckReport = { problems: [], summaries: 0, unreviewed: [], warnings: [] };
+export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_THRESHOLD, year: onlyYear, allYears = false }: CheckOptions): Promise<CheckReport> {
+  const report: CheckReport = { problems: [], summaries: 0, unreviewed: [], warnings: [], notChecked: [] };
   const add = (p: Problem) => report.problems.push(p);
   const segmentsDir = join(contentDir, 'segments');
-  for (const yearName of (await listDir(segmentsDir)).filter((n) => /^\d{4}$/.test(n))) {
+  const yearNames = (await listDir(segmentsDir)).filter((n) => /^\d{4}$/.test(n));
+  if (onlyYear !== undefined && !yearNames.includes(String(onlyYear))) {
+    add({ file: join(segmentsDir, String(onlyYear)), slug: null, kind: 'front-matter', message: `--year ${onlyYear}: no summaries in ${join(segmentsDir, String(onlyYear))} (years with summaries: ${yearNames.join(', ') || 'none'})` });
+  }
+  for (const yearName of yearNames) {
     const year = Number(yearName);
+    if (onlyYear !== undefined && year !== onlyYear) continue;
     const files = (await listDir(summariesDir(contentDir, year))).filter((n) => n.endsWith('.mdx'));
     if (files.length === 0) continue;
+    // A year not segmented here (only the new year is, say) is listed, not failed, unless every year is asked for.
+    if (!existsSync(segmentationPath(dataDir, year)) && onlyYear === undefined && !allYears) {
+      report.notChecked.push(year);
+      continue;
+    }
     const regPath = registryPath(contentDir, year);
     let registry: Registry | null = null;
     try {
@@ -86,13 +114,18 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
       }
       return doc;
     };
+    const loadDocIfPresent = async () => (existsSync(segmentationPath(dataDir, year)) ? await loadDoc() : null);
     const firstFileOfSlug = new Map<string, string>();
+    /** Names an introduction may call a segment by (title, short name, slug), with its current class. */
+    const named: { names: string[]; slug: string; cls: StabilityClass }[] = [];
     for (const name of files) {
       const file = join(summariesDir(contentDir, year), name);
       report.summaries++;
       let data: Record<string, unknown>;
+      let source: string;
       try {
-        data = parseFrontMatter(await readFile(file, 'utf8'), file).data;
+        source = await readFile(file, 'utf8');
+        data = parseFrontMatter(source, file).data;
       } catch (error) {
         add({ file, slug: null, kind: 'front-matter', message: (error as Error).message });
         continue;
@@ -116,7 +149,17 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
         continue;
       }
       if (existsSync(segmentationPath(dataDir, year))) {
-        const stability = (await loadDoc())?.segments.find((s) => s.index === entry.index)?.stability;
+        const current = await loadDoc();
+        const wrong = current ? referenceProblem(file, source, name.replace(/\.mdx$/, ''), data, current, registry) : null;
+        if (wrong) add({ file, slug, kind: 'reference', message: wrong });
+        const stability = current?.segments.find((s) => s.index === entry.index)?.stability;
+        if (stability) {
+          for (const claim of stabilityClaims(source)) {
+            if (claim.class !== stability.class) add(staleClaim(file, slug, claim, stability.class, 'the segment'));
+          }
+          const names = [data.title, data.shortName, slug].filter((n): n is string => typeof n === 'string' && n.length > 0);
+          named.push({ names, slug, cls: stability.class });
+        }
         if (stability?.class === 'dissolved') {
           report.warnings.push(
             `${file} (${slug}): this segment dissolves when the clustering is re-run (stability ${stability.jaccard.toFixed(2)} < 0.50, found in ${stability.found} re-runs); the summary may describe an artefact of one seed`,
@@ -147,33 +190,66 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
           slug,
           kind: 'drift',
           similarity: drift.similarity,
-          message: `${file} (${slug}): lifts drifted since the review of ${date}: similarity ${drift.similarity.toFixed(2)} < ${threshold.toFixed(2)}; largest changes: ${changes || 'none listed'}`,
+          message: drift.stabilityChange && drift.similarity >= threshold
+            ? `${file} (${slug}): stability changed since the review of ${date}: ${drift.stabilityChange.reviewed} -> ${drift.stabilityChange.current}`
+            : `${file} (${slug}): lifts drifted since the review of ${date}: similarity ${drift.similarity.toFixed(2)} < ${threshold.toFixed(2)}; largest changes: ${changes || 'none listed'}${drift.stabilityChange ? `; stability ${drift.stabilityChange.reviewed} -> ${drift.stabilityChange.current}` : ''}`,
         });
       }
     }
+    await checkIntroduction(contentDir, year, named, add, await loadDocIfPresent());
   }
-  // Lineage summaries (content/lineages/): bound to the year-to-year pairings.
-  const lineages = await checkLineageSummaries(contentDir, dataDir);
-  report.summaries += lineages.summaries;
-  for (const p of lineages.problems) add({ file: p.file, slug: null, kind: 'lineage', message: p.message });
+  // Lineage summaries (content/lineages/): bound to the year-to-year pairings, so they span years. They are
+  // left out of a one-year check, and out of a check with an unsegmented year (it would break every chain).
+  if (onlyYear === undefined && report.notChecked.length === 0) {
+    const lineages = await checkLineageSummaries(contentDir, dataDir);
+    report.summaries += lineages.summaries;
+    for (const p of lineages.problems) add({ file: p.file, slug: null, kind: 'lineage', message: p.message });
+  } else {
+    report.warnings.push(`lineage summaries (${join(contentDir, 'lineages')}) not checked: they span years, and ${onlyYear !== undefined ? `--year ${onlyYear} checks one` : `${report.notChecked.join(', ')} has no segmentation here`}`);
+  }
   return report;
+}
+
+/**
+ * The year's introduction: a sentence that names a segment (by title, short name or slug) must claim that
+ * segment's class; one that names none must claim a class some segment of the year still has.
+ */
+async function checkIntroduction(contentDir: string, year: number, named: { names: string[]; slug: string; cls: StabilityClass }[], add: (p: Problem) => void, doc: Segmentation | null): Promise<void> {
+  const file = join(contentDir, 'years', `${year}.mdx`);
+  if (!doc || !existsSync(file)) return;
+  const classes = new Set(doc.segments.flatMap((s) => (s.stability ? [s.stability.class] : [])));
+  if (classes.size === 0) return;
+  for (const claim of stabilityClaims(await readFile(file, 'utf8'))) {
+    const sentence = claim.sentence.toLowerCase();
+    const mentioned = named.filter((n) => n.names.some((name) => sentence.includes(name.toLowerCase())));
+    for (const segment of mentioned) {
+      if (segment.cls !== claim.class) add(staleClaim(file, segment.slug, claim, segment.cls, `"${segment.slug}"`));
+    }
+    if (mentioned.length === 0 && !classes.has(claim.class)) add(staleClaim(file, null, claim, [...classes].sort().join(', '), `no segment of ${year} is ${claim.class}: each`));
+  }
 }
 
 /** Parses `--name value` pairs; unknown options are errors that name the option. */
 function parseArgs(argv: string[]): CheckOptions {
   const options: CheckOptions = { contentDir: 'content', dataDir: 'data' };
   for (let i = 0; i < argv.length; i += 2) {
+    if (argv[i] === '--all-years') {
+      options.allYears = true;
+      i--;
+      continue;
+    }
     const [name, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`option ${name} needs a value`);
     if (name === '--content') options.contentDir = value;
     else if (name === '--data') options.dataDir = value;
     else if (name === '--threshold' && Number.isFinite(Number(value))) options.threshold = Number(value);
-    else throw new Error(`unknown option or bad value: ${name} ${value} (expected --content <dir>, --data <dir>, --threshold <number>)`);
+    else if (name === '--year' && /^\d{4}$/.test(value)) options.year = Number(value);
+    else throw new Error(`unknown option or bad value: ${name} ${value} (expected --content <dir>, --data <dir>, --threshold <number>, --year <yyyy>, --all-years)`);
   }
   return options;
 }
 
-const USAGE = `Usage: npm run summaries:check -- [--content DIR] [--data DIR] [--threshold X]
+const USAGE = `Usage: npm run summaries:check -- [--content DIR] [--data DIR] [--threshold X] [--year YEAR | --all-years]
 
 Checks every editor's summary (DIR/segments/YEAR/SLUG.mdx) against its year's registry and segmentation:
 its slug must name a live segment, merged slugs too, and a summary whose segment's top lifts moved since its
@@ -182,6 +258,8 @@ its slug must name a live segment, merged slugs too, and a summary whose segment
   --content DIR     editors' content, with registry/ and segments/ (default: content; the demo's: content/demo)
   --data DIR        where the segmentation documents are (default: data; the demo's: data/demo)
   --threshold X     drift threshold (default: ${DRIFT_THRESHOLD})
+  --year YEAR       check this year alone (its segmentation document must be there)
+  --all-years       a year with summaries but no segmentation document is a problem (CI), not "not checked"
   --help            show this text
 
 Exit status: 0 no problems (warnings allowed), 1 problems found, 2 bad usage.`;
@@ -204,6 +282,9 @@ export async function main(argv: string[], out: (line: string) => void = console
   for (const warning of report.warnings) err(`warning: ${warning}`);
   if (report.unreviewed.length > 0) {
     out(`note: ${report.unreviewed.length} summaries have no "reviewed" block, so their drift is not checked: ${report.unreviewed.join(', ')}`);
+  }
+  for (const year of report.notChecked) {
+    out(`not checked: ${year} (no ${segmentationPath(options.dataDir, year)}; segment it, or pass --all-years to fail on this)`);
   }
   out(`identity check: ${report.summaries} summaries, ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}`);
   return report.problems.length > 0 ? 1 : 0;

@@ -46,12 +46,15 @@ export interface DriftResult {
   similarity: number;
   /** Features whose lift moved by at least `minChange`, largest change first. */
   changes: DriftChange[];
+  /** The stability class recorded at the review and the current one, when they differ (else null). */
+  stabilityChange: { reviewed: string; current: string } | null;
 }
 
 /** What to store as `reviewed` when an editor signs off a summary: today's top lifts of the segment. */
 export function reviewedSnapshot(doc: Segmentation, segmentIndex: number, date: string, count = DRIFT_TOP): Reviewed {
   const top = topLiftFeatures(doc, segmentIndex, count).map(({ feature, lift }) => ({ feature, lift: roundLift(lift) }));
-  return { date, top };
+  const stability = segmentAt(doc, segmentIndex).stability?.class;
+  return stability ? { date, top, stability } : { date, top };
 }
 
 /**
@@ -80,5 +83,8 @@ export function checkDrift(reviewed: Reviewed, doc: Segmentation, segmentIndex: 
     })
     .filter((c) => Math.abs(c.delta) >= minChange)
     .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.feature < b.feature ? -1 : 1));
-  return { drifted: sim < threshold, similarity: sim, changes };
+  // A class change is drift too: prose written for a "stable" segment may not hold for a "weak" one.
+  const nowClass = segment.stability?.class;
+  const stabilityChange = reviewed.stability && nowClass && nowClass !== reviewed.stability ? { reviewed: reviewed.stability, current: nowClass } : null;
+  return { drifted: sim < threshold || stabilityChange !== null, similarity: sim, changes, stabilityChange };
 }

@@ -73,8 +73,8 @@ export async function main(argv: string[], out: (line: string) => void = console
   }
   try {
     const doc = await readSegmentation(segmentationPath(dataDir, year));
-    const { path, table } = await updateRegistry(doc, { contentDir, threshold, dryRun });
-    out(formatMatchTable(table));
+    const { path, registry, table } = await updateRegistry(doc, { contentDir, threshold, dryRun });
+    out(formatMatchTable(table, registry));
     out(dryRun ? `(dry run: ${path} not written)` : `wrote ${path}`);
     return 0;
   } catch (error) {

@@ -44,7 +44,7 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   const { config } = options.config;
   const timings: SegmentRun['timings'] = {};
   const runStarted = performance.now();
-  const timed = async <T>(stage: Stage, work: () => T | Promise<T>, detail?: (result: T) => string): Promise<T> => {
+  const timed = async <T>(stage: Stage, work: () => T | Promise<T>, detail?: (result: T) => string | undefined): Promise<T> => {
     reporter.start(stage);
     const started = performance.now();
     const result = await work();
@@ -143,7 +143,7 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   const { published, stability } = await timed('consensus', () => {
     const published = publish === 'consensus' ? consensusPartition([fit.labels, ...rerunLabels], { k: fit.k, seed: options.seed }) : fit.labels;
     return { published, stability: rerunLabels.length > 0 ? stabilityReport(published, fit.k, rerunLabels) : null };
-  }, (r) => (r.stability ? `${publish}; median ARI between re-runs ${r.stability.pairwiseARI.median.toFixed(3)}, segments: ${r.stability.segments.map((x) => x.stabilityClass).join(', ')}` : publish));
+  }, (r) => (r.stability ? `${publish}; median ARI between re-runs ${r.stability.pairwiseARI.median.toFixed(3)}` : publish));
 
   // 8. Lift, rates and breakdowns per segment, in published order.
   const { profiles, completeness } = await timed('profile', () => {
@@ -158,7 +158,7 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
     });
     const completeness = completenessReport(professionals, encoded.features, Int32Array.from(published, (c) => profiles.indexOfComponent[c]), profiles.segments.length);
     return { profiles, completeness };
-  }, (r) => completenessSummary(r.completeness));
+  }, (r) => [completenessSummary(r.completeness), stability ? `stability by segment index: ${stabilityByIndex(r.profiles.segments, stability.segments)}` : undefined].filter(Boolean).join('; '));
   for (const s of completeness.segments) if (s.flagged) notice(completenessWarning(completeness, s));
 
   // 9. The document and the per-respondent labels.
@@ -238,4 +238,9 @@ function count(mask: Uint8Array): number {
   let n = 0;
   for (const v of mask) n += v;
   return n;
+}
+
+/** "0 stable, 1 pattern, ...": each published segment's class, in index order. */
+export function stabilityByIndex(segments: readonly { index: number; component: number }[], byComponent: readonly { stabilityClass: string }[]): string {
+  return [...segments].sort((a, b) => a.index - b.index).map((s) => `${s.index} ${byComponent[s.component].stabilityClass}`).join(', ');
 }

@@ -14,6 +14,7 @@ import { answerCounts, RATE_DECIMALS, ratesAndLift } from './profile.js';
 import { deriveRandom } from '../infra/random.js';
 import { MAX_SUB_SEGMENTS } from '../document/summary-schema.js';
 import type { BinaryMatrix, ProgressCallback } from './types.js';
+import type { MixtureInit } from './mixture/types.js';
 
 export interface SubSegmentPart {
   size: number;
@@ -39,6 +40,8 @@ export interface SubSegmentOptions {
   /** Names the random streams, so that each segment's split has its own. */
   stream: string;
   init?: 'spectral' | 'random';
+  /** How EM starts, as in the run whose segment is split (default 'kmeans'). */
+  mixtureInit?: MixtureInit;
   onProgress?: ProgressCallback;
   onNotice?: (message: string) => void;
 }
@@ -54,7 +57,7 @@ export function subSegment(members: BinaryMatrix, count: number, options: SubSeg
   }
   const params = { ...CLUSTER_EMBED_PARAMS, nEpochs: defaultEpochs(members.rows), init: options.init ?? 'spectral' };
   const space = embed(members, params, { random: deriveRandom(options.seed, `${options.stream} embedding`), onProgress: options.onProgress, onNotice: options.onNotice });
-  const fit = fitMixture(space, count, { ...MIXTURE_PARAMS, init: 'kmeans', random: deriveRandom(options.seed, `${options.stream} mixture`) });
+  const fit = fitMixture(space, count, { ...MIXTURE_PARAMS, init: options.mixtureInit ?? 'kmeans', random: deriveRandom(options.seed, `${options.stream} mixture`) });
 
   const counts = answerCounts(members, fit.labels, count);
   const { sizes } = counts;

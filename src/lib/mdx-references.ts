@@ -14,6 +14,7 @@ import { findAnswer } from './figures.js';
 import { splitFrontMatter } from '../../scripts/document/front-matter.js';
 import { SUMMARY_COMPONENTS, type SummaryComponent } from './summary-components.js';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
+import { answerIds } from '../../scripts/document/answer-ids.js';
 
 interface Point { line: number; column: number }
 interface JsxAttribute { type: string; name?: string; value?: unknown }
@@ -62,6 +63,34 @@ export function frontmatterPosition(source: string, key: string, value?: string)
   return { line: keyLine + 1, column: 1 };
 }
 
+/** Edits (insert, delete, replace a character) from one string to another. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/** `; did you mean "x"?` for the candidate closest to a misspelt id, when it is close (a third of its length). */
+export function didYouMean(value: string, candidates: string[]): string {
+  const best = candidates.map((c) => ({ c, d: editDistance(value.toLowerCase(), c.toLowerCase()) })).sort((x, y) => x.d - y.d)[0];
+  return best && best.d <= Math.max(2, Math.floor(value.length / 3)) ? `; did you mean "${best.c}"?` : '';
+}
+
+/** What a wrong answer id could have meant: the closest id, and the ids of its question with their texts. */
+export function answerHint(doc: Segmentation, value: string): string {
+  const ids = answerIds(doc);
+  const question = value.replace(/(_Part_\d+|_OTHER|:\d+)$/, '');
+  const ofQuestion = ids.filter((a) => a.question === question);
+  const list = ofQuestion.length > 0
+    ? `; ${question}'s ids: ${ofQuestion.map((a) => `${a.id} (${a.label})`).join(', ')}`
+    : '; answer ids look like Q7_Part_1 or Q4:2 (`npm run answers -- --year YEAR QUESTION` lists them)';
+  return `${didYouMean(value, ids.map((a) => a.id))}${list}`;
+}
+
 export interface CheckContext {
   file: string;
   source: string;
@@ -82,7 +111,7 @@ export function checkSummary(tree: MdxNode, ctx: CheckContext): void {
   const segment = ctx.frontmatter.segment;
   if (typeof segment === 'string' && ctx.retiredSlugs.has(segment)) return;
   if (typeof segment !== 'string' || !ctx.knownSlugs.has(segment)) {
-    fail(frontmatterPosition(ctx.source, 'segment', String(segment)), `front matter segment "${String(segment)}" is not a segment of ${ctx.year}; expected one of: ${[...ctx.knownSlugs].join(', ')}`);
+    fail(frontmatterPosition(ctx.source, 'segment', String(segment)), `front matter segment "${String(segment)}" is not a segment of ${ctx.year}${didYouMean(String(segment), [...ctx.knownSlugs])}; expected one of: ${[...ctx.knownSlugs].join(', ')}`);
   }
   if (segment !== ctx.slug) {
     fail(frontmatterPosition(ctx.source, 'segment', String(segment)), `front matter segment "${String(segment)}" does not match the file name "${ctx.slug}.mdx"`);
@@ -103,7 +132,7 @@ export function checkSummary(tree: MdxNode, ctx: CheckContext): void {
       if (value === undefined) fail(at, `<${node.name}> needs a ${rule.attribute}="..." attribute`);
       if (value === null) fail(at, `<${node.name} ${rule.attribute}> must be a plain string, not an expression`);
       if (rule.kind === 'answer' && !findAnswer(ctx.doc, value as string)) {
-        fail(at, `<${node.name} answer="${value}">: no answer "${value}" in the ${ctx.year} segmentation (answer ids look like Q7_Part_1 or Q4:2)`);
+        fail(at, `<${node.name} answer="${value}">: no answer "${value}" in the ${ctx.year} segmentation${answerHint(ctx.doc, value as string)}`);
       }
       // Segment pages chart the profile questions only (job role, experience, company, education, gender).
       const profileCodes = Object.values(ctx.doc.profile).filter((c): c is string => typeof c === 'string' && ctx.doc.overall.breakdowns[c] !== undefined);

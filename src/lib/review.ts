@@ -29,6 +29,8 @@ export interface ReviewNote {
   threshold: number;
   /** The answers whose lift moved most, largest change first. */
   changes: ReviewChange[];
+  /** The stability class at the review and now, when it changed. */
+  stabilityChange: { reviewed: string; current: string } | null;
 }
 
 export interface ReviewOptions {
@@ -64,5 +66,5 @@ export function reviewNote(model: YearModel, position: number, options: ReviewOp
       current: c.current,
     };
   });
-  return { date: reviewDate(reviewed.date), similarity: drift.similarity, threshold, changes };
+  return { date: reviewDate(reviewed.date), similarity: drift.similarity, threshold, changes, stabilityChange: drift.stabilityChange };
 }

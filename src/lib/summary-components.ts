@@ -11,6 +11,8 @@ export const SUMMARY_COMPONENTS = {
   Breakdown: { attribute: 'question', kind: 'question' },
   /** `<LiftChart/>`: the segment's lift chart. */
   LiftChart: { attribute: '', kind: null },
+  /** `<Stability/>`: the segment's stability class and figures in words, from the data (never stale prose). */
+  Stability: { attribute: '', kind: null },
 } as const satisfies Record<string, { attribute: string; kind: 'answer' | 'question' | null }>;
 
 export type SummaryComponent = keyof typeof SUMMARY_COMPONENTS;

@@ -44,11 +44,12 @@ const stale: Reviewed = reviewedSnapshot(doc, 2, '2024-01-01'); // what segment 
 
 describe('identity check', () => {
   it('passes summaries of live segments whose lifts did not move', async () => {
-    const dirs = await project('clean', { 'a.mdx': mdx({ segment: slug0, reviewed: fresh }), 'b.mdx': mdx({ segment: slug1 }) });
+    // Files are named after their slugs, as the build requires.
+    const dirs = await project('clean', { [`${slug0}.mdx`]: mdx({ segment: slug0, reviewed: fresh }), [`${slug1}.mdx`]: mdx({ segment: slug1 }) });
     const report = await checkSummaries(dirs);
     expect(report.problems).toEqual([]);
     expect(report.summaries).toBe(2);
-    expect(report.unreviewed).toEqual([join(dirs.contentDir, 'segments', '2021', 'b.mdx')]);
+    expect(report.unreviewed).toEqual([join(dirs.contentDir, 'segments', '2021', `${slug1}.mdx`)]);
     const out: string[] = [];
     expect(await main(['--content', dirs.contentDir, '--data', dirs.dataDir], (l) => out.push(l), (l) => out.push(l))).toBe(0);
   });
@@ -58,7 +59,7 @@ describe('identity check', () => {
       'missing.mdx': mdx({ segment: 'no-such-segment' }),
       'retired.mdx': mdx({ segment: retiredSlug }),
       // Segment 1 now reviewed with the lifts of the old segment 2: drifted.
-      'drifted.mdx': mdx({ segment: slug1, reviewed: stale }),
+      [`${slug1}.mdx`]: mdx({ segment: slug1, reviewed: stale }),
       'no-slug.mdx': mdx({ title: 'forgot the segment' }),
       'bad-yaml.mdx': mdx('segment: [unclosed'),
     });
@@ -68,8 +69,8 @@ describe('identity check', () => {
     expect(byFile.get(file('missing.mdx'))).toMatchObject({ kind: 'unknown-slug', slug: 'no-such-segment' });
     expect(byFile.get(file('missing.mdx'))!.message).toContain(`${file('missing.mdx')}: segment "no-such-segment" is not in ${registryPath(dirs.contentDir, 2021)}`);
     expect(byFile.get(file('retired.mdx'))).toMatchObject({ kind: 'retired-slug', slug: retiredSlug });
-    expect(byFile.get(file('drifted.mdx'))).toMatchObject({ kind: 'drift', slug: slug1 });
-    expect(byFile.get(file('drifted.mdx'))!.similarity!).toBeLessThan(0.8);
+    expect(byFile.get(file(`${slug1}.mdx`))).toMatchObject({ kind: 'drift', slug: slug1 });
+    expect(byFile.get(file(`${slug1}.mdx`))!.similarity!).toBeLessThan(0.8);
     expect(byFile.get(file('no-slug.mdx'))!.kind).toBe('front-matter');
     expect(byFile.get(file('bad-yaml.mdx'))!.message).toMatch(/bad-yaml\.mdx:2: invalid YAML front matter/);
     expect(report.problems).toHaveLength(5);
@@ -92,13 +93,13 @@ describe('identity check', () => {
       ...rerun,
       segments: rerun.segments.map((s) => ({ ...s, stability: s.index === 0 ? { jaccard: 0.41, class: 'dissolved' as const, found: 3, core: 0.2 } : { jaccard: 0.9, class: 'stable' as const, found: 10, core: 0.9 } })),
     };
-    const dirs = await project('dissolved', { 'a.mdx': mdx({ segment: slug0 }), 'b.mdx': mdx({ segment: slug1 }) });
+    const dirs = await project('dissolved', { [`${slug0}.mdx`]: mdx({ segment: slug0 }), [`${slug1}.mdx`]: mdx({ segment: slug1 }) });
     await writeFile(join(dirs.dataDir, 'segmentation-2021.json'), JSON.stringify(dissolving));
     await writeRegistry(registryPath(dirs.contentDir, 2021), matchSegments(first, dissolving).registry);
     const report = await checkSummaries(dirs);
     expect(report.problems).toEqual([]);
     expect(report.warnings).toHaveLength(1);
-    expect(report.warnings[0]).toContain('a.mdx');
+    expect(report.warnings[0]).toContain(`${slug0}.mdx`);
     expect(report.warnings[0]).toContain('dissolves when the clustering is re-run (stability 0.41');
     const errors: string[] = [];
     expect(await main(['--content', dirs.contentDir, '--data', dirs.dataDir], () => {}, (l) => errors.push(l))).toBe(0);
@@ -112,5 +113,58 @@ describe('identity check', () => {
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toContain(join(dirs.contentDir, 'segments', '2021', 'lost.mdx'));
     expect(failure?.stderr).toContain('"lost-segment" is not in');
+  });
+
+  it('lists a year without its segmentation document as not checked, failing only with --all-years; --year checks one year', async () => {
+    const dirs = await project('years', { 'lost.mdx': mdx({ segment: 'lost-segment' }) });
+    await mkdir(join(dirs.contentDir, 'segments', '2022'), { recursive: true });
+    await writeFile(join(dirs.contentDir, 'segments', '2022', 'other.mdx'), mdx({ segment: 'other' }));
+    const all = await checkSummaries(dirs);
+    expect(all.notChecked).toEqual([2022]);
+    expect(all.problems.map((p) => p.kind)).toEqual(['unknown-slug']);
+    const strict = await checkSummaries({ ...dirs, allYears: true });
+    expect(strict.notChecked).toEqual([]);
+    expect(strict.problems.map((p) => p.kind)).toContain('registry');
+    const only2022 = await checkSummaries({ ...dirs, year: 2022 });
+    expect(only2022.summaries).toBe(1);
+    expect(only2022.problems.every((p) => !p.file.includes('2021'))).toBe(true);
+    expect(only2022.problems.length).toBeGreaterThan(0);
+    const only2021 = await checkSummaries({ ...dirs, year: 2021 });
+    expect(only2021.summaries).toBe(1);
+    expect(only2021.notChecked).toEqual([]);
+    const lines: string[] = [];
+    expect(await main(['--content', dirs.contentDir, '--data', dirs.dataDir, '--year', '2030'], (l) => lines.push(l), (l) => lines.push(l))).toBe(1);
+    expect(lines.join('\n')).toMatch(/--year 2030: no summaries .*years with summaries: 2021, 2022/);
+  });
+
+  it('fails on a stability word the reseeded data no longer supports, and passes once <Stability/> replaces it', async () => {
+    // The summary was written when segment 0 was stable; the reseed (same segments, other classes) made it a pattern.
+    const reseeded = structuredClone(rerun);
+    reseeded.segments.forEach((s) => (s.stability = { jaccard: 0.7, class: 'pattern', found: 15, core: 0.6 }));
+    const stale = `---\nsegment: ${slug0}\n---\n\nThese are engineers.\nIt is stable across re-runs of the clustering.\n`;
+    const dirs = await project('stale-words', { [`${slug0}.mdx`]: stale });
+    await writeFile(join(dirs.dataDir, 'segmentation-2021.json'), JSON.stringify(reseeded));
+    await writeRegistry(registryPath(dirs.contentDir, 2021), matchSegments(first, reseeded).registry);
+    const before = await checkSummaries(dirs);
+    expect(before.problems.map((p) => p.kind)).toEqual(['stale-stability']);
+    expect(before.problems[0].message).toContain(`${slug0}.mdx:6: says "stable" (stable), but the segment is pattern now`);
+    await writeFile(join(dirs.contentDir, 'segments', '2021', `${slug0}.mdx`), stale.replace('stable across re-runs of the clustering', '<Stability/>'));
+    expect((await checkSummaries(dirs)).problems).toEqual([]);
+    // An introduction that names the segment by its slug is held to the same data.
+    await mkdir(join(dirs.contentDir, 'years'), { recursive: true });
+    await writeFile(join(dirs.contentDir, 'years', '2021.mdx'), `---\ntitle: Intro\n---\n\nThe ${slug0} segment is weak.\n`);
+    const intro = await checkSummaries(dirs);
+    expect(intro.problems.map((p) => p.message)).toEqual([expect.stringContaining(`2021.mdx:5: says "weak" (weak), but "${slug0}" is pattern now`)]);
+  });
+
+  it('checks every component id as the build does, with a suggestion', async () => {
+    const good = rerun.features[0].id;
+    const body = (id: string) => `---\nsegment: ${slug0}\n---\n\nThey use <Share answer="${id}"/> a lot.\n`;
+    const dirs = await project('references', { [`${slug0}.mdx`]: body(`${good}9`) });
+    const report = await checkSummaries(dirs);
+    expect(report.problems.map((p) => p.kind)).toEqual(['reference']);
+    expect(report.problems[0].message).toMatch(new RegExp(`${slug0}\\.mdx:5:\\d+: <Share answer="${good}9">: no answer .*did you mean "${good}"\\?`));
+    await writeFile(join(dirs.contentDir, 'segments', '2021', `${slug0}.mdx`), body(good));
+    expect((await checkSummaries(dirs)).problems).toEqual([]);
   });
 });

@@ -19,6 +19,21 @@ describe('checkDrift', () => {
     expect(result.changes).toEqual([]);
   });
 
+  it('records the stability class and counts a class change as drift, with the same lifts', () => {
+    const stable = structuredClone(doc);
+    stable.segments[1].stability = { jaccard: 0.8, class: 'stable', found: 15, core: 0.9 };
+    const snapshot = reviewedSnapshot(stable, 1, '2024-05-01');
+    expect(snapshot.stability).toBe('stable');
+    expect(checkDrift(snapshot, stable, 1)).toMatchObject({ drifted: false, stabilityChange: null });
+    const reseeded = structuredClone(stable);
+    reseeded.segments[1].stability = { jaccard: 0.66, class: 'pattern', found: 15, core: 0.5 };
+    const result = checkDrift(snapshot, reseeded, 1);
+    expect(result.similarity).toBeCloseTo(1, 6);
+    expect(result).toMatchObject({ drifted: true, stabilityChange: { reviewed: 'stable', current: 'pattern' } });
+    // A review recorded before classes were (no class in it) is not flagged for one.
+    expect(checkDrift(reviewed, reseeded, 1).drifted).toBe(false);
+  });
+
   it('finds no drift after small noise', () => {
     const rerun = makeSegmentation(profiles.map((lift, i) => ({ lift: perturb(lift, 0.02, i), size: 50 })));
     expect(checkDrift(reviewed, rerun, 1).drifted).toBe(false);

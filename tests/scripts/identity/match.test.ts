@@ -128,6 +128,16 @@ describe('formatMatchTable', () => {
     expect(lines.slice(1, 4).map((l) => l.indexOf(/active|new|retired/.exec(l)![0]))).toEqual([statusColumn, statusColumn, statusColumn]);
     expect(lines[4]).toBe('1 active, 1 new, 1 retired');
   });
+
+  it('names its measure and threshold and says what "previous" is, when given the registry', () => {
+    const row = { slug: 'r', index: 0, previousIndex: 1, similarity: 0.7, status: 'active' as const, size: 8 };
+    const members = formatMatchTable([row], { measure: 'members', threshold: 0.5 }).split('\n');
+    expect(members[0]).toMatch(/Jaccard overlap of members.*0\.5 or more/);
+    expect(members[1]).toMatch(/previous: in the registry before this run/);
+    expect(members[2]).toMatch(/^slug\s+index\s+previous/);
+    expect(formatMatchTable([row], { measure: 'lift', threshold: 0.3 })).toMatch(/cosine of lift profiles.*0\.3 or more/);
+    expect(formatMatchTable([row]).split('\n')[0]).toMatch(/^slug/);
+  });
 });
 
 describe('matchSegments on the same respondents (a re-run)', () => {

@@ -36,6 +36,22 @@ describe('checkSummary', () => {
     );
   });
 
+  it('suggests the closest answer id and lists the question\'s ids with their texts', () => {
+    const error = (() => {
+      try {
+        checkSummary(root(element('Share', { answer: 'Q7_Part_99' }, 12, 3)), context());
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    })();
+    const q7 = doc.features.filter((f) => f.question === 'Q7');
+    expect(q7.length).toBeGreaterThan(0);
+    expect(error).toMatch(/did you mean "Q7_Part_\d+"\?/);
+    expect(error).toContain(`Q7's ids: ${q7[0].id} (${q7[0].label})`);
+    expect(() => checkSummary(root(), context({ segment: 'visoin' }))).toThrow(/did you mean "vision"\?/);
+  });
+
   it('rejects a question without breakdown, a missing attribute and an expression value', () => {
     expect(() => checkSummary(root(element('Breakdown', { question: 'Q7' }, 4)), context())).toThrow(':4:6: <Breakdown question="Q7">: Q7 is not a profile question');
     expect(() => checkSummary(root(element('Share', {}, 5)), context())).toThrow(':5:6: <Share> needs a answer="..." attribute');

@@ -58,7 +58,9 @@ describe('reviewNote', () => {
     const model = buildYearModel(doc, slugs, [summary('segment-3', reviewed, { merge: ['segment-2'] })]);
     expect(model.segments[1]).toMatchObject({ slug: 'segment-3', index: 2 });
     expect(reviewNote(model, 1)).toBeNull();
-    const other = buildYearModel(doc, slugs, [summary('segment-3', reviewedSnapshot(doc, 0, '2024-05-01'), { merge: ['segment-2'] })]);
+    // Segment 0's lifts without its stability class: only the lift threshold decides here.
+    const { stability: _class, ...ofSegment0 } = reviewedSnapshot(doc, 0, '2024-05-01');
+    const other = buildYearModel(doc, slugs, [summary('segment-3', ofSegment0, { merge: ['segment-2'] })]);
     const note = reviewNote(other, 1, { threshold: 1.01 });
     expect(note?.threshold).toBe(1.01);
     expect(reviewNote(other, 1, { threshold: -1.01 })).toBeNull();

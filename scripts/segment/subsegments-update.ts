@@ -10,18 +10,19 @@ import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
 import { parseFrontMatter } from '../document/front-matter.js';
+import type { MixtureInit } from './mixture/types.js';
 import type { Registry } from '../document/registry-schema.js';
 import { writeFileAtomic } from '../infra/atomic-write.js';
 import { codeVersion } from '../infra/cache.js';
 import { subSegmentsPath, summariesDir } from '../document/paths.js';
-import { encodeSurvey, neededColumn } from '../segment/encode.js';
+import { encodeSurvey, neededColumn } from './encode.js';
 import { UsageError } from '../infra/errors.js';
 import { readConfiguredSurvey } from '../config/read-configured.js';
 import { SUB_SEGMENTS_SCHEMA_VERSION, SubSegmentationsSchema, type Segmentation, type SubSegmentations } from '../document/segmentation-schema.js';
-import { subSegment } from '../segment/subsegment.js';
+import { subSegment } from './subsegment.js';
 import { MAX_SUB_SEGMENTS } from '../document/summary-schema.js';
-import { rowsWhere, selectRows } from '../segment/rows.js';
-import { prepareKernels } from '../segment/embedding/wasm-kernels.js';
+import { rowsWhere, selectRows } from './rows.js';
+import { prepareKernels } from './embedding/wasm-kernels.js';
 
 export interface SubSegmentDeclaration {
   /** The summary that asks, for messages. */
@@ -57,6 +58,7 @@ export interface SubSegmentStepOptions {
   out: string;
   seed: number;
   init: 'spectral' | 'random';
+  mixtureInit?: MixtureInit;
   log: (line: string) => void;
 }
 
@@ -83,7 +85,7 @@ export async function updateSubSegments(document: Segmentation, documentJson: st
   };
   const targets = declarations.map((d) => ({ ...d, indices: [...new Set([d.slug, ...d.merge].map((slug) => indexOf(slug, d.file)))].sort((a, b) => a - b) }));
   const segmentationSha256 = sha256Text(documentJson);
-  const key = sha256Text(JSON.stringify([segmentationSha256, targets.map(({ slug, count, indices }) => ({ slug, count, indices })), options.seed, options.init, codeVersion()]));
+  const key = sha256Text(JSON.stringify([segmentationSha256, targets.map(({ slug, count, indices }) => ({ slug, count, indices })), options.seed, options.init, options.mixtureInit ?? 'kmeans', codeVersion()]));
   if (existsSync(path)) {
     const existing = SubSegmentationsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
     if (existing.success && existing.data.cacheKey === key) {
@@ -105,7 +107,7 @@ export async function updateSubSegments(document: Segmentation, documentJson: st
     const started = performance.now();
     let result;
     try {
-      result = subSegment(selectRows(encoded.matrix, members), target.count, { seed: options.seed, stream: `sub-segments ${target.slug}`, init: options.init });
+      result = subSegment(selectRows(encoded.matrix, members), target.count, { seed: options.seed, stream: `sub-segments ${target.slug}`, init: options.init, mixtureInit: options.mixtureInit });
     } catch (error) {
       if (error instanceof RangeError) throw new UsageError(`${target.file}: ${error.message}`);
       throw error;
