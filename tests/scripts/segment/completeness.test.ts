@@ -16,7 +16,7 @@ const features = [
   { question: 'Q4', group: 'ML' },
   { question: 'Q5', group: 'cloud' },
   { question: 'Q6', group: 'cloud' },
-];
+] as const;
 const complete = [1, 0, 1, 1, 1, 1, 1];
 const noML = [0, 1, 1, 0, 0, 1, 1];
 const quitter = [1, 0, 0, 0, 0, 0, 0];
