@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergedView, normalizeGroups } from '../../src/lib/merge.js';
+import { formatPercent } from '../../src/charts/format.js';
 import { compareAcrossYears, matchAcrossYears, sharedAnswerKeys } from '../../scripts/identity/across-years.js';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { INTRO_2020_TITLE, REVIEWED_DRIFTED, SUMMARIES, buildSite, fixtureDocs, fixtureSubSegments, listFiles, read, writeInputs, type BuildResult } from '../helpers/site-build.js';
@@ -220,15 +221,17 @@ describe('site build from fixture data', () => {
     const classes = doc2019.segments.map((segment) => {
       const page = html(`2019/segments/segment-${segment.index + 1}/`);
       const stability = segment.stability!;
-      expect(page).toContain(`Found in ${stability.found} of ${doc2019.stability!.runs} re-runs with other seeds`);
-      expect(page).toMatch(new RegExp(`<span class="badge"[^>]*>${labels[stability.class]}</span>`));
+      // One figure, its class in words and what it measures, where it appears.
+      const figure = formatPercent(stability.jaccard);
+      expect(page).toMatch(new RegExp(`<dt[^>]*>Stability</dt>\\s*<dd[^>]*>${figure}</dd>`));
+      expect(page).toMatch(new RegExp(`Stability ${figure}: ${labels[stability.class].toLowerCase()}\\.</strong>\\s*When the clustering is re-run with\\s*${doc2019.stability!.runs} other seeds`));
       expect(page.includes('This segment dissolves when the clustering is re-run')).toBe(stability.class === 'dissolved');
       return stability.class;
     });
     expect(classes).toContain('dissolved');
     expect(classes).toContain('stable');
     // A merged page shows two segments as one, whose own stability was not measured: it says nothing.
-    expect(html('2020/segments/vision/')).not.toContain('re-runs with other seeds');
+    expect(html('2020/segments/vision/')).not.toContain('When the clustering is re-run with');
   });
 
   it('charts every segment’s stability beside the sizes on the overview, and explains it on the methodology page', () => {
