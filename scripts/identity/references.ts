@@ -6,8 +6,8 @@ import { createProcessor } from '@mdx-js/mdx';
 import type { Segmentation } from '../document/segmentation-schema.js';
 import type { Registry } from '../document/registry-schema.js';
 import { splitFrontMatter } from '../document/front-matter.js';
-import { checkSummary, MdxReferenceError, type MdxNode } from '../../src/lib/mdx-references.js';
-import { slugTable } from '../../src/lib/slugs.js';
+import { checkSummary, MdxReferenceError, type MdxNode } from './summary-references.js';
+import { slugTable } from './slug-table.js';
 
 /** The first wrong reference of a summary as `file:line:column: reason`, or null when every one is right. */
 export function referenceProblem(file: string, source: string, slug: string, frontmatter: Record<string, unknown>, doc: Segmentation, registry: Registry): string | null {

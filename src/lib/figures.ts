@@ -5,10 +5,10 @@
  * the breakdown charts, so the text and the chart beside it quote the same number.
  */
 import type { Segmentation, Breakdown } from '../../scripts/document/segmentation-schema.js';
+import { findAnswer, type AnswerRef } from '../../scripts/identity/answer-ref.js';
 
-export type AnswerRef =
-  | { kind: 'feature'; id: string; label: string; question: string; feature: number }
-  | { kind: 'profile'; id: string; label: string; question: string; answer: number };
+export { findAnswer, type AnswerRef };
+
 
 export interface AnswerFigure {
   id: string;
@@ -20,19 +20,6 @@ export interface AnswerFigure {
   lift: number;
 }
 
-/** Finds an answer id among the clustered features first, then among profile questions' answers. */
-export function findAnswer(doc: Segmentation, id: string): AnswerRef | null {
-  const feature = doc.features.findIndex((f) => f.id === id);
-  if (feature !== -1) {
-    const f = doc.features[feature];
-    return { kind: 'feature', id, label: f.label, question: f.question, feature };
-  }
-  for (const q of doc.questions) {
-    const answer = q.answers.findIndex((a) => a.id === id);
-    if (answer !== -1 && doc.overall.breakdowns[q.code]) return { kind: 'profile', id, label: q.answers[answer].label, question: q.code, answer };
-  }
-  return null;
-}
 
 function breakdownShare(b: Breakdown | undefined, answer: number): number {
   if (!b) return NaN;

@@ -79,7 +79,9 @@ describe('the lineages page', () => {
     await expect.poll(() => tooltip.evaluate((t) => t.classList.contains('visible')), { timeout: 10_000 }).toBe(true);
     expect(await tooltip.textContent()).toMatch(/Lineage.*Year.*Share of professionals/s);
     // The static chart is there too, and the table holds a row per segment of every lineage.
-    expect(await page.locator('figure[data-chart-spec$="/series.vl.json"] .chart-light svg').count()).toBe(1);
+    // (One static SVG per layout: the desktop one, and the phone one where the chart has a narrow render.)
+    const staticSvg = 'figure[data-chart-spec$="/series.vl.json"] .chart-light';
+    expect(await page.locator(`${staticSvg} > svg, ${staticSvg} > .chart-wide > svg`).count()).toBe(1);
     const segments = await page.locator('section.lineage ol.members > li').count();
     expect(await figure.locator('details table tbody tr').count()).toBe(segments);
     expect(page.errors).toEqual([]);
