@@ -32,7 +32,7 @@ beforeAll(async () => {
   // The latest year and its first segment, as the home page links them.
   const page = await browser.newPage();
   await page.goto(server.url);
-  const latest = await page.locator('.latest a').getAttribute('href');
+  const latest = await page.locator('.latest .go a').getAttribute('href');
   year = latest!.replace(base, '').replace(/\/$/, '');
   await page.goto(new URL(latest!, server.url).href);
   segmentPath = (await page.locator('table.segments tbody a').first().getAttribute('href'))!;
