@@ -16,3 +16,15 @@ export function stabilityPhrase(stability: SegmentResult['stability'], runs: num
   if (!stability || !runs) return 'not measured for stability (the segmentation was run once)';
   return `${PHRASES[stability.class]} (stability ${Math.round(stability.jaccard * 100)}%, found in ${stability.found} of ${runs} re-runs)`;
 }
+
+const COUNT_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six'];
+
+/**
+ * `<Stability/>` on a page that shows several segments as one (`merge:`): the re-runs matched each part on its own,
+ * so the union has no figure of its own; this names each part's class and figures instead of claiming none.
+ */
+export function mergedStabilityPhrase(parts: SegmentResult['stability'][], runs: number | null): string {
+  if (!runs || parts.some((p) => !p)) return stabilityPhrase(null, runs);
+  const each = parts.map((p, i) => `${i === 0 ? 'one' : i === parts.length - 1 ? 'the other' : 'another'} ${stabilityPhrase(p, runs)}`);
+  return `shown as one from ${COUNT_WORDS[parts.length] ?? parts.length} segments that the re-runs measure separately: ${each.join('; ')}`;
+}
