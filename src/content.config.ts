@@ -11,11 +11,10 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
 import { siteInputs } from './settings/env.js';
 import { SegmentationSchema, SubSegmentationsSchema } from '../scripts/document/segmentation-schema.js';
 import { RegistrySchema } from '../scripts/document/registry-schema.js';
-import { SummarySchema } from '../scripts/document/summary-schema.js';
+import { SummarySchema, YearIntroductionSchema } from '../scripts/document/summary-schema.js';
 import { LineageSummarySchema } from '../scripts/document/lineage-schema.js';
 
 const inputs = siteInputs();
@@ -33,14 +32,7 @@ const segments = defineCollection({
 
 const years = defineCollection({
   loader: glob({ pattern: '[0-9][0-9][0-9][0-9].mdx', base: inputs.yearsDir, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
-  schema: z
-    .object({
-      /** A short headline for the year's overview, e.g. "Cloud platforms draw the lines". */
-      title: z.string().min(1),
-      /** One sentence for the home page: the year's main finding. */
-      headline: z.string().min(1).max(240).optional(),
-    })
-    .strict(),
+  schema: YearIntroductionSchema,
 });
 
 const segmentations = defineCollection({

@@ -1,7 +1,8 @@
 /**
  * An editor's summary (content/segments/<year>/<slug>.mdx): what its front matter may say. The site's
  * content collection validates with `SummarySchema`; `summaries:check` reads the `reviewed` block with
- * `ReviewedSchema`; the segment command reads `subSegments` and `merge`.
+ * `ReviewedSchema`; the segment command reads `subSegments` and `merge`. A year's introduction
+ * (content/years/<year>.mdx) has its own, `YearIntroductionSchema`; `summaries:check` checks both as the site does.
  */
 import { z } from 'zod';
 import { SLUG_PATTERN } from './registry-schema.js';
@@ -60,3 +61,27 @@ export const SummarySchema = z
     reviewed: reviewedWith(z.coerce.date()).optional(),
   })
   .strict();
+
+/** A year's introduction (content/years/<year>.mdx). */
+export const YearIntroductionSchema = z
+  .object({
+    /** A short headline for the year's overview, e.g. "Cloud platforms draw the lines". */
+    title: z.string().min(1),
+    /** One sentence for the home page: the year's main finding. */
+    headline: z.string().min(1).max(240).optional(),
+  })
+  .strict();
+
+/** One line per problem of a front matter against `schema`, naming the field as an editor wrote it. */
+export function frontMatterProblems(file: string, data: unknown, schema: z.ZodType): string[] {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') return `${file}: front matter has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    const value = issue.path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), data);
+    if (issue.code === 'too_big' && typeof value === 'string') return `${file}: front matter "${field}" is ${value.length} characters long; at most ${String(issue.maximum)}`;
+    if (issue.code === 'invalid_type' && value === undefined) return `${file}: front matter has no "${field}"`;
+    return `${file}: front matter "${field}": ${issue.message.replace(/^Invalid input: /, '')}`;
+  });
+}

@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import type { Segmentation } from '../document/segmentation-schema.js';
 import type { Registry } from '../document/registry-schema.js';
 import { checkDrift, DRIFT_THRESHOLD } from './drift.js';
-import { ReviewedSchema } from '../document/summary-schema.js';
+import { frontMatterProblems, ReviewedSchema, SummarySchema, YearIntroductionSchema } from '../document/summary-schema.js';
 import { parseFrontMatter } from '../document/front-matter.js';
 import { hashSegmentation, readRegistry, readSegmentation } from '../document/io.js';
 import { registryPath, segmentationPath, summariesDir } from '../document/paths.js';
@@ -135,6 +135,8 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
         add({ file, slug: null, kind: 'front-matter', message: `${file}: front matter has no "segment: <slug>" naming the segment it summarises` });
         continue;
       }
+      // What the site's content collection would reject (an unknown field, a short name too long): `reviewed` has its own message below.
+      for (const message of frontMatterProblems(file, { ...data, reviewed: undefined }, SummarySchema)) add({ file, slug, kind: 'front-matter', message });
       const earlier = firstFileOfSlug.get(slug);
       if (earlier) add({ file, slug, kind: 'duplicate-slug', message: `${file}: segment "${slug}" is already summarised by ${earlier}` });
       else firstFileOfSlug.set(slug, file);
@@ -216,10 +218,17 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
  */
 async function checkIntroduction(contentDir: string, year: number, named: { names: string[]; slug: string; cls: StabilityClass }[], add: (p: Problem) => void, doc: Segmentation | null): Promise<void> {
   const file = join(contentDir, 'years', `${year}.mdx`);
-  if (!doc || !existsSync(file)) return;
+  if (!existsSync(file)) return;
+  const source = await readFile(file, 'utf8');
+  try {
+    for (const message of frontMatterProblems(file, parseFrontMatter(source, file).data, YearIntroductionSchema)) add({ file, slug: null, kind: 'front-matter', message });
+  } catch (error) {
+    add({ file, slug: null, kind: 'front-matter', message: (error as Error).message });
+  }
+  if (!doc) return;
   const classes = new Set(doc.segments.flatMap((s) => (s.stability ? [s.stability.class] : [])));
   if (classes.size === 0) return;
-  for (const claim of stabilityClaims(await readFile(file, 'utf8'))) {
+  for (const claim of stabilityClaims(source)) {
     const sentence = claim.sentence.toLowerCase();
     const mentioned = named.filter((n) => n.names.some((name) => sentence.includes(name.toLowerCase())));
     for (const segment of mentioned) {

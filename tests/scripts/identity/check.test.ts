@@ -24,7 +24,8 @@ const [slug0, slug1] = [0, 1].map((i) => registry.segments.find((e) => e.index =
 const retiredSlug = registry.segments.find((e) => e.status === 'retired')!.slug;
 
 function mdx(front: Record<string, unknown> | string): string {
-  const yaml = typeof front === 'string' ? front : Object.entries(front).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n');
+  // A title and a short name, as the site requires, unless the test is about them.
+  const yaml = typeof front === 'string' ? front : Object.entries({ title: 'A segment', shortName: 'Segment', ...front }).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n');
   return `---\n${yaml}\n---\n\nSummary text.\n`;
 }
 
@@ -43,6 +44,19 @@ const fresh: Reviewed = reviewedSnapshot(rerun, 0, '2024-05-01');
 const stale: Reviewed = reviewedSnapshot(doc, 2, '2024-01-01'); // what segment 2 looked like before it was replaced
 
 describe('identity check', () => {
+  it('checks front matter as the site does: a summary\'s fields and a year introduction\'s headline', async () => {
+    const dirs = await project('front-matter', { [`${slug0}.mdx`]: mdx({ segment: slug0, shortName: 'x'.repeat(41), colour: 'red' }) });
+    await mkdir(join(dirs.contentDir, 'years'), { recursive: true });
+    await writeFile(join(dirs.contentDir, 'years', '2021.mdx'), mdx(`title: The year\nheadline: "${'y'.repeat(241)}"`));
+    const messages = (await checkSummaries(dirs)).problems.map((p) => p.message);
+    expect(messages).toEqual(expect.arrayContaining([
+      `${join(dirs.contentDir, 'segments', '2021', `${slug0}.mdx`)}: front matter "shortName" is 41 characters long; at most 40`,
+      `${join(dirs.contentDir, 'segments', '2021', `${slug0}.mdx`)}: front matter has unknown field "colour"`,
+      `${join(dirs.contentDir, 'years', '2021.mdx')}: front matter "headline" is 241 characters long; at most 240`,
+    ]));
+    expect(messages).toHaveLength(3);
+  });
+
   it('passes summaries of live segments whose lifts did not move', async () => {
     // Files are named after their slugs, as the build requires.
     const dirs = await project('clean', { [`${slug0}.mdx`]: mdx({ segment: slug0, reviewed: fresh }), [`${slug1}.mdx`]: mdx({ segment: slug1 }) });
@@ -141,13 +155,13 @@ describe('identity check', () => {
     // The summary was written when segment 0 was stable; the reseed (same segments, other classes) made it a pattern.
     const reseeded = structuredClone(rerun);
     reseeded.segments.forEach((s) => (s.stability = { jaccard: 0.7, class: 'pattern', found: 15, core: 0.6 }));
-    const stale = `---\nsegment: ${slug0}\n---\n\nThese are engineers.\nIt is stable across re-runs of the clustering.\n`;
+    const stale = `---\ntitle: Engineers\nshortName: Engineers\nsegment: ${slug0}\n---\n\nThese are engineers.\nIt is stable across re-runs of the clustering.\n`;
     const dirs = await project('stale-words', { [`${slug0}.mdx`]: stale });
     await writeFile(join(dirs.dataDir, 'segmentation-2021.json'), JSON.stringify(reseeded));
     await writeRegistry(registryPath(dirs.contentDir, 2021), matchSegments(first, reseeded).registry);
     const before = await checkSummaries(dirs);
     expect(before.problems.map((p) => p.kind)).toEqual(['stale-stability']);
-    expect(before.problems[0].message).toContain(`${slug0}.mdx:6: says "stable" (stable), but the segment is pattern now`);
+    expect(before.problems[0].message).toContain(`${slug0}.mdx:8: says "stable" (stable), but the segment is pattern now`);
     await writeFile(join(dirs.contentDir, 'segments', '2021', `${slug0}.mdx`), stale.replace('stable across re-runs of the clustering', '<Stability/>'));
     expect((await checkSummaries(dirs)).problems).toEqual([]);
     // An introduction that names the segment by its slug is held to the same data.
@@ -159,11 +173,11 @@ describe('identity check', () => {
 
   it('checks every component id as the build does, with a suggestion', async () => {
     const good = rerun.features[0].id;
-    const body = (id: string) => `---\nsegment: ${slug0}\n---\n\nThey use <Share answer="${id}"/> a lot.\n`;
+    const body = (id: string) => `---\ntitle: Engineers\nshortName: Engineers\nsegment: ${slug0}\n---\n\nThey use <Share answer="${id}"/> a lot.\n`;
     const dirs = await project('references', { [`${slug0}.mdx`]: body(`${good}9`) });
     const report = await checkSummaries(dirs);
     expect(report.problems.map((p) => p.kind)).toEqual(['reference']);
-    expect(report.problems[0].message).toMatch(new RegExp(`${slug0}\\.mdx:5:\\d+: <Share answer="${good}9">: no answer .*did you mean "${good}"\\?`));
+    expect(report.problems[0].message).toMatch(new RegExp(`${slug0}\\.mdx:7:\\d+: <Share answer="${good}9">: no answer .*did you mean "${good}"\\?`));
     await writeFile(join(dirs.contentDir, 'segments', '2021', `${slug0}.mdx`), body(good));
     expect((await checkSummaries(dirs)).problems).toEqual([]);
   });
