@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseDocument } from 'yaml';
+import { Document, parseDocument } from 'yaml';
 import { splitFrontMatter } from '../document/front-matter.js';
 import { writeFileAtomic } from '../infra/atomic-write.js';
 import { UsageError } from '../infra/errors.js';
@@ -42,14 +42,18 @@ export function withReviewed(mdx: string, reviewed: Reviewed, file: string): str
   return ['---', frontMatter.toString({ lineWidth: 0 }).trimEnd(), ...lines.slice(end)].join('\n');
 }
 
+/** `text` cut at a word boundary to at most `max` characters. */
+function shortenAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1).replace(/\s+\S*$/, '');
+  return (cut.length > 0 ? cut : text.slice(0, max)).replace(/[\s,;:(]+$/, '');
+}
+
 /** A first summary for a segment nobody has described: front matter filled in, the prose left to the editor. */
 export function newSummary(doc: Segmentation, index: number, slug: string, reviewed: Reviewed): string {
   const labels = topLiftFeatures(doc, index, 3).map(({ feature }) => doc.features.find((f) => f.id === feature)!.label);
-  const frontMatter = parseDocument('{}');
-  frontMatter.set('title', labels[0] ?? slug);
-  frontMatter.set('shortName', labels[0] ?? slug);
-  frontMatter.set('segment', slug);
-  frontMatter.set('reviewed', frontMatter.createNode(reviewed));
+  // Block style, as editors write front matter; the short name fits the summary schema's 40 characters.
+  const frontMatter = new Document({ title: labels[0] ?? slug, shortName: shortenAtWord(labels[0] ?? slug, 40), segment: slug, reviewed });
   return `---\n${frontMatter.toString({ lineWidth: 0 }).trimEnd()}\n---\n\n{/* Describe this segment: its answers with the highest lift were ${labels.join('; ')}. */}\n\n<LiftChart/>\n`;
 }
 

@@ -125,9 +125,11 @@ export function checkSummary(tree: MdxNode, ctx: CheckContext): void {
         fail(at, `<${node.name} answer="${value}">: no answer "${value}" in the ${ctx.year} segmentation${answerHint(ctx.doc, value as string)}`);
       }
       // Segment pages chart the profile questions only (job role, experience, company, education, gender).
-      const profileCodes = Object.values(ctx.doc.profile).filter((c): c is string => typeof c === 'string' && ctx.doc.overall.breakdowns[c] !== undefined);
+      // A year may use one question for two roles (2017's Tenure is both coding and ML years): list it once.
+      const profileCodes = [...new Set(Object.values(ctx.doc.profile).filter((c): c is string => typeof c === 'string' && ctx.doc.overall.breakdowns[c] !== undefined))];
       if (rule.kind === 'question' && !profileCodes.includes(value as string)) {
-        fail(at, `<${node.name} question="${value}">: ${value} is not a profile question of ${ctx.year}; expected one of: ${profileCodes.join(', ')}`);
+        const clustered = ctx.doc.features.some((f) => f.question === value);
+        fail(at, `<${node.name} question="${value}">: ${value} is not a profile question of ${ctx.year}${clustered ? ' (it is a clustered question: quote its answers with <Share answer>)' : ''}; expected one of: ${profileCodes.join(', ')}`);
       }
     }
     node.attributes = (node.attributes ?? []).filter((a) => a.name !== 'year' && a.name !== 'segment');
