@@ -96,10 +96,14 @@ export function buildLineages(models: readonly YearModel[], comparisons: readonl
   }
   for (const b of branches) lineageOf.get(key(b.from.year, b.from.slug))?.branches.push(b);
   const problems: string[] = [];
+  const publishedYears = new Set(models.map((m) => m.year));
   for (const summary of summaries) {
     const owners = new Set<Lineage>();
     for (const segment of summary.segments) {
       const { year, slug } = parseLineageSegment(segment);
+      // A year without a segmentation here (only the new year is segmented, say) is not published: its
+      // segments are not checked, and the summary attaches by the others (summaries:check --all-years checks all).
+      if (!publishedYears.has(year)) continue;
       const owner = lineageOf.get(key(year, slug));
       if (!owner) problems.push(`${summary.filePath}: ${segment} is not a published segment`);
       else owners.add(owner);

@@ -63,6 +63,12 @@ describe('buildLineages', () => {
     expect(missing).toEqual(['y.mdx: 2021/nope is not a published segment']);
   });
 
+  it('leaves out of a lineage summary the segments of a year with no segmentation here, and attaches it by the rest', () => {
+    const { problems, lineages: list } = buildLineages(models, comparisons, [{ id: 'z', filePath: 'z.mdx', title: 'Z', segments: ['2019/a19', '2031/unsegmented'] }]);
+    expect(problems).toEqual([]);
+    expect(list.find((l) => l.id === '2019-a19')).toMatchObject({ name: 'Z', namedBy: 'lineage summary' });
+  });
+
   it('gives a segment page its predecessor and successor', () => {
     const place = neighboursInLineage(lineages, 2020, 'a20')!;
     expect(place.previous!.member.slug).toBe('a19');
