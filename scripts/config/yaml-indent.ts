@@ -71,7 +71,7 @@ export function findIndentMistake(text: string): IndentMistake | null {
     flowDepth = bracketBalance(content.replace(/^[^:[{]*:\s*/, ''));
     if (flowDepth < 0) flowDepth = 0;
     if (isItem) {
-      const column = indent + (body.length - content.length);
+      const column: number = indent + (body.length - content.length);
       opens = content === '' || OPENS_BLOCK.test(content) ? 'block' : /^[^'"[{#][^#]*?:(\s|$)/.test(content) ? { column } : null;
     } else opens = OPENS_BLOCK.test(content) ? 'block' : null;
   }

@@ -78,17 +78,17 @@ async function summariesOf(year: number): Promise<SummaryInfo[]> {
  * introduction), or undefined. Astro's getEntry warns "Entry ... was not found" for a missing one, once per
  * page that asks (24 times in a few minutes of `npm run dev`), so the file is looked for first.
  */
-async function entryIfPresent<C extends 'registries' | 'subsegmentations' | 'years'>(collection: C, year: number, file: string): Promise<CollectionEntry<C> | undefined> {
-  return existsSync(file) ? await getEntry(collection, String(year)) : undefined;
+async function ifPresent<T>(file: string, entry: () => T): Promise<Awaited<T> | undefined> {
+  return existsSync(file) ? await entry() : undefined;
 }
 
 async function build(year: number): Promise<YearModel> {
   const inputs = siteInputs();
   const doc = (await documents()).get(year);
   if (!doc) throw new Error(`no segmentation document for ${year} in ${inputs.dataDir}`);
-  const registry = await entryIfPresent('registries', year, registryFile(inputs.registryDir, year));
+  const registry = await ifPresent(registryFile(inputs.registryDir, year), () => getEntry('registries', String(year)));
   const slugs = slugTable(doc.segments.length, registry?.data ?? null, registryFile(inputs.registryDir, year));
-  const subSegments = await entryIfPresent('subsegmentations', year, subSegmentsPath(inputs.dataDir, year));
+  const subSegments = await ifPresent(subSegmentsPath(inputs.dataDir, year), () => getEntry('subsegmentations', String(year)));
   const model = buildYearModel(doc, slugs, await summariesOf(year), (subSegments?.data as SubSegmentations | undefined) ?? null, subSegmentsPath(inputs.dataDir, year));
   for (const warning of model.warnings) console.warn(`[site] ${warning}`);
   return model;
@@ -199,7 +199,7 @@ export async function summaryFigure(component: 'Share' | 'Lift', year: string, s
 
 /** The year's introduction from content/years/<year>.mdx, rendered, or null when the editors wrote none. */
 export async function yearIntroduction(year: number) {
-  const entry = await entryIfPresent('years', year, join(siteInputs().yearsDir, `${year}.mdx`));
+  const entry = await ifPresent(join(siteInputs().yearsDir, `${year}.mdx`), () => getEntry('years', String(year)));
   if (!entry) return null;
   const { Content } = await render(entry);
   return { title: entry.data.title, headline: entry.data.headline ?? null, Content };
