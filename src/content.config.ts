@@ -18,10 +18,28 @@ import { SummarySchema, YearIntroductionSchema } from '../scripts/document/summa
 import { LineageSummarySchema } from '../scripts/document/lineage-schema.js';
 
 const inputs = siteInputs();
+
+/**
+ * glob() without its warning for a folder that does not exist (yet): data/ before the first `npm run segment`
+ * (so every `astro check` of a fresh checkout opened with it), the demo's lineages/. The loader still watches
+ * the folder, so files that appear there later are read.
+ */
+function globMaybeAbsent(options: Parameters<typeof glob>[0]): ReturnType<typeof glob> {
+  const inner = glob(options);
+  return {
+    ...inner,
+    load: (context) => {
+      const logger = Object.create(context.logger, {
+        warn: { value: (message: string) => (/^The base directory ".*" does not exist\.$/.test(message) ? undefined : context.logger.warn(message)) },
+      });
+      return inner.load({ ...context, logger });
+    },
+  };
+}
 const YEAR_FILE = /(\d{4})\.json$/;
 
 const segments = defineCollection({
-  loader: glob({
+  loader: globMaybeAbsent({
     pattern: '*/*.mdx',
     base: inputs.contentDir,
     // `<year>/<slug>`: the file name is the key, whatever the title says.
@@ -31,12 +49,12 @@ const segments = defineCollection({
 });
 
 const years = defineCollection({
-  loader: glob({ pattern: '[0-9][0-9][0-9][0-9].mdx', base: inputs.yearsDir, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+  loader: globMaybeAbsent({ pattern: '[0-9][0-9][0-9][0-9].mdx', base: inputs.yearsDir, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
   schema: YearIntroductionSchema,
 });
 
 const segmentations = defineCollection({
-  loader: glob({
+  loader: globMaybeAbsent({
     pattern: 'segmentation-[0-9][0-9][0-9][0-9].json',
     base: inputs.dataDir,
     generateId: ({ entry }) => YEAR_FILE.exec(entry)![1],
@@ -45,18 +63,18 @@ const segmentations = defineCollection({
 });
 
 const subsegmentations = defineCollection({
-  loader: glob({ pattern: 'subsegments-[0-9][0-9][0-9][0-9].json', base: inputs.dataDir, generateId: ({ entry }) => YEAR_FILE.exec(entry)![1] }),
+  loader: globMaybeAbsent({ pattern: 'subsegments-[0-9][0-9][0-9][0-9].json', base: inputs.dataDir, generateId: ({ entry }) => YEAR_FILE.exec(entry)![1] }),
   schema: SubSegmentationsSchema,
 });
 
 const registries = defineCollection({
-  loader: glob({ pattern: '[0-9][0-9][0-9][0-9].json', base: inputs.registryDir, generateId: ({ entry }) => YEAR_FILE.exec(entry)![1] }),
+  loader: globMaybeAbsent({ pattern: '[0-9][0-9][0-9][0-9].json', base: inputs.registryDir, generateId: ({ entry }) => YEAR_FILE.exec(entry)![1] }),
   schema: RegistrySchema,
 });
 
 // Lineage summaries, content/lineages/<id>.mdx (beside the segments' folder), for the "Six surveys" page.
 const lineages = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: inputs.lineagesDir, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+  loader: globMaybeAbsent({ pattern: '*.mdx', base: inputs.lineagesDir, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
   schema: LineageSummarySchema,
 });
 

@@ -127,7 +127,7 @@ export async function draftConfig(options: Omit<DraftOptions, 'force'>): Promise
     threshold: options.threshold,
   });
   draft.completeness = proposeCompleteness(table, draft.questions.filter((q) => q.group !== 'valid').map((q) => q.survey.code), draft.professional);
-  const yaml = renderDraft(draft, { inputName: options.input, outName: displayPath(options.out) });
+  const yaml = renderDraft(draft, { inputName: options.input, outName: displayPath(options.out), companions: table.source.companions });
   const report = await validateConfigSource(yaml, options.out, options.input);
   return { draft, yaml, problems: report.findings.filter((f) => f.severity === 'error').length };
 }

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { validateConfigText } from '../config/load.js';
+import { formatProblem, validateConfigText } from '../config/load.js';
 import type { SurveyConfig } from '../config/schema.js';
 import { configLines } from '../config/config-lines.js';
 import { checkAgainstSurvey, checkedQuestions, looseConfig } from '../config/data-checks.js';
@@ -31,6 +31,8 @@ export interface Finding {
   severity: 'error' | 'warning';
   line: number | undefined;
   message: string;
+  /** Dotted path of the value it is about, when it is about one. */
+  path?: string;
 }
 
 export interface ValidationReport {
@@ -56,7 +58,7 @@ export async function validateConfigSource(text: string, file: string, input?: s
   const findings: Finding[] = [];
   const schema = validateConfigText(text, file);
   if ('problems' in schema) {
-    for (const p of schema.problems) findings.push({ severity: 'error', line: p.line, message: `${p.path || '(top level)'}: ${p.message}` });
+    for (const p of schema.problems) findings.push({ severity: 'error', line: p.line, message: formatProblem(p), path: p.path });
   }
   // A TODO value the schema already rejects (a code written as "TODO: ...") is reported once.
   const schemaPaths = new Set('problems' in schema ? schema.problems.map((p) => p.path) : []);
@@ -77,7 +79,14 @@ export async function validateConfigSource(text: string, file: string, input?: s
       findings.push({ severity: 'error', line: undefined, message: error.message });
     }
     if (table) {
-      for (const p of checkAgainstSurvey(loose, table)) findings.push({ severity: p.severity, line: p.path ? lines.lineOf(p.path) : undefined, message: p.message });
+      for (const p of checkAgainstSurvey(loose, table)) {
+        // The file-level check of a value the schema also rejects (a newToML answer outside mlYears' order)
+        // says more (the file, the closest answer): it replaces the schema's message, so the mistake is told once.
+        const path = p.path?.map(String).join('.');
+        const duplicate = path === undefined ? -1 : findings.findIndex((f) => f.path === path);
+        if (duplicate >= 0) findings.splice(duplicate, 1);
+        findings.push({ severity: p.severity, line: p.path ? lines.lineOf(p.path) : undefined, message: p.message, path });
+      }
     }
   }
 

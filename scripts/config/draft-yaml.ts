@@ -11,12 +11,29 @@ import { questionComment, wrapComment } from './question-comments.js';
 
 export const TODO = 'TODO check';
 
-export function renderDraft(draft: Draft, context: { inputName: string; outName: string }): string {
+/**
+ * What the year's documentation is, named from the files its zip ships beside the responses: the TODOs point
+ * the analyst at what they have, which differs by year (PDFs from 2020; 2019's questions_only.csv and
+ * survey_schema.csv; 2017's schema.csv and 2018's SurveySchema.csv).
+ */
+export function yearDocuments(companions: readonly string[]): { methodology: string; shipped: string } {
+  const names = companions.map((c) => c.split('/').at(-1)!);
+  const methodology = companions.find((c) => /methodology/i.test(c));
+  const schemas = names.filter((n) => /schema|questions_only/i.test(n));
+  const shipped = companions.length === 0 ? 'nothing beside the responses' : `beside the responses: ${companions.join(', ')}`;
+  if (methodology) return { methodology: `the methodology document (${methodology})`, shipped };
+  if (schemas.length > 0) return { methodology: `the question list it ships (${schemas.join(', ')}; it has no methodology document, so also Kaggle's competition page)`, shipped };
+  return { methodology: "Kaggle's methodology for the year (the competition page; the input ships none)", shipped };
+}
+
+export function renderDraft(draft: Draft, context: { inputName: string; outName: string; companions?: readonly string[] }): string {
   const lines: string[] = [];
   const comment = (text: string, indent = '') => lines.push(...wrapComment(text, indent));
+  const docs = yearDocuments(context.companions ?? []);
   const refs = draft.references.map((r) => `${r.year} (${r.textSource ? `texts from ${r.textSource}` : 'no question texts: topics only'})`);
   comment(`Kaggle ML & DS Survey ${draft.year}: a DRAFT written by \`npm run config:draft\` from ${context.inputName} (${draft.respondents.toLocaleString('en-US')} respondents), on the model of ${refs.join(', ') || 'no earlier config'}.`);
   comment(`Review every "${TODO}" comment and "TODO:" value (grep -n TODO ${context.outName}); the README section "Adding a survey year" says what each field means, and configs/2021.yaml is a reviewed example. Then run: npm run config:validate -- ${context.outName} --input ${context.inputName}`);
+  comment(`Check it against what ${context.inputName} ships ${docs.shipped}.`);
   lines.push(`year: ${draft.year}`);
   comment(`${TODO}: the title of ${draft.latestReference ?? 'the Kaggle survey'} with the year replaced`);
   lines.push(`title: ${scalar(draft.title)}`);
@@ -27,7 +44,7 @@ export function renderDraft(draft: Draft, context: { inputName: string; outName:
     lines.push(`blankCells: ${flow(draft.blankCells)}`);
   }
   lines.push('dropRowMeanAtMost: 0.01', '');
-  renderProfessional(draft, lines);
+  renderProfessional(draft, lines, docs.methodology);
   renderProfile(draft, lines);
   comment(`${TODO}: segments are ordered by their share of these ${codeOf(draft, 'mlYears') ?? 'mlYears'} answers (${draft.newToML.how})`);
   lines.push('newToML:', ...draft.newToML.answers.map((a) => `  - ${scalar(a)}`), '');
@@ -43,7 +60,7 @@ export function renderDraft(draft: Draft, context: { inputName: string; outName:
   return lines.join('\n') + '\n';
 }
 
-function renderProfessional(draft: Draft, lines: string[]): void {
+function renderProfessional(draft: Draft, lines: string[], methodology: string): void {
   const rule = draft.professional;
   lines.push('professional:');
   if (rule.rule === 'variants') {
@@ -52,7 +69,7 @@ function renderProfessional(draft: Draft, lines: string[]): void {
     lines.push(...wrapComment(`${TODO}: at least this many _A columns answered in all; configs/2021.yaml explains why it uses 6 (respondents who quit part-way through the block)`, '  '));
     lines.push('  minAnswers: 1');
   } else if (rule.rule === 'answers') {
-    lines.push(...wrapComment(`${TODO}: no _A/_B columns, so professionals are drafted as the 2020/2021 methodology defines them, from the answers this file has: ${rule.conditions.map((c) => `${c.question} is not ${c.noneOf.join(' or ')} (${c.from})`).join('; ')}. Check each answer against the methodology PDF; add a condition the year needs (configs/2018.yaml and configs/2022.yaml are examples)`, '  '));
+    lines.push(...wrapComment(`${TODO}: no _A/_B columns, so professionals are drafted as the 2020/2021 methodology defines them, from the answers this file has: ${rule.conditions.map((c) => `${c.question} is not ${c.noneOf.join(' or ')} (${c.from})`).join('; ')}. Check each answer against ${methodology}; add a condition the year needs (configs/2018.yaml and configs/2022.yaml are examples)`, '  '));
     lines.push('  rule: answers', '  conditions:');
     for (const condition of rule.conditions) lines.push(`    - { question: ${condition.question}, noneOf: ${flow(condition.noneOf)} }`);
   } else {
@@ -62,7 +79,7 @@ function renderProfessional(draft: Draft, lines: string[]): void {
     for (const marker of rule.markers) lines.push(`    - question: ${marker.question}`, `      answers: ${flow(marker.answers)}`);
   }
   if (rule.rule !== 'map-split' && draft.completeness) renderCompleteness(draft.completeness, lines);
-  lines.push(`  description: ${scalar('TODO: why this rule, quoting the methodology document of the year (see configs/2021.yaml and configs/2022.yaml)')}`, '');
+  lines.push(`  description: ${scalar(`TODO: why this rule, quoting ${methodology} (see configs/2021.yaml and configs/2022.yaml)`)}`, '');
 }
 
 function renderCompleteness(proposal: CompletenessProposal, lines: string[]): void {

@@ -7,10 +7,11 @@ import { canonicalJson } from '../infra/canonical-json.js';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parseDocument, isNode } from 'yaml';
-import type { z } from 'zod';
+import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { InputError } from '../infra/errors.js';
 import { SurveyConfigSchema, type SurveyConfig } from './schema.js';
+import { schemaProblems } from './schema-messages.js';
+import { describeIndentMistake, findIndentMistake } from './yaml-indent.js';
 
 /** Where the built-in configurations live: configs/<year>.yaml at the project root. */
 export const BUILT_IN_CONFIG_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../configs');
@@ -41,7 +42,7 @@ export function loadConfig(file: string): LoadedConfig {
   }
   const result = validateConfigText(text, file);
   if ('problems' in result) {
-    const list = result.problems.map((p) => `  - ${p.line !== undefined ? `line ${p.line}: ` : ''}${p.path || '(top level)'}: ${p.message}`);
+    const list = result.problems.map((p) => `  - ${p.line !== undefined ? `line ${p.line}: ` : ''}${formatProblem(p)}`);
     throw new InputError({ file }, `the survey configuration does not match its schema (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):\n${list.join('\n')}`);
   }
   return { config: result.config, hash: hashConfig(result.config), file };
@@ -51,25 +52,32 @@ export function loadConfig(file: string): LoadedConfig {
 export function validateConfigText(text: string, file: string): { config: SurveyConfig } | { problems: ConfigProblem[] } {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (document.errors.length > 0) {
-    return {
-      problems: document.errors.map((e) => ({ path: '', line: lineCounter.linePos(e.pos[0]).line, message: `not valid YAML/JSON: ${e.message.split('\n')[0]}` })),
-    };
-  }
+  if (document.errors.length > 0) return { problems: [syntaxProblem(text, document.errors, lineCounter)] };
   const parsed = SurveyConfigSchema.safeParse(document.toJS());
   if (parsed.success) return { config: parsed.data };
   void file;
-  return { problems: parsed.error.issues.map((issue) => toProblem(issue, document, lineCounter)) };
+  return { problems: schemaProblems(parsed.error.issues, document, lineCounter) };
 }
 
-function toProblem(issue: z.core.$ZodIssue, document: ReturnType<typeof parseDocument>, lineCounter: LineCounter): ConfigProblem {
-  const path = issue.path.map(String);
-  let line: number | undefined;
-  for (let depth = path.length; depth >= 0 && line === undefined; depth--) {
-    const node = depth === 0 ? document.contents : document.getIn(issue.path.slice(0, depth) as (string | number)[], true);
-    if (isNode(node) && node.range) line = lineCounter.linePos(node.range[0]).line;
-  }
-  return { path: path.join('.'), line, message: issue.message };
+/**
+ * One problem for a file the YAML parser cannot read: after its first error the parser's reading of the rest
+ * is unreliable (one mis-indented line gives a dozen errors), so the first one is the one to fix, at the
+ * line of the mistake itself where it is an indentation mistake (the parser's own position is often the
+ * line before or after it).
+ */
+function syntaxProblem(text: string, errors: readonly YAMLError[], lineCounter: LineCounter): ConfigProblem {
+  const first = errors[0];
+  const line = lineCounter.linePos(first.pos[0]).line;
+  const indent = findIndentMistake(text);
+  // Only an indentation mistake at or before where the parser's first error ends explains that error.
+  const endLine = Math.max(...errors.filter((e) => e.pos[0] === first.pos[0]).map((e) => lineCounter.linePos(e.pos[1]).line));
+  if (indent && indent.line <= endLine) return { path: '', line: indent.line, message: `not valid YAML: ${describeIndentMistake(indent)}` };
+  return { path: '', line, message: `not valid YAML: ${first.message.split('\n')[0]}` };
+}
+
+/** "questions.3.group: should be one of ..."; a problem of the whole file is its message alone. */
+export function formatProblem(problem: ConfigProblem): string {
+  return problem.path ? `${problem.path}: ${problem.message}` : problem.message;
 }
 
 /** Key-sorted JSON so that the hash does not depend on the order fields were written in. */

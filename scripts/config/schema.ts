@@ -218,11 +218,11 @@ export const SurveyConfigSchema = z
     }
     const ml = byCode.get(config.profile.mlYears);
     if (ml?.order) {
-      for (const answer of config.newToML) {
-        if (!ml.order.includes(answer)) {
-          ctx.addIssue({ code: 'custom', path: ['newToML'], message: `"${answer}" is not an answer of ${ml.code} (mlYears)` });
+      config.newToML.forEach((answer, i) => {
+        if (!ml.order!.includes(answer)) {
+          ctx.addIssue({ code: 'custom', path: ['newToML', i], message: `"${answer}" is not an answer of ${ml.code} (mlYears)` });
         }
-      }
+      });
     }
     const work = byCode.get(config.workActivities);
     if (!work || work.type !== 'multi' || work.group === 'valid') {

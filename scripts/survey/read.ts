@@ -23,6 +23,8 @@ export interface SurveySource {
   displayName: string;
   sha256: string;
   bytes: number;
+  /** The zip's other files (Kaggle's PDFs, schema CSVs), which a config is checked against; none for a CSV. */
+  companions?: string[];
 }
 
 export interface SurveyTable {
@@ -119,13 +121,14 @@ export async function readSurvey(path: string, options: ReadOptions = {}): Promi
   const stat = await checkSurveyFile(path);
   const sha256 = options.sha256 ?? (await sha256File(path));
   const isZip = await startsWithZipMagic(path);
-  const { stream, entry } = isZip ? await openZipEntry(path, options.responsesFile) : { stream: createReadStream(path), entry: null };
+  const { stream, entry, companions } = isZip ? await openZipEntry(path, options.responsesFile) : { stream: createReadStream(path), entry: null, companions: [] };
   const source: SurveySource = {
     path,
     entry,
     displayName: entry ? `${path}:${entry}` : path,
     sha256,
     bytes: stat.size,
+    companions,
   };
   const encoding = options.encoding ?? 'utf-8';
   const textOf = options.questionTexts ? await readQuestionTexts(path, isZip, options.questionTexts, encoding) : null;
@@ -217,7 +220,7 @@ function responsesCandidates(entries: string[]): string[] {
   return entries.filter((name) => name.toLowerCase().endsWith('.csv') && !name.startsWith('__MACOSX/') && /responses/i.test(basename(name)));
 }
 
-function openZipEntry(path: string, responsesFile: string | undefined, pick: (names: string[]) => string | undefined = (names) => pickResponsesEntry(names, responsesFile)): Promise<{ stream: Readable; entry: string }> {
+function openZipEntry(path: string, responsesFile: string | undefined, pick: (names: string[]) => string | undefined = (names) => pickResponsesEntry(names, responsesFile)): Promise<{ stream: Readable; entry: string; companions: string[] }> {
   return new Promise((resolvePromise, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: false }, (openError, zip) => {
       if (openError || !zip) {
@@ -255,7 +258,8 @@ function openZipEntry(path: string, responsesFile: string | undefined, pick: (na
           stream.on('close', () => zip.close());
           const checked = new CrcCheck(`${path}:${entry.fileName}`, entry.crc32);
           stream.on('error', (error) => checked.destroy(new InputError({ file: `${path}:${entry.fileName}` }, `is a damaged zip entry (${error.message})`)));
-          resolvePromise({ stream: stream.pipe(checked), entry: entry.fileName });
+          const companions = entries.map((e) => e.fileName).filter((n) => n !== entry.fileName && !n.endsWith('/') && !n.startsWith('__MACOSX/'));
+          resolvePromise({ stream: stream.pipe(checked), entry: entry.fileName, companions });
         });
       });
       zip.readEntry();

@@ -82,7 +82,9 @@ function def(id: string, title: string, spec: TopLevelSpec, table: ChartTable, o
 
 /** The profile question codes of `roles` that this year has (some years lack e.g. company size). */
 export function profileCodes(view: Segmentation, roles: readonly ProfileRole[]): string[] {
-  return roles.map((r) => view.profile[r]).filter((c): c is string => typeof c === 'string' && view.overall.breakdowns[c] !== undefined);
+  // Once each: 2017 asks one question (Tenure) for both codingYears and mlYears, and a chart id per code
+  // twice made the build skip 48 colliding routes, with a warning each, and show the chart twice.
+  return [...new Set(roles.map((r) => view.profile[r]).filter((c): c is string => typeof c === 'string' && view.overall.breakdowns[c] !== undefined))];
 }
 
 function names(model: YearModel): string[] {

@@ -2,6 +2,8 @@
  * The site's data, as pages see it: the years that have a segmentation document and each year's model
  * (segments, slugs, names, summaries). Built once per year and shared by every page of a build.
  */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { allCharts, changesChart, seriesChart, trendChart, type ChartDef } from './charts.js';
 import { compareYears, previousYear, siteAnswerAliases, type YearComparison } from './changes.js';
@@ -71,13 +73,22 @@ async function summariesOf(year: number): Promise<SummaryInfo[]> {
   }));
 }
 
+/**
+ * A year's entry of a collection whose file a year may not have (no registry yet, no sub-segments, no
+ * introduction), or undefined. Astro's getEntry warns "Entry ... was not found" for a missing one, once per
+ * page that asks (24 times in a few minutes of `npm run dev`), so the file is looked for first.
+ */
+async function ifPresent<T>(file: string, entry: () => T): Promise<Awaited<T> | undefined> {
+  return existsSync(file) ? await entry() : undefined;
+}
+
 async function build(year: number): Promise<YearModel> {
   const inputs = siteInputs();
   const doc = (await documents()).get(year);
   if (!doc) throw new Error(`no segmentation document for ${year} in ${inputs.dataDir}`);
-  const registry = await getEntry('registries', String(year));
+  const registry = await ifPresent(registryFile(inputs.registryDir, year), () => getEntry('registries', String(year)));
   const slugs = slugTable(doc.segments.length, registry?.data ?? null, registryFile(inputs.registryDir, year));
-  const subSegments = await getEntry('subsegmentations', String(year));
+  const subSegments = await ifPresent(subSegmentsPath(inputs.dataDir, year), () => getEntry('subsegmentations', String(year)));
   const model = buildYearModel(doc, slugs, await summariesOf(year), (subSegments?.data as SubSegmentations | undefined) ?? null, subSegmentsPath(inputs.dataDir, year));
   for (const warning of model.warnings) console.warn(`[site] ${warning}`);
   return model;
@@ -121,6 +132,9 @@ let lineageList: Promise<Lineage[]> | undefined;
 
 /** The editors' lineage summaries, content/lineages/<id>.mdx. */
 async function lineageSummaries(): Promise<LineageSummaryInfo[]> {
+  // Without any (the demo has none), getCollection would warn that the collection "does not exist or is empty".
+  const dir = siteInputs().lineagesDir;
+  if (!existsSync(dir) || !readdirSync(dir).some((f) => f.endsWith('.mdx'))) return [];
   const entries = await getCollection('lineages');
   return entries.map((e: CollectionEntry<'lineages'>) => ({ id: e.id, filePath: e.filePath ?? `${e.id}.mdx`, title: e.data.title, segments: e.data.segments }));
 }
@@ -185,7 +199,7 @@ export async function summaryFigure(component: 'Share' | 'Lift', year: string, s
 
 /** The year's introduction from content/years/<year>.mdx, rendered, or null when the editors wrote none. */
 export async function yearIntroduction(year: number) {
-  const entry = await getEntry('years', String(year));
+  const entry = await ifPresent(join(siteInputs().yearsDir, `${year}.mdx`), () => getEntry('years', String(year)));
   if (!entry) return null;
   const { Content } = await render(entry);
   return { title: entry.data.title, headline: entry.data.headline ?? null, Content };

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { yearDocuments } from '../../../scripts/config/draft-yaml.js';
 import { draftConfig, main } from '../../../scripts/cli/config-draft.js';
 import { validateConfigFile } from '../../../scripts/cli/config-validate.js';
 import { topicAgreement } from '../../../scripts/config/draft-accuracy.js';
@@ -174,5 +175,21 @@ describe('config:draft on the real 2022 file', () => {
     expect(drafted.professional.rule).toBe('answers');
     expect(drafted.professional.conditions).toEqual(reviewed.professional.rule === 'answers' ? reviewed.professional.conditions : null);
     expect(yaml).toMatch(/# TODO check: no _A\/_B columns, so professionals are drafted as the 2020\/2021 methodology defines them/);
+    // The TODOs name the documents this zip ships, where the analyst finds them.
+    const comments = yaml.split('\n').filter((l) => l.trimStart().startsWith('#')).map((l) => l.replace(/^\s*#\s*/, '')).join(' ');
+    expect(comments).toContain('ships beside the responses: Supplementary Data/kaggle_survey_2022_answer_choices.pdf, Supplementary Data/kaggle_survey_2022_methodology.pdf');
+    expect(comments).toContain('Check each answer against the methodology document (Supplementary Data/kaggle_survey_2022_methodology.pdf)');
+    expect(drafted).toMatchObject({ professional: { description: expect.stringContaining('quoting the methodology document (Supplementary Data/kaggle_survey_2022_methodology.pdf)') } });
   }, 120_000);
+});
+
+describe('yearDocuments: what the TODOs send the analyst to, from the files the zip ships', () => {
+  it('names the methodology PDF where there is one, else the question lists (2019), else says there is none', () => {
+    // The entries of ../shared/data/kaggle/2019/kaggle-survey-2019.zip beside its responses (PROVENANCE.md).
+    const docs2019 = yearDocuments(['other_text_responses.csv', 'questions_only.csv', 'survey_schema.csv']);
+    expect(docs2019.methodology).toMatch(/^the question list it ships \(questions_only\.csv, survey_schema\.csv; it has no methodology document/);
+    expect(docs2019.shipped).toBe('beside the responses: other_text_responses.csv, questions_only.csv, survey_schema.csv');
+    expect(yearDocuments(['supplementary_data/kaggle_survey_2021_answer_choices.pdf', 'supplementary_data/kaggle_survey_2021_methodology.pdf']).methodology).toBe('the methodology document (supplementary_data/kaggle_survey_2021_methodology.pdf)');
+    expect(yearDocuments([])).toEqual({ methodology: expect.stringMatching(/the input ships none/), shipped: 'nothing beside the responses' });
+  });
 });

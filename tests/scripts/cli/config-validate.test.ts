@@ -77,7 +77,7 @@ describe('config:validate on deliberate problems', () => {
 
   it('lists schema, TODO and data problems together, each at its line', () => {
     const expected: [RegExp, string][] = [
-      [/questions\.3\.group: Invalid option/, 'code: Q4, label: cloud'],
+      [/questions\.3\.group: should be one of "cloud", "ML", .*, not "bogus"$/, 'code: Q4, label: cloud'],
       [/source is still a TODO/, 'source:'],
       [/Q9 \(missing\) has no column/, 'code: Q9'],
       [/Q2 \(languages\) is configured as single-choice but has 2 answer columns/, 'code: Q2'],
@@ -103,6 +103,67 @@ describe('config:validate on deliberate problems', () => {
     expect(await main([join(dir, 'config.yaml'), '--input', join(dir, 'survey.csv')])).toBe(1);
     expect(await main([])).toBe(2);
     expect(await main([join(dir, 'config.yaml'), '--bogus'])).toBe(2);
+  });
+});
+
+describe('config:validate: one message per mistake, at its line, in words about the file', () => {
+  let dir: string;
+  const survey = () => join(dir, 'survey.csv');
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'config-validate-mistakes-'));
+    writeFileSync(survey(), [CODES, TEXTS, ...ROWS].map((row) => row.join(',')).join('\n') + '\n');
+  });
+  const validate = async (name: string, text: string, input?: string) => {
+    writeFileSync(join(dir, name), text);
+    return (await validateConfigFile(join(dir, name), input)).findings.filter((f) => f.severity === 'error');
+  };
+  // The deliberate config without its schema and TODO problems, so that each case makes one mistake.
+  const CLEAN = CONFIG.replace('source: "TODO: where the data comes from"', 'source: a test').replace('group: bogus', 'group: cloud');
+  // Raw zod or YAML-parser wording that says nothing about the file.
+  const RAW = /Invalid input|received undefined|Nested mappings|compact mapping|implicit key|Unrecognized key/i;
+
+  it.each([
+    // A key of a block indented one space too far (the parser blames the line above it).
+    ['a key indented too far', CLEAN.replace('  mlYears: Q3', '   mlYears: Q3'), '   mlYears: Q3'],
+    // A key of a list item dedented to the list's column (the parser gives a dozen errors for the lines after it).
+    ['a list item key dedented', CLEAN.replace('    label: years ML', '  label: years ML'), '  label: years ML'],
+    // A block whose first key is at 1 space, the next at the usual 2 (the parser blames the second).
+    ['the first key of a block at an odd column', CLEAN.replace('  rule: variants', ' rule: variants'), ' rule: variants'],
+  ])('%s: one YAML message, at the mis-indented line', async (_name, text, fragment) => {
+    const errors = await validate('indent.yaml', text);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].line).toBe(lineOf(text, fragment));
+    expect(errors[0].message).toMatch(/^not valid YAML: the line is indented \d+ spaces?; at that point a line starts at/);
+    expect(errors[0].message).not.toMatch(RAW);
+  });
+
+  it('a newToML answer outside the mlYears order is one message, at the answer, naming the closest answer in the file', async () => {
+    const text = CLEAN.replace('  - Never\n', '  - Under 1 year\n  - 1-2 yeras\n');
+    const errors = await validate('newtoml.yaml', text, survey());
+    const about = errors.filter((e) => /1-2 yeras/.test(e.message));
+    expect(about).toHaveLength(1);
+    expect(about[0].line).toBe(lineOf(text, '- 1-2 yeras'));
+    expect(about[0].message).toMatch(/did you mean "1-2 years"\?$/);
+    // Without the survey, the schema's own check says it, once, at the same line.
+    const alone = (await validate('newtoml.yaml', text)).filter((e) => /1-2 yeras/.test(e.message));
+    expect(alone.map((e) => [e.line, e.message])).toEqual([[lineOf(text, '- 1-2 yeras'), 'newToML.1: "1-2 yeras" is not an answer of Q3 (mlYears)']]);
+  });
+
+  it('a key in the wrong block is one message at the key, saying where it belongs, with no schema text', async () => {
+    const text = CLEAN.replace('newToML:\n  - Never\n', '').replace('  mlYears: Q3\n', '  mlYears: Q3\n  newToML:\n    - Under 1 year\n');
+    const errors = await validate('misplaced.yaml', text);
+    expect(errors.filter((e) => /newToML/.test(e.message)).map((e) => [e.line, e.message])).toEqual([
+      [lineOf(text, '  newToML:'), '"newToML" is under profile, but belongs at the top level (check its indentation)'],
+    ]);
+    expect(errors.some((e) => RAW.test(e.message))).toBe(false);
+  });
+
+  it('a missing key and an unknown key are said in words, at their lines', async () => {
+    const text = CLEAN.replace('workActivities: Q2\n', 'workActivity: Q2\n');
+    const errors = await validate('renamed.yaml', text);
+    expect(errors.map((e) => e.message)).toEqual(expect.arrayContaining(['workActivities: is missing (expected a text)', 'workActivity: unknown top-level key "workActivity"']));
+    expect(errors.find((e) => /unknown top-level key/.test(e.message))!.line).toBe(lineOf(text, 'workActivity: Q2'));
+    expect(errors.some((e) => RAW.test(e.message))).toBe(false);
   });
 });
 

@@ -39,7 +39,7 @@ describe('loadConfig', () => {
     if (!('problems' in result)) throw new Error('expected problems');
     const messages = result.problems.map((p) => `${p.path}: ${p.message}`);
     expect(messages).toContain('profile.role: profile role (Q2) must be a single-choice question of group "valid"');
-    expect(messages).toContain('newToML: "Never" is not an answer of Q4 (mlYears)');
+    expect(messages).toContain('newToML.0: "Never" is not an answer of Q4 (mlYears)');
     expect(messages).toContain('workActivities: workActivities (Q4) must be a clustered multi-select question');
   });
 
