@@ -8,7 +8,7 @@ import { allCharts, changesChart, seriesChart, trendChart, type ChartDef } from 
 import { compareYears, previousYear, siteAnswerAliases, type YearComparison } from './changes.js';
 import { buildLineages, type Lineage, type LineageSummaryInfo } from './lineages.js';
 import { buildTrends, type TopicTrend } from './trends.js';
-import { siteInputs } from '../settings/env.js';
+import { isBuilding, siteInputs } from '../settings/env.js';
 import { publishable } from './load.js';
 import { checkDocumentYear } from '../../scripts/document/io.js';
 import { registryFile, subSegmentsPath } from '../../scripts/document/paths.js';
@@ -83,21 +83,21 @@ async function subSegmentInputs(doc: Segmentation, inputs: ReturnType<typeof sit
   const file = subSegmentsPath(inputs.dataDir, year);
   const entry = await getEntry('subsegmentations', String(year));
   const command = segmentCommand(doc, readInvocation(inputs.dataDir, year), { dataDir: inputs.dataDir, contentDir: dirname(inputs.contentDir) });
-  const whenMissing = import.meta.env.DEV ? 'notice' : 'throw';
+  const whenMissing = isBuilding() ? 'throw' : 'notice';
   const version = (entry?.data as { schemaVersion: number } | undefined)?.schemaVersion;
   if (entry && version !== SUB_SEGMENTS_SCHEMA_VERSION) {
     return { data: null, file, command, whenMissing, unreadable: `${file} was written by an older \`npm run segment\` (sub-segment schema version ${version}, expected ${SUB_SEGMENTS_SCHEMA_VERSION})` };
   }
-  const data = entry ? parseSubSegments(entry.data, file) : null;
+  const data = entry ? parseSubSegments(entry.data, file, command) : null;
   return { data, file, command, whenMissing };
 }
 
 /** A current-version file is checked in full: a damaged one is an error, not a notice. */
-function parseSubSegments(data: unknown, file: string): SubSegmentations {
+function parseSubSegments(data: unknown, file: string, command: string): SubSegmentations {
   const parsed = SubSegmentationsSchema.safeParse(data);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new Error(`${file}: at ${issue.path.join('.') || '(top)'}: ${issue.message}; run \`npm run segment\` for ${(data as { year?: number }).year ?? 'its year'} again`);
+  throw new Error(`${file}: at ${issue.path.join('.') || '(top)'}: ${issue.message}; run \`${command}\` to write it again`);
 }
 
 async function build(year: number): Promise<YearModel> {
