@@ -294,3 +294,5 @@ export const SubSegmentationsSchema = z
   .strict();
 
 export type SubSegmentations = z.infer<typeof SubSegmentationsSchema>;
+/** One segment's split, as pages, drift checks and reviews read it. */
+export type SubSegmentation = SubSegmentations['segments'][number];

@@ -10,11 +10,9 @@
  * and the check compares that with the current lifts.
  */
 import type { Reviewed } from '../document/summary-schema.js';
-import type { Segmentation, SubSegmentations } from '../document/segmentation-schema.js';
+import type { Segmentation, SubSegmentation } from '../document/segmentation-schema.js';
 import { maximumAssignment } from '../infra/assignment.js';
 import { roundLift, segmentAt, similarity, topLiftFeatures, type LiftProfile } from './similarity.js';
-
-type SubSegmentation = SubSegmentations['segments'][number];
 
 /** Current top lifts that take part in the comparison; `reviewedSnapshot` records the same number. */
 export const DRIFT_TOP = 15;

@@ -2,7 +2,7 @@
  * The year as the site publishes it: which segments get pages, under which slug and name, which editors'
  * summary each shows, and the merged view of the segmentation that every figure is computed from.
  */
-import type { Segmentation, SubSegmentations } from '../../scripts/document/segmentation-schema.js';
+import type { Segmentation, SubSegmentation, SubSegmentations } from '../../scripts/document/segmentation-schema.js';
 import { subSegmentsPath } from '../../scripts/document/paths.js';
 import { segmentCommand } from '../../scripts/document/segment-command.js';
 import type { Reviewed } from '../../scripts/document/summary-schema.js';
@@ -48,7 +48,7 @@ export interface PublishedSegment {
   subSegmentsMissing: SubSegmentsMissing | null;
 }
 
-export type SubSegmentation = SubSegmentations['segments'][number];
+export type { SubSegmentation };
 
 /** Sub-segments a summary asks for but the data cannot show: the page names the file and the command. */
 export interface SubSegmentsMissing {
