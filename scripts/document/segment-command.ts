@@ -64,7 +64,11 @@ export function segmentCommand(doc: Segmentation, invocation: SegmentInvocation 
   };
   const out = invocation?.out ?? (dirs ? shown(dirs.dataDir) : SEGMENT_DEFAULTS.out);
   const content = invocation?.content ?? (dirs ? shown(dirs.contentDir) : SEGMENT_DEFAULTS.content);
-  const input = invocation?.input ?? join(DEFAULT_SURVEYS_DIR, String(year), doc.metadata.input.file.split(':')[0]);
+  // Without a log: a real year's survey as segment:years finds it; the synthetic demo's beside its documents,
+  // where demo:data writes it, and with --update-registry, without which a sample updates no sub-segments.
+  const surveyFile = doc.metadata.input.file.split(':')[0];
+  const input = invocation?.input ?? (doc.synthetic ? join(out, surveyFile) : join(DEFAULT_SURVEYS_DIR, String(year), surveyFile));
+  const updateRegistry = invocation ? invocation.updateRegistry : doc.synthetic;
   const args = [invocation?.config && invocation.survey === null ? ['--config', invocation.config] : ['--survey', String(year)], ['--input', input]];
   if (out !== SEGMENT_DEFAULTS.out) args.push(['--out', out]);
   if (content !== SEGMENT_DEFAULTS.content) args.push(['--content', content]);
@@ -76,7 +80,7 @@ export function segmentCommand(doc: Segmentation, invocation: SegmentInvocation 
   if (p.clusterEmbedding.init !== SEGMENT_DEFAULTS.init) args.push(['--init', p.clusterEmbedding.init]);
   if (p.mixture.init !== SEGMENT_DEFAULTS.mixtureInit) args.push(['--mixture-init', p.mixture.init]);
   if (doc.synthetic) args.push(['--synthetic']);
-  if (invocation?.updateRegistry) args.push(['--update-registry']);
+  if (updateRegistry) args.push(['--update-registry']);
   return `npm run segment -- ${args.flat().map(quote).join(' ')}`;
 }
 

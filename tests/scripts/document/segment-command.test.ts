@@ -37,6 +37,13 @@ describe('segmentCommand', () => {
     );
   });
 
+  it("without a run log, names the synthetic demo's survey beside its documents, with --update-registry", () => {
+    const demo = { ...realYear(), synthetic: true, metadata: { ...realYear().metadata, input: { ...realYear().metadata.input, file: 'kaggle_survey_2020_responses.csv' } } };
+    expect(segmentCommand(demo, null, { dataDir: '/p/data/demo', contentDir: '/p/content/demo' }, '/p')).toBe(
+      'npm run segment -- --survey 2021 --input data/demo/kaggle_survey_2020_responses.csv --out data/demo --content content/demo --synthetic --update-registry',
+    );
+  });
+
   it('repeats the paths the analyst typed, recorded in the run log, quoted for the shell', () => {
     const dir = tempDir();
     const data = join(dir, 'data');
