@@ -11,7 +11,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import { siteCacheDir, siteInputs, siteUrl } from './src/settings/env.ts';
+import { isBuilding, siteCacheDir, siteInputs, siteUrl } from './src/settings/env.ts';
 import { remarkSegmentReferences } from './src/lib/mdx-references.ts';
 import { mergedAwayPaths } from './src/lib/merged-paths.ts';
 
@@ -20,7 +20,7 @@ const inputs = siteInputs();
 const redirects = mergedAwayPaths(inputs.contentDir);
 
 export default defineConfig({
-  site: siteUrl(env, process.argv.includes('build')),
+  site: siteUrl(env, isBuilding()),
   base: env.SITE_BASE || '/',
   outDir: env.SITE_OUT_DIR || 'dist',
   cacheDir: siteCacheDir(env),

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { BUILT_IN_CONFIG_DIR } from '../config/load.js';
 import { main as segment } from './segment.js';
 import { main as trainQuiz } from './quiz.js';
-import { segmentationPath } from '../document/paths.js';
+import { DEFAULT_SURVEYS_DIR, segmentationPath } from '../document/paths.js';
 import { runIfEntryPoint } from '../infra/command.js';
 
 export function configuredYears(): number[] {
@@ -37,7 +37,7 @@ or its single responses CSV), as \`npm run segment\` does with its defaults; a y
 skipped with a note. Each year is cached as \`segment\` caches it. After each year, the "Which segment are
 you?" model is trained on its segments (\`npm run quiz:train\`), into quiz-YEAR.json beside the document.
 
-  --data-dir DIR      where the surveys are, one folder per year (default: ../shared/data/kaggle)
+  --data-dir DIR      where the surveys are, one folder per year (default: ${DEFAULT_SURVEYS_DIR})
   --years Y1,Y2       only these years (default: every configured year)
   --out DIR           where the segmentation documents go (default: data)
   --content DIR       editors' content: registries and summaries (default: content)
@@ -50,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     args: argv,
     options: {
       help: { type: 'boolean', default: false },
-      'data-dir': { type: 'string', default: '../shared/data/kaggle' },
+      'data-dir': { type: 'string', default: DEFAULT_SURVEYS_DIR },
       years: { type: 'string' },
       out: { type: 'string', default: 'data' },
       content: { type: 'string', default: 'content' },

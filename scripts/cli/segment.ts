@@ -25,6 +25,7 @@ import { formatMatchTable } from '../identity/match-table.js';
 import { hashSegmentation, readRegistry, readSegmentation } from '../document/io.js';
 import type { Registry } from '../document/registry-schema.js';
 import { registryPath, runLogPath, segmentationPath } from '../document/paths.js';
+import { SEGMENT_DEFAULTS, type SegmentInvocation } from '../document/segment-command.js';
 import type { Segmentation } from '../document/segmentation-schema.js';
 import type { MixtureInit } from '../segment/mixture/fit.js';
 import { reportError, runIfEntryPoint, printedHelp } from '../infra/command.js';
@@ -70,6 +71,8 @@ const USAGE = `Usage: npm run segment -- (--survey YEAR | --config FILE) --input
 
 export interface SegmentCliOptions {
   configFile: string;
+  /** `--survey YEAR` as given (null with `--config`): the run log repeats the command as the analyst typed it. */
+  survey: number | null;
   input: string;
   out: string;
   contentDir: string;
@@ -96,18 +99,18 @@ export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
       survey: { type: 'string' },
       config: { type: 'string' },
       input: { type: 'string' },
-      out: { type: 'string', default: 'data' },
-      content: { type: 'string', default: 'content' },
-      seed: { type: 'string', default: '0' },
-      clusters: { type: 'string', default: '10' },
+      out: { type: 'string', default: SEGMENT_DEFAULTS.out },
+      content: { type: 'string', default: SEGMENT_DEFAULTS.content },
+      seed: { type: 'string', default: String(SEGMENT_DEFAULTS.seed) },
+      clusters: { type: 'string', default: String(SEGMENT_DEFAULTS.clusters) },
       'labels-csv': { type: 'string' },
       'select-k': { type: 'boolean', default: false },
       synthetic: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
-      init: { type: 'string', default: 'spectral' },
+      init: { type: 'string', default: SEGMENT_DEFAULTS.init },
       stability: { type: 'string', default: String(DEFAULT_STABILITY_RUNS) },
       'single-run': { type: 'boolean', default: false },
-      'mixture-init': { type: 'string', default: 'kmeans' },
+      'mixture-init': { type: 'string', default: SEGMENT_DEFAULTS.mixtureInit },
       threads: { type: 'string' },
       'update-registry': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -122,6 +125,7 @@ export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
   if (values.survey && !existsSync(configFile)) throw new UsageError(`--survey ${values.survey}: there is no built-in configuration ${configFile}; write one and pass it with --config`);
   return {
     configFile,
+    survey: values.survey ? Number(values.survey) : null,
     input: values.input,
     out: values.out!,
     contentDir: values.content!,
@@ -185,6 +189,8 @@ function stageOutputs(unit: OutputUnit, run: SegmentRun, options: SegmentCliOpti
     totalMs: run.wallMs,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     node: process.version,
+    // Messages that say "run segment again" (the site's sub-segment notice) repeat these paths.
+    invocation: { survey: options.survey, config: options.survey === null ? options.configFile : null, input: options.input, out: options.out, content: options.contentDir, updateRegistry: options.updateRegistry } satisfies SegmentInvocation,
   };
   if (options.labelsCsv) unit.stage(options.labelsCsv, labelsCsv(run.labels));
   // The document first: a run log that names a document which failed to land would make a stale one look fresh.

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { writeFileAtomic } from '../infra/atomic-write.js';
-import { SegmentationSchema, type Segmentation } from './segmentation-schema.js';
+import { SegmentationSchema, SubSegmentationsSchema, type Segmentation, type SubSegmentations } from './segmentation-schema.js';
 import { RegistrySchema, type Registry, type RegistryEntry } from './registry-schema.js';
 
 /** content/registry/<year>.json under the content directory. */
@@ -101,6 +101,11 @@ export async function readRegistry(path: string): Promise<Registry> {
 /** Reads and validates a segmentation document; errors name the file. */
 export async function readSegmentation(path: string): Promise<Segmentation> {
   return validated(await readJson(path, 'segmentation'), SegmentationSchema, path, 'segmentation');
+}
+
+/** Reads and validates a year's sub-segments (data/subsegments-<year>.json); errors name the file. */
+export async function readSubSegmentations(path: string): Promise<SubSegmentations> {
+  return validated(await readJson(path, 'sub-segments'), SubSegmentationsSchema, path, 'sub-segments');
 }
 
 const readOnce = new Map<string, unknown>();

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 /** `segmentation-2021.json`: the file name that carries a year's segmentation document. */
 export const SEGMENTATION_FILE = /^segmentation-(\d{4})\.json$/;
 
+/** Where the Kaggle surveys are, one folder per year (`segment:years`' default, and the default input of messages). */
+export const DEFAULT_SURVEYS_DIR = '../shared/data/kaggle';
+
 export function segmentationPath(dataDir: string, year: number): string {
   return join(dataDir, `segmentation-${year}.json`);
 }

@@ -69,7 +69,21 @@ const EmbeddingParametersSchema = z
   })
   .strict();
 
-export const SegmentSchema = z
+export /** How a cluster (a segment, or a sub-segment within its segment) held up over re-runs with derived seeds. */
+const ClusterStabilitySchema = z
+  .object({
+    /** Mean Jaccard overlap with its matched cluster over the re-runs (Hennig's clusterwise stability). */
+    jaccard: rate,
+    /** stable >= 0.75, pattern 0.6-0.75, weak 0.5-0.6, dissolved < 0.5. */
+    class: z.enum(['stable', 'pattern', 'weak', 'dissolved']),
+    /** Re-runs whose matched cluster overlaps it at Jaccard >= 0.5. */
+    found: z.number().int().min(0),
+    /** Share of its members in the matched cluster in at least 80% of re-runs. */
+    core: rate,
+  })
+  .strict();
+
+const SegmentSchema = z
   .object({
     /** Position in the published order (ascending share new to ML), 0-based. */
     index: z.number().int().min(0),
@@ -89,19 +103,7 @@ export const SegmentSchema = z
     /** Profile question code -> breakdown. */
     breakdowns: z.record(z.string(), BreakdownSchema),
     /** How the segment held up over the re-runs (null when none were made): see `stability`. */
-    stability: z
-      .object({
-        /** Mean Jaccard overlap with its matched cluster over the re-runs (Hennig's clusterwise stability). */
-        jaccard: rate,
-        /** stable >= 0.75, pattern 0.6-0.75, weak 0.5-0.6, dissolved < 0.5. */
-        class: z.enum(['stable', 'pattern', 'weak', 'dissolved']),
-        /** Re-runs whose matched cluster overlaps it at Jaccard >= 0.5. */
-        found: z.number().int().min(0),
-        /** Share of its members in the matched cluster in at least 80% of re-runs. */
-        core: rate,
-      })
-      .strict()
-      .nullable(),
+    stability: ClusterStabilitySchema.nullable(),
   })
   .strict();
 
@@ -244,8 +246,9 @@ export type Breakdown = z.infer<typeof BreakdownSchema>;
  * Sub-segments of the segments whose summaries ask for them (`subSegments: N`), written beside the
  * segmentation as `data/subsegments-<year>.json` by `npm run segment` (scripts/segment/subsegment.ts).
  * `rates` and `lift` run over the segmentation's `features`; lift is against the segment's own rates.
+ * Version 2 added each part's `stability` and the segment's `stabilityRuns`.
  */
-export const SUB_SEGMENTS_SCHEMA_VERSION = 1;
+export const SUB_SEGMENTS_SCHEMA_VERSION = 2;
 
 export const SubSegmentationsSchema = z
   .object({
@@ -268,7 +271,22 @@ export const SubSegmentationsSchema = z
           members: z.number().int().min(1),
           /** Response rate per feature over all the members. */
           baseRates: z.array(rate),
-          parts: z.array(z.object({ size: z.number().int().min(1), share: rate, rates: z.array(rate), lift: z.array(z.number().min(-1).max(1)) }).strict()).min(1),
+          /** Re-runs of the split (embedding and mixture) with seeds derived from `seed`; 0 when none were made. */
+          stabilityRuns: z.number().int().min(0),
+          parts: z
+            .array(
+              z
+                .object({
+                  size: z.number().int().min(1),
+                  share: rate,
+                  rates: z.array(rate),
+                  lift: z.array(z.number().min(-1).max(1)),
+                  /** How the sub-segment held up when its segment's members were split again with other seeds; null without re-runs. */
+                  stability: ClusterStabilitySchema.nullable(),
+                })
+                .strict(),
+            )
+            .min(1),
         })
         .strict(),
     ),
@@ -276,3 +294,5 @@ export const SubSegmentationsSchema = z
   .strict();
 
 export type SubSegmentations = z.infer<typeof SubSegmentationsSchema>;
+/** One segment's split, as pages, drift checks and reviews read it. */
+export type SubSegmentation = SubSegmentations['segments'][number];

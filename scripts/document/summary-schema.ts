@@ -28,6 +28,11 @@ function reviewedWith<D extends z.ZodType>(date: D) {
       top: z.array(FeatureLiftSchema).min(1),
       /** The segment's stability class when reviewed: a later class change puts the page under review. */
       stability: z.enum(['stable', 'pattern', 'weak', 'dissolved']).optional(),
+      /**
+       * Its sub-segments when reviewed (a summary with `subSegments`), largest first: each one's size and top
+       * answers by lift against the segment. A different split later (673 + 569 then, 840 + 393 now) puts the page under review.
+       */
+      subSegments: z.array(z.object({ size: z.number().int().min(1), top: z.array(FeatureLiftSchema).min(1) }).strict()).min(1).optional(),
     })
     .strict();
 }

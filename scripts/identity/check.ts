@@ -12,13 +12,13 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Segmentation } from '../document/segmentation-schema.js';
+import type { Segmentation, SubSegmentations } from '../document/segmentation-schema.js';
 import type { Registry } from '../document/registry-schema.js';
-import { checkDrift, DRIFT_THRESHOLD } from './drift.js';
+import { checkDrift, checkSubSegmentDrift, DRIFT_THRESHOLD } from './drift.js';
 import { frontMatterProblems, ReviewedSchema, SummarySchema, YearIntroductionSchema } from '../document/summary-schema.js';
 import { parseFrontMatter } from '../document/front-matter.js';
-import { hashSegmentation, readRegistry, readSegmentation } from '../document/io.js';
-import { registryPath, segmentationPath, summariesDir } from '../document/paths.js';
+import { hashSegmentation, readRegistry, readSegmentation, readSubSegmentations } from '../document/io.js';
+import { registryPath, segmentationPath, subSegmentsPath, summariesDir } from '../document/paths.js';
 import { checkLineageSummaries } from './lineage-check.js';
 import { stabilityClaims, type StabilityClass } from './stability-words.js';
 import { referenceProblem } from './references.js';
@@ -114,6 +114,19 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
       }
       return doc;
     };
+    // The year's sub-segments, read once and only for a review that recorded a split.
+    let subs: SubSegmentations | null | undefined;
+    const loadSubs = async (): Promise<SubSegmentations | null> => {
+      if (subs !== undefined) return subs;
+      const path = subSegmentsPath(dataDir, year);
+      try {
+        subs = existsSync(path) ? await readSubSegmentations(path) : null;
+      } catch (error) {
+        report.warnings.push(`${(error as Error).message}; the sub-segments' drift is not checked (run \`npm run segment\` for ${year} again)`);
+        subs = null;
+      }
+      return subs;
+    };
     const loadDocIfPresent = async () => (existsSync(segmentationPath(dataDir, year)) ? await loadDoc() : null);
     const firstFileOfSlug = new Map<string, string>();
     /** Names an introduction may call a segment by (title, short name, slug), with its current class. */
@@ -196,6 +209,21 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
             ? `${file} (${slug}): stability changed since the review of ${date}: ${drift.stabilityChange.reviewed} -> ${drift.stabilityChange.current}`
             : `${file} (${slug}): lifts drifted since the review of ${date}: similarity ${drift.similarity.toFixed(2)} < ${threshold.toFixed(2)}; largest changes: ${changes || 'none listed'}${drift.stabilityChange ? `; stability ${drift.stabilityChange.reviewed} -> ${drift.stabilityChange.current}` : ''}`,
         });
+      }
+      // The split the summary describes: sub-segments missing altogether are the site's and segment's to report.
+      const split = reviewed.data.subSegments ? (await loadSubs())?.segments.find((s) => s.slug === slug) : undefined;
+      if (reviewed.data.subSegments && split) {
+        const subDrift = checkSubSegmentDrift(reviewed.data.subSegments, split, current, threshold);
+        if (subDrift.drifted) {
+          const date = reviewed.data.date instanceof Date ? reviewed.data.date.toISOString().slice(0, 10) : reviewed.data.date;
+          add({
+            file,
+            slug,
+            kind: 'drift',
+            similarity: subDrift.similarity,
+            message: `${file} (${slug}): sub-segments changed since the review of ${date}: ${subDrift.reviewedSizes.join(' + ')} -> ${subDrift.currentSizes.join(' + ')} (lowest lift similarity ${subDrift.similarity.toFixed(2)}); re-read the summary and run \`npm run summaries:review -- --year ${year} --slug ${slug}${contentDir === 'content' ? '' : ` --content ${contentDir}`}${dataDir === 'data' ? '' : ` --data ${dataDir}`}\``,
+          });
+        }
       }
     }
     await checkIntroduction(contentDir, year, named, add, await loadDocIfPresent());

@@ -10,7 +10,8 @@
  * and the check compares that with the current lifts.
  */
 import type { Reviewed } from '../document/summary-schema.js';
-import type { Segmentation } from '../document/segmentation-schema.js';
+import type { Segmentation, SubSegmentation } from '../document/segmentation-schema.js';
+import { maximumAssignment } from '../infra/assignment.js';
 import { roundLift, segmentAt, similarity, topLiftFeatures, type LiftProfile } from './similarity.js';
 
 /** Current top lifts that take part in the comparison; `reviewedSnapshot` records the same number. */
@@ -18,6 +19,15 @@ export const DRIFT_TOP = 15;
 
 /** Below this similarity between the lifts the editor saw and today's, a summary has drifted. */
 export const DRIFT_THRESHOLD = 0.8;
+
+/** Top lifts recorded per sub-segment: enough to tell the parts of a split apart. */
+export const SUB_SEGMENT_DRIFT_TOP = 8;
+
+/**
+ * A sub-segment whose share of its segment moved by more than this since the review has drifted: its summary
+ * describes the halves it saw (673 + 569 is 54% + 46%; 840 + 393 is 68% + 32%, 14 points off).
+ */
+export const SUB_SEGMENT_SHARE_TOLERANCE = 0.05;
 
 
 export interface DriftOptions {
@@ -50,11 +60,55 @@ export interface DriftResult {
   stabilityChange: { reviewed: string; current: string } | null;
 }
 
-/** What to store as `reviewed` when an editor signs off a summary: today's top lifts of the segment. */
-export function reviewedSnapshot(doc: Segmentation, segmentIndex: number, date: string, count = DRIFT_TOP): Reviewed {
+/**
+ * What to store as `reviewed` when an editor signs off a summary: today's top lifts of the segment, and its
+ * sub-segments' sizes and top lifts when it has them.
+ */
+export function reviewedSnapshot(doc: Segmentation, segmentIndex: number, date: string, count = DRIFT_TOP, subSegments: SubSegmentation | null = null): Reviewed {
   const top = topLiftFeatures(doc, segmentIndex, count).map(({ feature, lift }) => ({ feature, lift: roundLift(lift) }));
   const stability = segmentAt(doc, segmentIndex).stability?.class;
-  return stability ? { date, top, stability } : { date, top };
+  const reviewed: Reviewed = stability ? { date, top, stability } : { date, top };
+  if (subSegments) reviewed.subSegments = subSegments.parts.map((part) => ({ size: part.size, top: partTop(doc, part.lift, SUB_SEGMENT_DRIFT_TOP) }));
+  return reviewed;
+}
+
+/** A sub-segment's top lifts against its segment, as feature ids. */
+function partTop(doc: Segmentation, lift: number[], count: number): { feature: string; lift: number }[] {
+  return lift
+    .map((l, i) => ({ i, l }))
+    .sort((a, b) => b.l - a.l || a.i - b.i)
+    .slice(0, count)
+    .map(({ i, l }) => ({ feature: doc.features[i].id, lift: roundLift(l) }));
+}
+
+export interface SubSegmentDrift {
+  drifted: boolean;
+  /** Sizes as reviewed and now, largest first: "673 + 569 -> 840 + 393". */
+  reviewedSizes: number[];
+  currentSizes: number[];
+  /** Lowest lift similarity between a reviewed part and the current part it was matched to (0 when a part is unmatched). */
+  similarity: number;
+}
+
+/**
+ * Whether the split an editor described is still the one the data has: the same number of parts, each
+ * reviewed part matched (one to one, by lift similarity, so that a reordering alone is no drift) to a
+ * current part of about the same share (SUB_SEGMENT_SHARE_TOLERANCE) and similar lifts (DRIFT_THRESHOLD).
+ */
+export function checkSubSegmentDrift(reviewed: NonNullable<Reviewed['subSegments']>, current: SubSegmentation, doc: Segmentation, threshold = DRIFT_THRESHOLD): SubSegmentDrift {
+  const reviewedSizes = reviewed.map((p) => p.size);
+  const currentSizes = current.parts.map((p) => p.size);
+  const reviewedTotal = reviewedSizes.reduce((a, b) => a + b, 0);
+  const position = new Map(doc.features.map((f, i) => [f.id, i]));
+  const profiles = current.parts.map((part) => (features: string[]): LiftProfile => Object.fromEntries(features.map((f) => [f, position.has(f) ? part.lift[position.get(f)!] : 0])));
+  const similarities = reviewed.map((seen) => {
+    const before: LiftProfile = Object.fromEntries(seen.top.map((t) => [t.feature, t.lift]));
+    return current.parts.map((part, c) => similarity(before, profiles[c]([...new Set([...seen.top.map((t) => t.feature), ...partTop(doc, part.lift, seen.top.length).map((t) => t.feature)])])));
+  });
+  const pairs = maximumAssignment(similarities);
+  const lowest = reviewed.length === current.parts.length && pairs.length === reviewed.length ? Math.min(...pairs.map(({ row, col }) => similarities[row][col])) : 0;
+  const sharesHold = pairs.every(({ row, col }) => Math.abs(reviewedSizes[row] / reviewedTotal - current.parts[col].share) <= SUB_SEGMENT_SHARE_TOLERANCE);
+  return { drifted: reviewed.length !== current.parts.length || !sharesHold || lowest < threshold, reviewedSizes, currentSizes, similarity: lowest };
 }
 
 /**

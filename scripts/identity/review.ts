@@ -15,15 +15,15 @@ import type { Segmentation } from '../document/segmentation-schema.js';
 import { reportError, runIfEntryPoint } from '../infra/command.js';
 import { reviewedSnapshot } from './drift.js';
 import type { Reviewed } from '../document/summary-schema.js';
-import { readRegistry, readSegmentation } from '../document/io.js';
-import { registryPath, segmentationPath, summaryPath } from '../document/paths.js';
+import { readRegistry, readSegmentation, readSubSegmentations } from '../document/io.js';
+import { registryPath, segmentationPath, subSegmentsPath, summaryPath } from '../document/paths.js';
 import { topLiftFeatures } from './similarity.js';
 
 const USAGE = 'Usage: npm run summaries:review -- --year YEAR --slug SLUG [--date YYYY-MM-DD] [--content DIR] [--data DIR]\n';
 const HELP = `${USAGE}
 Starts a summary for a segment that has none (DIR/segments/YEAR/SLUG.mdx, front matter filled in), or records
-in an existing one what its editor has just reviewed: the date and the segment's top answers by lift, in its
-\`reviewed\` block. \`npm run summaries:check\` later flags the summary when those lifts move.
+in an existing one what its editor has just reviewed: the date and the segment's top answers by lift (and, when
+subsegments-YEAR.json beside the segmentation splits it, each sub-segment's size and top answers), in its \`reviewed\` block. \`npm run summaries:check\` later flags the summary when those lifts move.
 
   --year YEAR          the survey year
   --slug SLUG          the segment's slug, as in DIR/registry/YEAR.json
@@ -84,11 +84,15 @@ export async function main(argv: string[]): Promise<number> {
       throw new UsageError(`--slug ${values.slug}: no current segment of ${year} has this slug (current: ${known})`);
     }
     const doc = await readSegmentation(segmentationPath(values.data!, year));
-    const reviewed = reviewedSnapshot(doc, entry.index, values.date!);
+    // A summary with sub-segments records their split too, so that a different split later flags it.
+    const subPath = subSegmentsPath(values.data!, year);
+    const sub = existsSync(subPath) ? ((await readSubSegmentations(subPath)).segments.find((s) => s.slug === values.slug) ?? null) : null;
+    const reviewed = reviewedSnapshot(doc, entry.index, values.date!, undefined, sub);
     const path = summaryPath(values.content!, year, values.slug);
     const exists = existsSync(path);
     await writeFileAtomic(path, exists ? withReviewed(readFileSync(path, 'utf8'), reviewed, path) : newSummary(doc, entry.index, values.slug, reviewed));
-    process.stderr.write(`${exists ? 'recorded the review in' : 'wrote a new summary'} ${path} (top ${reviewed.top.length} answers as of ${values.date})\n`);
+    const split = reviewed.subSegments ? `; sub-segments ${reviewed.subSegments.map((p) => p.size).join(' + ')}` : '';
+    process.stderr.write(`${exists ? 'recorded the review in' : 'wrote a new summary'} ${path} (top ${reviewed.top.length} answers as of ${values.date}${split})\n`);
     return 0;
   } catch (error) {
     return reportError(error, USAGE);

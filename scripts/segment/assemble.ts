@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import type { AssembleInputs, LabelRow } from './types.js';
-import { CORE_SHARE_OF_RUNS, DISSOLVED_BELOW, PATTERN_AT, STABLE_AT } from './stability.js';
+import { CORE_SHARE_OF_RUNS, DISSOLVED_BELOW, PATTERN_AT, STABLE_AT, stabilityFigures } from './stability.js';
 import { round } from '../infra/round.js';
 import { numericPackageVersions, projectPackage } from '../infra/versions.js';
 import { SCHEMA_VERSION, SegmentationSchema, type Segmentation } from '../document/segmentation-schema.js';
@@ -85,7 +85,7 @@ export function assembleDocument(inputs: AssembleInputs): { document: Segmentati
     overall: profiles.overall,
     segments: profiles.segments.map((segment) => {
       const of = stability?.segments[segment.component];
-      return { ...segment, stability: of ? { jaccard: round(of.jaccard, 3), class: of.stabilityClass, found: of.found, core: round(of.core, 3) } : null };
+      return { ...segment, stability: of ? stabilityFigures(of) : null };
     }),
     stability: stability && {
       runs: stability.runs,

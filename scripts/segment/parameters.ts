@@ -2,8 +2,10 @@
  * The method's parameters, as the notebook (umap-learn and scikit-learn at its settings) has them. The
  * document records them (metadata.parameters); the stages and the sub-segment step read them from here.
  */
-/** Re-runs of the clustering space and the mixture behind the stability report and the consensus. */
-export const DEFAULT_STABILITY_RUNS = 15;
+import { SEGMENT_DEFAULTS } from '../document/segment-command.js';
+
+/** Re-runs of the clustering space and the mixture behind the stability report and the consensus (`--stability`'s default). */
+export const DEFAULT_STABILITY_RUNS = SEGMENT_DEFAULTS.stability;
 
 export const MAP_PARAMS = { nComponents: 2, nNeighbors: 15, minDist: 0.1 } as const;
 /** The professionals' own 2-D map (the site's segment map): the clustering space's neighbours, drawn as the map of everyone is. */

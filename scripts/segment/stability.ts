@@ -11,6 +11,7 @@
  *   - The whole segmentation's figure is the median adjusted Rand index over all pairs of runs.
  */
 import { maximumAssignment } from '../infra/assignment.js';
+import { round } from '../infra/round.js';
 import { adjustedRandIndex } from './partition-agreement.js';
 import type { StabilityClass, SegmentStability, StabilityReport } from './types.js';
 
@@ -64,6 +65,11 @@ export function stabilityReport(published: Int32Array, k: number, runs: Int32Arr
     segments,
     agreement: Float64Array.from(stays, (count) => count / runs.length),
   };
+}
+
+/** A cluster's stability as the documents record it (3 decimals): segments in the segmentation, parts in the sub-segments. */
+export function stabilityFigures(of: SegmentStability): { jaccard: number; class: StabilityClass; found: number; core: number } {
+  return { jaccard: round(of.jaccard, 3), class: of.stabilityClass, found: of.found, core: round(of.core, 3) };
 }
 
 function sizes(labels: Int32Array, k: number): Float64Array {

@@ -5,6 +5,10 @@
  * is embedded (UMAP on the Jaccard distance, 4 dimensions, 15 neighbours, min_dist 0) and fits an
  * N-component full-covariance Gaussian mixture. A sub-segment's lift is measured against its segment, not
  * against all professionals: it says what sets the sub-segment apart within the segment.
+ *
+ * A split is as seed-dependent as the segmentation: the same members are split again `stabilityRuns` times
+ * with derived seeds (streams `<stream> stability r`, as the segmentation's re-runs are named), and each part
+ * gets the segmentation's clusterwise stability (scripts/segment/stability.ts) against those re-runs.
  */
 import { fitMixture } from './mixture/fit.js';
 import { defaultEpochs, embed } from './embedding/embed.js';
@@ -13,6 +17,8 @@ import { round } from '../infra/round.js';
 import { answerCounts, RATE_DECIMALS, ratesAndLift } from './profile.js';
 import { deriveRandom } from '../infra/random.js';
 import { MAX_SUB_SEGMENTS } from '../document/summary-schema.js';
+import { stabilityFigures, stabilityReport } from './stability.js';
+import type { StabilityClass } from './types.js';
 import type { BinaryMatrix, ProgressCallback } from './types.js';
 import type { MixtureInit } from './mixture/types.js';
 
@@ -24,6 +30,8 @@ export interface SubSegmentPart {
   rates: number[];
   /** Rate minus the segment's rate, per feature. */
   lift: number[];
+  /** Its clusterwise stability over the re-runs; null when none were made. */
+  stability: { jaccard: number; class: StabilityClass; found: number; core: number } | null;
 }
 
 export interface SubSegmentResult {
@@ -42,6 +50,8 @@ export interface SubSegmentOptions {
   init?: 'spectral' | 'random';
   /** How EM starts, as in the run whose segment is split (default 'kmeans'). */
   mixtureInit?: MixtureInit;
+  /** Re-runs of the split with derived seeds behind each part's stability (default 0: none). */
+  stabilityRuns?: number;
   onProgress?: ProgressCallback;
   onNotice?: (message: string) => void;
 }
@@ -56,10 +66,12 @@ export function subSegment(members: BinaryMatrix, count: number, options: SubSeg
     throw new RangeError(`sub-segments: ${members.rows} members are too few to split in ${count} (at least ${Math.max(CLUSTER_EMBED_PARAMS.nNeighbors + 2, 10 * count)} needed)`);
   }
   const params = { ...CLUSTER_EMBED_PARAMS, nEpochs: defaultEpochs(members.rows), init: options.init ?? 'spectral' };
-  const space = embed(members, params, { random: deriveRandom(options.seed, `${options.stream} embedding`), onProgress: options.onProgress, onNotice: options.onNotice });
-  const fit = fitMixture(space, count, { ...MIXTURE_PARAMS, init: options.mixtureInit ?? 'kmeans', random: deriveRandom(options.seed, `${options.stream} mixture`) });
-
-  const counts = answerCounts(members, fit.labels, count);
+  const split = (stream: string, mixtureStream: string): Int32Array => {
+    const space = embed(members, params, { random: deriveRandom(options.seed, stream), onProgress: options.onProgress, onNotice: options.onNotice });
+    return fitMixture(space, count, { ...MIXTURE_PARAMS, init: options.mixtureInit ?? 'kmeans', random: deriveRandom(options.seed, mixtureStream) }).labels;
+  };
+  const fitted = split(`${options.stream} embedding`, `${options.stream} mixture`);
+  const counts = answerCounts(members, fitted, count);
   const { sizes } = counts;
   const base = Array.from(counts.totals, (t) => t / members.rows);
   // Largest first; an empty component (possible in EM) is left out.
@@ -68,6 +80,9 @@ export function subSegment(members: BinaryMatrix, count: number, options: SubSeg
     .sort((a, b) => sizes[b] - sizes[a] || a - b);
   const partOf = new Int32Array(count).fill(-1);
   order.forEach((c, i) => (partOf[c] = i));
-  const parts = order.map((c) => ({ size: sizes[c], share: round(sizes[c] / members.rows, RATE_DECIMALS), ...ratesAndLift(counts, c, base) }));
-  return { baseRates: base.map((r) => round(r, RATE_DECIMALS)), parts, labels: Int32Array.from(fit.labels, (c) => partOf[c]) };
+  const labels = Int32Array.from(fitted, (c) => partOf[c]);
+  const runs = Array.from({ length: options.stabilityRuns ?? 0 }, (_, r) => split(`${options.stream} stability ${r + 1}`, `${options.stream} stability mixture ${r + 1}`));
+  const stability = runs.length > 0 ? stabilityReport(labels, order.length, runs).segments : null;
+  const parts = order.map((c, i) => ({ size: sizes[c], share: round(sizes[c] / members.rows, RATE_DECIMALS), ...ratesAndLift(counts, c, base), stability: stability ? stabilityFigures(stability[i]) : null }));
+  return { baseRates: base.map((r) => round(r, RATE_DECIMALS)), parts, labels };
 }

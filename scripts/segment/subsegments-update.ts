@@ -102,18 +102,21 @@ export async function updateSubSegments(document: Segmentation, documentJson: st
   if (encoded.matrix.rows !== document.map.segment.length || encoded.features.length !== document.features.length) {
     throw new UsageError(`${options.input} does not encode to the respondents and features of the ${year} segmentation; run the segmentation again (--force)`);
   }
+  // As many re-runs as the segmentation made for its segments' stability (in its document, so in the cache key).
+  const stabilityRuns = document.metadata.parameters.stabilityRuns;
   const segments: SubSegmentations['segments'] = targets.map((target) => {
     const members = rowsWhere(Uint8Array.from(document.map.segment, (label) => (target.indices.includes(label) ? 1 : 0)));
     const started = performance.now();
     let result;
     try {
-      result = subSegment(selectRows(encoded.matrix, members), target.count, { seed: options.seed, stream: `sub-segments ${target.slug}`, init: options.init, mixtureInit: options.mixtureInit });
+      result = subSegment(selectRows(encoded.matrix, members), target.count, { seed: options.seed, stream: `sub-segments ${target.slug}`, init: options.init, mixtureInit: options.mixtureInit, stabilityRuns });
     } catch (error) {
       if (error instanceof RangeError) throw new UsageError(`${target.file}: ${error.message}`);
       throw error;
     }
-    options.log(`sub-segments of ${target.slug}: ${members.length} members in ${result.parts.map((p) => p.size).join(' + ')} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    return { slug: target.slug, indices: target.indices, count: target.count, members: members.length, baseRates: result.baseRates, parts: result.parts };
+    const stability = result.parts.map((p) => (p.stability ? ` ${p.stability.class} ${p.stability.jaccard.toFixed(2)}` : '')).join(',');
+    options.log(`sub-segments of ${target.slug}: ${members.length} members in ${result.parts.map((p) => p.size).join(' + ')}${stabilityRuns > 0 ? ` (stability over ${stabilityRuns} re-runs:${stability})` : ''} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    return { slug: target.slug, indices: target.indices, count: target.count, members: members.length, baseRates: result.baseRates, stabilityRuns, parts: result.parts };
   });
   const output: SubSegmentations = { schemaVersion: SUB_SEGMENTS_SCHEMA_VERSION, year, segmentationSha256, cacheKey: key, seed: options.seed, segments };
   await writeFileAtomic(path, JSON.stringify(SubSegmentationsSchema.parse(output)) + '\n');

@@ -40,7 +40,7 @@ import type { Lineage } from './lineages.js';
 import type { TopicTrend } from './trends.js';
 import { PROFILE_ROLES, type ProfileRole } from '../../scripts/config/schema.js';
 import { STATUS_TEXT, type YearComparison } from './changes.js';
-import type { SubSegmentation, YearModel } from './model.js';
+import { generatedLabel, type SubSegmentation, type YearModel } from './model.js';
 import { prefixSvgIds, roundSvgNumbers, stripInnerAria, svgSize } from './svg.js';
 import { columnFormats, type ColumnFormat } from './table-format.js';
 
@@ -167,9 +167,28 @@ function subSegmentChartId(slug: string, part: number): string {
   return `${slug}-sub-${part + 1}-lift`;
 }
 
-/** Sub-segments are named by letter on their segment's page: "Sub-segment A", "Sub-segment B"… */
-export function subSegmentName(part: number): string {
-  return `Sub-segment ${String.fromCharCode(65 + part)}`;
+export interface SubSegmentName {
+  /** "Sub-segment A": what the page's anchors, the chart ids and the editors' prose can rely on. */
+  letter: string;
+  /** "Sub-segment A: SQL and Tableau". */
+  title: string;
+  /** "A. SQL and Tableau", for captions. */
+  shortName: string;
+}
+
+/**
+ * Sub-segments are named as segments without a summary are (model.ts's generatedLabel), from the answers
+ * that set them apart within their segment, with their letter in front: "Sub-segment A: SQL and Tableau".
+ */
+export function subSegmentNames(model: YearModel, position: number): SubSegmentName[] {
+  const { subSegments } = model.segments[position];
+  if (!subSegments) return [];
+  const view = subSegmentView(model.view, subSegments);
+  return subSegments.parts.map((_, j) => {
+    const letter = String.fromCharCode(65 + j);
+    const label = generatedLabel(view, j);
+    return { letter: `Sub-segment ${letter}`, title: label ? `Sub-segment ${letter}: ${label.label}` : `Sub-segment ${letter}`, shortName: label ? `${letter}. ${label.short}` : `Sub-segment ${letter}` };
+  });
 }
 
 /** A sub-segmentation as the lift chart reads a year: its parts as the segments, the segment's rates as overall. */
@@ -177,7 +196,7 @@ function subSegmentView(view: Segmentation, sub: SubSegmentation): Segmentation 
   return {
     ...view,
     overall: { ...view.overall, rates: sub.baseRates },
-    segments: sub.parts.map((part, j) => ({ ...view.segments[0], index: j, size: part.size, share: part.share, rates: part.rates, lift: part.lift, stability: null })),
+    segments: sub.parts.map((part, j) => ({ ...view.segments[0], index: j, size: part.size, share: part.share, rates: part.rates, lift: part.lift, stability: part.stability })),
   };
 }
 
@@ -186,10 +205,11 @@ function subSegmentCharts(model: YearModel, position: number): ChartDef[] {
   const { slug, subSegments } = model.segments[position];
   if (!subSegments) return [];
   const view = subSegmentView(model.view, subSegments);
-  const names = subSegments.parts.map((_, j) => subSegmentName(j));
+  const named = subSegmentNames(model, position);
+  const names = named.map((n) => n.shortName);
   return subSegments.parts.map((_, j) => {
     const options = { top: LIFT_TOP, names, baseline: 'segment' as const };
-    return def(subSegmentChartId(slug, j), `${names[j]}: answers chosen most above the segment`, liftChartSpec(view, j, options), liftChartTable(view, j, options));
+    return def(subSegmentChartId(slug, j), `${named[j].title}: answers chosen most above the segment`, liftChartSpec(view, j, options), liftChartTable(view, j, options));
   });
 }
 

@@ -2,8 +2,9 @@
  * The year as the site publishes it: which segments get pages, under which slug and name, which editors'
  * summary each shows, and the merged view of the segmentation that every figure is computed from.
  */
-import type { Segmentation, SubSegmentations } from '../../scripts/document/segmentation-schema.js';
+import type { Segmentation, SubSegmentation, SubSegmentations } from '../../scripts/document/segmentation-schema.js';
 import { subSegmentsPath } from '../../scripts/document/paths.js';
+import { segmentCommand } from '../../scripts/document/segment-command.js';
 import type { Reviewed } from '../../scripts/document/summary-schema.js';
 import { mergedView, normalizeGroups } from './merge.js';
 import { topAnswers } from './figures.js';
@@ -43,9 +44,39 @@ export interface PublishedSegment {
   summary: SummaryInfo | null;
   /** The segment split again, when its summary asks for sub-segments. */
   subSegments: SubSegmentation | null;
+  /** When its summary asks for sub-segments that the data does not have (or has stale): what the page says instead. */
+  subSegmentsMissing: SubSegmentsMissing | null;
 }
 
-export type SubSegmentation = SubSegmentations['segments'][number];
+export type { SubSegmentation };
+
+/** Sub-segments a summary asks for but the data cannot show: the page names the file and the command. */
+export interface SubSegmentsMissing {
+  /** The summary that asks (`subSegments: N`). */
+  file: string;
+  count: number;
+  /** Why they cannot be shown, e.g. `data/subsegments-2021.json has no sub-segments of "bi-analytics"`. */
+  reason: string;
+  /** The command that computes them, with the run's real arguments. */
+  command: string;
+}
+
+/** The year's sub-segments as the site found them, and what to do when a summary's are missing. */
+export interface SubSegmentInputs {
+  /** `data/subsegments-<year>.json`, or null when there is none (or it is of an older schema: `unreadable`). */
+  data: SubSegmentations | null;
+  /** Its path, for messages. */
+  file: string;
+  /** Why a file that is there cannot be used (an older schema version), or null. */
+  unreadable?: string | null;
+  /** The `npm run segment` command that computes them (scripts/document/segment-command.ts). */
+  command: string;
+  /**
+   * 'notice' (the dev server): a summary whose sub-segments are missing or stale gets a notice on its own page
+   * and the rest of the year works. 'throw' (a build that publishes): it stops, naming the file and the command.
+   */
+  whenMissing: 'notice' | 'throw';
+}
 
 export interface YearModel {
   year: number;
@@ -57,11 +88,8 @@ export interface YearModel {
   warnings: string[];
 }
 
-/**
- * `subSegments`: the year's `data/subsegments-<year>.json`, or null when there is none; `subSegmentsFile`
- * names it in messages.
- */
-export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: SummaryInfo[], subSegments: SubSegmentations | null = null, subSegmentsFile = subSegmentsPath('', doc.survey.year)): YearModel {
+/** `subSegments`: the year's sub-segments (default: none, and a missing one stops, as in a build). */
+export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: SummaryInfo[], subSegments: SubSegmentInputs = { data: null, file: subSegmentsPath('', doc.survey.year), command: segmentCommand(doc, null), whenMissing: 'throw' }): YearModel {
   const year = doc.survey.year;
   const warnings: string[] = [];
   const indexOf = new Map(slugs.byIndex.map((s) => [s.slug, s.index]));
@@ -110,28 +138,42 @@ export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: S
       shortName: summary?.shortName ?? fallback!.shortName,
       isNew: indices.some((i) => slugs.byIndex[i].isNew),
       summary,
-      subSegments: summary?.subSegments ? subSegmentsOf(summary, indices, doc, subSegments, subSegmentsFile) : null,
+      ...subSegmentsOf(summary, indices, doc, subSegments),
     };
   });
   return { year, doc, view, segments, warnings };
 }
 
 /**
- * The sub-segments a summary asks for, checked against the segmentation they must have been computed from;
- * missing or stale ones stop the build with what to run.
+ * The sub-segments a summary asks for, checked against the segmentation they must have been computed from.
+ * Missing or stale ones stop a build with the file and the command; on the dev server they become the page's
+ * notice, so that an editor who has just added `subSegments: 2` does not take the whole year down.
  */
-function subSegmentsOf(summary: SummaryInfo, indices: number[], doc: Segmentation, file: SubSegmentations | null, fileName: string): SubSegmentation {
+function subSegmentsOf(summary: SummaryInfo | null, indices: number[], doc: Segmentation, inputs: SubSegmentInputs): Pick<PublishedSegment, 'subSegments' | 'subSegmentsMissing'> {
+  if (!summary?.subSegments) return { subSegments: null, subSegmentsMissing: null };
   const year = doc.survey.year;
-  const rerun = `run \`npm run segment\` for ${year} again: it splits the segments whose summaries ask for sub-segments`;
+  const reason = whySubSegmentsMissing(summary, indices, doc, inputs);
+  if (reason === null) return { subSegments: inputs.data!.segments.find((s) => s.slug === summary.segment)!, subSegmentsMissing: null };
+  if (inputs.whenMissing === 'throw') {
+    throw new Error(`${summary.filePath}: subSegments: ${summary.subSegments}, but ${reason}; run \`${inputs.command}\` to compute them (it splits the ${year} segments whose summaries ask for sub-segments, reusing the segmentation)`);
+  }
+  return { subSegments: null, subSegmentsMissing: { file: summary.filePath, count: summary.subSegments, reason, command: inputs.command } };
+}
+
+/** Why the data cannot show the summary's sub-segments, or null when it can. */
+function whySubSegmentsMissing(summary: SummaryInfo, indices: number[], doc: Segmentation, inputs: SubSegmentInputs): string | null {
+  const { data: file, file: fileName } = inputs;
+  if (inputs.unreadable) return inputs.unreadable;
   const found = file?.segments.find((s) => s.slug === summary.segment);
-  if (!file || !found) throw new Error(`${summary.filePath}: subSegments: ${summary.subSegments}, but ${fileName} has no sub-segments of "${summary.segment}"; ${rerun}`);
-  if (found.count !== summary.subSegments) throw new Error(`${summary.filePath}: subSegments: ${summary.subSegments}, but ${fileName} splits "${summary.segment}" in ${found.count}; ${rerun}`);
+  if (!file) return `there is no ${fileName}`;
+  if (!found) return `${fileName} has no sub-segments of "${summary.segment}"`;
+  if (found.count !== summary.subSegments) return `${fileName} splits "${summary.segment}" in ${found.count}`;
   const members = indices.reduce((n, i) => n + doc.segments[i].size, 0);
   const sameIndices = found.indices.length === indices.length && found.indices.every((i) => indices.includes(i));
-  if (file.year !== year || !sameIndices || found.members !== members || found.baseRates.length !== doc.features.length) {
-    throw new Error(`${fileName}: the sub-segments of "${summary.segment}" were computed from another segmentation of ${year}; ${rerun}`);
+  if (file.year !== doc.survey.year || !sameIndices || found.members !== members || found.baseRates.length !== doc.features.length) {
+    return `the sub-segments of "${summary.segment}" in ${fileName} were computed from another segmentation of ${doc.survey.year}`;
   }
-  return found;
+  return null;
 }
 
 /**
@@ -144,9 +186,18 @@ function subSegmentsOf(summary: SummaryInfo, indices: number[], doc: Segmentatio
  */
 export function generatedNames(view: Segmentation, position: number): { title: string; shortName: string } {
   const number = position + 1;
-  const label = distinctLabels(view)[position];
+  const label = generatedLabel(view, position);
   if (!label) return { title: `Segment ${number}`, shortName: `Segment ${number}` };
-  return { title: `Segment ${number}: ${label}`, shortName: `${number}. ${cutAtWord(label, MAX_SHORT_NAME)}` };
+  return { title: `Segment ${number}: ${label.label}`, shortName: `${number}. ${label.short}` };
+}
+
+/**
+ * The name material of the cluster at `position` of `view`, as `generatedNames` words it ("CNN and RNN", cut
+ * for a short name), or null when no answer stands out. Sub-segments are named with it against their segment.
+ */
+export function generatedLabel(view: Segmentation, position: number): { label: string; short: string } | null {
+  const label = distinctLabels(view)[position];
+  return label ? { label, short: cutAtWord(label, MAX_SHORT_NAME) } : null;
 }
 
 const NON_ANSWER = /^(none|no|not|never|i do not|i don't|i have not|i have never)\b/i;

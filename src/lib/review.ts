@@ -4,7 +4,7 @@
  * `npm run summaries:check` fails on, the page says so and lists the answers whose lift moved most, until the editor
  * updates `reviewed`. The drift measure itself is scripts/identity/drift.ts, shared with the check.
  */
-import { checkDrift, DRIFT_THRESHOLD } from '../../scripts/identity/drift.js';
+import { checkDrift, checkSubSegmentDrift, DRIFT_THRESHOLD } from '../../scripts/identity/drift.js';
 import type { YearModel } from './model.js';
 
 /** How many changed answers the note lists. */
@@ -31,6 +31,8 @@ export interface ReviewNote {
   changes: ReviewChange[];
   /** The stability class at the review and now, when it changed. */
   stabilityChange: { reviewed: string; current: string } | null;
+  /** The sub-segments' sizes at the review and now (largest first), when the split changed. */
+  subSegmentChange: { reviewed: number[]; current: number[] } | null;
 }
 
 export interface ReviewOptions {
@@ -53,7 +55,10 @@ export function reviewNote(model: YearModel, position: number, options: ReviewOp
   const reviewed = segment?.summary?.reviewed;
   if (!reviewed) return null;
   const drift = checkDrift(reviewed, model.doc, segment.index, { threshold });
-  if (!drift.drifted) return null;
+  // A split the summary describes that the data no longer has (missing sub-segments get their own notice).
+  const subDrift = reviewed.subSegments && segment.subSegments ? checkSubSegmentDrift(reviewed.subSegments, segment.subSegments, model.doc, threshold) : null;
+  if (!drift.drifted && !subDrift?.drifted) return null;
+  const subSegmentChange = subDrift?.drifted ? { reviewed: subDrift.reviewedSizes, current: subDrift.currentSizes } : null;
   const questionLabel = new Map(model.doc.questions.map((q) => [q.code, q.label]));
   const featureOf = new Map(model.doc.features.map((f) => [f.id, f]));
   const changes = drift.changes.slice(0, shown).map((c): ReviewChange => {
@@ -66,5 +71,6 @@ export function reviewNote(model: YearModel, position: number, options: ReviewOp
       current: c.current,
     };
   });
-  return { date: reviewDate(reviewed.date), similarity: drift.similarity, threshold, changes, stabilityChange: drift.stabilityChange };
+  // Only the split moved: the segment's own lifts still hold, so the note lists no lift changes.
+  return { date: reviewDate(reviewed.date), similarity: drift.similarity, threshold, changes: drift.drifted ? changes : [], stabilityChange: drift.stabilityChange, subSegmentChange };
 }

@@ -3,18 +3,19 @@
  * (segments, slugs, names, summaries). Built once per year and shared by every page of a build.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { allCharts, changesChart, seriesChart, trendChart, type ChartDef } from './charts.js';
 import { compareYears, previousYear, siteAnswerAliases, type YearComparison } from './changes.js';
 import { buildLineages, type Lineage, type LineageSummaryInfo } from './lineages.js';
 import { buildTrends, type TopicTrend } from './trends.js';
-import { siteInputs } from '../settings/env.js';
+import { isBuilding, siteInputs } from '../settings/env.js';
 import { publishable } from './load.js';
 import { checkDocumentYear } from '../../scripts/document/io.js';
 import { registryFile, subSegmentsPath } from '../../scripts/document/paths.js';
-import type { Segmentation, SubSegmentations } from '../../scripts/document/segmentation-schema.js';
-import { buildYearModel, type SummaryInfo, type YearModel } from './model.js';
+import { SUB_SEGMENTS_SCHEMA_VERSION, SubSegmentationsSchema, type Segmentation, type SubSegmentations } from '../../scripts/document/segmentation-schema.js';
+import { readInvocation, segmentCommand } from '../../scripts/document/segment-command.js';
+import { buildYearModel, type SubSegmentInputs, type SummaryInfo, type YearModel } from './model.js';
 import { slugTable } from './slugs.js';
 import { formatPercent } from '../charts/format.js';
 import { answerFigure, findAnswer, type AnswerFigure } from './figures.js';
@@ -82,14 +83,40 @@ async function ifPresent<T>(file: string, entry: () => T): Promise<Awaited<T> | 
   return existsSync(file) ? await entry() : undefined;
 }
 
+/**
+ * The year's sub-segments and what a page says when a summary's are missing. The dev server shows a notice on
+ * that page alone; a build stops (a published site must not carry a "run this command" page). A file of an
+ * older schema counts as missing, with why, rather than failing the collection and every page of the year.
+ */
+async function subSegmentInputs(doc: Segmentation, inputs: ReturnType<typeof siteInputs>): Promise<SubSegmentInputs> {
+  const year = doc.survey.year;
+  const file = subSegmentsPath(inputs.dataDir, year);
+  const entry = await ifPresent(file, () => getEntry('subsegmentations', String(year)));
+  const command = segmentCommand(doc, readInvocation(inputs.dataDir, year), { dataDir: inputs.dataDir, contentDir: dirname(inputs.contentDir) });
+  const whenMissing = isBuilding() ? 'throw' : 'notice';
+  const version = (entry?.data as { schemaVersion: number } | undefined)?.schemaVersion;
+  if (entry && version !== SUB_SEGMENTS_SCHEMA_VERSION) {
+    return { data: null, file, command, whenMissing, unreadable: `${file} was written by an older \`npm run segment\` (sub-segment schema version ${version}, expected ${SUB_SEGMENTS_SCHEMA_VERSION})` };
+  }
+  const data = entry ? parseSubSegments(entry.data, file, command) : null;
+  return { data, file, command, whenMissing };
+}
+
+/** A current-version file is checked in full: a damaged one is an error, not a notice. */
+function parseSubSegments(data: unknown, file: string, command: string): SubSegmentations {
+  const parsed = SubSegmentationsSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(`${file}: at ${issue.path.join('.') || '(top)'}: ${issue.message}; run \`${command}\` to write it again`);
+}
+
 async function build(year: number): Promise<YearModel> {
   const inputs = siteInputs();
   const doc = (await documents()).get(year);
   if (!doc) throw new Error(`no segmentation document for ${year} in ${inputs.dataDir}`);
   const registry = await ifPresent(registryFile(inputs.registryDir, year), () => getEntry('registries', String(year)));
   const slugs = slugTable(doc.segments.length, registry?.data ?? null, registryFile(inputs.registryDir, year));
-  const subSegments = await ifPresent(subSegmentsPath(inputs.dataDir, year), () => getEntry('subsegmentations', String(year)));
-  const model = buildYearModel(doc, slugs, await summariesOf(year), (subSegments?.data as SubSegmentations | undefined) ?? null, subSegmentsPath(inputs.dataDir, year));
+  const model = buildYearModel(doc, slugs, await summariesOf(year), await subSegmentInputs(doc, inputs));
   for (const warning of model.warnings) console.warn(`[site] ${warning}`);
   return model;
 }

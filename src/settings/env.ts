@@ -56,6 +56,15 @@ function siteMode(value: string | undefined): 'real' | 'demo' {
   throw new Error(`SITE_MODE=${value}: expected "real" (real survey years) or "demo" (the synthetic demo)`);
 }
 
+/**
+ * True in `astro build` (a site to publish), false on the dev server. Decided by the command, not by
+ * import.meta.env.DEV: that follows NODE_ENV, which a shell or a test runner may set to anything, and a build
+ * that took itself for the dev server would ship the editors' notices instead of stopping on them.
+ */
+export function isBuilding(argv: readonly string[] = process.argv): boolean {
+  return argv.includes('build');
+}
+
 /** Where the dev server, the preview and an unpublished demo build say the site lives. */
 export const LOCAL_SITE_URL = 'http://localhost:4321';
 

@@ -129,7 +129,8 @@ describe('segment page', () => {
     const page = await open(`${year}/segments/tabular/`);
     const section = page.locator('section[aria-labelledby="sub-segments"]');
     expect(await section.isVisible()).toBe(true);
-    expect(await section.locator('h3').allTextContents()).toEqual([expect.stringMatching(/^Sub-segment A: \d+ members/), expect.stringMatching(/^Sub-segment B: \d+ members/)]);
+    expect(await section.locator('h3').allTextContents()).toEqual([expect.stringMatching(/^Sub-segment A: \S/), expect.stringMatching(/^Sub-segment B: \S/)]);
+    expect(await section.locator('.sub-figures').allTextContents()).toEqual([expect.stringMatching(/^\d+ members \(\d+% of the segment\); stability \d+%: stable/), expect.stringMatching(/stability \d+%: a pattern \(found in 12 of 15 re-runs\)/)]);
     const figure = await interactive(page, '-sub-2-lift.vl.json');
     expect(await seriousViolations(page)).toEqual([]);
     await figure.locator('.chart-interactive svg .mark-rect path').first().hover();

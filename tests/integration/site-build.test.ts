@@ -266,13 +266,17 @@ describe('year introductions', () => {
 });
 
 describe('sub-segments an editor asked for', () => {
-  it('show on the segment page, each with its size and a lift chart against the segment', () => {
+  it('show on the segment page, each named, with its size, its stability and a lift chart against the segment', () => {
     const sub = fixtureSubSegments(doc2020).segments[0];
     const page = html('2020/segments/tabular/');
     expect(page).toMatch(/<h2 id="sub-segments"[^>]*>Sub-segments<\/h2>/);
+    const titles = sub.parts.map((_, j) => new RegExp(`<h3 id="sub-segment-${j + 1}"[^>]*>(Sub-segment ${'AB'[j]}: [^<]+)</h3>`).exec(page)?.[1]);
+    // Named from their own answers against the segment, so the two halves read apart.
+    expect(titles.every(Boolean)).toBe(true);
+    expect(new Set(titles).size).toBe(2);
     sub.parts.forEach((part, j) => {
-      const letter = 'AB'[j];
-      expect(page).toMatch(new RegExp(`Sub-segment ${letter}: ${part.size} members \\(${Math.round(part.share * 100)}% of the segment\\)`));
+      const stability = part.stability!;
+      expect(page).toMatch(new RegExp(`${part.size} members \\(${Math.round(part.share * 100)}% of the segment\\); <strong[^>]*>stability ${Math.round(stability.jaccard * 100)}%: ${stability.class === 'stable' ? 'stable' : 'a pattern'}`));
       const csv = read(dist, `2020/data/tabular-sub-${j + 1}-lift.csv`).split('\r\n');
       expect(csv[0]).toBe('rank,question,answer,group,segment rate,sub-segment rate,lift');
       // The answer of highest lift within the segment heads the chart's table.
@@ -289,7 +293,8 @@ describe('sub-segments an editor asked for', () => {
     const summaries = { ...SUMMARIES, '2020/tabular.mdx': SUMMARIES['2020/tabular.mdx'].replace('subSegments: 2', 'subSegments: 3') };
     const result = await buildSite(writeInputs(dir, summaries), join(dir, 'dist'), join(dir, 'cache'));
     expect(result.code).not.toBe(0);
-    expect(result.output).toMatch(/tabular\.mdx: subSegments: 3, but .*subsegments-2020\.json splits "tabular" in 2; run `npm run segment` for 2020 again/);
+    // The build (publishing) stops rather than ship the dev server's notice, naming the file and the command to run.
+    expect(result.output).toMatch(/tabular\.mdx: subSegments: 3, but .*subsegments-2020\.json splits "tabular" in 2; run `npm run segment -- --survey 2020 --input \S+ --out \S+ --content \S+[^`]*` to compute them/);
   });
 });
 

@@ -10,6 +10,7 @@ import { captureStderr } from '../../helpers/capture-stderr.js';
 import { main } from '../../../scripts/cli/segment.js';
 import { SegmentationSchema, SubSegmentationsSchema } from '../../../scripts/document/segmentation-schema.js';
 import { tempDir, writeTiny } from '../../helpers/tiny-survey.js';
+import { readInvocation, segmentCommand } from '../../../scripts/document/segment-command.js';
 import { tinyPopulation } from '../../helpers/tiny-population.js';
 
 const stderr = captureStderr();
@@ -46,6 +47,15 @@ describe('sub-segments asked for in a summary', () => {
     // The segment's own rates are the base: they are the segment's rates in the document.
     expect(split.baseRates).toEqual(doc.segments[0].rates);
     split.parts.forEach((p) => p.lift.forEach((l, f) => expect(l).toBeCloseTo(p.rates[f] - split.baseRates[f], 3)));
+    // As many re-runs as the segmentation made (--stability 3), each part scored against them.
+    expect(split.stabilityRuns).toBe(3);
+    for (const part of split.parts) {
+      expect(part.stability!.found).toBeLessThanOrEqual(3);
+      expect(part.stability!.class).toBe(part.stability!.jaccard >= 0.75 ? 'stable' : part.stability!.jaccard >= 0.6 ? 'pattern' : part.stability!.jaccard >= 0.5 ? 'weak' : 'dissolved');
+    }
+    // The run log keeps the paths as typed, so that "run segment again" messages can repeat the command.
+    expect(readInvocation(out, 2099)).toEqual({ survey: null, config: yaml, input: csv, out, content, updateRegistry: false });
+    expect(segmentCommand(doc, readInvocation(out, 2099))).toBe(`npm run segment -- --config ${yaml} --input ${csv} --out ${out} --content ${content} --clusters 2 --stability 3`);
 
     expect(await main(args)).toBe(0);
     expect(stderr.text).toMatch(/subsegments-2099\.json is up to date; reusing it/);

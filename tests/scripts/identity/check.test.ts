@@ -9,6 +9,8 @@ import { reviewedSnapshot } from '../../../scripts/identity/drift.js';
 import { matchSegments } from '../../../scripts/identity/match.js';
 import { registryPath, writeRegistry } from '../../../scripts/document/io.js';
 import type { Reviewed } from '../../../scripts/document/summary-schema.js';
+import { SUB_SEGMENTS_SCHEMA_VERSION, type SubSegmentations } from '../../../scripts/document/segmentation-schema.js';
+import { subSegmentsPath } from '../../../scripts/document/paths.js';
 import { distinctProfiles, makeSegmentation } from '../../helpers/synthetic-segmentation.js';
 
 const root = await mkdtemp(join(tmpdir(), 'identity-check-'));
@@ -43,6 +45,21 @@ async function project(name: string, files: Record<string, string>): Promise<{ c
 const fresh: Reviewed = reviewedSnapshot(rerun, 0, '2024-05-01');
 const stale: Reviewed = reviewedSnapshot(doc, 2, '2024-01-01'); // what segment 2 looked like before it was replaced
 
+/** Sub-segments of segment 0 as `npm run segment` writes them: two halves answering opposite halves of the features. */
+function subSegmentsFile(sizes: [number, number]): SubSegmentations {
+  const n = rerun.features.length;
+  const lift = (sign: number) => Array.from({ length: n }, (_, f) => (f < n / 2 ? sign : -sign) * 0.2);
+  const members = sizes[0] + sizes[1];
+  return {
+    schemaVersion: SUB_SEGMENTS_SCHEMA_VERSION,
+    year: 2021,
+    segmentationSha256: '0'.repeat(64),
+    cacheKey: 'test',
+    seed: 0,
+    segments: [{ slug: slug0, indices: [0], count: 2, members, baseRates: Array(n).fill(0.3), stabilityRuns: 0, parts: sizes.map((size, j) => ({ size, share: size / members, rates: lift(j ? -1 : 1).map((l) => 0.3 + l), lift: lift(j ? -1 : 1), stability: null })) }],
+  };
+}
+
 describe('identity check', () => {
   it('checks front matter as the site does: a summary\'s fields and a year introduction\'s headline', async () => {
     const dirs = await project('front-matter', { [`${slug0}.mdx`]: mdx({ segment: slug0, shortName: 'x'.repeat(41), colour: 'red' }) });
@@ -56,6 +73,22 @@ describe('identity check', () => {
     ]));
     expect(messages).toHaveLength(3);
   });
+
+  it('flags a summary whose sub-segments split otherwise than when it was reviewed (673 + 569 -> 840 + 393)', async () => {
+    const reviewedSplit = subSegmentsFile([673, 569]);
+    const reviewed = reviewedSnapshot(rerun, 0, '2024-05-01', undefined, reviewedSplit.segments[0]);
+    const dirs = await project('sub-drift', { [`${slug0}.mdx`]: mdx({ segment: slug0, subSegments: 2, reviewed }) });
+    await writeFile(subSegmentsPath(dirs.dataDir, 2021), JSON.stringify(reviewedSplit));
+    expect((await checkSummaries(dirs)).problems).toEqual([]);
+
+    await writeFile(subSegmentsPath(dirs.dataDir, 2021), JSON.stringify(subSegmentsFile([840, 393])));
+    const report = await checkSummaries(dirs);
+    expect(report.problems).toHaveLength(1);
+    expect(report.problems[0]).toMatchObject({ kind: 'drift', slug: slug0 });
+    expect(report.problems[0].message).toContain(`${slug0}.mdx (${slug0}): sub-segments changed since the review of 2024-05-01: 673 + 569 -> 840 + 393`);
+    expect(report.problems[0].message).toContain(`npm run summaries:review -- --year 2021 --slug ${slug0} --content ${dirs.contentDir} --data ${dirs.dataDir}`);
+  });
+
 
   it('passes summaries of live segments whose lifts did not move', async () => {
     // Files are named after their slugs, as the build requires.

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureStderr } from '../../helpers/capture-stderr.js';
 import { main } from '../../../scripts/identity/review.js';
-import { summaryPath } from '../../../scripts/document/paths.js';
+import { subSegmentsPath, summaryPath } from '../../../scripts/document/paths.js';
+import { SUB_SEGMENTS_SCHEMA_VERSION } from '../../../scripts/document/segmentation-schema.js';
 import { checkSummaries } from '../../../scripts/identity/check.js';
 import { parseFrontMatter } from '../../../scripts/document/front-matter.js';
 import { matchSegments } from '../../../scripts/identity/match.js';
@@ -50,6 +51,35 @@ describe('npm run summaries:review', () => {
     expect(text.endsWith(`---\n${body}`)).toBe(true);
     expect(text).toContain('title: Pythonistas');
     expect((await checkSummaries({ contentDir: content, dataDir: data })).problems).toEqual([]);
+  });
+
+  it("records a summary's sub-segments (sizes, top answers), so that a later re-split is flagged", async () => {
+    const { content, data, doc, slugs } = await setUp();
+    const n = doc.features.length;
+    const split = (sizes: number[]) => ({
+      schemaVersion: SUB_SEGMENTS_SCHEMA_VERSION,
+      year: 2021,
+      segmentationSha256: '0'.repeat(64),
+      cacheKey: 'test',
+      seed: 0,
+      segments: [{ slug: slugs[0], indices: [0], count: 2, members: 50, baseRates: Array(n).fill(0.3), stabilityRuns: 0, parts: sizes.map((size, j) => {
+        const lift = Array.from({ length: n }, (_, f) => ((f < n / 2) === (j === 0) ? 0.2 : -0.2));
+        return { size, share: size / 50, rates: lift.map((l) => 0.3 + l), lift, stability: null };
+      }) }],
+    });
+    writeFileSync(subSegmentsPath(data, 2021), JSON.stringify(split([27, 23])));
+    const path = summaryPath(content, 2021, slugs[0]);
+    mkdirSync(join(content, 'segments', '2021'), { recursive: true });
+    writeFileSync(path, `---\ntitle: Halves\nshortName: Halves\nsegment: ${slugs[0]}\nsubSegments: 2\n---\n\nTwo halves.\n`);
+    expect(await main(['--year', '2021', '--slug', slugs[0], '--content', content, '--data', data, '--date', '2026-01-02'])).toBe(0);
+    expect(stderr.text).toContain('sub-segments 27 + 23');
+    const { data: front } = parseFrontMatter(readFileSync(path, 'utf8'), path);
+    const recorded = (front.reviewed as { subSegments: { size: number; top: { feature: string }[] }[] }).subSegments;
+    expect(recorded.map((p) => p.size)).toEqual([27, 23]);
+    expect(recorded[0].top[0].feature).toBe(doc.features[0].id);
+    expect((await checkSummaries({ contentDir: content, dataDir: data })).problems).toEqual([]);
+    writeFileSync(subSegmentsPath(data, 2021), JSON.stringify(split([40, 10])));
+    expect((await checkSummaries({ contentDir: content, dataDir: data })).problems.map((p) => p.message)).toEqual([expect.stringContaining('sub-segments changed since the review of 2026-01-02: 27 + 23 -> 40 + 10')]);
   });
 
   it('names the current slugs when asked for one that does not exist', async () => {

@@ -42,6 +42,31 @@ describe('subSegment', () => {
     expect(a.parts).toEqual(b.parts);
   });
 
+  it('gives each part a stability over re-runs with derived seeds: planted groups hold, a split of noise does not', () => {
+    const { matrix } = planted(240);
+    const runs = 4;
+    const result = subSegment(matrix, 2, { seed: 0, stream: 'test', stabilityRuns: runs });
+    for (const part of result.parts) {
+      expect(part.stability).not.toBeNull();
+      expect(part.stability!.jaccard).toBeGreaterThanOrEqual(0.75);
+      expect(part.stability!.class).toBe('stable');
+      expect(part.stability!.found).toBe(runs);
+    }
+    // The re-runs only add stability: the split itself is the one made without them.
+    const plain = subSegment(matrix, 2, { seed: 0, stream: 'test' });
+    expect(Array.from(plain.labels)).toEqual(Array.from(result.labels));
+    expect(plain.parts.every((p) => p.stability === null)).toBe(true);
+    expect(subSegment(matrix, 2, { seed: 0, stream: 'test', stabilityRuns: runs }).parts).toEqual(result.parts);
+
+    // Members who answer at random hold no sub-groups: four parts of noise move from seed to seed.
+    const random = createRandom(11);
+    const noise: BinaryMatrix = { rows: 240, cols: 20, data: Uint8Array.from({ length: 240 * 20 }, () => (random() < 0.3 ? 1 : 0)) };
+    const noisy = subSegment(noise, 4, { seed: 0, stream: 'test', stabilityRuns: runs });
+    const mean = noisy.parts.reduce((sum, p) => sum + p.stability!.jaccard, 0) / noisy.parts.length;
+    expect(mean).toBeLessThan(Math.min(...result.parts.map((p) => p.stability!.jaccard)));
+    expect(noisy.parts.some((p) => p.stability!.class !== 'stable')).toBe(true);
+  });
+
   it('refuses a count outside 2-6, or too few members to split', () => {
     const { matrix } = planted(120);
     expect(() => subSegment(matrix, 1, { seed: 0, stream: 'x' })).toThrow(/1 is not a whole number from 2 to 6/);

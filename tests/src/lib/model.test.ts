@@ -4,7 +4,9 @@ import { featureCount, makeSegmentation } from '../../helpers/synthetic-segmenta
 import { buildYearModel, generatedNames, neighbours, type SummaryInfo } from '../../../src/lib/model.js';
 import { slugTable } from '../../../src/lib/slugs.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
-import { REGISTRY_2020 } from '../../helpers/site-build.js';
+import { REGISTRY_2020, fixtureSubSegments } from '../../helpers/site-build.js';
+import { subSegmentNames } from '../../../src/lib/charts.js';
+import type { SubSegmentations } from '../../../scripts/document/segmentation-schema.js';
 
 const doc = makeSegmentationFixture();
 // The registry the site-build fixture uses: tabular, vision and starters live, old retired.
@@ -108,5 +110,39 @@ describe('generatedNames', () => {
       { lift: lifts({ 7: 0.5, 8: 0.4, 2: 0.1 }), size: 10 }, // TensorFlow, Keras, SQL
     ]);
     expect([0, 1].map((p) => generatedNames(doc, p).title)).toEqual(['Segment 1: TensorFlow and Keras and Python', 'Segment 2: TensorFlow and Keras and SQL']);
+  });
+});
+
+describe('sub-segments a summary asks for', () => {
+  const tabular = summary('tabular', { subSegments: 2 });
+  const command = 'npm run segment -- --survey 2020 --input surveys/2020.zip';
+  const inputs = (data: SubSegmentations | null, whenMissing: 'notice' | 'throw', unreadable: string | null = null) => ({ data, file: 'data/subsegments-2020.json', command, whenMissing, unreadable });
+
+  it('come from the data when it has them, each named from its own answers against the segment', () => {
+    const model = buildYearModel(doc, slugs, [tabular], inputs(fixtureSubSegments(doc), 'throw'));
+    const segment = model.segments.find((s) => s.slug === 'tabular')!;
+    expect(segment.subSegments!.parts).toHaveLength(2);
+    expect(segment.subSegmentsMissing).toBeNull();
+    const names = subSegmentNames(model, segment.position);
+    expect(names.map((n) => n.letter)).toEqual(['Sub-segment A', 'Sub-segment B']);
+    // The larger part chose the first half of the answers more often than the segment, the smaller the second.
+    const first = doc.features.slice(0, doc.features.length / 2).map((f) => f.label);
+    expect(first.some((label) => names[0].title.includes(label.split(' ')[0]))).toBe(true);
+    expect(names[0].title).not.toBe(names[1].title);
+  });
+
+  it('missing, become a notice on that page alone on the dev server, naming the file, why and the command', () => {
+    const model = buildYearModel(doc, slugs, [tabular, summary('vision')], inputs(null, 'notice'));
+    const segment = model.segments.find((s) => s.slug === 'tabular')!;
+    expect(segment.subSegments).toBeNull();
+    expect(segment.subSegmentsMissing).toEqual({ file: tabular.filePath, count: 2, reason: 'there is no data/subsegments-2020.json', command });
+    expect(model.segments.filter((s) => s.subSegmentsMissing)).toHaveLength(1);
+    const stale = buildYearModel(doc, slugs, [tabular], inputs(null, 'notice', 'data/subsegments-2020.json was written by an older `npm run segment`'));
+    expect(stale.segments.find((s) => s.slug === 'tabular')!.subSegmentsMissing!.reason).toContain('older');
+  });
+
+  it('missing or split otherwise, stop a build with the file and the command', () => {
+    expect(() => buildYearModel(doc, slugs, [tabular], inputs(null, 'throw'))).toThrow(`${tabular.filePath}: subSegments: 2, but there is no data/subsegments-2020.json; run \`${command}\``);
+    expect(() => buildYearModel(doc, slugs, [summary('tabular', { subSegments: 3 })], inputs(fixtureSubSegments(doc), 'throw'))).toThrow('data/subsegments-2020.json splits "tabular" in 2');
   });
 });

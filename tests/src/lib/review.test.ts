@@ -5,7 +5,8 @@ import { buildYearModel, type SummaryInfo } from '../../../src/lib/model.js';
 import { reviewDate, reviewNote } from '../../../src/lib/review.js';
 import { DRIFT_THRESHOLD } from '../../../scripts/identity/drift.js';
 import { slugTable } from '../../../src/lib/slugs.js';
-import type { Segmentation } from '../../../scripts/document/segmentation-schema.js';
+import type { Segmentation, SubSegmentations } from '../../../scripts/document/segmentation-schema.js';
+import { REGISTRY_2020, fixtureSubSegments } from '../../helpers/site-build.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 
 const doc = makeSegmentationFixture();
@@ -79,5 +80,27 @@ describe('reviewDate', () => {
   it('writes a YAML date as YYYY-MM-DD and keeps a string as written', () => {
     expect(reviewDate(new Date('2025-01-31T00:00:00Z'))).toBe('2025-01-31');
     expect(reviewDate('2025-02-01')).toBe('2025-02-01');
+  });
+});
+
+describe('reviewNote for a summary with sub-segments', () => {
+  const regSlugs = slugTable(3, REGISTRY_2020);
+  const split = fixtureSubSegments(doc);
+  const reviewed = reviewedSnapshot(doc, 0, '2024-05-01', undefined, split.segments[0]);
+  const model = (data: SubSegmentations) => buildYearModel(doc, regSlugs, [summary('tabular', reviewed, { subSegments: 2 })], { data, file: 'data/subsegments-2020.json', command: 'npm run segment', whenMissing: 'throw' });
+
+  it('says nothing while the split is the one reviewed', () => {
+    expect(reviewNote(model(split), 0)).toBeNull();
+  });
+
+  it('puts the page under review when the split changed, with the sizes then and now', () => {
+    const [a, b] = split.segments[0].parts;
+    const members = a.size + b.size;
+    const moved = Math.round(members * 0.75);
+    const resplit = { ...split, segments: [{ ...split.segments[0], parts: [{ ...a, size: moved, share: moved / members }, { ...b, size: members - moved, share: (members - moved) / members }] }] };
+    const note = reviewNote(model(resplit), 0)!;
+    expect(note.subSegmentChange).toEqual({ reviewed: [a.size, b.size], current: [moved, members - moved] });
+    // The segment's own lifts did not move: the note lists no lift changes.
+    expect(note.changes).toEqual([]);
   });
 });
