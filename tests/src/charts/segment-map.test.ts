@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segmentMapLabels, segmentMapSpec, segmentMapTable } from '../../../src/charts/index.js';
+import { labelBoxSize, spreadLabels, type LabelBox } from '../../../src/charts/segment-map.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 
 const doc = makeSegmentationFixture();
@@ -69,5 +70,52 @@ describe('segmentMapLabels', () => {
     }
     // Segments of the fixture are drawn apart, so their centres differ.
     expect(new Set(labels.map((l) => l.left.toFixed(2))).size).toBeGreaterThan(1);
+  });
+});
+
+describe('spreadLabels', () => {
+  const image = { width: 358, height: 268 };
+  const overlaps = (placed: { left: number; top: number }[], boxes: LabelBox[]) =>
+    placed.flatMap((a, i) =>
+      placed.slice(i + 1).flatMap((b, k) => {
+        const j = i + 1 + k;
+        const dx = Math.abs(a.left - b.left) * image.width;
+        const dy = Math.abs(a.top - b.top) * image.height;
+        // 0.05 px of slack: positions are rounded to 4 decimals of a share.
+        return dx < (boxes[i].width + boxes[j].width) / 2 - 0.05 && dy < (boxes[i].height + boxes[j].height) / 2 - 0.05 ? [`${i}/${j}`] : [];
+      }),
+    );
+
+  it('moves labels whose centres lie close until none covers another, all inside the image', () => {
+    // Ten labels packed into one corner, two on the very same spot: the case of a phone's map.
+    const boxes: LabelBox[] = Array.from({ length: 10 }, (_, i) => ({ left: 0.1 + (i % 3) * 0.02, top: 0.1 + Math.floor(i / 3) * 0.02, width: 27, height: 27 }));
+    boxes.push({ ...boxes[0] });
+    expect(overlaps(boxes, boxes)).not.toEqual([]);
+    const placed = spreadLabels(boxes, image);
+    expect(overlaps(placed, boxes)).toEqual([]);
+    placed.forEach((p, i) => {
+      expect(p.left * image.width).toBeGreaterThanOrEqual(boxes[i].width / 2 - 0.05);
+      expect(p.left * image.width).toBeLessThanOrEqual(image.width - boxes[i].width / 2 + 0.05);
+      expect(p.top * image.height).toBeGreaterThanOrEqual(boxes[i].height / 2 - 0.05);
+      expect(p.top * image.height).toBeLessThanOrEqual(image.height - boxes[i].height / 2 + 0.05);
+    });
+    expect(spreadLabels(boxes, image)).toEqual(placed);
+  });
+
+  it('leaves labels that do not overlap where they are', () => {
+    const boxes: LabelBox[] = [{ left: 0.2, top: 0.2, width: 40, height: 20 }, { left: 0.8, top: 0.7, width: 40, height: 20 }];
+    expect(spreadLabels(boxes, image)).toEqual([{ left: 0.2, top: 0.2 }, { left: 0.8, top: 0.7 }]);
+  });
+});
+
+describe('labelBoxSize', () => {
+  const style = { fontSize: 12.8, lineHeight: 1.15, maxWidth: 144, padX: 4.8, padY: 1.6 };
+  it('wraps a long name onto lines no wider than the label may be', () => {
+    const short = labelBoxSize('R users', style);
+    const long = labelBoxSize('Deep learning in research and teaching', style);
+    expect(short.width).toBeLessThan(long.width);
+    expect(long.width).toBeLessThanOrEqual(style.maxWidth);
+    expect(short.height).toBe(Math.ceil(12.8 * 1.15 + 3.2));
+    expect(long.height).toBeGreaterThan(short.height);
   });
 });
