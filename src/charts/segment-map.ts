@@ -51,6 +51,43 @@ function professionalRows(doc: Segmentation): number[] {
   return rows;
 }
 
+/** An empty band across the map wider than this share of its range is narrowed to SQUEEZED_GAP of it. */
+const WIDEST_GAP = 0.08;
+const SQUEEZED_GAP = 0.04;
+
+/**
+ * A map of `values` onto themselves with every empty band wider than WIDEST_GAP of their range narrowed to
+ * SQUEEZED_GAP, continuous and increasing. UMAP puts a group with little in common with the rest (the
+ * professionals outside ML) far off as an island, and drawn to scale the gap took a third of the picture
+ * and squeezed every other segment into the rest. Distances across a gap mean little in UMAP anyway.
+ */
+export function squeezeGaps(values: readonly number[]): (v: number) => number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const range = sorted[sorted.length - 1] - sorted[0];
+  // Gaps as [start, end, new width], in order.
+  const gaps: [number, number, number][] = [];
+  for (let i = 1; i < sorted.length; i++) {
+    const width = sorted[i] - sorted[i - 1];
+    if (range > 0 && width > WIDEST_GAP * range) gaps.push([sorted[i - 1], sorted[i], SQUEEZED_GAP * range]);
+  }
+  return (v) => {
+    let out = v;
+    for (const [start, end, kept] of gaps) {
+      if (v >= end) out -= end - start - kept;
+      else if (v > start) out -= (v - start) * (1 - kept / (end - start));
+    }
+    return out;
+  };
+}
+
+/** The professionals' positions as drawn: professionalMap with its wide empty bands squeezed, per axis. */
+function drawnPositions(doc: Segmentation): { x: number[]; y: number[] } {
+  const { x, y } = doc.professionalMap!;
+  const fx = squeezeGaps(x);
+  const fy = squeezeGaps(y);
+  return { x: x.map(fx), y: y.map(fy) };
+}
+
 function domain(values: readonly number[]): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
@@ -71,12 +108,13 @@ function median(values: number[]): number {
 /** Each segment's centre on the image, as shares of its width and height. */
 export function segmentMapLabels(doc: Segmentation, options: SegmentMapOptions = {}): SegmentMapLabel[] {
   const rows = professionalRows(doc);
-  const [x0, x1] = domain(doc.professionalMap!.x);
-  const [y0, y1] = domain(doc.professionalMap!.y);
+  const drawn = drawnPositions(doc);
+  const [x0, x1] = domain(drawn.x);
+  const [y0, y1] = domain(drawn.y);
   return doc.segments.map((s) => {
     const members = rows.flatMap((row, p) => (doc.map.segment[row] === s.index ? [p] : []));
-    const cx = median(members.map((p) => doc.professionalMap!.x[p]));
-    const cy = median(members.map((p) => doc.professionalMap!.y[p]));
+    const cx = median(members.map((p) => drawn.x[p]));
+    const cy = median(members.map((p) => drawn.y[p]));
     return { segment: s.index, name: segmentName(options.names, s.index), left: round((cx - x0) / (x1 - x0), 4), top: round((y1 - cy) / (y1 - y0), 4) };
   });
 }
@@ -85,6 +123,7 @@ export function segmentMapLabels(doc: Segmentation, options: SegmentMapOptions =
 export function segmentMapSpec(doc: Segmentation, options: SegmentMapOptions = {}): TopLevelSpec {
   const rows = professionalRows(doc);
   const pointOfRow = new Map(rows.map((row, p) => [row, p]));
+  const drawn = drawnPositions(doc);
   const highlight = options.highlightSegment;
   const names = doc.segments.map((s) => segmentName(options.names, s.index));
   // The sample is drawn among the professionals alone: the map's own sample would spend most points on the others.
@@ -93,7 +132,7 @@ export function segmentMapSpec(doc: Segmentation, options: SegmentMapOptions = {
     .map((p) => rows[p])
     .map((row) => {
       const p = pointOfRow.get(row)!;
-      return { x: round(doc.professionalMap!.x[p], 2), y: round(doc.professionalMap!.y[p], 2), segment: names[doc.map.segment[row]], member: doc.map.segment[row] === highlight };
+      return { x: round(drawn.x[p], 2), y: round(drawn.y[p], 2), segment: names[doc.map.segment[row]], member: doc.map.segment[row] === highlight };
     });
   // Members last, so they are drawn on top.
   if (highlight !== undefined) points.sort((a, b) => Number(a.member) - Number(b.member));
@@ -111,8 +150,8 @@ export function segmentMapSpec(doc: Segmentation, options: SegmentMapOptions = {
     data: { values: points },
     mark: { type: 'circle', size: 12, opacity: highlight === undefined ? 0.7 : 0.8 },
     encoding: {
-      x: { field: 'x', type: 'quantitative', scale: { domain: domain(doc.professionalMap!.x), nice: false, zero: false }, axis: null },
-      y: { field: 'y', type: 'quantitative', scale: { domain: domain(doc.professionalMap!.y), nice: false, zero: false }, axis: null },
+      x: { field: 'x', type: 'quantitative', scale: { domain: domain(drawn.x), nice: false, zero: false }, axis: null },
+      y: { field: 'y', type: 'quantitative', scale: { domain: domain(drawn.y), nice: false, zero: false }, axis: null },
       color,
       tooltip: [{ field: 'segment', type: 'nominal', title: 'Segment' }],
     },

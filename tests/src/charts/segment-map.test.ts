@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { segmentMapLabels, segmentMapSpec, segmentMapTable } from '../../../src/charts/index.js';
-import { labelBoxSize, spreadLabels, type LabelBox } from '../../../src/charts/segment-map.js';
+import { labelBoxSize, spreadLabels, squeezeGaps, type LabelBox } from '../../../src/charts/segment-map.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 
 const doc = makeSegmentationFixture();
 const names = doc.segments.map((s) => `Name ${s.index}`);
 
 describe('segmentMapSpec', () => {
-  it('draws only professionals, at their professionalMap position, colored by their segment', () => {
+  it('draws only professionals, at their professionalMap position (wide gaps squeezed), colored by their segment', () => {
     const spec = segmentMapSpec(doc, { names }) as any;
     const values = spec.data.values as { x: number; y: number; segment: string }[];
     expect(values).toHaveLength(doc.counts.professionals);
     const rows = doc.map.professional.flatMap((v, i) => (v === 1 ? [i] : []));
+    const fx = squeezeGaps(doc.professionalMap!.x);
+    const fy = squeezeGaps(doc.professionalMap!.y);
     values.forEach((v, p) => {
-      expect(v.x).toBeCloseTo(doc.professionalMap!.x[p], 1);
+      expect(v.x).toBeCloseTo(fx(doc.professionalMap!.x[p]), 1);
+      expect(v.y).toBeCloseTo(fy(doc.professionalMap!.y[p]), 1);
       expect(v.segment).toBe(names[doc.map.segment[rows[p]]]);
     });
     expect(spec.encoding.color.scale.domain).toEqual(names);
@@ -54,7 +57,7 @@ describe('segmentMapLabels', () => {
     const labels = segmentMapLabels(doc, { names });
     expect(labels.map((l) => l.name)).toEqual(names);
     const rows = doc.map.professional.flatMap((v, i) => (v === 1 ? [i] : []));
-    const xs = doc.professionalMap!.x;
+    const xs = doc.professionalMap!.x.map(squeezeGaps(doc.professionalMap!.x));
     const lo = Math.min(...xs);
     const hi = Math.max(...xs);
     for (const label of labels) {
@@ -117,5 +120,23 @@ describe('labelBoxSize', () => {
     expect(long.width).toBeLessThanOrEqual(style.maxWidth);
     expect(short.height).toBe(Math.ceil(12.8 * 1.15 + 3.2));
     expect(long.height).toBeGreaterThan(short.height);
+  });
+});
+
+describe('squeezeGaps', () => {
+  it('narrows an empty band wider than 8% of the range to 4% of it, keeping order and the points on either side', () => {
+    // A cloud on 0-1 and an island at 9-10: the gap of 8 is 80% of the range, drawn as 4% (0.4).
+    const values = [0, 0.5, 1, 9, 9.5, 10];
+    const f = squeezeGaps(values);
+    expect(values.map(f)).toEqual([0, 0.5, 1, 1.4, 1.9, 2.4].map((v) => expect.closeTo(v, 10)));
+    // Inside the gap (a segment's median may fall there) the map is continuous and increasing.
+    expect(f(5)).toBeCloseTo(1.2, 10);
+    expect(f(1)).toBeLessThan(f(1.5));
+  });
+
+  it('leaves a map without wide gaps as it is', () => {
+    const values = Array.from({ length: 50 }, (_, i) => i / 7);
+    const f = squeezeGaps(values);
+    expect(values.map(f)).toEqual(values);
   });
 });
