@@ -110,7 +110,7 @@ export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: S
       shortName: summary?.shortName ?? fallback!.shortName,
       isNew: indices.some((i) => slugs.byIndex[i].isNew),
       summary,
-      subSegments: summary?.subSegments ? subSegmentsOf(summary, indices, doc, subSegments, subSegmentsFile) : null,
+      subSegments: summary?.subSegments ? subSegmentsOf(summary, indices, doc, subSegments, subSegmentsFile, indices.flatMap((i) => slugs.byIndex[i].formerSlugs)) : null,
     };
   });
   return { year, doc, view, segments, warnings };
@@ -120,10 +120,11 @@ export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: S
  * The sub-segments a summary asks for, checked against the segmentation they must have been computed from;
  * missing or stale ones stop the build with what to run.
  */
-function subSegmentsOf(summary: SummaryInfo, indices: number[], doc: Segmentation, file: SubSegmentations | null, fileName: string): SubSegmentation {
+function subSegmentsOf(summary: SummaryInfo, indices: number[], doc: Segmentation, file: SubSegmentations | null, fileName: string, formerSlugs: string[]): SubSegmentation {
   const year = doc.survey.year;
   const rerun = `run \`npm run segment\` for ${year} again: it splits the segments whose summaries ask for sub-segments`;
-  const found = file?.segments.find((s) => s.slug === summary.segment);
+  // Renaming a segment (formerSlugs) changes no member: sub-segments computed under its old slug still hold, and the checks below say so.
+  const found = file?.segments.find((s) => s.slug === summary.segment) ?? file?.segments.find((s) => formerSlugs.includes(s.slug));
   if (!file || !found) throw new Error(`${summary.filePath}: subSegments: ${summary.subSegments}, but ${fileName} has no sub-segments of "${summary.segment}"; ${rerun}`);
   if (found.count !== summary.subSegments) throw new Error(`${summary.filePath}: subSegments: ${summary.subSegments}, but ${fileName} splits "${summary.segment}" in ${found.count}; ${rerun}`);
   const members = indices.reduce((n, i) => n + doc.segments[i].size, 0);

@@ -4,7 +4,7 @@ import { featureCount, makeSegmentation } from '../../helpers/synthetic-segmenta
 import { buildYearModel, generatedNames, neighbours, type SummaryInfo } from '../../../src/lib/model.js';
 import { slugTable } from '../../../src/lib/slugs.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
-import { REGISTRY_2020 } from '../../helpers/site-build.js';
+import { fixtureSubSegments, REGISTRY_2020 } from '../../helpers/site-build.js';
 
 const doc = makeSegmentationFixture();
 // The registry the site-build fixture uses: tabular, vision and starters live, old retired.
@@ -59,6 +59,16 @@ describe('buildYearModel', () => {
     expect(model.segments[1]).toMatchObject({ slug: 'computer-vision', formerSlugs: ['vision'], aliases: [] });
     expect(model.segments[1].summary?.segment).toBe('computer-vision');
     expect(() => buildYearModel(doc, table, [summary('vision')])).toThrow('segment "vision" was renamed to "computer-vision" in the registry of 2020');
+  });
+
+  it('finds the sub-segments of a renamed segment under its former slug (a rename moves no member)', () => {
+    const renamed = { ...registry, segments: registry.segments.map((e) => (e.slug === 'tabular' ? { ...e, slug: 'tabular-ml', formerSlugs: ['tabular'] } : e)) };
+    const file = fixtureSubSegments(doc);
+    expect(file.segments.map((s) => s.slug)).toEqual(['tabular']);
+    const model = buildYearModel(doc, slugTable(3, renamed), [summary('tabular-ml', { subSegments: file.segments[0].count })], file);
+    expect(model.segments[0].subSegments).toBe(file.segments[0]);
+    // Another segment's sub-segments are still not taken for its own.
+    expect(() => buildYearModel(doc, slugTable(3, renamed), [summary('vision', { subSegments: 2 })], file)).toThrow(/has no sub-segments of "vision"/);
   });
 
   it('rejects two summaries for one segment, and a summary for a segment merged into another', () => {
