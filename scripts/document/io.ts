@@ -128,7 +128,9 @@ export function readSegmentationSync(path: string, year: number): Segmentation {
 
 function canonicalEntry(entry: RegistryEntry): RegistryEntry {
   const signature = Object.fromEntries(Object.keys(entry.signature).sort(compareSlugs).map((k) => [k, entry.signature[k]]));
-  return { slug: entry.slug, index: entry.index, status: entry.status, similarity: entry.similarity, size: entry.size, signature, members: entry.members };
+  // formerSlugs only when there are some: an editor's renames must survive every rewrite of the registry.
+  const formerSlugs = entry.formerSlugs?.length ? { formerSlugs: entry.formerSlugs } : {};
+  return { slug: entry.slug, index: entry.index, status: entry.status, similarity: entry.similarity, size: entry.size, signature, members: entry.members, ...formerSlugs };
 }
 
 /** The registry's file text: schema key order, signature keys sorted, 2-space indent, final newline. */

@@ -15,7 +15,16 @@ const ANSWERS_PER_SLUG = 3;
 /** Words that carry no meaning in a short form. */
 const STOPWORDS = new Set(['a', 'an', 'and', 'or', 'of', 'the', 'to', 'for', 'in', 'on', 'my', 'that', 'with', 'etc', 'is', 'are']);
 /** Answers that only mean something together with their question ("None", "No / None", "Other"). */
-const NONE_LIKE = /^(none|no|no \/ none|i do not\b.*|none of (these|the above)\b.*)$/i;
+// "I have not used any cloud providers" (2018) is a None too: taken as words it gave slugs like "i-have-r-rstudio".
+const NONE_LIKE = /^(none|no|no \/ none|i do not\b.*|i have (not|never)\b.*|none of (these|the above)\b.*)$/i;
+/**
+ * Initialisms readers know as names. A title-case name's initials are its short form only when they are one
+ * of these ("Convolutional Neural Networks" -> "cnn"): made-up ones such as "mpb" (Microsoft Power BI) or
+ * "gcce" (Google Cloud Compute Engine) do not read as words, and a slug is a permanent URL.
+ */
+const KNOWN_INITIALISMS = new Set(['cnn', 'rnn', 'dnn', 'gan', 'gbm', 'mlp', 'svm', 'nlp']);
+/** How many of a long product name's last words name it ("Microsoft Azure Virtual Machines" -> "virtual-machines"). */
+const NAME_WORDS = 2;
 const OTHER_LIKE = /^other\b/i;
 
 /** Lowercase alphanumeric words of a text; "C++" -> "cpp", "C#" -> "csharp", "Fast.ai" -> "fastai". */
@@ -38,10 +47,11 @@ function parentheticalAcronym(label: string): string | null {
 }
 
 /**
- * Short kebab-case form of an answer: an acronym in parentheses if there is one; the initials of a
- * title-case name of three or more words ("Convolutional Neural Networks" -> "cnn"); otherwise the first two
- * meaningful words of the first alternative ("Vim / Emacs" -> "vim"). "None" and "Other" are qualified by
- * the question's first word ("no-cloud"), since alone they name nothing.
+ * Short kebab-case form of an answer: an acronym in parentheses if there is one; for a title-case name of
+ * three or more words, its initials if readers know them ("Convolutional Neural Networks" -> "cnn"), else its
+ * last two words, which name the product after its maker ("Microsoft Power BI" -> "power-bi"); otherwise the
+ * first two meaningful words of the first alternative ("Vim / Emacs" -> "vim"). "None" and "Other" are
+ * qualified by the question's first word ("no-cloud"), since alone they name nothing.
  */
 export function answerShortForm(label: string, questionLabel: string): string {
   const trimmed = label.trim();
@@ -53,8 +63,12 @@ export function answerShortForm(label: string, questionLabel: string): string {
   const plain = trimmed.replace(/\([^()]*\)/g, ' ').split(' / ')[0].trim();
   const originalWords = plain.split(/\s+/).filter((w) => w.length > 0);
   const titleCase = originalWords.length >= 3 && originalWords.every((w) => /^[A-Z]/.test(w));
-  if (titleCase) return originalWords.map((w) => w[0].toLowerCase()).join('');
   const meaningful = words(plain);
+  if (titleCase) {
+    const initials = originalWords.map((w) => w[0].toLowerCase()).join('');
+    if (KNOWN_INITIALISMS.has(initials)) return initials;
+    return meaningful.slice(-NAME_WORDS).join('-') || subject;
+  }
   return meaningful.slice(0, 2).join('-') || subject;
 }
 

@@ -12,6 +12,10 @@ import { round, segmentName } from './data.js';
 import { mapSample, type MapSampleOptions } from './sample.js';
 import type { ChartTable } from './table.js';
 import { VEGA_LITE_SCHEMA } from './theme.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chartFontDir, FONT_FILES } from './fonts.js';
+import { readFontWidths, textWidth, type FontWidths } from './text-metrics.js';
 
 export interface SegmentMapOptions extends MapSampleOptions {
   /** Segment display names by segment index. */
@@ -47,6 +51,43 @@ function professionalRows(doc: Segmentation): number[] {
   return rows;
 }
 
+/** An empty band across the map wider than this share of its range is narrowed to SQUEEZED_GAP of it. */
+const WIDEST_GAP = 0.08;
+const SQUEEZED_GAP = 0.04;
+
+/**
+ * A map of `values` onto themselves with every empty band wider than WIDEST_GAP of their range narrowed to
+ * SQUEEZED_GAP, continuous and increasing. UMAP puts a group with little in common with the rest (the
+ * professionals outside ML) far off as an island, and drawn to scale the gap took a third of the picture
+ * and squeezed every other segment into the rest. Distances across a gap mean little in UMAP anyway.
+ */
+export function squeezeGaps(values: readonly number[]): (v: number) => number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const range = sorted[sorted.length - 1] - sorted[0];
+  // Gaps as [start, end, new width], in order.
+  const gaps: [number, number, number][] = [];
+  for (let i = 1; i < sorted.length; i++) {
+    const width = sorted[i] - sorted[i - 1];
+    if (range > 0 && width > WIDEST_GAP * range) gaps.push([sorted[i - 1], sorted[i], SQUEEZED_GAP * range]);
+  }
+  return (v) => {
+    let out = v;
+    for (const [start, end, kept] of gaps) {
+      if (v >= end) out -= end - start - kept;
+      else if (v > start) out -= (v - start) * (1 - kept / (end - start));
+    }
+    return out;
+  };
+}
+
+/** The professionals' positions as drawn: professionalMap with its wide empty bands squeezed, per axis. */
+function drawnPositions(doc: Segmentation): { x: number[]; y: number[] } {
+  const { x, y } = doc.professionalMap!;
+  const fx = squeezeGaps(x);
+  const fy = squeezeGaps(y);
+  return { x: x.map(fx), y: y.map(fy) };
+}
+
 function domain(values: readonly number[]): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
@@ -67,12 +108,13 @@ function median(values: number[]): number {
 /** Each segment's centre on the image, as shares of its width and height. */
 export function segmentMapLabels(doc: Segmentation, options: SegmentMapOptions = {}): SegmentMapLabel[] {
   const rows = professionalRows(doc);
-  const [x0, x1] = domain(doc.professionalMap!.x);
-  const [y0, y1] = domain(doc.professionalMap!.y);
+  const drawn = drawnPositions(doc);
+  const [x0, x1] = domain(drawn.x);
+  const [y0, y1] = domain(drawn.y);
   return doc.segments.map((s) => {
     const members = rows.flatMap((row, p) => (doc.map.segment[row] === s.index ? [p] : []));
-    const cx = median(members.map((p) => doc.professionalMap!.x[p]));
-    const cy = median(members.map((p) => doc.professionalMap!.y[p]));
+    const cx = median(members.map((p) => drawn.x[p]));
+    const cy = median(members.map((p) => drawn.y[p]));
     return { segment: s.index, name: segmentName(options.names, s.index), left: round((cx - x0) / (x1 - x0), 4), top: round((y1 - cy) / (y1 - y0), 4) };
   });
 }
@@ -81,6 +123,7 @@ export function segmentMapLabels(doc: Segmentation, options: SegmentMapOptions =
 export function segmentMapSpec(doc: Segmentation, options: SegmentMapOptions = {}): TopLevelSpec {
   const rows = professionalRows(doc);
   const pointOfRow = new Map(rows.map((row, p) => [row, p]));
+  const drawn = drawnPositions(doc);
   const highlight = options.highlightSegment;
   const names = doc.segments.map((s) => segmentName(options.names, s.index));
   // The sample is drawn among the professionals alone: the map's own sample would spend most points on the others.
@@ -89,7 +132,7 @@ export function segmentMapSpec(doc: Segmentation, options: SegmentMapOptions = {
     .map((p) => rows[p])
     .map((row) => {
       const p = pointOfRow.get(row)!;
-      return { x: round(doc.professionalMap!.x[p], 2), y: round(doc.professionalMap!.y[p], 2), segment: names[doc.map.segment[row]], member: doc.map.segment[row] === highlight };
+      return { x: round(drawn.x[p], 2), y: round(drawn.y[p], 2), segment: names[doc.map.segment[row]], member: doc.map.segment[row] === highlight };
     });
   // Members last, so they are drawn on top.
   if (highlight !== undefined) points.sort((a, b) => Number(a.member) - Number(b.member));
@@ -107,8 +150,8 @@ export function segmentMapSpec(doc: Segmentation, options: SegmentMapOptions = {
     data: { values: points },
     mark: { type: 'circle', size: 12, opacity: highlight === undefined ? 0.7 : 0.8 },
     encoding: {
-      x: { field: 'x', type: 'quantitative', scale: { domain: domain(doc.professionalMap!.x), nice: false, zero: false }, axis: null },
-      y: { field: 'y', type: 'quantitative', scale: { domain: domain(doc.professionalMap!.y), nice: false, zero: false }, axis: null },
+      x: { field: 'x', type: 'quantitative', scale: { domain: domain(drawn.x), nice: false, zero: false }, axis: null },
+      y: { field: 'y', type: 'quantitative', scale: { domain: domain(drawn.y), nice: false, zero: false }, axis: null },
       color,
       tooltip: [{ field: 'segment', type: 'nominal', title: 'Segment' }],
     },
@@ -124,4 +167,85 @@ export function segmentMapTable(doc: Segmentation, options: SegmentMapOptions = 
       : `with the ${doc.segments[highlight].size.toLocaleString('en-US')} members of "${segmentName(options.names, highlight)}" highlighted`;
   const alt = `Map of the ${doc.counts.professionals.toLocaleString('en-US')} professionals placed so that those with similar answers sit close together, ${what}.`;
   return { alt, columns: ['segment', 'members', 'share'], rows: doc.segments.map((s) => [segmentName(options.names, s.index), s.size, s.share]) };
+}
+
+/** A label's box on the map image, in CSS pixels, centred on where it wants to be. */
+export interface LabelBox {
+  /** Wanted centre, as shares of the image (a `SegmentMapLabel`'s left and top). */
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Rounds of pushing overlapping labels apart: ten segments settle in far fewer. */
+const SPREAD_ROUNDS = 200;
+
+/**
+ * Where labels go so that none covers another: segment centres can lie a few pixels apart (two clouds side
+ * by side), and their names, drawn there as they are, overlapped into one unreadable patch on a phone. Each
+ * round moves every overlapping pair apart along the axis where they overlap least, half each, and keeps
+ * every box inside the image. Deterministic: the same boxes always land in the same places.
+ */
+export function spreadLabels(boxes: readonly LabelBox[], image: { width: number; height: number }): { left: number; top: number }[] {
+  const at = boxes.map((b) => ({ x: b.left * image.width, y: b.top * image.height, w: b.width, h: b.height }));
+  const clamp = (p: (typeof at)[number]) => {
+    p.x = Math.min(Math.max(p.x, p.w / 2), image.width - p.w / 2);
+    p.y = Math.min(Math.max(p.y, p.h / 2), image.height - p.h / 2);
+  };
+  at.forEach(clamp);
+  for (let round = 0; round < SPREAD_ROUNDS; round++) {
+    let moved = false;
+    for (let i = 0; i < at.length; i++) {
+      for (let j = i + 1; j < at.length; j++) {
+        const a = at[i];
+        const b = at[j];
+        const overlapX = (a.w + b.w) / 2 - Math.abs(a.x - b.x);
+        const overlapY = (a.h + b.h) / 2 - Math.abs(a.y - b.y);
+        if (overlapX <= 0 || overlapY <= 0) continue;
+        moved = true;
+        // Ties (the same centre) part by list order, so the result does not depend on floating-point noise.
+        if (overlapX < overlapY) {
+          const push = (overlapX / 2 + 0.5) * (a.x < b.x || (a.x === b.x && i < j) ? -1 : 1);
+          a.x += push;
+          b.x -= push;
+        } else {
+          const push = (overlapY / 2 + 0.5) * (a.y < b.y || (a.y === b.y && i < j) ? -1 : 1);
+          a.y += push;
+          b.y -= push;
+        }
+        clamp(a);
+        clamp(b);
+      }
+    }
+    if (!moved) break;
+  }
+  return at.map((p) => ({ left: round(p.x / image.width, 4), top: round(p.y / image.height, 4) }));
+}
+
+/** How a map label is drawn on the page (SegmentMap.astro's CSS, in px), to size its box before the browser does. */
+export interface LabelStyle {
+  fontSize: number;
+  lineHeight: number;
+  /** Widest the label may be, padding included; longer names wrap. */
+  maxWidth: number;
+  padX: number;
+  padY: number;
+}
+
+let boldWidths: FontWidths | null = null;
+
+/** The box a bold label of `name` takes, wrapped at word boundaries as the browser wraps it (Source Sans 3 Bold widths). */
+export function labelBoxSize(name: string, style: LabelStyle): { width: number; height: number } {
+  boldWidths ??= readFontWidths(readFileSync(join(chartFontDir(), FONT_FILES.bold)));
+  const widthOf = (text: string) => textWidth(boldWidths!, text, style.fontSize);
+  const room = style.maxWidth - 2 * style.padX;
+  const lines: string[] = [];
+  for (const word of name.split(/\s+/)) {
+    const last = lines.length - 1;
+    if (last >= 0 && widthOf(`${lines[last]} ${word}`) <= room) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  const text = Math.min(room, Math.max(...lines.map(widthOf)));
+  return { width: Math.ceil(text + 2 * style.padX), height: Math.ceil(lines.length * style.fontSize * style.lineHeight + 2 * style.padY) };
 }

@@ -5,7 +5,7 @@
 export { liftChartRows, liftChartSpec, liftChartTable, type LiftRow, type LiftChartOptions } from './lift.js';
 export { breakdownRows, breakdownSpec, breakdownTable, type BreakdownRow, type BreakdownOptions } from './breakdown.js';
 export { mapSpec, mapTable, type MapOptions } from './map.js';
-export { segmentMapLabels, segmentMapSpec, segmentMapTable, SEGMENT_MAP_SIZE, type SegmentMapLabel, type SegmentMapOptions } from './segment-map.js';
+export { labelBoxSize, segmentMapLabels, segmentMapSpec, segmentMapTable, spreadLabels, SEGMENT_MAP_SIZE, type LabelStyle, type SegmentMapLabel, type SegmentMapOptions } from './segment-map.js';
 export { mapSample, DEFAULT_MAP_POINTS, type MapSampleOptions } from './sample.js';
 export { segmentSizeRows, segmentSizesSpec, segmentSizesTable, type SizeRow } from './sizes.js';
 export { stabilityRows, stabilitySpec, stabilityTable, STABILITY_LABELS, type StabilityRow } from './stability.js';

@@ -138,7 +138,7 @@ export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: S
       shortName: summary?.shortName ?? fallback!.shortName,
       isNew: indices.some((i) => slugs.byIndex[i].isNew),
       summary,
-      ...subSegmentsOf(summary, indices, doc, subSegments),
+      ...subSegmentsOf(summary, indices, doc, subSegments, indices.flatMap((i) => slugs.byIndex[i].formerSlugs)),
     };
   });
   return { year, doc, view, segments, warnings };
@@ -149,22 +149,27 @@ export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: S
  * Missing or stale ones stop a build with the file and the command; on the dev server they become the page's
  * notice, so that an editor who has just added `subSegments: 2` does not take the whole year down.
  */
-function subSegmentsOf(summary: SummaryInfo | null, indices: number[], doc: Segmentation, inputs: SubSegmentInputs): Pick<PublishedSegment, 'subSegments' | 'subSegmentsMissing'> {
+function subSegmentsOf(summary: SummaryInfo | null, indices: number[], doc: Segmentation, inputs: SubSegmentInputs, formerSlugs: string[]): Pick<PublishedSegment, 'subSegments' | 'subSegmentsMissing'> {
   if (!summary?.subSegments) return { subSegments: null, subSegmentsMissing: null };
   const year = doc.survey.year;
-  const reason = whySubSegmentsMissing(summary, indices, doc, inputs);
-  if (reason === null) return { subSegments: inputs.data!.segments.find((s) => s.slug === summary.segment)!, subSegmentsMissing: null };
+  const reason = whySubSegmentsMissing(summary, indices, doc, inputs, formerSlugs);
+  if (reason === null) return { subSegments: findSubSegments(inputs.data!, summary.segment, formerSlugs)!, subSegmentsMissing: null };
   if (inputs.whenMissing === 'throw') {
     throw new Error(`${summary.filePath}: subSegments: ${summary.subSegments}, but ${reason}; run \`${inputs.command}\` to compute them (it splits the ${year} segments whose summaries ask for sub-segments, reusing the segmentation)`);
   }
   return { subSegments: null, subSegmentsMissing: { file: summary.filePath, count: summary.subSegments, reason, command: inputs.command } };
 }
 
+/** Renaming a segment (formerSlugs) moves no member: sub-segments computed under its old slug still hold, and the checks below say so. */
+function findSubSegments(file: SubSegmentations, slug: string, formerSlugs: string[]): SubSegmentation | undefined {
+  return file.segments.find((s) => s.slug === slug) ?? file.segments.find((s) => formerSlugs.includes(s.slug));
+}
+
 /** Why the data cannot show the summary's sub-segments, or null when it can. */
-function whySubSegmentsMissing(summary: SummaryInfo, indices: number[], doc: Segmentation, inputs: SubSegmentInputs): string | null {
+function whySubSegmentsMissing(summary: SummaryInfo, indices: number[], doc: Segmentation, inputs: SubSegmentInputs, formerSlugs: string[]): string | null {
   const { data: file, file: fileName } = inputs;
   if (inputs.unreadable) return inputs.unreadable;
-  const found = file?.segments.find((s) => s.slug === summary.segment);
+  const found = file ? findSubSegments(file, summary.segment, formerSlugs) : undefined;
   if (!file) return `there is no ${fileName}`;
   if (!found) return `${fileName} has no sub-segments of "${summary.segment}"`;
   if (found.count !== summary.subSegments) return `${fileName} splits "${summary.segment}" in ${found.count}`;

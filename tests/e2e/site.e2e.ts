@@ -148,28 +148,45 @@ describe('segment page', () => {
   });
 });
 
-/** Rendered size of every visible SVG text of the page's static charts, by chart (font size × the SVG's scale). */
+/**
+ * Rendered size of every visible chart text of the page, by chart: the SVG text of static and interactive
+ * charts (font size × the SVG's scale), the home page's chart, and the segment map's labels, which are HTML.
+ */
 async function chartTextSizes(page: Page): Promise<{ chart: string; min: number; texts: number }[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('figure[data-chart-spec]')].flatMap((figure) => {
-      // The static SVG, or the interactive view that replaced it (both lay out for the column's width).
-      const sizes = [...figure.querySelectorAll<SVGTextElement>('.chart-static svg text, .chart-interactive svg text')]
-        .filter((t) => t.getBoundingClientRect().width > 0 && (t.textContent ?? '').trim() !== '')
-        .map((t) => {
-          // The scale of the text's transform, rotated labels included (their a is cos 90° = 0).
-          const m = t.getScreenCTM()!;
-          return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
-        });
-      const chart = figure.dataset.chartSpec!.split('/').pop()!.replace('.vl.json', '');
-      return sizes.length === 0 ? [] : [{ chart, min: Math.min(...sizes), texts: sizes.length }];
-    }),
-  );
+  return page.evaluate(() => {
+    const shown = (e: Element) => e.getBoundingClientRect().width > 0 && (e.textContent ?? '').trim() !== '';
+    const svgSizes = (figure: Element) =>
+      [...figure.querySelectorAll<SVGTextElement>('.chart-static svg text, .chart-interactive svg text')].filter(shown).map((t) => {
+        // The scale of the text's transform, rotated labels included (their a is cos 90° = 0).
+        const m = t.getScreenCTM()!;
+        return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+      });
+    const figures: [string, number[]][] = [
+      ...[...document.querySelectorAll<HTMLElement>('figure[data-chart-spec]')].map((f): [string, number[]] => [f.dataset.chartSpec!.split('/').pop()!.replace('.vl.json', ''), svgSizes(f)]),
+      ...[...document.querySelectorAll('.latest figure.chart')].map((f): [string, number[]] => ['home-sizes', svgSizes(f)]),
+      ...[...document.querySelectorAll('figure.segment-map')].map((f): [string, number[]] => [
+        'segment-map-labels',
+        [...f.querySelectorAll('.labels a, .dots li, .key a')].filter(shown).map((e) => parseFloat(getComputedStyle(e).fontSize)),
+      ]),
+    ];
+    return figures.flatMap(([chart, sizes]) => (sizes.length === 0 ? [] : [{ chart, min: Math.min(...sizes), texts: sizes.length }]));
+  });
+}
+
+/** Pairs of the segment map's visible labels (names or numbers) whose boxes overlap, as "i/j". */
+async function overlappingMapLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const boxes = [...document.querySelectorAll('figure.segment-map .labels a, figure.segment-map .dots li')]
+      .map((e) => e.getBoundingClientRect())
+      .filter((r) => r.width > 0);
+    return boxes.flatMap((a, i) => boxes.slice(i + 1).flatMap((b, k) => (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom ? [`${i}/${i + 1 + k}`] : [])));
+  });
 }
 
 describe('phone width (390 px)', () => {
   it('draws every chart kind with text of at least 11 px, and the page does not scroll sideways', async () => {
     const measured: { chart: string; min: number; texts: number }[] = [];
-    for (const path of [`${year}/`, segmentPath, `${year}/changes/`]) {
+    for (const path of ['', `${year}/`, segmentPath, `${year}/changes/`]) {
       const page = await open(path, { width: 390 });
       // Let the charts in view turn interactive (the phone spec), so that both kinds of drawing are measured.
       await page.waitForTimeout(3000);
@@ -178,12 +195,28 @@ describe('phone width (390 px)', () => {
       expect(overflow, path).toBeLessThanOrEqual(0);
       await page.close();
     }
-    // Every kind of SVG chart the site draws was measured (the maps are pictures, PNG).
-    const kinds = ['sizes', 'stability', 'breakdown-', 'work-activities', '-lift', 'changes'];
+    // Every kind of SVG chart the site draws was measured, the home page's and the map's labels (the maps
+    // themselves are pictures, PNG, with no text of their own).
+    const kinds = ['home-sizes', 'sizes', 'stability', 'breakdown-', 'work-activities', '-lift', 'changes', 'segment-map-labels'];
     for (const kind of kinds) expect(measured.some((m) => m.chart.includes(kind)), kind).toBe(true);
     const small = measured.filter((m) => m.min < 11).map((m) => `${m.chart}: ${m.min.toFixed(1)} px`);
     expect(small).toEqual([]);
     console.log(`smallest chart text at 390 px: ${Math.min(...measured.map((m) => m.min)).toFixed(1)} px over ${measured.length} charts`);
+  });
+
+  it("numbers the segments on the map, names them in a key of links below it, and no label covers another", async () => {
+    for (const width of [390, 1400]) {
+      const page = await open(`${year}/`, { width });
+      const map = page.locator('figure.segment-map').first();
+      const links = map.locator(width === 390 ? '.key a' : '.labels a');
+      expect(await links.count(), `${width} px`).toBeGreaterThan(1);
+      expect(await links.first().isVisible(), `${width} px`).toBe(true);
+      // Each link goes to a segment page of the year.
+      for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) expect(href).toMatch(new RegExp(`${year}/segments/[a-z0-9-]+/$`));
+      expect(await map.locator('.dots li').first().isVisible()).toBe(width === 390);
+      expect(await overlappingMapLabels(page), `${width} px`).toEqual([]);
+      await page.close();
+    }
   });
 
   it('makes a chart interactive in a narrow column with its phone layout', async () => {

@@ -34,6 +34,16 @@ describe('registry IO', () => {
     expect(Object.keys(entry.signature)).toEqual([...Object.keys(entry.signature)].sort());
   });
 
+  it("keeps an editor's renames (formerSlugs) when it rewrites the registry", async () => {
+    const renamed = { ...registry, segments: registry.segments.map((e, i) => (i === 0 ? { ...e, slug: 'renamed', formerSlugs: [e.slug] } : e)) };
+    const path = registryPath(join(dir, 'renamed'), 2021);
+    await writeRegistry(path, renamed);
+    const back = await readRegistry(path);
+    expect(back.segments[0]).toMatchObject({ slug: 'renamed', formerSlugs: [registry.segments[0].slug] });
+    expect(Object.keys(JSON.parse(serializeRegistry(renamed)).segments[0]).at(-1)).toBe('formerSlugs');
+    expect(back.segments[1].formerSlugs).toBeUndefined();
+  });
+
   it('names the file and the field of an invalid registry', async () => {
     const path = join(dir, 'bad.json');
     await writeFile(path, JSON.stringify({ ...registry, segments: [{ ...registry.segments[0], slug: 'Not A Slug' }] }));

@@ -15,6 +15,11 @@ describe('answerShortForm', () => {
   it.each([
     ['Amazon Web Services (AWS)', 'cloud platforms', 'aws'],
     ['Convolutional Neural Networks', 'ML algorithms', 'cnn'],
+    // Made-up initials do not read as words: a product name is known by its last words.
+    ['Microsoft Power BI', 'BI tools', 'power-bi'],
+    ['Google Cloud Compute Engine', 'cloud compute', 'compute-engine'],
+    ['Microsoft Azure Virtual Machines', 'cloud compute', 'virtual-machines'],
+    ['I have not used any cloud providers', 'cloud platforms', 'no-cloud'],
     ['Transformer Networks (BERT, gpt-3, etc)', 'ML algorithms', 'transformer-networks'],
     ['Visual Studio Code (VSCode)', 'IDEs', 'vscode'],
     ['Vim / Emacs', 'IDEs', 'vim'],

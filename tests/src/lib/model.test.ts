@@ -63,6 +63,17 @@ describe('buildYearModel', () => {
     expect(() => buildYearModel(doc, table, [summary('vision')])).toThrow('segment "vision" was renamed to "computer-vision" in the registry of 2020');
   });
 
+  it('finds the sub-segments of a renamed segment under its former slug (a rename moves no member)', () => {
+    const renamed = { ...registry, segments: registry.segments.map((e) => (e.slug === 'tabular' ? { ...e, slug: 'tabular-ml', formerSlugs: ['tabular'] } : e)) };
+    const file = fixtureSubSegments(doc);
+    expect(file.segments.map((s) => s.slug)).toEqual(['tabular']);
+    const inputs = { data: file, file: 'data/subsegments-2020.json', command: 'npm run segment -- --survey 2020', whenMissing: 'throw' as const, unreadable: null };
+    const model = buildYearModel(doc, slugTable(3, renamed), [summary('tabular-ml', { subSegments: file.segments[0].count })], inputs);
+    expect(model.segments[0].subSegments).toBe(file.segments[0]);
+    // Another segment's sub-segments are still not taken for its own.
+    expect(() => buildYearModel(doc, slugTable(3, renamed), [summary('vision', { subSegments: 2 })], inputs)).toThrow(/has no sub-segments of "vision"/);
+  });
+
   it('rejects two summaries for one segment, and a summary for a segment merged into another', () => {
     expect(() => buildYearModel(doc, slugs, [summary('vision'), summary('vision', { filePath: 'b.mdx' })])).toThrow('already has a summary');
     expect(() => buildYearModel(doc, slugs, [summary('vision', { merge: ['starters'] }), summary('starters')])).toThrow('cannot have its own summary');
