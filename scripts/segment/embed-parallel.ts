@@ -1,6 +1,7 @@
 /**
  * The professionals' clustering space runs in worker threads: beside the map of everyone (which stays on
- * the main thread) and, for the stability report, once per re-run with a derived seed. A pool of workers
+ * the main thread) and, for the stability report, once per re-run with a derived seed; so does the
+ * professionals' own 2-D map, a job with other parameters. A pool of workers
  * holds one copy of the professionals' answers each and takes jobs one at a time; a job names its seeded
  * streams, so its result is the same bytes whichever worker runs it and in whatever order. Measured times
  * are the worker's own: the caller's clock would also count the time its thread was busy elsewhere.
@@ -34,6 +35,8 @@ export interface MixtureJob {
 export interface SpaceJob {
   /** Name of the embedding's seeded stream (deriveRandom(seed, stream)). */
   stream: string;
+  /** Another embedding of the same rows (the professionals' 2-D map) instead of the pool's parameters. */
+  params?: EmbedParams;
   /** When given, the worker also fits the mixture and sends back its labels instead of the embedding. */
   mixture?: MixtureJob;
   /** Send per-epoch progress. */

@@ -12,7 +12,7 @@ const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => parentPor
 parentPort!.on('message', (job: SpaceJob) => {
   const started = performance.now();
   const notices: string[] = [];
-  const embedding = embed(matrix, setup.params, {
+  const embedding = embed(matrix, job.params ?? setup.params, {
     random: deriveRandom(setup.seed, job.stream),
     onProgress: job.progress ? (done, total) => post({ type: 'progress', done, total }) : undefined,
     onNotice: (message) => notices.push(message),

@@ -86,16 +86,20 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
     notices.push(message);
     reporter.notice?.(message);
   };
-  // The clustering space and its re-runs go to worker threads; the map stays on this thread.
-  const startSpaces = (c: Cohort) => {
+  // The clustering space, its re-runs and the professionals' own 2-D map (the site's segment map) go to
+  // worker threads; the map of everyone stays on this thread.
+  const startSpaces = (c: Cohort, professionalMapParams: EmbedParams) => {
     // No more threads than spaces to embed: an idle worker still costs its start-up (loading the stage's modules) on a busy core.
-    const workers = new SpaceWorkers(c.matrix, c.params, options.seed, Math.min(options.threads ?? defaultThreads(), 1 + runs));
+    const workers = new SpaceWorkers(c.matrix, c.params, options.seed, Math.min(options.threads ?? defaultThreads(), 2 + runs));
     const main = timed('embed', () => workers.run({ stream: 'cluster-embedding', progress: true }, reporter.progress('embed')));
     const reruns =
       runs > 0
         ? timed('stability', () => rerunSpaces(workers, runs, { ...mixtureParams, k: options.clusters }, reporter.progress('stability')), (r) => `${r.length} re-runs of the clustering space and the mixture`)
         : Promise.resolve([]);
-    return { workers, main, reruns };
+    // Queued last, as the shortest job: with re-runs it fills a core while the other finishes its last one;
+    // without, it runs beside the clustering space.
+    const professionalMap = timed('professional-map', () => workers.run({ stream: 'professional-map', params: professionalMapParams, progress: true }, reporter.progress('professional-map')));
+    return { workers, main, reruns, professionalMap };
   };
   let map: Embedding | null = null;
   let split: ProfessionalSplit;
@@ -106,18 +110,22 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
     split = await timed('split', () => splitProfessionals(config.professional, { ...splitInputs, map: null }), splitDetail);
   }
   const cohort = cohortOf(split);
-  const spaces = startSpaces(cohort);
+  const professionalMapParams: EmbedParams = { ...PROFESSIONAL_MAP_PARAMS, nEpochs: defaultEpochs(cohort.matrix.rows), init };
+  const spaces = startSpaces(cohort, professionalMapParams);
   // Whatever fails first is reported; the other job's failure must not go unhandled meanwhile.
   spaces.main.catch(() => {});
   spaces.reruns.catch(() => {});
+  spaces.professionalMap.catch(() => {});
   let space: Embedding;
   let rerunLabels: Int32Array[];
   let professionalMap: Embedding;
-  const professionalMapParams: EmbedParams = { ...PROFESSIONAL_MAP_PARAMS, nEpochs: defaultEpochs(cohort.matrix.rows), init };
   try {
     map ??= await timed('map', () => embedMap());
-    // The segment map: the professionals on their own 2-D map, on this thread while the workers re-run the space.
-    professionalMap = await timed('professional-map', () => embedHere(cohort.matrix, professionalMapParams, options.seed, 'professional-map', reporter.progress('professional-map'), (m) => notice(m)));
+    // Notices in the order the stages had when the professional map ran on this thread after the map.
+    const segmentMap = await spaces.professionalMap;
+    segmentMap.notices.forEach(notice);
+    professionalMap = segmentMap.embedding!;
+    timings['professional-map'] = segmentMap.ms;
     const main = await spaces.main;
     main.notices.forEach(notice);
     space = main.embedding!;

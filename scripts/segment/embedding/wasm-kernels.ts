@@ -3,21 +3,32 @@
  * (layout-wasm.ts) and the neighbour search's pair loops (neighbour-wasm.ts). Each does the same operations
  * as its JavaScript loops in the same order, so the same bits, in less time.
  *
- * A kernel is compiled from its source by the AssemblyScript compiler (an npm package) the first time a
- * segmentation runs, into .cache/wasm/ under a name that hashes the source and the compiler's version; no
+ * A kernel is compiled from its source by the AssemblyScript compiler (an npm package, in a child process)
+ * the first time a segmentation runs, into .cache/wasm/ under a name that hashes the source, the compiler's version
+ * and its options; no
  * binary is committed. `prepareKernels()` compiles them (async); `kernelModule()` then loads one
  * synchronously in any thread. Without a compiled kernel the JavaScript loops run, with the same result.
  */
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { writeFileAtomic } from '../../infra/atomic-write.js';
 import { PROJECT_ROOT } from '../../infra/versions.js';
 
+const execFileAsync = promisify(execFile);
+
 export type KernelName = 'layout-kernel' | 'neighbour-kernel';
 const KERNELS: readonly KernelName[] = ['layout-kernel', 'neighbour-kernel'];
+
+/**
+ * The compiler's options, part of each binary's cache name. SIMD (128-bit vectors, in every WebAssembly
+ * engine since 2021 and Node 16.4) for the layout kernel's coordinates; nothing else in either kernel uses it.
+ */
+const COMPILE_OPTIONS = { optimizeLevel: 3, shrinkLevel: 0, runtime: 'stub', noAssert: true, enable: ['simd'] };
 
 function sourceOf(name: KernelName): string {
   return fileURLToPath(new URL(`./wasm/${name}.as.ts`, import.meta.url));
@@ -30,7 +41,7 @@ function compilerVersion(): string {
 
 /** Where the compiled kernel of this source and compiler lives. */
 export function kernelPath(name: KernelName): string {
-  const hash = createHash('sha256').update(readFileSync(sourceOf(name))).update(compilerVersion()).digest('hex').slice(0, 16);
+  const hash = createHash('sha256').update(readFileSync(sourceOf(name))).update(compilerVersion()).update(JSON.stringify(COMPILE_OPTIONS)).digest('hex').slice(0, 16);
   return join(PROJECT_ROOT, '.cache', 'wasm', `${name}-${hash}.wasm`);
 }
 
@@ -39,15 +50,27 @@ export async function prepareKernels(): Promise<void> {
   for (const name of KERNELS) await prepareKernel(name);
 }
 
+/**
+ * The compiler runs in a child process of plain Node (compile-kernel.mjs), not in this one: imported here,
+ * under tsx, it kept ~1.5 GB resident for the whole segmentation, most of its peak memory on a first run.
+ */
 async function prepareKernel(name: KernelName): Promise<void> {
   const path = kernelPath(name);
   if (existsSync(path)) return;
   const source = sourceOf(name);
-  const asc = await import('assemblyscript/asc');
-  const result = await asc.compileString(readFileSync(source, 'utf8'), { optimizeLevel: 3, shrinkLevel: 0, runtime: 'stub', noAssert: true });
-  if (result.error || !result.binary) throw new Error(`compiling the WebAssembly kernel ${source} failed: ${result.error?.message ?? 'no binary'}\n${result.stderr.toString()}`);
+  const compiler = fileURLToPath(new URL('./compile-kernel.mjs', import.meta.url));
+  let binary: Buffer;
+  try {
+    // No NODE_OPTIONS: the child must not load tsx's hooks (which is what made the compiler so large).
+    const env = { ...process.env };
+    delete env.NODE_OPTIONS;
+    ({ stdout: binary } = await execFileAsync(process.execPath, [compiler, source, JSON.stringify(COMPILE_OPTIONS)], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, env }));
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
+    throw new Error(`compiling the WebAssembly kernel ${source} failed: ${stderr || (error as Error).message}`);
+  }
   mkdirSync(join(PROJECT_ROOT, '.cache', 'wasm'), { recursive: true });
-  await writeFileAtomic(path, result.binary);
+  await writeFileAtomic(path, binary);
 }
 
 const loaded = new Map<KernelName, WebAssembly.Module | null>();

@@ -90,10 +90,6 @@ export function setCurve(a: f64, b: f64, gamma: f64, y: f64, k1: f64, k2: f64, k
   return repulsionScale / ((0.001 + distSquared) * (curveA * power(distSquared) + 1.0));
 }
 
-@inline function clip(value: f64): f64 {
-  return value > 4.0 ? 4.0 : value < -4.0 ? -4.0 : value;
-}
-
 @inline function nextSample(): i32 {
   let x = rngState;
   x ^= x << 13;
@@ -131,114 +127,106 @@ export function updateCount(): f64 {
   return updates;
 }
 
+// The epochs hold a point's coordinates in 128-bit vectors of two doubles (WebAssembly SIMD): each lane does
+// the scalar loop's operation on its coordinate (a lane's sub, mul or add is the same IEEE operation as the
+// scalar one), the squared distance is summed lane by lane in the scalar order, and the clip is pmax/pmin,
+// which are defined as the comparisons of clip() in epochs.ts (pmax(v, -4) = v < -4 ? -4 : v; pmin(w, 4) = 4 < w ? 4 : w, NaN
+// passing through as there). So the bits are the JavaScript loops'. Measured on the 2021 professionals (same
+// edges, CPU time, each kernel in a process of its own: a second kernel module in one process ran ~30%
+// slower whichever it was): 4-D 34.1 -> 24.7 ns per update, 2-D 19.1 -> 16.7 ns.
+
+@inline function clipLanes(value: v128): v128 {
+  return f64x2.pmin(f64x2.pmax(value, f64x2.splat(-4.0)), f64x2.splat(4.0));
+}
+
+/** The two lanes' sum in lane order: for (x, y) squared, x·x + y·y as the scalar loop adds it. */
+@inline function laneSum(value: v128): f64 {
+  return f64x2.extract_lane(value, 0) + f64x2.extract_lane(value, 1);
+}
+
 export function epoch2(epoch: f64, alpha: f64): void {
   const due = listDueEdges(epoch);
+  const step = f64x2.splat(alpha);
+  const pushAll = f64x2.splat(4.0 * alpha);
   for (let i = 0; i < due; i++) {
     const e = load<i32>(dueEdges + (<usize>i << 2));
     const at = <usize>e << 3;
     const moving = load<i32>(head + (<usize>e << 2));
     const current = embedding + (<usize>moving << 4);
     const other = embedding + (<usize>load<i32>(tail + (<usize>e << 2)) << 4);
-    let x = load<f64>(current);
-    let y = load<f64>(current, 8);
-    const dx = x - load<f64>(other);
-    const dy = y - load<f64>(other, 8);
-    const distSquared = dx * dx + dy * dy;
+    let point = v128.load(current);
+    const d = f64x2.sub(point, v128.load(other));
+    const distSquared = laneSum(f64x2.mul(d, d));
     const pull = distSquared > 0 ? attraction(distSquared) : 0;
-    const gx = clip(pull * dx);
-    const gy = clip(pull * dy);
-    x += gx * alpha;
-    store<f64>(other, load<f64>(other) + -gx * alpha);
-    y += gy * alpha;
-    store<f64>(other, load<f64>(other, 8) + -gy * alpha, 8);
+    const g = clipLanes(f64x2.mul(f64x2.splat(pull), d));
+    point = f64x2.add(point, f64x2.mul(g, step));
+    v128.store(other, f64x2.add(v128.load(other), f64x2.mul(f64x2.neg(g), step)));
 
     // Batched pushes (layout.ts, LayoutSettings.pushes): each measured from the point after its pull, so
     // they do not wait for each other and the processor overlaps them; added in sampling order.
     const samples = samplesDue(at, epoch);
-    const fromX = x;
-    const fromY = y;
+    const from = point;
     for (let p: f64 = 0; p < samples; p++) {
       const sampled = nextSample();
       if (sampled == moving) continue;
-      const far = embedding + (<usize>sampled << 4);
-      const fx = fromX - load<f64>(far);
-      const fy = fromY - load<f64>(far, 8);
-      const farSquared = fx * fx + fy * fy;
+      const f = f64x2.sub(from, v128.load(embedding + (<usize>sampled << 4)));
+      const farSquared = laneSum(f64x2.mul(f, f));
       const push = farSquared > 0.0 ? repulsion(farSquared) : 0.0;
-      if (push > 0.0) {
-        x += clip(push * fx) * alpha;
-        y += clip(push * fy) * alpha;
-      } else {
-        x += 4.0 * alpha;
-        y += 4.0 * alpha;
-      }
+      if (push > 0.0) point = f64x2.add(point, f64x2.mul(clipLanes(f64x2.mul(f64x2.splat(push), f)), step));
+      else point = f64x2.add(point, pushAll);
     }
-    store<f64>(current, x);
-    store<f64>(current, y, 8);
+    v128.store(current, point);
   }
 }
 
 export function epoch4(epoch: f64, alpha: f64): void {
   const due = listDueEdges(epoch);
+  const step = f64x2.splat(alpha);
+  const pushAll = f64x2.splat(4.0 * alpha);
   for (let i = 0; i < due; i++) {
     const e = load<i32>(dueEdges + (<usize>i << 2));
     const at = <usize>e << 3;
     const moving = load<i32>(head + (<usize>e << 2));
     const current = embedding + (<usize>moving << 5);
     const other = embedding + (<usize>load<i32>(tail + (<usize>e << 2)) << 5);
-    let x0 = load<f64>(current);
-    let x1 = load<f64>(current, 8);
-    let x2 = load<f64>(current, 16);
-    let x3 = load<f64>(current, 24);
-    const d0 = x0 - load<f64>(other);
-    const d1 = x1 - load<f64>(other, 8);
-    const d2 = x2 - load<f64>(other, 16);
-    const d3 = x3 - load<f64>(other, 24);
-    const distSquared = d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3;
-    const pull = distSquared > 0 ? attraction(distSquared) : 0;
-    const g0 = clip(pull * d0);
-    const g1 = clip(pull * d1);
-    const g2 = clip(pull * d2);
-    const g3 = clip(pull * d3);
-    x0 += g0 * alpha;
-    store<f64>(other, load<f64>(other) + -g0 * alpha);
-    x1 += g1 * alpha;
-    store<f64>(other, load<f64>(other, 8) + -g1 * alpha, 8);
-    x2 += g2 * alpha;
-    store<f64>(other, load<f64>(other, 16) + -g2 * alpha, 16);
-    x3 += g3 * alpha;
-    store<f64>(other, load<f64>(other, 24) + -g3 * alpha, 24);
+    let low = v128.load(current); // coordinates 0 and 1
+    let high = v128.load(current, 16); // coordinates 2 and 3
+    const dLow = f64x2.sub(low, v128.load(other));
+    const dHigh = f64x2.sub(high, v128.load(other, 16));
+    const squaredLow = f64x2.mul(dLow, dLow);
+    const squaredHigh = f64x2.mul(dHigh, dHigh);
+    const distSquared = laneSum(squaredLow) + f64x2.extract_lane(squaredHigh, 0) + f64x2.extract_lane(squaredHigh, 1);
+    const pull = f64x2.splat(distSquared > 0 ? attraction(distSquared) : 0);
+    const gLow = clipLanes(f64x2.mul(pull, dLow));
+    const gHigh = clipLanes(f64x2.mul(pull, dHigh));
+    low = f64x2.add(low, f64x2.mul(gLow, step));
+    high = f64x2.add(high, f64x2.mul(gHigh, step));
+    v128.store(other, f64x2.add(v128.load(other), f64x2.mul(f64x2.neg(gLow), step)));
+    v128.store(other, f64x2.add(v128.load(other, 16), f64x2.mul(f64x2.neg(gHigh), step)), 16);
 
     const samples = samplesDue(at, epoch);
-    const from0 = x0;
-    const from1 = x1;
-    const from2 = x2;
-    const from3 = x3;
+    const fromLow = low;
+    const fromHigh = high;
     for (let p: f64 = 0; p < samples; p++) {
       const sampled = nextSample();
       if (sampled == moving) continue;
       const far = embedding + (<usize>sampled << 5);
-      const f0 = from0 - load<f64>(far);
-      const f1 = from1 - load<f64>(far, 8);
-      const f2 = from2 - load<f64>(far, 16);
-      const f3 = from3 - load<f64>(far, 24);
-      const farSquared = f0 * f0 + f1 * f1 + f2 * f2 + f3 * f3;
+      const fLow = f64x2.sub(fromLow, v128.load(far));
+      const fHigh = f64x2.sub(fromHigh, v128.load(far, 16));
+      const sLow = f64x2.mul(fLow, fLow);
+      const sHigh = f64x2.mul(fHigh, fHigh);
+      const farSquared = laneSum(sLow) + f64x2.extract_lane(sHigh, 0) + f64x2.extract_lane(sHigh, 1);
       const push = farSquared > 0.0 ? repulsion(farSquared) : 0.0;
       if (push > 0.0) {
-        x0 += clip(push * f0) * alpha;
-        x1 += clip(push * f1) * alpha;
-        x2 += clip(push * f2) * alpha;
-        x3 += clip(push * f3) * alpha;
+        const scale = f64x2.splat(push);
+        low = f64x2.add(low, f64x2.mul(clipLanes(f64x2.mul(scale, fLow)), step));
+        high = f64x2.add(high, f64x2.mul(clipLanes(f64x2.mul(scale, fHigh)), step));
       } else {
-        x0 += 4.0 * alpha;
-        x1 += 4.0 * alpha;
-        x2 += 4.0 * alpha;
-        x3 += 4.0 * alpha;
+        low = f64x2.add(low, pushAll);
+        high = f64x2.add(high, pushAll);
       }
     }
-    store<f64>(current, x0);
-    store<f64>(current, x1, 8);
-    store<f64>(current, x2, 16);
-    store<f64>(current, x3, 24);
+    v128.store(current, low);
+    v128.store(current, high, 16);
   }
 }
