@@ -24,7 +24,7 @@ import { umapJsOwnNeighbours } from './umap-js-baseline.js';
 import { deriveRandom } from '../infra/random.js';
 import type { BinaryMatrix, EmbedParams } from '../segment/types.js';
 import { defaultEpochs, embed, type EmbedPhases } from '../segment/embedding/embed.js';
-import { CLUSTER_EMBED_PARAMS, DEFAULT_STABILITY_RUNS, MAP_PARAMS } from '../segment/parameters.js';
+import { CLUSTER_EMBED_PARAMS, MAP_PARAMS, PARAMETER_DEFAULTS, resolveParameters } from '../segment/parameters.js';
 import { splitProfessionals } from '../segment/split.js';
 import { rowsWhere, selectRows } from '../segment/rows.js';
 
@@ -49,20 +49,20 @@ async function main() {
   const config = loadConfig(builtInConfigPath(values.survey!));
   const quiet: Reporter = { start() {}, progress: () => () => {}, end() {} };
 
-  // 1. The whole segmentation as published (consensus of DEFAULT_STABILITY_RUNS re-runs), stage by stage,
+  // 1. The whole segmentation as published (consensus of the default re-runs), stage by stage,
   // then the single run without re-runs in the same process: the ratio is what stability costs.
-  const options = { input: values.input!, config, seed: 0, clusters: 10, selectK: false, synthetic: false };
+  const options = { input: values.input!, config, parameters: resolveParameters() };
   const started = performance.now();
   const run = await runSegmentation(options, quiet);
   const total = performance.now() - started;
   const peakRss = process.resourceUsage().maxRSS * 1024;
   console.log(`segmentation of ${values.input} (${run.document.counts.respondents} respondents, ${run.document.counts.professionals} professionals, ${run.document.segments.length} segments)`);
-  console.log(`  with ${DEFAULT_STABILITY_RUNS} stability re-runs and the consensus (the default; stages overlap on two cores):`);
+  console.log(`  with ${PARAMETER_DEFAULTS.reruns} stability re-runs and the consensus (the default; stages overlap on two cores):`);
   for (const stage of STAGES) if (run.timings[stage] !== undefined) console.log(`  ${stage.padEnd(10)} ${seconds(run.timings[stage]!)}`);
   console.log(`  ${'total'.padEnd(10)} ${seconds(total)}   (goal: under 30 s with the default re-runs)`);
   console.log(`  peak RSS   ${mb(peakRss)}   (goal: under 1 GB)`);
   const singleStarted = performance.now();
-  await runSegmentation({ ...options, stability: 0 }, quiet);
+  await runSegmentation({ ...options, parameters: resolveParameters({ reruns: 0 }) }, quiet);
   const single = performance.now() - singleStarted;
   console.log(`  single run without re-runs (--stability 0): ${seconds(single)}; the default costs ${(total / single).toFixed(2)}× a single run`);
   pythonReference(single);

@@ -13,6 +13,7 @@ import { main as segment } from './segment.js';
 import { main as trainQuiz } from './quiz.js';
 import { DEFAULT_SURVEYS_DIR, segmentationPath } from '../document/paths.js';
 import { runIfEntryPoint } from '../infra/command.js';
+import { SEGMENT_DEFAULTS } from '../document/segment-command.js';
 
 export function configuredYears(): number[] {
   return readdirSync(BUILT_IN_CONFIG_DIR)
@@ -39,8 +40,8 @@ you?" model is trained on its segments (\`npm run quiz:train\`), into quiz-YEAR.
 
   --data-dir DIR      where the surveys are, one folder per year (default: ${DEFAULT_SURVEYS_DIR})
   --years Y1,Y2       only these years (default: every configured year)
-  --out DIR           where the segmentation documents go (default: data)
-  --content DIR       editors' content: registries and summaries (default: content)
+  --out DIR           where the segmentation documents go (default: ${SEGMENT_DEFAULTS.out})
+  --content DIR       editors' content: registries and summaries (default: ${SEGMENT_DEFAULTS.content})
   --force             recompute even when a year's cached segmentation is up to date
   --help              show this text
 `;
@@ -52,8 +53,8 @@ export async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', default: false },
       'data-dir': { type: 'string', default: DEFAULT_SURVEYS_DIR },
       years: { type: 'string' },
-      out: { type: 'string', default: 'data' },
-      content: { type: 'string', default: 'content' },
+      out: { type: 'string', default: SEGMENT_DEFAULTS.out },
+      content: { type: 'string', default: SEGMENT_DEFAULTS.content },
       force: { type: 'boolean', default: false },
     },
   });

@@ -6,63 +6,56 @@
  * then the registry (identity) and the sub-segments that summaries ask for.
  * Everything is computed before anything is written, and each file is written atomically.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { availableParallelism } from 'node:os';
-import { builtInConfigPath, loadConfig } from '../config/load.js';
-import { DEFAULT_STABILITY_RUNS } from '../segment/parameters.js';
+import { builtInConfigPath, loadConfig, type LoadedConfig } from '../config/load.js';
+import { cachedParameters, PARAMETER_DEFAULTS, resolveParameters, type RunParameters } from '../segment/parameters.js';
 import { runSegmentation } from '../segment/pipeline.js';
-import { STAGES, type SegmentRun } from '../segment/types.js';
+import { STAGES, type EncodedSurvey, type SegmentRun } from '../segment/types.js';
 import { labelsCsv } from '../segment/assemble.js';
-
 import { UsageError } from '../infra/errors.js';
 import { stderrReporter } from './reporter.js';
 import { cacheKey, isFresh } from '../infra/cache.js';
 import { sha256File, sha256Text } from '../infra/hash.js';
 import { updateRegistry } from '../identity/register.js';
 import { formatMatchTable } from '../identity/match-table.js';
-import { hashSegmentation, readRegistry, readSegmentation } from '../document/io.js';
-import type { Registry } from '../document/registry-schema.js';
+import { hashSegmentation, readRegistry, readSegmentation, serializeRegistry } from '../document/io.js';
+import { RegistrySchema, type Registry } from '../document/registry-schema.js';
 import { registryPath, runLogPath, segmentationPath } from '../document/paths.js';
 import { SEGMENT_DEFAULTS, type SegmentInvocation } from '../document/segment-command.js';
 import type { Segmentation } from '../document/segmentation-schema.js';
-import type { MixtureInit } from '../segment/mixture/fit.js';
-import { reportError, runIfEntryPoint, printedHelp } from '../infra/command.js';
+import { choiceOption, integerOption, printedHelp, reportError, runIfEntryPoint } from '../infra/command.js';
 import { readDeclarations, updateSubSegments } from '../segment/subsegments-update.js';
-import type { LoadedConfig } from '../config/load.js';
-import { readFileSync } from 'node:fs';
 import { checkSurveyFile } from '../survey/read.js';
 import { checkOutputDirectory, checkOutputFile } from '../infra/output-paths.js';
 import { OutputUnit } from '../infra/output-unit.js';
-import { serializeRegistry } from '../document/io.js';
-import { RegistrySchema } from '../document/registry-schema.js';
 
 const USAGE = `Usage: npm run segment -- (--survey YEAR | --config FILE) --input FILE [options]
 
   --survey YEAR       use the built-in configuration configs/YEAR.yaml
   --config FILE       use this survey configuration (YAML or JSON) instead
   --input FILE        the survey: Kaggle's responses CSV or the zip Kaggle ships
-  --out DIR           where to write segmentation-YEAR.json (default: data)
-  --seed N            random seed (default: 0)
-  --clusters K        number of mixture components (default: 10)
+  --out DIR           where to write segmentation-YEAR.json (default: ${SEGMENT_DEFAULTS.out})
+  --seed N            random seed (default: ${PARAMETER_DEFAULTS.seed})
+  --clusters K        number of mixture components (default: ${PARAMETER_DEFAULTS.clusters})
   --labels-csv FILE   also write row,kept,professional,segment for every respondent
   --select-k          also fit k = 2..15 and report BIC per k
   --stability N       re-run the clustering space and the mixture N times with derived seeds, to publish
-                      their consensus and each segment's stability (default: ${DEFAULT_STABILITY_RUNS}; 0: no re-runs,
+                      their consensus and each segment's stability (default: ${PARAMETER_DEFAULTS.reruns}; 0: no re-runs,
                       publish the single run)
   --single-run        publish the main run's segments as the notebook did, not the consensus (their
                       stability is still measured over the re-runs)
   --init spectral|random
-                      how both UMAP layouts start: umap-learn's spectral layout (default, as the notebook)
-                      or umap-js's uniform random start
+                      how both UMAP layouts start: umap-learn's spectral layout (default: ${PARAMETER_DEFAULTS.init}, as the
+                      notebook) or umap-js's uniform random start
   --mixture-init kmeans|k-means++
-                      how the mixture's EM starts: from a full k-means (default, scikit-learn's and the
-                      notebook's) or from the k-means++ seeds alone
+                      how the mixture's EM starts: from a full k-means (default: ${PARAMETER_DEFAULTS.mixtureInit}, scikit-learn's
+                      and the notebook's) or from the k-means++ seeds alone
   --content DIR       editors' content, whose registry/YEAR.json keeps segment slugs and whose
-                      segments/YEAR/*.mdx may ask for sub-segments (default: content)
+                      segments/YEAR/*.mdx may ask for sub-segments (default: ${SEGMENT_DEFAULTS.content})
   --threads N         worker threads for the clustering space and its re-runs (default: one per core,
-                      ${availableParallelism()} here); the output does not depend on it
+                      ${PARAMETER_DEFAULTS.threads()} here); the output does not depend on it
   --force             recompute even when the cached segmentation is up to date
   --update-registry   update content/registry/YEAR.json even when the input is not the year's full file
                       (the config's "respondents"); without it a run on a sample leaves the registry alone
@@ -76,23 +69,16 @@ export interface SegmentCliOptions {
   input: string;
   out: string;
   contentDir: string;
-  seed: number;
-  clusters: number;
   labelsCsv: string | null;
-  selectK: boolean;
-  synthetic: boolean;
   force: boolean;
-  init: 'spectral' | 'random';
-  mixtureInit: MixtureInit;
-  stability: number;
-  singleRun: boolean;
-  /** Worker threads; undefined: the pipeline's default. Not part of the cache key: the output does not depend on it. */
-  threads: number | undefined;
   /** Update the registry even from a run on a file other than the year's full one. */
   updateRegistry: boolean;
+  /** Every parameter of the run, defaults applied (scripts/segment/parameters.ts). */
+  parameters: RunParameters;
 }
 
 export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
+  // The run's parameters have no defaults here: resolveParameters gives a choice left out its default.
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -101,16 +87,16 @@ export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
       input: { type: 'string' },
       out: { type: 'string', default: SEGMENT_DEFAULTS.out },
       content: { type: 'string', default: SEGMENT_DEFAULTS.content },
-      seed: { type: 'string', default: String(SEGMENT_DEFAULTS.seed) },
-      clusters: { type: 'string', default: String(SEGMENT_DEFAULTS.clusters) },
+      seed: { type: 'string' },
+      clusters: { type: 'string' },
       'labels-csv': { type: 'string' },
-      'select-k': { type: 'boolean', default: false },
-      synthetic: { type: 'boolean', default: false },
+      'select-k': { type: 'boolean' },
+      synthetic: { type: 'boolean' },
       force: { type: 'boolean', default: false },
-      init: { type: 'string', default: SEGMENT_DEFAULTS.init },
-      stability: { type: 'string', default: String(DEFAULT_STABILITY_RUNS) },
-      'single-run': { type: 'boolean', default: false },
-      'mixture-init': { type: 'string', default: SEGMENT_DEFAULTS.mixtureInit },
+      init: { type: 'string' },
+      stability: { type: 'string' },
+      'single-run': { type: 'boolean' },
+      'mixture-init': { type: 'string' },
       threads: { type: 'string' },
       'update-registry': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -123,47 +109,37 @@ export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
   if (values.survey && !/^\d{4}$/.test(values.survey)) throw new UsageError(`--survey ${values.survey}: expected a four-digit year`);
   const configFile = values.config ?? builtInConfigPath(values.survey!);
   if (values.survey && !existsSync(configFile)) throw new UsageError(`--survey ${values.survey}: there is no built-in configuration ${configFile}; write one and pass it with --config`);
+  const given = <T>(value: string | undefined, parse: (value: string) => T): T | undefined => (value === undefined ? undefined : parse(value));
   return {
     configFile,
     survey: values.survey ? Number(values.survey) : null,
     input: values.input,
     out: values.out!,
     contentDir: values.content!,
-    seed: integerOption('--seed', values.seed!, 0),
-    // One segment is no segmentation (and the mixture's BIC and lift need two to compare).
-    clusters: integerOption('--clusters', values.clusters!, 2),
     labelsCsv: values['labels-csv'] ?? null,
-    selectK: values['select-k']!,
-    synthetic: values.synthetic! || existsSync(join(dirname(values.input), 'SYNTHETIC.md')),
     force: values.force!,
-    init: choiceOption('--init', values.init!, ['spectral', 'random'] as const),
-    mixtureInit: choiceOption('--mixture-init', values['mixture-init']!, ['kmeans', 'k-means++'] as const),
-    stability: integerOption('--stability', values.stability!, 0),
-    singleRun: values['single-run']!,
-    threads: values.threads === undefined ? undefined : integerOption('--threads', values.threads, 1),
     updateRegistry: values['update-registry']!,
+    parameters: resolveParameters({
+      seed: given(values.seed, (v) => integerOption('--seed', v, 0)),
+      // One segment is no segmentation (and the mixture's BIC and lift need two to compare).
+      clusters: given(values.clusters, (v) => integerOption('--clusters', v, 2)),
+      selectK: values['select-k'],
+      synthetic: values.synthetic || existsSync(join(dirname(values.input), 'SYNTHETIC.md')),
+      init: given(values.init, (v) => choiceOption('--init', v, ['spectral', 'random'] as const)),
+      mixtureInit: given(values['mixture-init'], (v) => choiceOption('--mixture-init', v, ['kmeans', 'k-means++'] as const)),
+      reruns: given(values.stability, (v) => integerOption('--stability', v, 0)),
+      singleRun: values['single-run'],
+      threads: given(values.threads, (v) => integerOption('--threads', v, 1)),
+    }),
   };
 }
 
-function choiceOption<T extends string>(name: string, value: string, choices: readonly T[]): T {
-  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`${name} ${value}: expected one of ${choices.join(', ')}`);
-  return value as T;
-}
-
-function integerOption(name: string, value: string, min: number): number {
-  const n = Number(value);
-  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${name} ${value}: expected a whole number of at least ${min}`);
-  return n;
-}
-
-
 /**
- * What the cache key covers: everything in the options that can change the document. Null when the input
- * cannot be read; the reader then reports why.
+ * The cache key: the input, the config, every parameter that can change the document (the resolved object
+ * but its threads) and the code. Null when the input cannot be read; the reader then reports why.
  */
 function cacheKeyOf(options: SegmentCliOptions, configHash: string, inputSha256: string | null): string | null {
-  const { seed, clusters, selectK, synthetic, init, mixtureInit, stability, singleRun } = options;
-  return inputSha256 === null ? null : cacheKey({ inputSha256, configHash, parameters: { seed, clusters, selectK, synthetic, init, mixtureInit, stability, singleRun } });
+  return inputSha256 === null ? null : cacheKey({ inputSha256, configHash, parameters: cachedParameters(options.parameters) });
 }
 
 /** The input's sha256, once per run; null when it cannot be read (the reader then says why). */
@@ -240,16 +216,18 @@ function checkAndLockOutputs(options: SegmentCliOptions, year: number): Promise<
   return OutputUnit.acquire([document, runLogPath(document), registryPath(options.contentDir, year), ...(options.labelsCsv ? [options.labelsCsv] : [])]);
 }
 
-/** Sub-segments of the segments whose summaries ask for them (`subSegments: N`), beside the document. */
-async function subSegmentsOf(document: Segmentation, documentJson: string, registry: Registry, options: SegmentCliOptions, config: LoadedConfig, inputSha256: string | null): Promise<void> {
+/**
+ * Sub-segments of the segments whose summaries ask for them (`subSegments: N`), beside the document; from the
+ * run's encoded survey when it has just run (`encoded`), else from the input read again.
+ */
+async function subSegmentsOf(document: Segmentation, documentJson: string, registry: Registry, options: SegmentCliOptions, config: LoadedConfig, inputSha256: string | null, encoded?: EncodedSurvey): Promise<void> {
   const declarations = readDeclarations(options.contentDir, document.survey.year);
   await updateSubSegments(document, documentJson, registry, declarations, config, {
     input: options.input,
     inputSha256: inputSha256 ?? undefined,
     out: options.out,
-    seed: options.seed,
-    init: options.init,
-    mixtureInit: options.mixtureInit,
+    parameters: options.parameters,
+    encoded,
     log: (line) => process.stderr.write(line + '\n'),
   });
 }
@@ -289,10 +267,7 @@ async function segment(options: SegmentCliOptions, config: LoadedConfig, unit: O
     }
     return 0;
   }
-  const run = await runSegmentation(
-    { input: options.input, inputSha256: inputSha256 ?? undefined, config, seed: options.seed, clusters: options.clusters, selectK: options.selectK, synthetic: options.synthetic, init: options.init, mixtureInit: options.mixtureInit, stability: options.stability, publish: options.singleRun ? 'single-run' : 'consensus', threads: options.threads },
-    stderrReporter(),
-  );
+  const run = await runSegmentation({ input: options.input, inputSha256: inputSha256 ?? undefined, config, parameters: options.parameters }, stderrReporter());
   const { path, json } = stageOutputs(unit, run, options, key);
   const { counts, segments } = run.document;
   const decision = registryDecision(config, counts.respondents, registryPath(options.contentDir, run.document.survey.year), options.updateRegistry);
@@ -303,7 +278,7 @@ async function segment(options: SegmentCliOptions, config: LoadedConfig, unit: O
     `wrote ${path}: ${counts.respondents} respondents, ${counts.droppedNearlyEmpty} dropped, ${counts.professionals} professionals, ${segments.length} segments (${segments.map((s) => s.size).join(', ')})\n`,
   );
   process.stderr.write(decision.message + '\n');
-  if (registry) await subSegmentsOf(run.document, json, registry, options, config, inputSha256);
+  if (registry) await subSegmentsOf(run.document, json, registry, options, config, inputSha256, run.encoded);
   if (run.document.modelSelection) {
     process.stderr.write('k   BIC\n' + run.document.modelSelection.map((m) => `${String(m.k).padEnd(3)} ${m.bic.toFixed(1)}`).join('\n') + '\n');
   }

@@ -10,18 +10,15 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../infra/atomic-write.js';
+import { integerOption } from '../infra/command.js';
+import { UsageError } from '../infra/errors.js';
 import { DEMO_DEFAULTS, generateDemoSurvey, plannedGroupSizes } from './generate.js';
 import { PLANTED_SEGMENTS } from './segments.js';
 
 const USAGE = 'usage: tsx scripts/demo/cli.ts --out <directory> [--seed <integer>] [--respondents <integer>]';
 
 function wholeNumber(flag: string, text: string | undefined, fallback: number, min: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {
-    throw new Error(`--${flag} "${text}": expected a whole number of at least ${min}\n${USAGE}`);
-  }
-  return value;
+  return text === undefined ? fallback : integerOption(`--${flag}`, text, min);
 }
 
 function syntheticNote(seed: number, respondents: number, truth: Int32Array): string {
@@ -75,6 +72,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`demo survey: ${error instanceof Error ? error.message : String(error)}`);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`demo survey: ${message}${error instanceof UsageError ? `\n${USAGE}` : ''}`);
   process.exitCode = 2;
 });

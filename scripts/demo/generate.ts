@@ -4,6 +4,7 @@
  * answer (`truth`). It lets the project build out of the box without Kaggle's data.
  */
 import { deriveRandom, standardNormal, type Random } from '../infra/random.js';
+import { STREAMS } from '../infra/streams.js';
 import {
   COUNTRY_WEIGHTS, NON_PROFESSIONAL_BASE, NON_PROFESSIONAL_KINDS, PROFESSIONAL_BASE, PROFESSIONAL_PROFILE,
   type NonProfessionalKind,
@@ -104,7 +105,7 @@ export function generateDemoSurvey({ seed, respondents }: DemoSurveyOptions = DE
   for (const table of [PROFESSIONAL_BASE, PROFESSIONAL_PROFILE, NON_PROFESSIONAL_BASE, ...PLANTED_SEGMENTS.flatMap((s) => [s.answers, s.profile])]) {
     assertKnownAnswers(table);
   }
-  const random = deriveRandom(seed, 'demo-survey');
+  const random = deriveRandom(seed, STREAMS.demoSurvey);
   const sizes = plannedGroupSizes(respondents);
   const nSegments = PLANTED_SEGMENTS.length;
   // Group ids: 0..7 planted segments, then the non-professional kinds, then near-empty rows.

@@ -10,8 +10,12 @@ import { isAbsolute, join, relative } from 'node:path';
 import { DEFAULT_SURVEYS_DIR, runLogPath, segmentationPath } from './paths.js';
 import type { Segmentation } from './segmentation-schema.js';
 
-/** `npm run segment`'s defaults for the options a command names only when they differ. */
-export const SEGMENT_DEFAULTS = { out: 'data', content: 'content', seed: 0, clusters: 10, stability: 15, init: 'spectral', mixtureInit: 'kmeans' } as const;
+/**
+ * `npm run segment`'s defaults, the one table of them: a command names an option only when it differs. The
+ * run's parameters take theirs in scripts/segment/parameters.ts (`resolveParameters`), which reads them here
+ * (this folder may not import the pipeline's). `reruns` is `--stability N`, the re-runs behind the stability report.
+ */
+export const SEGMENT_DEFAULTS = { out: 'data', content: 'content', seed: 0, clusters: 10, reruns: 15, init: 'spectral', mixtureInit: 'kmeans' } as const;
 
 /** What the analyst typed, as the run log records it (`invocation`). */
 export interface SegmentInvocation {
@@ -75,7 +79,7 @@ export function segmentCommand(doc: Segmentation, invocation: SegmentInvocation 
   if (doc.metadata.seed !== SEGMENT_DEFAULTS.seed) args.push(['--seed', String(doc.metadata.seed)]);
   if (doc.modelSelection) args.push(['--select-k']);
   else if (p.clusters !== SEGMENT_DEFAULTS.clusters) args.push(['--clusters', String(p.clusters)]);
-  if (p.stabilityRuns !== SEGMENT_DEFAULTS.stability) args.push(['--stability', String(p.stabilityRuns)]);
+  if (p.stabilityRuns !== SEGMENT_DEFAULTS.reruns) args.push(['--stability', String(p.stabilityRuns)]);
   if (p.published === 'single-run') args.push(['--single-run']);
   if (p.clusterEmbedding.init !== SEGMENT_DEFAULTS.init) args.push(['--init', p.clusterEmbedding.init]);
   if (p.mixture.init !== SEGMENT_DEFAULTS.mixtureInit) args.push(['--mixture-init', p.mixture.init]);

@@ -24,6 +24,19 @@ export function printedHelp(argv: string[], usage: string): boolean {
   return true;
 }
 
+/** A command's whole-number option (`--seed 3`): digits only, at least `min`; anything else is a usage error naming the option. */
+export function integerOption(name: string, value: string, min: number): number {
+  const n = Number(value);
+  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${name} ${value}: expected a whole number of at least ${min}`);
+  return n;
+}
+
+/** A command's option that takes one of a few words (`--init random`). */
+export function choiceOption<T extends string>(name: string, value: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`${name} ${value}: expected one of ${choices.join(', ')}`);
+  return value as T;
+}
+
 /** Runs `main` with the process's arguments when `moduleUrl` is the module node was started with. */
 export function runIfEntryPoint(moduleUrl: string, main: (argv: string[]) => Promise<number>): void {
   if (process.argv[1] && moduleUrl === pathToFileURL(process.argv[1]).href) {

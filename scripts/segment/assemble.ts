@@ -1,5 +1,5 @@
 /**
- * Stage 8, assemble: the versioned JSON document and the per-respondent labels, from the stages' results.
+ * Stage 9, assemble: the versioned JSON document and the per-respondent labels, from the stages' results.
  * Nothing here depends on the clock or the machine, so the same input, config and seed give the same bytes.
  */
 import { basename } from 'node:path';
@@ -11,9 +11,9 @@ import { SCHEMA_VERSION, SegmentationSchema, type Segmentation } from '../docume
 import { PROFILE_ROLES_REQUIRED_FIRST } from '../config/schema.js';
 
 export function assembleDocument(inputs: AssembleInputs): { document: Segmentation; labels: LabelRow[] } {
-  const { options, encoded, map, split, profiles, table, ensemble } = inputs;
-  const stability = ensemble.stability;
+  const { options, encoded, map, split, profiles, table, stability } = inputs;
   const { config } = options.config;
+  const { parameters } = options;
   const segmentOfKeptRow = new Int32Array(encoded.matrix.rows).fill(-1);
   const agreementOfKeptRow = new Float64Array(encoded.matrix.rows).fill(-1);
   inputs.professionalRows.forEach((row, i) => {
@@ -25,22 +25,22 @@ export function assembleDocument(inputs: AssembleInputs): { document: Segmentati
 
   const document: Segmentation = {
     schemaVersion: SCHEMA_VERSION,
-    synthetic: options.synthetic,
+    synthetic: parameters.synthetic,
     survey: { year: config.year, title: config.title, source: config.source },
     metadata: {
       generator: projectPackage(),
       input: { file: basename(table.source.path) + (table.source.entry ? `:${table.source.entry}` : ''), sha256: table.source.sha256, bytes: table.source.bytes },
       configHash: options.config.hash,
-      seed: options.seed,
+      seed: parameters.seed,
       parameters: {
-        clusters: options.clusters,
-        map: { ...inputs.mapParams, metric: 'jaccard' },
-        clusterEmbedding: { ...inputs.clusterParams, metric: 'jaccard' },
-        professionalMap: { ...inputs.professionalMapParams, metric: 'jaccard' },
-        mixture: { covariance: 'full', ...inputs.mixtureParams },
+        clusters: parameters.clusters,
+        map: { ...inputs.embeddings.map, metric: 'jaccard' },
+        clusterEmbedding: { ...inputs.embeddings.clusterSpace, metric: 'jaccard' },
+        professionalMap: { ...inputs.embeddings.professionalMap, metric: 'jaccard' },
+        mixture: { covariance: 'full', ...parameters.mixture },
         dropRowMeanAtMost: config.dropRowMeanAtMost,
-        stabilityRuns: ensemble.runs,
-        published: ensemble.publish,
+        stabilityRuns: parameters.reruns,
+        published: parameters.publish,
       },
       packages: numericPackageVersions(),
       notices: inputs.notices,

@@ -14,6 +14,7 @@
 import { kmeans } from './mixture/kmeans-init.js';
 import { symmetricEigen } from './embedding/eigen.js';
 import { deriveRandom } from '../infra/random.js';
+import { STREAMS } from '../infra/streams.js';
 
 export interface ConsensusOptions {
   /** Number of segments to cut. */
@@ -70,7 +71,7 @@ export function consensusPartition(partitions: Int32Array[], options: ConsensusO
   const points = { rows: n, dims, data: coordinates };
   let best: { labels: Int32Array; inertia: number } | null = null;
   for (let start = 0; start < starts; start++) {
-    const { labels, centers } = kmeans(points, k, deriveRandom(seed, `consensus ${start}`));
+    const { labels, centers } = kmeans(points, k, deriveRandom(seed, STREAMS.consensusStart(start)));
     let inertia = 0;
     for (let i = 0; i < n; i++) for (let j = 0; j < dims; j++) inertia += (coordinates[i * dims + j] - centers[labels[i] * dims + j]) ** 2;
     if (best === null || inertia < best.inertia - 1e-9) best = { labels, inertia };

@@ -9,8 +9,7 @@
 import { Worker } from 'node:worker_threads';
 import { embed } from './embedding/embed.js';
 import { deriveRandom } from '../infra/random.js';
-import type { MixtureInit } from './mixture/fit.js';
-import type { BinaryMatrix, EmbedParams, Embedding, ProgressCallback } from './types.js';
+import type { BinaryMatrix, EmbedParams, Embedding, MixtureParameters, ProgressCallback } from './types.js';
 
 /** What every job of a pool shares: the rows to embed and how. */
 export interface SpaceSetup {
@@ -21,19 +20,14 @@ export interface SpaceSetup {
   seed: number;
 }
 
-export interface MixtureJob {
+export interface MixtureJob extends MixtureParameters {
   k: number;
-  init: MixtureInit;
-  regCovar: number;
-  tol: number;
-  maxIter: number;
-  nInit: number;
-  /** Name of the mixture's seeded stream. */
+  /** Name of the mixture's seeded stream (scripts/infra/streams.ts). */
   stream: string;
 }
 
 export interface SpaceJob {
-  /** Name of the embedding's seeded stream (deriveRandom(seed, stream)). */
+  /** Name of the embedding's seeded stream (deriveRandom(seed, stream); the names are in scripts/infra/streams.ts). */
   stream: string;
   /** Another embedding of the same rows (the professionals' 2-D map) instead of the pool's parameters. */
   params?: EmbedParams;

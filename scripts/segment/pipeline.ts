@@ -1,56 +1,50 @@
 /**
- * The segmentation, end to end (types in ./types.ts):
+ * The segmentation, end to end: the one drawing of the pipeline (ARCHITECTURE.md and ./types.ts point here).
+ * Stage numbers are the ones the stages' modules carry.
  *
- *   survey file ──read──▶ SurveyTable ──encode──▶ EncodedSurvey ──┬─ map (2-D UMAP of everyone) ──▶ Embedding
- *                                                                  └─ split ──▶ ProfessionalSplit
- *        (the map-split rule reads the map, so the map comes first; the other rules split first and embed side by side)
- *        ──clustering space (4-D UMAP of professionals, and N re-runs in worker threads)──▶ Embedding
- *        ──cluster──▶ MixtureFit ──consensus (with the re-runs)──▶ published labels + StabilityReport
- *        ──profile──▶ Profiles ──assemble──▶ Segmentation (JSON document) + per-respondent labels
+ *   1 read ──▶ SurveyTable ──2 encode──▶ EncodedSurvey ──┬─ 3 map (2-D UMAP of everyone) ──▶ Embedding
+ *                                                         └─ 4 split ──▶ ProfessionalSplit
+ *        (the map-split rule reads the map, so the map comes first; the other rules split first, and the map
+ *        is drawn on this thread while stage 5 runs in workers)
+ *        ──5 clustering space (4-D UMAP of professionals, its N re-runs and the professionals' 2-D map, in
+ *          worker threads: clustering-space.ts)──▶ Embedding
+ *        ──6 cluster──▶ MixtureFit ──7 consensus (with the re-runs)──▶ published labels + StabilityReport
+ *        ──8 profile──▶ Profiles ──9 assemble──▶ Segmentation (JSON document) + per-respondent labels
  *
- * Effects (progress, timing) come in through `reporter`, so tests run it silently.
+ * The parameters come resolved (./parameters.ts). Effects (progress, timing) come in through `reporter`, so
+ * tests run it silently.
  */
 import { readConfiguredSurvey } from '../config/read-configured.js';
 import { encodeSurvey, neededColumn } from './encode.js';
-
-import { defaultEpochs } from './embedding/embed.js';
-import { availableParallelism } from 'node:os';
-import { embedHere, SpaceWorkers, type MixtureJob, type SpaceResult } from './embed-parallel.js';
+import { embedHere } from './embed-parallel.js';
+import { embedClusteringSpaces } from './clustering-space.js';
 import { consensusPartition } from './consensus.js';
 import { prepareKernels } from './embedding/wasm-kernels.js';
 import { stabilityReport } from './stability.js';
-
 import { splitProfessionals } from './split.js';
 import { completenessReport, completenessSummary, completenessWarning } from './completeness.js';
-import { fitMixture, selectK, ClusterCountError, type MixtureInit } from './mixture/fit.js';
+import { fitMixture, selectK, ClusterCountError } from './mixture/fit.js';
 import { profileSegments } from './profile.js';
-
 import { assembleDocument } from './assemble.js';
 import { deriveRandom } from '../infra/random.js';
+import { STREAMS } from '../infra/streams.js';
 import { InputError, UsageError } from '../infra/errors.js';
-import type { BinaryMatrix, EmbedParams, Embedding, ProfessionalSplit, ProgressCallback, PublishedPartition, Reporter, SegmentOptions, SegmentRun, Stage } from './types.js';
-import { CLUSTER_EMBED_PARAMS, DEFAULT_STABILITY_RUNS, MAP_PARAMS, MIXTURE_PARAMS, PROFESSIONAL_MAP_PARAMS, SELECT_K_RANGE } from './parameters.js';
+import type { BinaryMatrix, Embedding, EncodedSurvey, MixtureParameters, ProfessionalSplit, Reporter, SegmentOptions, SegmentRun } from './types.js';
+import { embeddingFor, MAP_PARAMS, SELECT_K_RANGE } from './parameters.js';
 import { distinctRows, rowsWhere, selectEmbeddingRows, selectRows } from './rows.js';
 import { silentReporter } from './types.js';
-
-/** The professionals to cluster: their rows among the kept respondents, their answers, their embedding's parameters. */
-interface Cohort {
-  rows: Int32Array;
-  matrix: BinaryMatrix;
-  params: EmbedParams;
-}
+import { StageTimer } from './stage-timer.js';
 
 export async function runSegmentation(options: SegmentOptions, reporter: Reporter = silentReporter): Promise<SegmentRun> {
   const { config } = options.config;
-  const timings: SegmentRun['timings'] = {};
+  const { parameters } = options;
   const runStarted = performance.now();
-  const timed = async <T>(stage: Stage, work: () => T | Promise<T>, detail?: (result: T) => string | undefined): Promise<T> => {
-    reporter.start(stage);
-    const started = performance.now();
-    const result = await work();
-    timings[stage] = Math.round(performance.now() - started);
-    reporter.end(stage, detail?.(result));
-    return result;
+  const timer = new StageTimer(reporter);
+  const timed = timer.timed.bind(timer);
+  const notices: string[] = [];
+  const notice = (message: string) => {
+    notices.push(message);
+    reporter.notice?.(message);
   };
 
   // The WebAssembly kernels (layout, neighbour search), compiled once from their source (a few seconds; later runs reuse them).
@@ -63,93 +57,31 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   const encoded = await timed('encode', () => encodeSurvey(table, config), (e) => `${e.counts.features} features, ${e.counts.kept} kept, ${e.counts.droppedNearlyEmpty} dropped as nearly empty`);
   checkSegmentable(encoded.matrix, table.rows, table.source.displayName);
 
-  // 3-5. The map of everyone, who counts as a professional, and the professionals' own 4-D space. When the
-  // professional rule reads answers rather than the map, the two embeddings run side by side (one in a
-  // worker thread); otherwise the map comes first and the split reads it.
-  const init = options.init ?? 'spectral';
-  const mixtureParams = { ...MIXTURE_PARAMS, init: options.mixtureInit ?? 'kmeans' };
-  const mapParams: EmbedParams = { ...MAP_PARAMS, nEpochs: defaultEpochs(encoded.matrix.rows), init };
-  const splitInputs = { variantAnswers: encoded.variantAnswers, nonProfessionalMarks: encoded.nonProfessionalMarks, meetsConditions: encoded.meetsConditions, questionsAnswered: encoded.questionsAnswered };
+  // 3, 4. The map of everyone and who counts as a professional: the map first when the split reads it,
+  // else the split first and the map beside stage 5.
+  const mapParams = embeddingFor(MAP_PARAMS, encoded.matrix.rows, parameters.init);
+  const embedMap = () => timed('map', () => embedHere(encoded.matrix, mapParams, parameters.seed, STREAMS.map, reporter.progress('map'), notice));
   const splitDetail = (s: ProfessionalSplit) => `${count(s.professional)} professionals (${s.rule})`;
-  const runs = options.stability ?? DEFAULT_STABILITY_RUNS;
-  const embedMap = () => embedHere(encoded.matrix, mapParams, options.seed, 'map', reporter.progress('map'), (m) => notice(m));
-  const cohortOf = (s: ProfessionalSplit): Cohort => {
-    const rows = rowsWhere(s.professional);
-    if (rows.length === 0) throw new InputError({ file: table.source.displayName }, `no respondent is a professional under the config's professional rule (${config.professional.rule}); expected some to segment`);
-    checkClusters(options.clusters, rows.length);
-    const matrix = selectRows(encoded.matrix, rows);
-    checkDistinctProfessionals(options.clusters, matrix, table.source.displayName);
-    return { rows, matrix, params: { ...CLUSTER_EMBED_PARAMS, nEpochs: defaultEpochs(matrix.rows), init } };
-  };
-  const notices: string[] = [];
-  const notice = (message: string) => {
-    notices.push(message);
-    reporter.notice?.(message);
-  };
-  // The clustering space, its re-runs and the professionals' own 2-D map (the site's segment map) go to
-  // worker threads; the map of everyone stays on this thread.
-  const startSpaces = (c: Cohort, professionalMapParams: EmbedParams) => {
-    // No more threads than spaces to embed: an idle worker still costs its start-up (loading the stage's modules) on a busy core.
-    const workers = new SpaceWorkers(c.matrix, c.params, options.seed, Math.min(options.threads ?? defaultThreads(), 2 + runs));
-    const main = timed('embed', () => workers.run({ stream: 'cluster-embedding', progress: true }, reporter.progress('embed')));
-    const reruns =
-      runs > 0
-        ? timed('stability', () => rerunSpaces(workers, runs, { ...mixtureParams, k: options.clusters }, reporter.progress('stability')), (r) => `${r.length} re-runs of the clustering space and the mixture`)
-        : Promise.resolve([]);
-    // Queued last, as the shortest job: with re-runs it fills a core while the other finishes its last one;
-    // without, it runs beside the clustering space.
-    const professionalMap = timed('professional-map', () => workers.run({ stream: 'professional-map', params: professionalMapParams, progress: true }, reporter.progress('professional-map')));
-    return { workers, main, reruns, professionalMap };
-  };
-  let map: Embedding | null = null;
-  let split: ProfessionalSplit;
-  if (config.professional.rule === 'map-split') {
-    map = await timed('map', () => embedMap());
-    split = await timed('split', () => splitProfessionals(config.professional, { ...splitInputs, map }), splitDetail);
-  } else {
-    split = await timed('split', () => splitProfessionals(config.professional, { ...splitInputs, map: null }), splitDetail);
-  }
-  const cohort = cohortOf(split);
-  const professionalMapParams: EmbedParams = { ...PROFESSIONAL_MAP_PARAMS, nEpochs: defaultEpochs(cohort.matrix.rows), init };
-  const spaces = startSpaces(cohort, professionalMapParams);
-  // Whatever fails first is reported; the other job's failure must not go unhandled meanwhile.
-  spaces.main.catch(() => {});
-  spaces.reruns.catch(() => {});
-  spaces.professionalMap.catch(() => {});
-  let space: Embedding;
-  let rerunLabels: Int32Array[];
-  let professionalMap: Embedding;
-  try {
-    map ??= await timed('map', () => embedMap());
-    // Notices in the order the stages had when the professional map ran on this thread after the map.
-    const segmentMap = await spaces.professionalMap;
-    segmentMap.notices.forEach(notice);
-    professionalMap = segmentMap.embedding!;
-    timings['professional-map'] = segmentMap.ms;
-    const main = await spaces.main;
-    main.notices.forEach(notice);
-    space = main.embedding!;
-    timings.embed = main.ms;
-    rerunLabels = (await spaces.reruns).map((r) => {
-      r.notices.forEach(notice);
-      return r.labels!;
-    });
-  } finally {
-    await spaces.workers.close();
-  }
-  const { rows: professionalRows, matrix: professionals, params: clusterParams } = cohort;
+  const firstMap = config.professional.rule === 'map-split' ? await embedMap() : null;
+  const split = await timed('split', () => splitProfessionals(config.professional, { ...ruleAnswers(encoded), map: firstMap }), splitDetail);
+  const professionalRows = rowsWhere(split.professional);
+  const professionals = professionalsOf(encoded, professionalRows, parameters.clusters, table.source.displayName, config.professional.rule);
+
+  // 5. The clustering space, its re-runs and the professionals' own map, in worker threads.
+  const spaces = await embedClusteringSpaces(professionals, parameters, timer, notice, async () => firstMap ?? (await embedMap()));
+  const { space, rerunLabels, alongside: map } = spaces;
 
   // 6. The Gaussian mixture, and the BIC sweep when asked for.
-  const fit = await timed('cluster', () => fitOrExplain(space, options.clusters, options.seed, mixtureParams), (f) => `${f.k} components, ${f.iterations} EM iterations${f.converged ? '' : ' (not converged)'}`);
-  const modelSelection = options.selectK
-    ? await timed('select-k', () => selectK(space, SELECT_K_RANGE.filter((k) => k <= space.rows), { ...mixtureParams, random: deriveRandom(options.seed, 'select-k'), onProgress: reporter.progress('select-k') }))
+  const fit = await timed('cluster', () => fitOrExplain(space, parameters.clusters, parameters.seed, parameters.mixture), (f) => `${f.k} components, ${f.iterations} EM iterations${f.converged ? '' : ' (not converged)'}`);
+  const modelSelection = parameters.selectK
+    ? await timed('select-k', () => selectK(space, SELECT_K_RANGE.filter((k) => k <= space.rows), { ...parameters.mixture, random: deriveRandom(parameters.seed, STREAMS.selectK), onProgress: reporter.progress('select-k') }))
     : null;
 
   // 7. What is published: the consensus of the main run and its re-runs (or the main run alone), and how
   // stable each of its segments is over the re-runs.
-  const publish: PublishedPartition = options.publish === 'single-run' || rerunLabels.length === 0 ? 'single-run' : 'consensus';
+  const { publish } = parameters;
   const { published, stability } = await timed('consensus', () => {
-    const published = publish === 'consensus' ? consensusPartition([fit.labels, ...rerunLabels], { k: fit.k, seed: options.seed }) : fit.labels;
+    const published = publish === 'consensus' ? consensusPartition([fit.labels, ...rerunLabels], { k: fit.k, seed: parameters.seed }) : fit.labels;
     return { published, stability: rerunLabels.length > 0 ? stabilityReport(published, fit.k, rerunLabels) : null };
   }, (r) => (r.stability ? `${publish}; median ARI between re-runs ${r.stability.pairwiseARI.median.toFixed(3)}` : publish));
 
@@ -172,43 +104,36 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   // 9. The document and the per-respondent labels.
   const { document, labels } = assembleDocument({
     options,
-    mapParams: { ...mapParams, nEpochs: mapParams.nEpochs!, init },
-    clusterParams: { ...clusterParams, nEpochs: clusterParams.nEpochs!, init },
-    mixtureParams,
+    embeddings: { map: mapParams, clusterSpace: spaces.spaceParams, professionalMap: spaces.professionalMapParams },
     table,
     encoded,
     map,
-    professionalMap,
-    professionalMapParams: { ...professionalMapParams, nEpochs: professionalMapParams.nEpochs!, init },
+    professionalMap: spaces.professionalMap,
     split,
     professionalRows,
     fit,
     published,
-    ensemble: { runs, publish, stability },
+    stability,
     notices,
     profiles,
     modelSelection,
   });
-  return { document, labels, timings, wallMs: Math.round(performance.now() - runStarted) };
+  return { document, labels, encoded, timings: timer.timings, wallMs: Math.round(performance.now() - runStarted) };
 }
 
-/** Each re-run embeds with its own derived seed and fits the mixture with another; only labels come back. */
-async function rerunSpaces(workers: SpaceWorkers, runs: number, mixture: Omit<MixtureJob, 'stream'>, onProgress: ProgressCallback): Promise<SpaceResult[]> {
-  let done = 0;
-  onProgress(0, runs);
-  return Promise.all(
-    Array.from({ length: runs }, (_, r) =>
-      workers.run({ stream: `stability ${r + 1}`, mixture: { ...mixture, stream: `stability mixture ${r + 1}` } }).then((result) => {
-        onProgress(++done, runs);
-        return result;
-      }),
-    ),
-  );
+/** What the professional rule reads of the encoded answers. */
+function ruleAnswers(encoded: EncodedSurvey) {
+  const { variantAnswers, nonProfessionalMarks, meetsConditions, questionsAnswered } = encoded;
+  return { variantAnswers, nonProfessionalMarks, meetsConditions, questionsAnswered };
 }
 
-/** One worker per core: the spaces are independent jobs, and the map's thread shares the cores with them. */
-function defaultThreads(): number {
-  return Math.max(1, availableParallelism());
+/** The professionals' answers, checked before any embedding: there are some, and enough distinct ones for the clusters. */
+function professionalsOf(encoded: EncodedSurvey, rows: Int32Array, clusters: number, file: string, rule: string): BinaryMatrix {
+  if (rows.length === 0) throw new InputError({ file }, `no respondent is a professional under the config's professional rule (${rule}); expected some to segment`);
+  checkClusters(clusters, rows.length);
+  const matrix = selectRows(encoded.matrix, rows);
+  checkDistinctProfessionals(clusters, matrix, file);
+  return matrix;
 }
 
 function checkClusters(clusters: number, professionals: number): void {
@@ -233,9 +158,9 @@ function checkDistinctProfessionals(clusters: number, professionals: BinaryMatri
   }
 }
 
-function fitOrExplain(space: Embedding, clusters: number, seed: number, mixture: typeof MIXTURE_PARAMS & { init: MixtureInit }) {
+function fitOrExplain(space: Embedding, clusters: number, seed: number, mixture: MixtureParameters) {
   try {
-    return fitMixture(space, clusters, { ...mixture, random: deriveRandom(seed, 'mixture') });
+    return fitMixture(space, clusters, { ...mixture, random: deriveRandom(seed, STREAMS.clustering.mixture) });
   } catch (error) {
     if (error instanceof ClusterCountError) throw new UsageError(`--clusters ${clusters}: ${error.message}`);
     throw error;

@@ -1,5 +1,5 @@
 /**
- * Stage 7, profile: what makes each segment itself. For every feature, the segment's response rate, the
+ * Stage 8, profile: what makes each segment itself. For every feature, the segment's response rate, the
  * overall rate among clustered professionals, and the lift (their difference); for every profile question,
  * the answer counts per segment. Segments are published in ascending share of members new to ML, as the
  * notebook orders them.

@@ -10,6 +10,7 @@
  * the shipped model is then refitted on everyone.
  */
 import { deriveRandom } from '../infra/random.js';
+import { STREAMS } from '../infra/streams.js';
 import { round } from '../infra/round.js';
 import type { BinaryMatrix } from './types.js';
 import type { Feature } from '../document/segmentation-schema.js';
@@ -173,7 +174,7 @@ export function trainQuiz(inputs: QuizInputs): QuizModel {
   const allColumns = inputs.features.map((_, i) => i);
 
   // A seeded held-out fifth of the professionals.
-  const random = deriveRandom(inputs.seed, 'quiz held-out');
+  const random = deriveRandom(inputs.seed, STREAMS.quizHeldOut);
   const heldOut = new Uint8Array(matrix.rows);
   const order = Array.from({ length: matrix.rows }, (_, r) => r);
   for (let i = order.length - 1; i > 0; i--) {

@@ -6,21 +6,20 @@
  * N-component full-covariance Gaussian mixture. A sub-segment's lift is measured against its segment, not
  * against all professionals: it says what sets the sub-segment apart within the segment.
  *
- * A split is as seed-dependent as the segmentation: the same members are split again `stabilityRuns` times
- * with derived seeds (streams `<stream> stability r`, as the segmentation's re-runs are named), and each part
- * gets the segmentation's clusterwise stability (scripts/segment/stability.ts) against those re-runs.
+ * A split is as seed-dependent as the segmentation: the same members are split again `reruns` times with
+ * derived seeds (its own streams, named as the segmentation's re-runs are: scripts/infra/streams.ts), and each
+ * part gets the segmentation's clusterwise stability (scripts/segment/stability.ts) against those re-runs.
  */
 import { fitMixture } from './mixture/fit.js';
-import { defaultEpochs, embed } from './embedding/embed.js';
-import { CLUSTER_EMBED_PARAMS, MIXTURE_PARAMS } from './parameters.js';
+import { embed } from './embedding/embed.js';
+import { CLUSTER_EMBED_PARAMS, embeddingFor } from './parameters.js';
 import { round } from '../infra/round.js';
 import { answerCounts, RATE_DECIMALS, ratesAndLift } from './profile.js';
 import { deriveRandom } from '../infra/random.js';
 import { MAX_SUB_SEGMENTS } from '../document/summary-schema.js';
 import { stabilityFigures, stabilityReport } from './stability.js';
-import type { StabilityClass } from './types.js';
-import type { BinaryMatrix, ProgressCallback } from './types.js';
-import type { MixtureInit } from './mixture/types.js';
+import type { ClusteringStreams } from '../infra/streams.js';
+import type { BinaryMatrix, ProgressCallback, RunParameters, StabilityClass } from './types.js';
 
 export interface SubSegmentPart {
   size: number;
@@ -44,14 +43,12 @@ export interface SubSegmentResult {
 }
 
 export interface SubSegmentOptions {
-  seed: number;
-  /** Names the random streams, so that each segment's split has its own. */
-  stream: string;
-  init?: 'spectral' | 'random';
-  /** How EM starts, as in the run whose segment is split (default 'kmeans'). */
-  mixtureInit?: MixtureInit;
-  /** Re-runs of the split with derived seeds behind each part's stability (default 0: none). */
-  stabilityRuns?: number;
+  /** The seed, the layouts' start and the mixture of the run whose segment is split. */
+  parameters: Pick<RunParameters, 'seed' | 'init' | 'mixture'>;
+  /** Each segment's split has its own (`subSegmentStreams(slug)`). */
+  streams: ClusteringStreams;
+  /** Re-runs of the split with derived seeds behind each part's stability (0: none). */
+  reruns: number;
   onProgress?: ProgressCallback;
   onNotice?: (message: string) => void;
 }
@@ -65,12 +62,13 @@ export function subSegment(members: BinaryMatrix, count: number, options: SubSeg
   if (members.rows < Math.max(CLUSTER_EMBED_PARAMS.nNeighbors + 2, 10 * count)) {
     throw new RangeError(`sub-segments: ${members.rows} members are too few to split in ${count} (at least ${Math.max(CLUSTER_EMBED_PARAMS.nNeighbors + 2, 10 * count)} needed)`);
   }
-  const params = { ...CLUSTER_EMBED_PARAMS, nEpochs: defaultEpochs(members.rows), init: options.init ?? 'spectral' };
+  const { parameters, streams } = options;
+  const params = embeddingFor(CLUSTER_EMBED_PARAMS, members.rows, parameters.init);
   const split = (stream: string, mixtureStream: string): Int32Array => {
-    const space = embed(members, params, { random: deriveRandom(options.seed, stream), onProgress: options.onProgress, onNotice: options.onNotice });
-    return fitMixture(space, count, { ...MIXTURE_PARAMS, init: options.mixtureInit ?? 'kmeans', random: deriveRandom(options.seed, mixtureStream) }).labels;
+    const space = embed(members, params, { random: deriveRandom(parameters.seed, stream), onProgress: options.onProgress, onNotice: options.onNotice });
+    return fitMixture(space, count, { ...parameters.mixture, random: deriveRandom(parameters.seed, mixtureStream) }).labels;
   };
-  const fitted = split(`${options.stream} embedding`, `${options.stream} mixture`);
+  const fitted = split(streams.embedding, streams.mixture);
   const counts = answerCounts(members, fitted, count);
   const { sizes } = counts;
   const base = Array.from(counts.totals, (t) => t / members.rows);
@@ -81,7 +79,7 @@ export function subSegment(members: BinaryMatrix, count: number, options: SubSeg
   const partOf = new Int32Array(count).fill(-1);
   order.forEach((c, i) => (partOf[c] = i));
   const labels = Int32Array.from(fitted, (c) => partOf[c]);
-  const runs = Array.from({ length: options.stabilityRuns ?? 0 }, (_, r) => split(`${options.stream} stability ${r + 1}`, `${options.stream} stability mixture ${r + 1}`));
+  const runs = Array.from({ length: options.reruns }, (_, r) => split(streams.rerunEmbedding(r + 1), streams.rerunMixture(r + 1)));
   const stability = runs.length > 0 ? stabilityReport(labels, order.length, runs).segments : null;
   const parts = order.map((c, i) => ({ size: sizes[c], share: round(sizes[c] / members.rows, RATE_DECIMALS), ...ratesAndLift(counts, c, base), stability: stability ? stabilityFigures(stability[i]) : null }));
   return { baseRates: base.map((r) => round(r, RATE_DECIMALS)), parts, labels };

@@ -3,15 +3,17 @@
  * (`subSegments: N` in `<content>/segments/<year>/<slug>.mdx`), splits those segments' members
  * (scripts/segment/subsegment.ts) and writes `<out>/subsegments-<year>.json` atomically. It runs after the
  * registry is updated (slugs name segments), also when the segmentation itself was reused from the cache,
- * and it is cached on its own: the document, the declarations, the seed and the code.
+ * and it is cached on its own: the document, the declarations, the seed, the starts and the code. After a
+ * fresh run it splits the run's own encoded survey; after a reused one it reads and encodes the file again.
  */
 import { sha256Text } from '../infra/hash.js';
 import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
 import { parseFrontMatter } from '../document/front-matter.js';
-import type { MixtureInit } from './mixture/types.js';
 import type { Registry } from '../document/registry-schema.js';
+import type { EncodedSurvey, RunParameters } from './types.js';
+import { subSegmentStreams } from '../infra/streams.js';
 import { writeFileAtomic } from '../infra/atomic-write.js';
 import { codeVersion } from '../infra/cache.js';
 import { subSegmentsPath, summariesDir } from '../document/paths.js';
@@ -56,9 +58,10 @@ export interface SubSegmentStepOptions {
   input: string;
   inputSha256?: string;
   out: string;
-  seed: number;
-  init: 'spectral' | 'random';
-  mixtureInit?: MixtureInit;
+  /** The run's parameters: the split uses its seed, its layouts' start and its mixture. */
+  parameters: RunParameters;
+  /** The survey as the run encoded it, when the caller ran the segmentation just now; read from `input` otherwise. */
+  encoded?: EncodedSurvey;
   log: (line: string) => void;
 }
 
@@ -84,8 +87,9 @@ export async function updateSubSegments(document: Segmentation, documentJson: st
     return entry.index;
   };
   const targets = declarations.map((d) => ({ ...d, indices: [...new Set([d.slug, ...d.merge].map((slug) => indexOf(slug, d.file)))].sort((a, b) => a - b) }));
+  const { parameters } = options;
   const segmentationSha256 = sha256Text(documentJson);
-  const key = sha256Text(JSON.stringify([segmentationSha256, targets.map(({ slug, count, indices }) => ({ slug, count, indices })), options.seed, options.init, options.mixtureInit ?? 'kmeans', codeVersion()]));
+  const key = sha256Text(JSON.stringify([segmentationSha256, targets.map(({ slug, count, indices }) => ({ slug, count, indices })), parameters.seed, parameters.init, parameters.mixture.init, codeVersion()]));
   if (existsSync(path)) {
     const existing = SubSegmentationsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
     if (existing.success && existing.data.cacheKey === key) {
@@ -94,32 +98,37 @@ export async function updateSubSegments(document: Segmentation, documentJson: st
     }
   }
 
-  // The members' answers: the same read and encoding as the segmentation's, rows aligned with its map.
-  const { config: survey } = config;
   await prepareKernels();
-  const table = await readConfiguredSurvey(options.input, survey, { sha256: options.inputSha256, keepColumn: neededColumn(survey) });
-  const encoded = encodeSurvey(table, survey);
-  if (encoded.matrix.rows !== document.map.segment.length || encoded.features.length !== document.features.length) {
-    throw new UsageError(`${options.input} does not encode to the respondents and features of the ${year} segmentation; run the segmentation again (--force)`);
-  }
+  const encoded = options.encoded ?? (await encodeAgain(document, config, options));
   // As many re-runs as the segmentation made for its segments' stability (in its document, so in the cache key).
-  const stabilityRuns = document.metadata.parameters.stabilityRuns;
+  const reruns = document.metadata.parameters.stabilityRuns;
   const segments: SubSegmentations['segments'] = targets.map((target) => {
     const members = rowsWhere(Uint8Array.from(document.map.segment, (label) => (target.indices.includes(label) ? 1 : 0)));
     const started = performance.now();
     let result;
     try {
-      result = subSegment(selectRows(encoded.matrix, members), target.count, { seed: options.seed, stream: `sub-segments ${target.slug}`, init: options.init, mixtureInit: options.mixtureInit, stabilityRuns });
+      result = subSegment(selectRows(encoded.matrix, members), target.count, { parameters, streams: subSegmentStreams(target.slug), reruns });
     } catch (error) {
       if (error instanceof RangeError) throw new UsageError(`${target.file}: ${error.message}`);
       throw error;
     }
     const stability = result.parts.map((p) => (p.stability ? ` ${p.stability.class} ${p.stability.jaccard.toFixed(2)}` : '')).join(',');
-    options.log(`sub-segments of ${target.slug}: ${members.length} members in ${result.parts.map((p) => p.size).join(' + ')}${stabilityRuns > 0 ? ` (stability over ${stabilityRuns} re-runs:${stability})` : ''} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    return { slug: target.slug, indices: target.indices, count: target.count, members: members.length, baseRates: result.baseRates, stabilityRuns, parts: result.parts };
+    options.log(`sub-segments of ${target.slug}: ${members.length} members in ${result.parts.map((p) => p.size).join(' + ')}${reruns > 0 ? ` (stability over ${reruns} re-runs:${stability})` : ''} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    return { slug: target.slug, indices: target.indices, count: target.count, members: members.length, baseRates: result.baseRates, stabilityRuns: reruns, parts: result.parts };
   });
-  const output: SubSegmentations = { schemaVersion: SUB_SEGMENTS_SCHEMA_VERSION, year, segmentationSha256, cacheKey: key, seed: options.seed, segments };
+  const output: SubSegmentations = { schemaVersion: SUB_SEGMENTS_SCHEMA_VERSION, year, segmentationSha256, cacheKey: key, seed: parameters.seed, segments };
   await writeFileAtomic(path, JSON.stringify(SubSegmentationsSchema.parse(output)) + '\n');
   options.log(`wrote ${path}`);
   return path;
+}
+
+/** The members' answers for a reused segmentation: the same read and encoding as its own, rows aligned with its map. */
+async function encodeAgain(document: Segmentation, config: LoadedConfig, options: SubSegmentStepOptions): Promise<EncodedSurvey> {
+  const { config: survey } = config;
+  const table = await readConfiguredSurvey(options.input, survey, { sha256: options.inputSha256, keepColumn: neededColumn(survey) });
+  const encoded = encodeSurvey(table, survey);
+  if (encoded.matrix.rows !== document.map.segment.length || encoded.features.length !== document.features.length) {
+    throw new UsageError(`${options.input} does not encode to the respondents and features of the ${document.survey.year} segmentation; run the segmentation again (--force)`);
+  }
+  return encoded;
 }

@@ -1,49 +1,29 @@
 /**
- * What the pipeline's stages hand to each other, in one place:
- *
- *   read (SurveyTable) → encode (EncodedSurvey) → map (Embedding, 2-D, everyone) and split (ProfessionalSplit;
- *   either order: the map-split rule reads the map) → clustering space (Embedding, 4-D, professionals) and its
- *   stability re-runs → cluster (MixtureFit) → consensus → profile (Profiles) → assemble (Segmentation, LabelRow)
- *
- * Each stage is a module under scripts/segment/ (the survey reader under scripts/survey/); the two engines,
- * UMAP (embedding/) and the Gaussian mixture (mixture/), keep their own types and depend on no stage.
+ * What the pipeline's stages hand to each other, in one place; the order they run in is drawn once, in
+ * ./pipeline.ts. Each stage is a module under scripts/segment/ (the survey reader under scripts/survey/); the
+ * two engines, UMAP (embedding/) and the Gaussian mixture (mixture/), keep their own types and depend on no stage.
  */
 import type { LoadedConfig } from '../config/load.js';
 import type { ProfessionalRule } from '../config/schema.js';
 import type { Breakdown, Feature, QuestionInfo, SegmentResult, Segmentation } from '../document/segmentation-schema.js';
 import type { SurveyTable } from '../survey/read.js';
-import type { BinaryMatrix, Embedding, EmbedParams, ProgressCallback } from './embedding/types.js';
-import type { MixtureFit, MixtureInit } from './mixture/types.js';
+import type { BinaryMatrix, Embedding, ProgressCallback } from './embedding/types.js';
+import type { MixtureFit } from './mixture/types.js';
+import type { ResolvedEmbedParams, RunParameters } from './parameters.js';
 
-export type { BinaryMatrix, Embedding, EmbedParams, Neighbours, ProgressCallback } from './embedding/types.js';
-export type { MixtureFit, MixtureInit } from './mixture/types.js';
+export type { BinaryMatrix, Embedding, EmbedParams, LayoutInit, Neighbours, ProgressCallback } from './embedding/types.js';
+export type { MixtureFit, MixtureInit, MixtureParameters } from './mixture/types.js';
+export type { PublishedPartition, ResolvedEmbedParams, RunParameters } from './parameters.js';
 export type { SurveyTable } from '../survey/read.js';
 
-/** Options of one segmentation run. */
+/** What one segmentation run reads, and its parameters (resolved by ./parameters.ts). */
 export interface SegmentOptions {
   input: string;
   /** The input's sha256 when the caller has it already; the read stage hashes the file otherwise. */
   inputSha256?: string;
   config: LoadedConfig;
-  seed: number;
-  clusters: number;
-  /** Fit k = 2..15 and report BIC. */
-  selectK: boolean;
-  /** The input is the generated demo survey. */
-  synthetic: boolean;
-  /** How both UMAP layouts start (default 'spectral', umap-learn's and the notebook's). */
-  init?: 'spectral' | 'random';
-  /** How the mixture's EM starts (default 'kmeans', scikit-learn's and the notebook's). */
-  mixtureInit?: MixtureInit;
-  /** Re-runs of the clustering space and the mixture with derived seeds (default DEFAULT_STABILITY_RUNS; 0: none). */
-  stability?: number;
-  /** What is published: the consensus of all runs (default) or the main run alone, as the notebook did. */
-  publish?: PublishedPartition;
-  /** Worker threads for the clustering space and its re-runs (default: one per core, at most one per space). The output does not depend on it. */
-  threads?: number;
+  parameters: RunParameters;
 }
-
-export type PublishedPartition = 'consensus' | 'single-run';
 
 export const STAGES = ['read', 'encode', 'map', 'split', 'embed', 'professional-map', 'stability', 'cluster', 'select-k', 'consensus', 'profile'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -61,6 +41,8 @@ export const silentReporter: Reporter = { start() {}, progress: () => () => {}, 
 export interface SegmentRun {
   document: Segmentation;
   labels: LabelRow[];
+  /** The encoded survey the document was built from: the sub-segment step splits its rows without reading the file again. */
+  encoded: EncodedSurvey;
   /** Milliseconds per stage (map and embed may overlap). */
   timings: Partial<Record<Stage, number>>;
   /** Milliseconds from start to end of the run. */
@@ -184,21 +166,19 @@ export interface LabelRow {
 
 export interface AssembleInputs {
   options: SegmentOptions;
-  mapParams: Required<EmbedParams>;
-  clusterParams: Required<EmbedParams>;
-  mixtureParams: { regCovar: number; tol: number; maxIter: number; nInit: number; init: MixtureInit };
+  embeddings: { map: ResolvedEmbedParams; clusterSpace: ResolvedEmbedParams; professionalMap: ResolvedEmbedParams };
   table: SurveyTable;
   encoded: EncodedSurvey;
   map: Embedding;
   /** The professionals' own 2-D map (UMAP of their answers), in professionalRows order. */
   professionalMap: Embedding;
-  professionalMapParams: Required<EmbedParams>;
   split: ProfessionalSplit;
   professionalRows: Int32Array;
   fit: MixtureFit;
-  /** The published label of each professional (the consensus or the main run's components). */
+  /** The published label of each professional (the consensus or the main run's components, as options.parameters.publish says). */
   published: Int32Array;
-  ensemble: { runs: number; publish: PublishedPartition; stability: StabilityReport | null };
+  /** Null without re-runs. */
+  stability: StabilityReport | null;
   notices: string[];
   profiles: Profiles;
   modelSelection: { k: number; bic: number; logLikelihood: number }[] | null;

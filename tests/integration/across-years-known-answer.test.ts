@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtInConfigPath, loadConfig } from '../../scripts/config/load.js';
 import { runSegmentation } from '../../scripts/segment/pipeline.js';
+import { resolveParameters } from '../../scripts/segment/parameters.js';
 import type { SegmentRun } from '../../scripts/segment/types.js';
 import { compareAcrossYears, sharedAnswerKeys, type AcrossYearsComparison } from '../../scripts/identity/across-years.js';
 import { loadAnswerAliases } from '../../scripts/identity/answer-map.js';
@@ -47,7 +48,7 @@ describe('the year-to-year matcher on a known answer: two overlapping subsets of
     const csv = await zipEntryText(ZIP, config.config.responsesFile);
     const written = writeOverlappingSubsets(csv, dir, config.config.responsesFile, 0.7, 19);
     subsets = written;
-    const options = { config, seed: 0, clusters: 10, selectK: false, synthetic: false };
+    const options = { config, parameters: resolveParameters() };
     a = await runSegmentation({ ...options, input: written.fileA });
     b = await runSegmentation({ ...options, input: written.fileB });
     dressed = dressAsAnotherYear(b.document, 2022, AS_2018);

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { builtInConfigPath, loadConfig } from '../../scripts/config/load.js';
 import { generateDemoSurvey, DEMO_DEFAULTS } from '../../scripts/demo/generate.js';
 import { runSegmentation } from '../../scripts/segment/pipeline.js';
-import { DEFAULT_STABILITY_RUNS } from '../../scripts/segment/parameters.js';
+import { PARAMETER_DEFAULTS, resolveParameters } from '../../scripts/segment/parameters.js';
 import type { SegmentRun } from '../../scripts/segment/types.js';
 import { adjustedRandIndex } from '../../scripts/segment/partition-agreement.js';
 import { tempDir } from '../helpers/tiny-survey.js';
@@ -24,7 +24,7 @@ describe('segmenting the synthetic demo survey', () => {
   let truth: Int32Array;
   let path: string;
   const config = loadConfig(builtInConfigPath(2020));
-  const segment = (seed: number, clusters: number) => runSegmentation({ input: path, config, seed, clusters, selectK: false, synthetic: true });
+  const segment = (seed: number, clusters: number) => runSegmentation({ input: path, config, parameters: resolveParameters({ seed, clusters, synthetic: true }) });
 
   beforeAll(async () => {
     const demo = generateDemoSurvey({ seed: DEMO_DEFAULTS.seed, respondents: DEMO_DEFAULTS.respondents });
@@ -51,10 +51,10 @@ describe('segmenting the synthetic demo survey', () => {
   it('finds the planted segments stable over the re-runs, which agree with each other', () => {
     const { stability, segments } = run.document;
     console.log(`demo: median ARI between re-runs ${stability!.pairwiseARI.median}, stability ${segments.map((s) => s.stability!.jaccard).join(', ')}`);
-    expect(stability!.runs).toBe(DEFAULT_STABILITY_RUNS);
+    expect(stability!.runs).toBe(PARAMETER_DEFAULTS.reruns);
     expect(stability!.pairwiseARI.median).toBeGreaterThan(0.9);
     expect(segments.filter((s) => s.stability!.class === 'stable').length).toBeGreaterThanOrEqual(9);
-    expect(segments.every((s) => s.stability!.found >= 0.8 * DEFAULT_STABILITY_RUNS)).toBe(true);
+    expect(segments.every((s) => s.stability!.found >= 0.8 * PARAMETER_DEFAULTS.reruns)).toBe(true);
   });
 
   it('says the document is synthetic', () => {

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtInConfigPath, loadConfig } from '../../scripts/config/load.js';
 import { runSegmentation } from '../../scripts/segment/pipeline.js';
+import { resolveParameters } from '../../scripts/segment/parameters.js';
 import type { SegmentRun } from '../../scripts/segment/types.js';
 import { SegmentationSchema } from '../../scripts/document/segmentation-schema.js';
 
@@ -13,7 +14,7 @@ const ZIP = new URL('../../../shared/data/kaggle/2021/kaggle-survey-2021.zip', i
 
 describe('segmenting the real 2021 survey', () => {
   const config = loadConfig(builtInConfigPath(2021));
-  const options = { input: ZIP, config, seed: 0, clusters: 10, selectK: false, synthetic: false };
+  const options = { input: ZIP, config, parameters: resolveParameters() };
   let first: SegmentRun;
   let second: SegmentRun;
 
@@ -21,7 +22,7 @@ describe('segmenting the real 2021 survey', () => {
     expect(existsSync(ZIP), `${ZIP} (the real survey) is missing`).toBe(true);
     first = await runSegmentation(options);
     // Three workers on this machine's cores: the re-runs go to other threads in another order.
-    second = await runSegmentation({ ...options, threads: 3 });
+    second = await runSegmentation({ ...options, parameters: resolveParameters({ threads: 3 }) });
   }, 900_000);
 
   it('reads every respondent and drops the nearly empty ones', () => {

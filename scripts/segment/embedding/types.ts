@@ -28,6 +28,9 @@ export interface Neighbours {
   readonly distances: Float64Array;
 }
 
+/** How a layout starts: umap-learn's spectral layout of the fuzzy graph, or umap-js's uniform random one. */
+export type LayoutInit = 'spectral' | 'random';
+
 /** Parameters of one UMAP embedding. */
 export interface EmbedParams {
   /** Output dimensions (2 for the map, 4 for the clustering space). */
@@ -38,8 +41,8 @@ export interface EmbedParams {
   minDist: number;
   /** Optimisation epochs; undefined = UMAP's rule (500 up to 10,000 points, 200 above). */
   nEpochs?: number;
-  /** The start of the layout: umap-learn's spectral layout (default), or umap-js's uniform random one. */
-  init?: 'spectral' | 'random';
+  /** The start of the layout (default 'spectral'). */
+  init?: LayoutInit;
 }
 
 /** Reports progress of a long stage: `done` of `total` steps. */

@@ -14,24 +14,16 @@ import {
   type MixtureParams,
 } from './em.js';
 import { deriveRandom, type Random } from '../../infra/random.js';
+import { STREAMS } from '../../infra/streams.js';
 import type { Embedding, ProgressCallback } from '../embedding/types.js';
-import type { MixtureFit, MixtureInit } from './types.js';
+import type { MixtureFit, MixtureInit, MixtureParameters } from './types.js';
 
-export type { MixtureFit, MixtureInit };
+export type { MixtureFit, MixtureInit, MixtureParameters };
 
 
-export interface MixtureOptions {
+/** Each setting left out takes scikit-learn's default: init 'kmeans', tol 1e-3, maxIter 100, regCovar 1e-6, nInit 1. */
+export interface MixtureOptions extends Partial<MixtureParameters> {
   random: Random;
-  /** How EM starts: from a full k-means' labels (sklearn's default) or from the k-means++ seeds (default 'kmeans'). */
-  init?: MixtureInit;
-  /** Stop when the mean log-likelihood per sample changes by less than this (default 1e-3). */
-  tol?: number;
-  /** EM iterations per initialisation (default 100). */
-  maxIter?: number;
-  /** Added to every covariance's diagonal so degenerate clusters stay invertible (default 1e-6). */
-  regCovar?: number;
-  /** Initialisations; the one with the best final lower bound is kept (default 1). */
-  nInit?: number;
   /** Called after every EM iteration with the mean log-likelihood of the E-step; a test and progress hook. */
   onIteration?: (iteration: number, meanLogLikelihood: number, init: number) => void;
 }
@@ -131,7 +123,7 @@ export function selectK(
   const { onProgress, random, ...fitOptions } = options;
   const baseSeed = Math.floor(random() * 4294967296);
   return ks.map((k, index) => {
-    const fit = fitMixture(points, k, { ...fitOptions, random: deriveRandom(baseSeed, `mixture k=${k}`) });
+    const fit = fitMixture(points, k, { ...fitOptions, random: deriveRandom(baseSeed, STREAMS.selectKFit(k)) });
     onProgress?.(index + 1, ks.length);
     return { k, bic: fit.bic, logLikelihood: fit.logLikelihood };
   });

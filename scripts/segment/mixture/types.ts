@@ -5,6 +5,20 @@ export type { Embedding };
 
 export type MixtureInit = 'kmeans' | 'k-means++';
 
+/** The mixture's settings as a run fixes and its document records them (scikit-learn's names in camelCase). */
+export interface MixtureParameters {
+  /** Added to every covariance's diagonal so degenerate clusters stay invertible. */
+  regCovar: number;
+  /** Stop when the mean log-likelihood per sample changes by less than this. */
+  tol: number;
+  /** EM iterations per initialisation. */
+  maxIter: number;
+  /** Initialisations; the one with the best final lower bound is kept. */
+  nInit: number;
+  /** How EM starts: from a full k-means' labels (scikit-learn's default) or from the k-means++ seeds. */
+  init: MixtureInit;
+}
+
 /** Result of fitting a Gaussian mixture. */
 export interface MixtureFit {
   k: number;

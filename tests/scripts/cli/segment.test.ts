@@ -9,7 +9,7 @@ import { captureStderr } from '../../helpers/capture-stderr.js';
 import { stringify } from 'yaml';
 import { main } from '../../../scripts/cli/segment.js';
 import { SegmentationSchema } from '../../../scripts/document/segmentation-schema.js';
-import { DEFAULT_STABILITY_RUNS } from '../../../scripts/segment/parameters.js';
+import { PARAMETER_DEFAULTS } from '../../../scripts/segment/parameters.js';
 import { tempDir, tinyConfig, tinyCsv, writeTiny } from '../../helpers/tiny-survey.js';
 import { tinyPopulation } from '../../helpers/tiny-population.js';
 
@@ -51,9 +51,9 @@ describe('npm run segment', () => {
     const runLog = JSON.parse(readFileSync(join(run.out, 'segmentation-2099.run.json'), 'utf8'));
     expect(Object.keys(runLog.timingsMs)).toEqual(['read', 'encode', 'map', 'split', 'embed', 'professional-map', 'stability', 'cluster', 'consensus', 'profile']);
     // Published by default: the consensus of the main run and its re-runs, with every segment's stability.
-    expect(doc.metadata.parameters).toMatchObject({ stabilityRuns: DEFAULT_STABILITY_RUNS, published: 'consensus' });
-    expect(doc.stability!.runs).toBe(DEFAULT_STABILITY_RUNS);
-    expect(doc.segments.every((s) => s.stability !== null && s.stability.found <= DEFAULT_STABILITY_RUNS)).toBe(true);
+    expect(doc.metadata.parameters).toMatchObject({ stabilityRuns: PARAMETER_DEFAULTS.reruns, published: 'consensus' });
+    expect(doc.stability!.runs).toBe(PARAMETER_DEFAULTS.reruns);
+    expect(doc.segments.every((s) => s.stability !== null && s.stability.found <= PARAMETER_DEFAULTS.reruns)).toBe(true);
     expect(doc.map.agreement.filter((a) => a >= 0)).toHaveLength(60);
     // The segment map: the professionals' own 2-D map, one point per professional, spread out (not all at one spot).
     expect(doc.professionalMap!.x).toHaveLength(60);

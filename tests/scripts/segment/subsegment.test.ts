@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { subSegment } from '../../../scripts/segment/subsegment.js';
 import { adjustedRandIndex } from '../../../scripts/segment/partition-agreement.js';
 import { createRandom } from '../../../scripts/infra/random.js';
+import { prefixedStreams } from '../../../scripts/infra/streams.js';
+import { resolveParameters } from '../../../scripts/segment/parameters.js';
 import type { BinaryMatrix } from '../../../scripts/segment/types.js';
 
 /** Two planted groups that answer different halves of 20 questions, with noise. */
@@ -21,10 +23,13 @@ function planted(rows: number, seed = 3): { matrix: BinaryMatrix; truth: number[
   return { matrix: { rows, cols, data }, truth };
 }
 
+/** A split at `seed` with the run's other parameters at their defaults, drawing from the streams under `prefix`. */
+const split = (seed: number, prefix: string, reruns = 0) => ({ parameters: resolveParameters({ seed }), streams: prefixedStreams(prefix), reruns });
+
 describe('subSegment', () => {
   it('recovers two planted sub-groups, largest first, with lift against the whole segment', () => {
     const { matrix, truth } = planted(240);
-    const result = subSegment(matrix, 2, { seed: 0, stream: 'test' });
+    const result = subSegment(matrix, 2, split(0, 'test'));
     expect(adjustedRandIndex(Array.from(result.labels), truth)).toBeGreaterThan(0.9);
     expect(result.parts.map((p) => p.size)).toEqual([160, 80]);
     expect(result.parts[0].share).toBeCloseTo(2 / 3, 3);
@@ -36,8 +41,8 @@ describe('subSegment', () => {
 
   it('gives the same split for the same seed', () => {
     const { matrix } = planted(120);
-    const a = subSegment(matrix, 3, { seed: 5, stream: 'x' });
-    const b = subSegment(matrix, 3, { seed: 5, stream: 'x' });
+    const a = subSegment(matrix, 3, split(5, 'x'));
+    const b = subSegment(matrix, 3, split(5, 'x'));
     expect(Array.from(a.labels)).toEqual(Array.from(b.labels));
     expect(a.parts).toEqual(b.parts);
   });
@@ -45,7 +50,7 @@ describe('subSegment', () => {
   it('gives each part a stability over re-runs with derived seeds: planted groups hold, a split of noise does not', () => {
     const { matrix } = planted(240);
     const runs = 4;
-    const result = subSegment(matrix, 2, { seed: 0, stream: 'test', stabilityRuns: runs });
+    const result = subSegment(matrix, 2, split(0, 'test', runs));
     for (const part of result.parts) {
       expect(part.stability).not.toBeNull();
       expect(part.stability!.jaccard).toBeGreaterThanOrEqual(0.75);
@@ -53,15 +58,15 @@ describe('subSegment', () => {
       expect(part.stability!.found).toBe(runs);
     }
     // The re-runs only add stability: the split itself is the one made without them.
-    const plain = subSegment(matrix, 2, { seed: 0, stream: 'test' });
+    const plain = subSegment(matrix, 2, split(0, 'test'));
     expect(Array.from(plain.labels)).toEqual(Array.from(result.labels));
     expect(plain.parts.every((p) => p.stability === null)).toBe(true);
-    expect(subSegment(matrix, 2, { seed: 0, stream: 'test', stabilityRuns: runs }).parts).toEqual(result.parts);
+    expect(subSegment(matrix, 2, split(0, 'test', runs)).parts).toEqual(result.parts);
 
     // Members who answer at random hold no sub-groups: four parts of noise move from seed to seed.
     const random = createRandom(11);
     const noise: BinaryMatrix = { rows: 240, cols: 20, data: Uint8Array.from({ length: 240 * 20 }, () => (random() < 0.3 ? 1 : 0)) };
-    const noisy = subSegment(noise, 4, { seed: 0, stream: 'test', stabilityRuns: runs });
+    const noisy = subSegment(noise, 4, split(0, 'test', runs));
     const mean = noisy.parts.reduce((sum, p) => sum + p.stability!.jaccard, 0) / noisy.parts.length;
     expect(mean).toBeLessThan(Math.min(...result.parts.map((p) => p.stability!.jaccard)));
     expect(noisy.parts.some((p) => p.stability!.class !== 'stable')).toBe(true);
@@ -69,8 +74,8 @@ describe('subSegment', () => {
 
   it('refuses a count outside 2-6, or too few members to split', () => {
     const { matrix } = planted(120);
-    expect(() => subSegment(matrix, 1, { seed: 0, stream: 'x' })).toThrow(/1 is not a whole number from 2 to 6/);
-    expect(() => subSegment(matrix, 7, { seed: 0, stream: 'x' })).toThrow(/from 2 to 6/);
-    expect(() => subSegment(planted(12).matrix, 2, { seed: 0, stream: 'x' })).toThrow(/12 members are too few to split in 2/);
+    expect(() => subSegment(matrix, 1, split(0, 'x'))).toThrow(/1 is not a whole number from 2 to 6/);
+    expect(() => subSegment(matrix, 7, split(0, 'x'))).toThrow(/from 2 to 6/);
+    expect(() => subSegment(planted(12).matrix, 2, split(0, 'x'))).toThrow(/12 members are too few to split in 2/);
   });
 });
