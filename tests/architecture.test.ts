@@ -1,13 +1,12 @@
 /**
  * The layout holds: no import cycles (madge, file by file), every folder imports only the layers its
- * ARCHITECTURE.md row allows (dependency-cruiser, rules in .dependency-cruiser.cjs), and the segmentation's
- * cache key covers every module that can change a document.
+ * ARCHITECTURE.md row allows (dependency-cruiser, rules in .dependency-cruiser.cjs). That the cache key
+ * covers every module that can change a document is tests/scripts/infra/cache.test.ts's.
  */
 import { execFileSync } from 'node:child_process';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import madge from 'madge';
 import { describe, expect, it } from 'vitest';
-import { CODE_DIRS } from '../scripts/infra/cache.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const madgeOptions = { baseDir: ROOT, fileExtensions: ['ts', 'mjs'], tsConfig: join(ROOT, 'tsconfig.json'), detectiveOptions: { ts: { skipTypeImports: false } } };
@@ -24,21 +23,5 @@ describe('architecture', () => {
     const { summary } = JSON.parse(out) as { summary: { totalCruised: number; violations: { rule: { name: string }; from: string; to: string }[] } };
     expect(summary.totalCruised).toBeGreaterThan(150);
     expect(summary.violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`)).toEqual([]);
-  });
-
-  it("puts every module a segmentation depends on under the cache key's folders", async () => {
-    const entries = ['scripts/segment/pipeline.ts', 'scripts/segment/subsegment.ts'];
-    const graph = (await madge(entries.map((e) => join(ROOT, e)), madgeOptions)).obj();
-    const reached = new Set<string>();
-    const visit = (file: string) => {
-      if (reached.has(file)) return;
-      reached.add(file);
-      (graph[file] ?? []).forEach(visit);
-    };
-    Object.keys(graph).forEach(visit);
-    const ours = [...reached].map((f) => relative(ROOT, join(ROOT, f))).filter((f) => f.startsWith('scripts/'));
-    expect(ours.length).toBeGreaterThan(30);
-    const dirs = CODE_DIRS.map((d) => relative(ROOT, d) + '/');
-    expect(ours.filter((f) => !dirs.some((d) => f.startsWith(d)))).toEqual([]);
   });
 });

@@ -6,35 +6,44 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { numericPackageVersions, PROJECT_ROOT } from './versions.js';
 import { sha256FileSync } from './hash.js';
 
 /**
- * Sources whose change can change a segmentation: the stages and their engines, the survey reader, the
- * config, the document schema and the infrastructure they use (randomness, rounding). Read recursively, so a
- * module moved into a subfolder still counts; a test checks that every module the pipeline imports is here.
+ * Sources whose change can change a document (the segmentation, its sub-segments, the quiz model): the
+ * stages and their engines, the sub-segment step, the survey reader, the config, the document schemas and
+ * the infrastructure they use (randomness and its streams, rounding). Read recursively, so a module moved
+ * into a subfolder still counts; tests/scripts/infra/cache.test.ts checks that every module those
+ * documents' code imports is hashed.
  */
 export const CODE_DIRS = ['scripts/segment', 'scripts/survey', 'scripts/config', 'scripts/document', 'scripts/infra'].map((dir) => join(PROJECT_ROOT, dir));
 
 export interface CacheInputs {
   inputSha256: string;
   configHash: string;
-  parameters: Record<string, unknown>;
+  /** The run's resolved parameters, but those that cannot change the document (scripts/segment/parameters.ts `cachedParameters`). */
+  parameters: object;
+}
+
+/** Every source file the code version hashes, as paths from the project root, sorted within each folder. */
+export function hashedSourceFiles(): string[] {
+  // Recursive, so that a module moved into a subfolder still changes the key.
+  return CODE_DIRS.flatMap((dir) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.ts') || name.endsWith('.mjs'))
+      .sort()
+      .map((name) => relative(PROJECT_ROOT, join(dir, name))),
+  );
 }
 
 let cachedCodeVersion: string | undefined;
 
-/** sha256 over the pipeline's source files (sorted by path) and the numeric packages' versions. */
+/** sha256 over the pipeline's source files (`hashedSourceFiles`) and the numeric packages' versions. */
 export function codeVersion(): string {
   if (cachedCodeVersion) return cachedCodeVersion;
   const hash = createHash('sha256');
-  for (const dir of CODE_DIRS) {
-    // Recursive, so that a module moved into a subfolder still changes the key.
-    for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.ts') || n.endsWith('.mjs')).sort()) {
-      hash.update(name).update(readFileSync(join(dir, name)));
-    }
-  }
+  for (const file of hashedSourceFiles()) hash.update(file).update(readFileSync(join(PROJECT_ROOT, file)));
   for (const [name, version] of Object.entries(numericPackageVersions())) hash.update(name).update(version);
   cachedCodeVersion = hash.digest('hex');
   return cachedCodeVersion;
@@ -45,7 +54,6 @@ export function cacheKey(inputs: CacheInputs): string {
     .update(JSON.stringify([inputs.inputSha256, inputs.configHash, inputs.parameters, codeVersion()]))
     .digest('hex');
 }
-
 
 /** True when the run log beside `documentPath` records `key` and the document is the one it wrote. */
 export function isFresh(documentPath: string, runLogPath: string, key: string): boolean {
