@@ -1,5 +1,5 @@
 /**
- * A consensus of several partitions of the same items: the published segments, so that they do not hinge on
+ * Stage 7, consensus: a consensus of several partitions of the same items: the published segments, so that they do not hinge on
  * one seed. The method is spectral clustering of the co-association matrix C, where C[i][j] is the share
  * of runs that put items i and j together (evidence accumulation, Fred & Jain 2005):
  *   - C = H Hᵀ / R, with H the items' one-hot memberships side by side (n × R·k); it is never formed:
