@@ -1,7 +1,7 @@
 /**
  * Stage 7, consensus: a consensus of several partitions of the same items, the published segments, so that
- * they do not hinge on one seed. The method is spectral clustering of the co-association matrix C, where C[i][j] is the share
- * of runs that put items i and j together (evidence accumulation, Fred & Jain 2005):
+ * they do not hinge on one seed. The method is spectral clustering of the co-association matrix C, where
+ * C[i][j] is the share of runs that put items i and j together (evidence accumulation, Fred & Jain 2005):
  *   - C = H Hᵀ / R, with H the items' one-hot memberships side by side (n × R·k); it is never formed:
  *     the leading eigenvectors of D^-1/2 C D^-1/2 come from the small (R·k × R·k) Gram matrix of
  *     D^-1/2 H, since they are its left singular vectors;
