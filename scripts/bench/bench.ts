@@ -22,9 +22,9 @@ import { encodeSurvey, neededColumn } from '../segment/encode.js';
 import { jaccardNeighbours } from '../segment/embedding/neighbours.js';
 import { umapJsOwnNeighbours } from './umap-js-baseline.js';
 import { deriveRandom } from '../infra/random.js';
-import type { BinaryMatrix, EmbedParams } from '../segment/types.js';
-import { defaultEpochs, embed, type EmbedPhases } from '../segment/embedding/embed.js';
-import { CLUSTER_EMBED_PARAMS, MAP_PARAMS, PARAMETER_DEFAULTS, resolveParameters } from '../segment/parameters.js';
+import type { BinaryMatrix } from '../segment/types.js';
+import { embed, type EmbedPhases } from '../segment/embedding/embed.js';
+import { CLUSTER_EMBED_PARAMS, embeddingFor, MAP_PARAMS, PARAMETER_DEFAULTS, resolveParameters, type EmbeddingShape } from '../segment/parameters.js';
 import { splitProfessionals } from '../segment/split.js';
 import { rowsWhere, selectRows } from '../segment/rows.js';
 
@@ -84,13 +84,14 @@ async function main() {
 
   // 3. Inside the two embeddings, one at a time on this thread: where the segmentation's CPU goes.
   console.log('inside the embeddings (one core each):');
-  const profile = (name: string, matrix: BinaryMatrix, base: Omit<EmbedParams, 'nEpochs'>) => {
+  const profile = (name: string, matrix: BinaryMatrix, shape: EmbeddingShape) => {
     const phases: EmbedPhases = { neighboursMs: 0, graphMs: 0, initMs: 0, layoutMs: 0, updates: 0 };
-    const nEpochs = defaultEpochs(matrix.rows);
-    const embedding = embed(matrix, { ...base, nEpochs }, { random: deriveRandom(0, name), phases });
+    const params = embeddingFor(shape, matrix.rows, PARAMETER_DEFAULTS.init);
+    const { nEpochs } = params;
+    const embedding = embed(matrix, params, { random: deriveRandom(0, name), phases });
     const perUpdate = (phases.layoutMs * 1e6) / phases.updates;
     console.log(
-      `  ${name} (${matrix.rows} rows, ${base.nComponents}-D, ${nEpochs} epochs): neighbours ${seconds(phases.neighboursMs)}, graph ${seconds(phases.graphMs)}, spectral start ${seconds(phases.initMs)}, layout ${seconds(phases.layoutMs)} (${(phases.updates / 1e6).toFixed(0)} million SGD updates, ${perUpdate.toFixed(1)} ns each)`,
+      `  ${name} (${matrix.rows} rows, ${shape.nComponents}-D, ${nEpochs} epochs): neighbours ${seconds(phases.neighboursMs)}, graph ${seconds(phases.graphMs)}, spectral start ${seconds(phases.initMs)}, layout ${seconds(phases.layoutMs)} (${(phases.updates / 1e6).toFixed(0)} million SGD updates, ${perUpdate.toFixed(1)} ns each)`,
     );
     return embedding;
   };

@@ -1,9 +1,10 @@
 /**
  * Sub-segments end to end on the tiny survey: a summary asks (`subSegments: 2`), `segment` splits that
- * segment's members into data/subsegments-YEAR.json, reuses it while nothing changed and removes it when no
- * summary asks any more; a bad request names the summary.
+ * segment's members into data/subsegments-YEAR.json (from the input read again after a reused segmentation,
+ * from the run's own encoded survey after a fresh one: the same bytes), reuses it while nothing changed and
+ * removes it when no summary asks any more; a bad request names the summary.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureStderr } from '../../helpers/capture-stderr.js';
@@ -59,6 +60,13 @@ describe('sub-segments asked for in a summary', () => {
 
     expect(await main(args)).toBe(0);
     expect(stderr.text).toMatch(/subsegments-2099\.json is up to date; reusing it/);
+    expect(readFileSync(subPath).equals(bytes)).toBe(true);
+
+    // Right after a fresh run the step splits the run's own encoded survey, not the file read again: the same bytes.
+    unlinkSync(subPath);
+    stderr.clear();
+    expect(await main([...args, '--force'])).toBe(0);
+    expect(stderr.text).not.toMatch(/is up to date/);
     expect(readFileSync(subPath).equals(bytes)).toBe(true);
 
     write('subSegments: 9\n');
