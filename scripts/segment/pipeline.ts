@@ -15,6 +15,7 @@
  * tests run it silently.
  */
 import { readConfiguredSurvey } from '../config/read-configured.js';
+import type { SurveyConfig } from '../config/schema.js';
 import { encodeSurvey, neededColumn } from './encode.js';
 import { embedHere } from './embed-parallel.js';
 import { embedClusteringSpaces } from './clustering-space.js';
@@ -86,19 +87,7 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   }, (r) => (r.stability ? `${publish}; median ARI between re-runs ${r.stability.pairwiseARI.median.toFixed(3)}` : publish));
 
   // 8. Lift, rates and breakdowns per segment, in published order.
-  const { profiles, completeness } = await timed('profile', () => {
-    const profiles = profileSegments({
-      matrix: professionals,
-      components: published,
-      k: fit.k,
-      profile: new Map([...encoded.profile].map(([code, answers]) => [code, { ...answers, values: Int16Array.from(professionalRows, (r) => answers.values[r]) }])),
-      mlYears: config.profile.mlYears,
-      newToML: config.newToML,
-      map: selectEmbeddingRows(map, professionalRows),
-    });
-    const completeness = completenessReport(professionals, encoded.features, Int32Array.from(published, (c) => profiles.indexOfComponent[c]), profiles.segments.length);
-    return { profiles, completeness };
-  }, (r) => [completenessSummary(r.completeness), stability ? `stability by segment index: ${stabilityByIndex(r.profiles.segments, stability.segments)}` : undefined].filter(Boolean).join('; '));
+  const { profiles, completeness } = await timed('profile', () => profilePublished(encoded, professionalRows, professionals, published, fit.k, map, config), (r) => [completenessSummary(r.completeness), stability ? `stability by segment index: ${stabilityByIndex(r.profiles.segments, stability.segments)}` : undefined].filter(Boolean).join('; '));
   for (const s of completeness.segments) if (s.flagged) notice(completenessWarning(completeness, s));
 
   // 9. The document and the per-respondent labels.
@@ -119,6 +108,21 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
     modelSelection,
   });
   return { document, labels, encoded, timings: timer.timings, wallMs: Math.round(performance.now() - runStarted) };
+}
+
+/** Each published segment's profile (stage 8), and how completely its members answered. */
+function profilePublished(encoded: EncodedSurvey, professionalRows: Int32Array, professionals: BinaryMatrix, published: Int32Array, k: number, map: Embedding, config: SurveyConfig) {
+  const profiles = profileSegments({
+    matrix: professionals,
+    components: published,
+    k,
+    profile: new Map([...encoded.profile].map(([code, answers]) => [code, { ...answers, values: Int16Array.from(professionalRows, (r) => answers.values[r]) }])),
+    mlYears: config.profile.mlYears,
+    newToML: config.newToML,
+    map: selectEmbeddingRows(map, professionalRows),
+  });
+  const completeness = completenessReport(professionals, encoded.features, Int32Array.from(published, (c) => profiles.indexOfComponent[c]), profiles.segments.length);
+  return { profiles, completeness };
 }
 
 /** What the professional rule reads of the encoded answers. */
