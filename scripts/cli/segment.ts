@@ -47,7 +47,7 @@ const USAGE = `Usage: npm run segment -- (--survey YEAR | --config FILE) --input
   --single-run        publish the main run's segments as the notebook did, not the consensus (their
                       stability is still measured over the re-runs)
   --init spectral|random
-                      how both UMAP layouts start: umap-learn's spectral layout (default: ${PARAMETER_DEFAULTS.init}, as the
+                      how every UMAP layout starts: umap-learn's spectral layout (default: ${PARAMETER_DEFAULTS.init}, as the
                       notebook) or umap-js's uniform random start
   --mixture-init kmeans|k-means++
                       how the mixture's EM starts: from a full k-means (default: ${PARAMETER_DEFAULTS.mixtureInit}, scikit-learn's
