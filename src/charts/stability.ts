@@ -5,6 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
+import { STABILITY_THRESHOLDS } from '../../scripts/document/stability-thresholds.js';
 import { round, segmentName, segmentsInOrder, uniqueLabels } from './data.js';
 import type { ChartTable } from './table.js';
 import { VEGA_LITE_SCHEMA } from './theme.js';
@@ -38,7 +39,7 @@ export function stabilityRows(doc: Segmentation, names?: readonly string[]): Sta
 export function stabilitySpec(doc: Segmentation, names?: readonly string[]): TopLevelSpec {
   const rows = stabilityRows(doc, names);
   const runs = doc.stability?.runs ?? 0;
-  const t = doc.stability?.thresholds ?? { stable: 0.75, pattern: 0.6, dissolved: 0.5 };
+  const t = doc.stability?.thresholds ?? STABILITY_THRESHOLDS;
   const measured = rows.filter((r) => r.jaccard !== null);
   return {
     $schema: VEGA_LITE_SCHEMA,

@@ -5,26 +5,23 @@
 import type { Segmentation, SubSegmentation, SubSegmentations } from '../../scripts/document/segmentation-schema.js';
 import { subSegmentsPath } from '../../scripts/document/paths.js';
 import { segmentCommand } from '../../scripts/document/segment-command.js';
-import type { Reviewed } from '../../scripts/document/summary-schema.js';
+import type { Reviewed, SummaryFrontMatter } from '../../scripts/document/summary-schema.js';
 import { mergedView, normalizeGroups } from './merge.js';
 import { topAnswers } from './figures.js';
 import type { SlugTable } from './slugs.js';
 
-/** What the site needs from an editor's MDX file (front matter plus where it lives). */
-export interface SummaryInfo {
+/**
+ * What the site needs from an editor's MDX file: its front matter as SummarySchema gives it, but the
+ * `reviewed` block may be null (never recorded), and where the file lives.
+ */
+export type SummaryInfo = Omit<SummaryFrontMatter, 'reviewed'> & {
   /** Content entry id, used to render it. */
   id: string;
   /** Path shown in messages. */
   filePath: string;
-  segment: string;
-  title: string;
-  shortName: string;
-  merge: string[];
-  /** Sub-segments the editor asked for (front matter `subSegments`), if any. */
-  subSegments?: number;
-  /** What the editor saw when they last checked the summary; absent when they never recorded it. */
+  /** What the editor saw when they last checked the summary; absent or null when they never recorded it. */
   reviewed?: Reviewed | null;
-}
+};
 
 export interface PublishedSegment {
   /** Position in the published order (0-based), also its index in the merged view. */
