@@ -9,6 +9,7 @@ import type { Reviewed, SummaryFrontMatter } from '../../scripts/document/summar
 import { mergedView, normalizeGroups } from './merge.js';
 import { topAnswers } from './figures.js';
 import type { SlugTable } from './slugs.js';
+import type { LiftChartInput } from '../charts/specs.js';
 
 /**
  * What the site needs from an editor's MDX file: its front matter as SummarySchema gives it, but the
@@ -195,9 +196,10 @@ export function generatedNames(view: Segmentation, position: number): { title: s
 
 /**
  * The name material of the cluster at `position` of `view`, as `generatedNames` words it ("CNN and RNN", cut
- * for a short name), or null when no answer stands out. Sub-segments are named with it against their segment.
+ * for a short name), or null when no answer stands out. It reads what the lift chart draws, so sub-segments
+ * are named with it against their segment (src/lib/charts.ts).
  */
-export function generatedLabel(view: Segmentation, position: number): { label: string; short: string } | null {
+export function generatedLabel(view: LiftChartInput, position: number): { label: string; short: string } | null {
   const label = distinctLabels(view)[position];
   return label ? { label, short: cutAtWord(label, MAX_SHORT_NAME) } : null;
 }
@@ -212,10 +214,10 @@ const MAX_ANSWER_WORDS = 4;
 const TRAILING_WORDS = /\s+(that|to|the|of|and|or|for|in|on|with|a|an|your|their)$/i;
 /** Characters of a short name after its number (charts' legends and the segment list). */
 const MAX_SHORT_NAME = 26;
-const labelCache = new WeakMap<Segmentation, string[]>();
+const labelCache = new WeakMap<LiftChartInput, string[]>();
 
 /** Each segment's name material: its first answer, and more while another segment's name is the same. */
-function distinctLabels(view: Segmentation): string[] {
+function distinctLabels(view: LiftChartInput): string[] {
   const hit = labelCache.get(view);
   if (hit) return hit;
   const candidates = view.segments.map((_, position) => nameCandidates(view, position));
@@ -234,7 +236,7 @@ function distinctLabels(view: Segmentation): string[] {
 }
 
 /** The segment's answers above average, highest lift first, as short name material, each once. */
-function nameCandidates(view: Segmentation, position: number): string[] {
+function nameCandidates(view: LiftChartInput, position: number): string[] {
   const names = topAnswers(view, position, 12)
     .filter((a) => a.lift > 0 && !OTHER_ANSWER.test(a.label.trim()))
     .map((a) => (NON_ANSWER.test(a.label.trim()) ? lacking(a.questionLabel) : answerName(a.label)))
