@@ -177,8 +177,10 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
           named.push({ names, slug, cls: stability.class });
         }
         if (stability?.class === 'dissolved') {
+          // The threshold the document classified with; older documents recorded none.
+          const below = (current?.stability?.thresholds ?? STABILITY_THRESHOLDS).dissolved.toFixed(2);
           report.warnings.push(
-            `${file} (${slug}): this segment dissolves when the clustering is re-run (stability ${stability.jaccard.toFixed(2)} < ${(current?.stability?.thresholds ?? STABILITY_THRESHOLDS).dissolved.toFixed(2)}, found in ${stability.found} re-runs); the summary may describe an artefact of one seed`,
+            `${file} (${slug}): this segment dissolves when the clustering is re-run (stability ${stability.jaccard.toFixed(2)} < ${below}, found in ${stability.found} re-runs); the summary may describe an artefact of one seed`,
           );
         }
       }

@@ -35,7 +35,8 @@ function questionLabelOf(doc: Pick<LiftChartInput, 'questions'>, code: string): 
 /** A clustered answer's figure: it reads what the lift chart reads, so sub-segments have figures too. */
 function featureFigure(doc: LiftChartInput, position: number, ref: Extract<AnswerRef, { kind: 'feature' }>): AnswerFigure {
   const segment = doc.segments[position];
-  return { id: ref.id, label: ref.label, questionLabel: questionLabelOf(doc, ref.question), share: segment.rates[ref.feature], overall: doc.overall.rates[ref.feature], lift: segment.lift[ref.feature] };
+  const questionLabel = questionLabelOf(doc, ref.question);
+  return { id: ref.id, label: ref.label, questionLabel, share: segment.rates[ref.feature], overall: doc.overall.rates[ref.feature], lift: segment.lift[ref.feature] };
 }
 
 export function answerFigure(doc: Segmentation, position: number, ref: AnswerRef): AnswerFigure {

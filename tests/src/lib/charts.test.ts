@@ -7,7 +7,15 @@ import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 import { REGISTRY_2020, fixtureSubSegments } from '../../helpers/site-build.js';
 
 const doc = makeSegmentationFixture();
-const tabular: SummaryInfo = { id: '2020/tabular', filePath: 'content/segments/2020/tabular.mdx', segment: 'tabular', title: 'Tabular', shortName: 'Tabular', merge: [], subSegments: 2 };
+const tabular: SummaryInfo = {
+  id: '2020/tabular',
+  filePath: 'content/segments/2020/tabular.mdx',
+  segment: 'tabular',
+  title: 'Tabular',
+  shortName: 'Tabular',
+  merge: [],
+  subSegments: 2,
+};
 const model = buildYearModel(doc, slugTable(3, REGISTRY_2020), [tabular], {
   data: fixtureSubSegments(doc),
   file: 'data/subsegments-2020.json',
@@ -38,7 +46,12 @@ describe('the chart catalogue', () => {
   it("draws a sub-segment's lift against its segment, from the parts alone", () => {
     const sub = withSubs.subSegments!;
     // Only what the chart draws: the year's answers, the parts, the segment's rates as the base.
-    const input: LiftChartInput = { features: doc.features, questions: doc.questions, overall: { rates: sub.baseRates }, segments: sub.parts.map((p, j) => ({ index: j, rates: p.rates, lift: p.lift })) };
+    const input: LiftChartInput = {
+      features: doc.features,
+      questions: doc.questions,
+      overall: { rates: sub.baseRates },
+      segments: sub.parts.map((p, j) => ({ index: j, rates: p.rates, lift: p.lift })),
+    };
     const table = segmentChart(model, withSubs.position, { subSegment: 0 }).table;
     expect(table.columns).toEqual(['rank', 'question', 'answer', 'group', 'segment rate', 'sub-segment rate', 'lift']);
     expect(table.rows).toEqual(liftChartTable(input, 0, { top: LIFT_TOP, baseline: 'segment' }).rows);
