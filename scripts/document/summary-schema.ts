@@ -66,6 +66,8 @@ export const SummarySchema = z
     reviewed: reviewedWith(z.coerce.date()).optional(),
   })
   .strict();
+/** A summary's front matter as the content collection hands it over (defaults applied, the date a Date). */
+export type SummaryFrontMatter = z.output<typeof SummarySchema>;
 
 /** A year's introduction (content/years/<year>.mdx). */
 export const YearIntroductionSchema = z

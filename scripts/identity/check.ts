@@ -19,6 +19,7 @@ import { frontMatterProblems, ReviewedSchema, SummarySchema, YearIntroductionSch
 import { parseFrontMatter } from '../document/front-matter.js';
 import { hashSegmentation, readRegistry, readSegmentation, readSubSegmentations } from '../document/io.js';
 import { registryPath, segmentationPath, subSegmentsPath, summariesDir } from '../document/paths.js';
+import { STABILITY_THRESHOLDS } from '../document/stability-thresholds.js';
 import { checkLineageSummaries } from './lineage-check.js';
 import { stabilityClaims, type StabilityClass } from './stability-words.js';
 import { referenceProblem } from './references.js';
@@ -176,8 +177,10 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
           named.push({ names, slug, cls: stability.class });
         }
         if (stability?.class === 'dissolved') {
+          // The threshold the document classified with; older documents recorded none.
+          const below = (current?.stability?.thresholds ?? STABILITY_THRESHOLDS).dissolved.toFixed(2);
           report.warnings.push(
-            `${file} (${slug}): this segment dissolves when the clustering is re-run (stability ${stability.jaccard.toFixed(2)} < 0.50, found in ${stability.found} re-runs); the summary may describe an artefact of one seed`,
+            `${file} (${slug}): this segment dissolves when the clustering is re-run (stability ${stability.jaccard.toFixed(2)} < ${below}, found in ${stability.found} re-runs); the summary may describe an artefact of one seed`,
           );
         }
       }

@@ -12,13 +12,15 @@
  */
 import { maximumAssignment } from '../infra/assignment.js';
 import { round } from '../infra/round.js';
+import { STABILITY_THRESHOLDS } from '../document/stability-thresholds.js';
 import { adjustedRandIndex } from './partition-agreement.js';
 import type { StabilityClass, SegmentStability, StabilityReport } from './types.js';
 
-export const STABLE_AT = 0.75;
-export const PATTERN_AT = 0.6;
-export const DISSOLVED_BELOW = 0.5;
-export const CORE_SHARE_OF_RUNS = 0.8;
+// Named as this module reads them; the values live with the document that records them.
+export const STABLE_AT = STABILITY_THRESHOLDS.stable;
+export const PATTERN_AT = STABILITY_THRESHOLDS.pattern;
+export const DISSOLVED_BELOW = STABILITY_THRESHOLDS.dissolved;
+export const CORE_SHARE_OF_RUNS = STABILITY_THRESHOLDS.coreShareOfRuns;
 
 export function classify(jaccard: number): StabilityClass {
   return jaccard >= STABLE_AT ? 'stable' : jaccard >= PATTERN_AT ? 'pattern' : jaccard >= DISSOLVED_BELOW ? 'weak' : 'dissolved';

@@ -3,12 +3,21 @@
  * each work-activity answer in each segment, diverging colors centered at zero, the value in each cell.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
+import type { Feature, QuestionInfo, SegmentResult } from '../../scripts/document/segmentation-schema.js';
 import { DIVERGING_SCHEME } from './colors.js';
 import { featureIndexById, findQuestion, round, segmentName, segmentsInOrder, uniqueLabels } from './data.js';
 import { points } from './format.js';
 import type { ChartTable } from './table.js';
 import { VEGA_LITE_SCHEMA } from './theme.js';
+
+/** What the work-activity table draws: the work-activity question's answers and each segment's lift and rates. */
+export interface WorkActivityChartInput {
+  questions: readonly QuestionInfo[];
+  features: readonly Pick<Feature, 'id'>[];
+  /** Code of the work-activity question. */
+  workActivities: string;
+  segments: readonly Pick<SegmentResult, 'index' | 'lift' | 'rates'>[];
+}
 
 export interface ActivityCell {
   segment: number;
@@ -21,7 +30,7 @@ export interface ActivityCell {
 }
 
 /** Cells by segment (published order), then answer (question order); answers without a feature are skipped. */
-export function workActivityCells(doc: Segmentation, names?: readonly string[]): ActivityCell[] {
+export function workActivityCells(doc: WorkActivityChartInput, names?: readonly string[]): ActivityCell[] {
   const question = findQuestion(doc, doc.workActivities);
   const featureIndex = featureIndexById(doc);
   const answers = uniqueLabels(question.answers.map((a) => a.label));
@@ -38,7 +47,7 @@ function wrapExpr(width: number): string {
   return `split(trim(replace(datum.label, regexp('(.{1,${width}})(\\\\s+|$)', 'g'), '$1\\n')), '\\n')`;
 }
 
-export function workActivitySpec(doc: Segmentation, names?: readonly string[]): TopLevelSpec {
+export function workActivitySpec(doc: WorkActivityChartInput, names?: readonly string[]): TopLevelSpec {
   const cells = workActivityCells(doc, names);
   const extent = round(Math.max(0.05, ...cells.map((c) => Math.abs(c.lift))) * 100, 2);
   const strong = round(extent * 0.6, 2);
@@ -86,7 +95,7 @@ export function workActivitySpec(doc: Segmentation, names?: readonly string[]): 
   };
 }
 
-export function workActivityTable(doc: Segmentation, names?: readonly string[]): ChartTable {
+export function workActivityTable(doc: WorkActivityChartInput, names?: readonly string[]): ChartTable {
   const cells = workActivityCells(doc, names);
   const question = findQuestion(doc, doc.workActivities);
   const answers = [...new Set(cells.map((c) => c.answer))];

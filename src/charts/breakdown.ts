@@ -4,12 +4,19 @@
  * stacked and colored in the question's own order.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Breakdown, QuestionInfo, Segmentation } from '../../scripts/document/segmentation-schema.js';
+import type { Breakdown, QuestionInfo, SegmentResult } from '../../scripts/document/segmentation-schema.js';
 import { TABLEAU20 } from './colors.js';
 import { OVERALL_NAME, findQuestion, round, segmentName, segmentsInOrder, uniqueLabels } from './data.js';
 import { percent } from './format.js';
 import type { ChartTable } from './table.js';
 import { VEGA_LITE_SCHEMA } from './theme.js';
+
+/** What a breakdown chart draws: the questions' answers and the counts per answer, overall and per segment. */
+export interface BreakdownChartInput {
+  questions: readonly QuestionInfo[];
+  overall: { readonly breakdowns: Readonly<Record<string, Breakdown>> };
+  segments: readonly Pick<SegmentResult, 'index' | 'breakdowns'>[];
+}
 
 export interface BreakdownOptions {
   /** Segment indices to show (default: all, in published order). A segment page passes `[index]`. */
@@ -33,7 +40,7 @@ export interface BreakdownRow {
   share: number;
 }
 
-function barsOf(doc: Segmentation, code: string, options: BreakdownOptions): { label: string; segment: number; breakdown: Breakdown }[] {
+function barsOf(doc: BreakdownChartInput, code: string, options: BreakdownOptions): { label: string; segment: number; breakdown: Breakdown }[] {
   const wanted = options.segments ? new Set(options.segments) : null;
   const bars = segmentsInOrder(doc)
     .filter((s) => !wanted || wanted.has(s.index))
@@ -46,7 +53,7 @@ function barsOf(doc: Segmentation, code: string, options: BreakdownOptions): { l
 }
 
 /** One row per bar and answer, bars in display order, answers in the question's order. */
-export function breakdownRows(doc: Segmentation, code: string, options: BreakdownOptions = {}): BreakdownRow[] {
+export function breakdownRows(doc: BreakdownChartInput, code: string, options: BreakdownOptions = {}): BreakdownRow[] {
   const answers = uniqueLabels(findQuestion(doc, code).answers.map((a) => a.label));
   return barsOf(doc, code, options).flatMap((bar) => {
     const answered = bar.breakdown.counts.reduce((sum, c) => sum + c, 0);
@@ -76,7 +83,7 @@ function colorScale(question: QuestionInfo, present: ReadonlySet<string>) {
 }
 
 /** Stacked normalized bars of a profile question per segment (data inlined). */
-export function breakdownSpec(doc: Segmentation, code: string, options: BreakdownOptions = {}): TopLevelSpec {
+export function breakdownSpec(doc: BreakdownChartInput, code: string, options: BreakdownOptions = {}): TopLevelSpec {
   const question = findQuestion(doc, code);
   const rows = breakdownRows(doc, code, options);
   const bars = [...new Set(rows.map((r) => r.bar))];
@@ -110,7 +117,7 @@ export function breakdownSpec(doc: Segmentation, code: string, options: Breakdow
 }
 
 /** Table (one row per bar; counts per answer, then unanswered) and one-sentence alt text. */
-export function breakdownTable(doc: Segmentation, code: string, options: BreakdownOptions = {}): ChartTable {
+export function breakdownTable(doc: BreakdownChartInput, code: string, options: BreakdownOptions = {}): ChartTable {
   const question = findQuestion(doc, code);
   const rows = breakdownRows(doc, code, options);
   const bars = [...new Set(rows.map((r) => r.bar))];

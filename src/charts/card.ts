@@ -5,8 +5,15 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { segmentName } from './data.js';
-import { liftChartSpec } from './lift.js';
-import { segmentSizesSpec } from './sizes.js';
+import { liftChartSpec, type LiftChartInput } from './lift.js';
+import { segmentSizesSpec, type SizesChartInput } from './sizes.js';
+
+/** The survey's title, which both cards write under their chart. */
+type Titled = { survey: Pick<Segmentation['survey'], 'title'> };
+/** What a segment page's card draws: its lift chart, under the survey's title. */
+export type SocialCardInput = LiftChartInput & Titled;
+/** What a year overview's card draws: the segments by size, under the survey's title. */
+export type YearCardInput = SizesChartInput & Titled;
 
 export const SOCIAL_CARD = { width: 1200, height: 630 } as const;
 
@@ -16,7 +23,7 @@ export interface SocialCardOptions {
   top?: number;
 }
 
-export function socialCardSpec(doc: Segmentation, segmentIndex: number, options: SocialCardOptions = {}): TopLevelSpec {
+export function socialCardSpec(doc: SocialCardInput, segmentIndex: number, options: SocialCardOptions = {}): TopLevelSpec {
   const { top = 8, names } = options;
   const base = liftChartSpec(doc, segmentIndex, { top, names, width: 420, legend: false });
   return {
@@ -40,7 +47,7 @@ export interface YearCardOptions {
 }
 
 /** The social card of a year overview: the survey's title, how many segments of how many professionals, their sizes. */
-export function yearCardSpec(doc: Segmentation, options: YearCardOptions = {}): TopLevelSpec {
+export function yearCardSpec(doc: YearCardInput, options: YearCardOptions = {}): TopLevelSpec {
   const base = segmentSizesSpec(doc, options.names);
   const count = doc.segments.length;
   return {

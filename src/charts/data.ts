@@ -2,7 +2,7 @@
  * Lookups on the segmentation document shared by the chart modules, and the label rules of the notebook
  * (`col_label`: "short question label: first five words of the answer").
  */
-import type { QuestionInfo, Segmentation, SegmentResult } from '../../scripts/document/segmentation-schema.js';
+import type { Feature, QuestionInfo } from '../../scripts/document/segmentation-schema.js';
 import { round as roundTo } from '../../scripts/infra/round.js';
 
 /** The label of the overall column/bar beside segments. */
@@ -14,7 +14,8 @@ export function firstWords(text: string, n: number): string {
   return words.length <= n ? words.join(' ') : `${words.slice(0, n).join(' ')}…`;
 }
 
-export function findQuestion(doc: Segmentation, code: string): QuestionInfo {
+/** The questions a chart names, by code: the document's, or any input that carries them. */
+export function findQuestion<Q extends Pick<QuestionInfo, 'code'>>(doc: { questions: readonly Q[] }, code: string): Q {
   const question = doc.questions.find((q) => q.code === code);
   if (!question) {
     const known = doc.questions.map((q) => q.code).join(', ');
@@ -23,7 +24,7 @@ export function findQuestion(doc: Segmentation, code: string): QuestionInfo {
   return question;
 }
 
-export function findSegment(doc: Segmentation, segmentIndex: number): SegmentResult {
+export function findSegment<S extends { index: number }>(doc: { segments: readonly S[] }, segmentIndex: number): S {
   const segment = doc.segments.find((s) => s.index === segmentIndex);
   if (!segment) {
     throw new Error(`charts: segment ${segmentIndex} does not exist (the document has ${doc.segments.length} segments, 0-based)`);
@@ -32,7 +33,7 @@ export function findSegment(doc: Segmentation, segmentIndex: number): SegmentRes
 }
 
 /** Segments in published order (the document stores them so; sorting again guards against hand edits). */
-export function segmentsInOrder(doc: Segmentation): SegmentResult[] {
+export function segmentsInOrder<S extends { index: number }>(doc: { segments: readonly S[] }): S[] {
   return [...doc.segments].sort((a, b) => a.index - b.index);
 }
 
@@ -56,7 +57,7 @@ export function uniqueLabels(labels: readonly string[]): string[] {
 }
 
 /** Feature index by id, for looking up rates/lift of a question's answers. */
-export function featureIndexById(doc: Segmentation): Map<string, number> {
+export function featureIndexById(doc: { features: readonly Pick<Feature, 'id'>[] }): Map<string, number> {
   return new Map(doc.features.map((f, i) => [f.id, i]));
 }
 

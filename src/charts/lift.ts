@@ -5,12 +5,33 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { QUESTION_GROUPS, type QuestionGroup } from '../../scripts/config/schema.js';
-import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
+import type { Feature, QuestionInfo } from '../../scripts/document/segmentation-schema.js';
 import { groupColor } from './colors.js';
 import { findQuestion, findSegment, firstWords, round, segmentName, uniqueLabels } from './data.js';
 import { formatPoints, percent, points } from './format.js';
 import type { ChartTable } from './table.js';
 import { VEGA_LITE_SCHEMA } from './theme.js';
+
+/**
+ * What the lift chart draws: the answers, the rates lift is measured against (`overall`) and each cluster's
+ * rates and lift, aligned with the answers. A year's segmentation document is one (its segments against all
+ * professionals); a segment's sub-segments are another (its parts as the clusters, the segment's rates as
+ * the base; see src/lib/charts.ts).
+ */
+export interface LiftChartInput {
+  features: readonly Pick<Feature, 'id' | 'question' | 'label' | 'group'>[];
+  /** The questions' short labels, by code. */
+  questions: readonly Pick<QuestionInfo, 'code' | 'label'>[];
+  overall: { readonly rates: readonly number[] };
+  segments: readonly LiftCluster[];
+}
+
+/** One segment or sub-segment: its index (as names are given) and its rates and lift per answer. */
+export interface LiftCluster {
+  index: number;
+  rates: readonly number[];
+  lift: readonly number[];
+}
 
 export interface LiftRow {
   /** 1 = highest lift. */
@@ -30,7 +51,7 @@ export interface LiftRow {
 }
 
 /** The `top` features with the highest lift in a segment, highest first (ties: column order). */
-export function liftChartRows(doc: Segmentation, segmentIndex: number, top = 15): LiftRow[] {
+export function liftChartRows(doc: LiftChartInput, segmentIndex: number, top = 15): LiftRow[] {
   const segment = findSegment(doc, segmentIndex);
   const order = doc.features.map((_, i) => i).sort((a, b) => segment.lift[b] - segment.lift[a] || a - b);
   const picked = order.slice(0, Math.max(0, top));
@@ -61,7 +82,7 @@ export interface LiftChartOptions {
   legend?: boolean;
   /**
    * What the lift is measured against: all professionals (a segment's chart, the default) or the segment
-   * (a sub-segment's chart, whose "document" holds the segment's rates as overall rates).
+   * (a sub-segment's chart, whose input holds the segment's rates as overall rates).
    */
   baseline?: 'professionals' | 'segment';
 }
@@ -99,7 +120,7 @@ function values(rows: LiftRow[]) {
  * overall rate on its own scale to the left and the lift in points to the right, one color per question
  * group with one legend of groups.
  */
-export function liftChartSpec(doc: Segmentation, segmentIndex: number, options: LiftChartOptions = {}): TopLevelSpec {
+export function liftChartSpec(doc: LiftChartInput, segmentIndex: number, options: LiftChartOptions = {}): TopLevelSpec {
   const { top = 15, names, width = 320, legend = true, baseline = 'professionals' } = options;
   const rows = liftChartRows(doc, segmentIndex, top);
   const text = BASELINE_TEXT[baseline];
@@ -158,7 +179,7 @@ export function liftChartSpec(doc: Segmentation, segmentIndex: number, options: 
 }
 
 /** Table and one-sentence alt text of the lift chart. */
-export function liftChartTable(doc: Segmentation, segmentIndex: number, options: { top?: number; names?: readonly string[]; baseline?: 'professionals' | 'segment' } = {}): ChartTable {
+export function liftChartTable(doc: LiftChartInput, segmentIndex: number, options: { top?: number; names?: readonly string[]; baseline?: 'professionals' | 'segment' } = {}): ChartTable {
   const rows = liftChartRows(doc, segmentIndex, options.top ?? 15);
   const name = segmentName(options.names, segmentIndex);
   const text = BASELINE_TEXT[options.baseline ?? 'professionals'];

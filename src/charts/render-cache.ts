@@ -5,8 +5,10 @@
  * node_modules/.astro) under charts/; deleting it only costs time.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../../scripts/infra/atomic-write.js';
+import { sourceFilesUnder } from '../../scripts/infra/hash.js';
 import { siteCacheDir } from '../settings/env.js';
 
 let codeHash: string | undefined;
@@ -20,7 +22,7 @@ function rendererVersion(): string {
   if (codeHash) return codeHash;
   const hash = createHash('sha256');
   const dir = join(process.cwd(), 'src', 'charts');
-  const sources = readdirSync(dir).filter((n) => n.endsWith('.ts')).sort();
+  const sources = sourceFilesUnder(dir);
   if (sources.length === 0) throw new Error(`chart render cache: no chart sources in ${dir}; run the build from the project root`);
   for (const name of sources) hash.update(name).update(readFileSync(join(dir, name)));
   for (const pkg of ['vega', 'vega-lite', 'sharp', 'source-sans']) hash.update(pkg).update(readFileSync(join(process.cwd(), 'node_modules', pkg, 'package.json')));
@@ -32,6 +34,12 @@ function cacheDir(): string {
   return join(siteCacheDir(), 'charts');
 }
 
+/**
+ * Renders under way, by cache key: two charts with the same content asked for at once render once, and do
+ * not both write writeFileAtomic's temporary file (named by pid and millisecond) at the same moment.
+ */
+const pending = new Map<string, Promise<string | Buffer>>();
+
 /** The cached result for `parts`, or `produce()`'s, written atomically for the next build. */
 export async function cachedRender<T extends string | Buffer>(kind: 'svg' | 'png', parts: unknown[], produce: () => Promise<T>): Promise<T> {
   const key = createHash('sha256').update(rendererVersion()).update(kind).update(JSON.stringify(parts)).digest('hex');
@@ -42,10 +50,16 @@ export async function cachedRender<T extends string | Buffer>(kind: 'svg' | 'png
   } catch {
     // Not rendered yet.
   }
-  const result = await produce();
-  mkdirSync(cacheDir(), { recursive: true });
-  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(temporary, result);
-  renameSync(temporary, path);
-  return result;
+  const running = pending.get(path);
+  if (running) return running as Promise<T>;
+  const rendering = produce().then(async (result) => {
+    await writeFileAtomic(path, result);
+    return result;
+  });
+  pending.set(path, rendering);
+  try {
+    return await rendering;
+  } finally {
+    pending.delete(path);
+  }
 }

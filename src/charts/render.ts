@@ -11,8 +11,7 @@ import sharp from 'sharp';
 import { View, parse, resetSVGDefIds } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Config } from 'vega-lite';
-import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
-import { SOCIAL_CARD, socialCardSpec, yearCardSpec, type SocialCardOptions, type YearCardOptions } from './card.js';
+import { SOCIAL_CARD, socialCardSpec, yearCardSpec, type SocialCardInput, type SocialCardOptions, type YearCardInput, type YearCardOptions } from './card.js';
 import { useChartFontconfig } from './fonts.js';
 import { useChartTextMetrics } from './text-metrics.js';
 import { THEME_BACKGROUND, themeConfig, type Theme } from './theme.js';
@@ -127,11 +126,11 @@ async function drawPng(input: TopLevelSpec | string, options: PngOptions): Promi
 }
 
 /** PNG bytes of a segment's social card (its lift chart at 1200×630, light theme). */
-export async function renderSocialCard(doc: Segmentation, segmentIndex: number, options: SocialCardOptions = {}): Promise<Buffer> {
+export async function renderSocialCard(doc: SocialCardInput, segmentIndex: number, options: SocialCardOptions = {}): Promise<Buffer> {
   return renderPng(socialCardSpec(doc, segmentIndex, options), { ...SOCIAL_CARD, theme: 'light' });
 }
 
 /** PNG bytes of a year overview's social card (its segments by size at 1200×630, light theme). */
-export async function renderYearCard(doc: Segmentation, options: YearCardOptions = {}): Promise<Buffer> {
+export async function renderYearCard(doc: YearCardInput, options: YearCardOptions = {}): Promise<Buffer> {
   return renderPng(yearCardSpec(doc, options), { ...SOCIAL_CARD, theme: 'light' });
 }

@@ -1,10 +1,16 @@
 /** Horizontal bars of segment sizes, in published order, labelled with the size and share. */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
+import type { Segmentation, SegmentResult } from '../../scripts/document/segmentation-schema.js';
 import { round, segmentName, segmentsInOrder, uniqueLabels } from './data.js';
 import { percent } from './format.js';
 import type { ChartTable } from './table.js';
 import { VEGA_LITE_SCHEMA } from './theme.js';
+
+/** What the sizes chart draws: each segment's size and shares, and the professionals they divide. */
+export interface SizesChartInput {
+  segments: readonly Pick<SegmentResult, 'index' | 'size' | 'share' | 'newToMLShare'>[];
+  counts: Pick<Segmentation['counts'], 'professionals'>;
+}
 
 export interface SizeRow {
   segment: number;
@@ -15,13 +21,13 @@ export interface SizeRow {
   newToMLShare: number;
 }
 
-export function segmentSizeRows(doc: Segmentation, names?: readonly string[]): SizeRow[] {
+export function segmentSizeRows(doc: SizesChartInput, names?: readonly string[]): SizeRow[] {
   const segments = segmentsInOrder(doc);
   const labels = uniqueLabels(segments.map((s) => segmentName(names, s.index)));
   return segments.map((s, i) => ({ segment: s.index, name: labels[i], size: s.size, share: s.share, newToMLShare: s.newToMLShare }));
 }
 
-export function segmentSizesSpec(doc: Segmentation, names?: readonly string[]): TopLevelSpec {
+export function segmentSizesSpec(doc: SizesChartInput, names?: readonly string[]): TopLevelSpec {
   const rows = segmentSizeRows(doc, names);
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -46,7 +52,7 @@ export function segmentSizesSpec(doc: Segmentation, names?: readonly string[]): 
   };
 }
 
-export function segmentSizesTable(doc: Segmentation, names?: readonly string[]): ChartTable {
+export function segmentSizesTable(doc: SizesChartInput, names?: readonly string[]): ChartTable {
   const rows = segmentSizeRows(doc, names);
   const largest = rows.reduce((a, b) => (b.size > a.size ? b : a));
   return {

@@ -4,7 +4,8 @@
  * ones, or a run without re-runs) are left out of the chart and say so in the table.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
+import type { Segmentation, SegmentResult } from '../../scripts/document/segmentation-schema.js';
+import { STABILITY_THRESHOLDS } from '../../scripts/document/stability-thresholds.js';
 import { round, segmentName, segmentsInOrder, uniqueLabels } from './data.js';
 import type { ChartTable } from './table.js';
 import { VEGA_LITE_SCHEMA } from './theme.js';
@@ -12,6 +13,12 @@ import { VEGA_LITE_SCHEMA } from './theme.js';
 /** What a reader sees for each class (badge text). */
 export const STABILITY_LABELS = { stable: 'Stable', pattern: 'A pattern', weak: 'Weak', dissolved: 'Dissolves' } as const;
 const CLASS_COLORS = { stable: '#2e7d32', pattern: '#4c78a8', weak: '#b26a00', dissolved: '#c62828' } as const;
+
+/** What the stability chart draws: each segment's stability, the number of re-runs and the thresholds. */
+export interface StabilityChartInput {
+  segments: readonly Pick<SegmentResult, 'index' | 'stability'>[];
+  stability: Pick<NonNullable<Segmentation['stability']>, 'runs' | 'thresholds'> | null;
+}
 
 export interface StabilityRow {
   segment: number;
@@ -22,7 +29,7 @@ export interface StabilityRow {
   core: number | null;
 }
 
-export function stabilityRows(doc: Segmentation, names?: readonly string[]): StabilityRow[] {
+export function stabilityRows(doc: StabilityChartInput, names?: readonly string[]): StabilityRow[] {
   const segments = segmentsInOrder(doc);
   const labels = uniqueLabels(segments.map((s) => segmentName(names, s.index)));
   return segments.map((s, i) => ({
@@ -35,10 +42,10 @@ export function stabilityRows(doc: Segmentation, names?: readonly string[]): Sta
   }));
 }
 
-export function stabilitySpec(doc: Segmentation, names?: readonly string[]): TopLevelSpec {
+export function stabilitySpec(doc: StabilityChartInput, names?: readonly string[]): TopLevelSpec {
   const rows = stabilityRows(doc, names);
   const runs = doc.stability?.runs ?? 0;
-  const t = doc.stability?.thresholds ?? { stable: 0.75, pattern: 0.6, dissolved: 0.5 };
+  const t = doc.stability?.thresholds ?? STABILITY_THRESHOLDS;
   const measured = rows.filter((r) => r.jaccard !== null);
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -102,7 +109,7 @@ export function thresholdBands(t: { stable: number; pattern: number; dissolved: 
   return bands.map((b) => ({ ...b, middle: round((b.from + b.to) / 2) }));
 }
 
-export function stabilityTable(doc: Segmentation, names?: readonly string[]): ChartTable {
+export function stabilityTable(doc: StabilityChartInput, names?: readonly string[]): ChartTable {
   const rows = stabilityRows(doc, names);
   const runs = doc.stability?.runs ?? 0;
   const measured = rows.filter((r) => r.class !== null);

@@ -1,7 +1,8 @@
 /**
- * The one place where the site meets src/charts/: which charts each page shows, under which id (the id
- * names the emitted spec, CSV, JSON and PNG files), and their rendering in both themes. Chart functions
- * take the merged view of the year (segment index = published position) and segment names by position.
+ * The chart catalogue, the one place where the site meets src/charts/'s builders: which charts each page
+ * shows, under which id (`chartId`: the id names the emitted spec, CSV, JSON and PNG files), and what each
+ * chart is given to draw. A year's charts draw the merged view of the year (segment index = published
+ * position) with segment names by position; rendering them is chart-render.ts's.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import {
@@ -16,15 +17,12 @@ import {
   narrowSpec,
   segmentMapSpec,
   segmentMapTable,
-  renderPng,
-  renderSocialCard,
   seriesSpec,
   seriesTable,
   trendSpec,
   trendTable,
   type SeriesChartInput,
   type TrendChartInput,
-  renderSvg,
   segmentSizesSpec,
   segmentSizesTable,
   stabilitySpec,
@@ -33,7 +31,7 @@ import {
   workActivityTable,
   type ChangesChartInput,
   type ChartTable,
-  type Theme,
+  type LiftChartInput,
 } from '../charts/index.js';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import type { Lineage } from './lineages.js';
@@ -41,7 +39,6 @@ import type { TopicTrend } from './trends.js';
 import { PROFILE_ROLES, type ProfileRole } from '../../scripts/config/schema.js';
 import { STATUS_TEXT, type YearComparison } from './changes.js';
 import { generatedLabel, type SubSegmentation, type YearModel } from './model.js';
-import { prefixSvgIds, roundSvgNumbers, stripInnerAria, svgSize } from './svg.js';
 import { columnFormats, type ColumnFormat } from './table-format.js';
 
 export { toCsv, toRecords, themeConfig } from '../charts/index.js';
@@ -72,8 +69,35 @@ const ALL_ROLES: readonly ProfileRole[] = PROFILE_ROLES;
 export const LIFT_TOP = 15;
 /** Points drawn on a segment page's locator map (the overview uses the charts' default). */
 const LOCATOR_POINTS = 2500;
-/** PNG pixels per CSS pixel for raster charts (sharp on high-density screens). */
-const RASTER_SCALE = 2;
+
+export type SegmentChartKind = 'lift' | 'map' | { breakdown: string } | { subSegment: number };
+
+/** Every chart's id: unique within its year (the later year's for `changes`, the latest year's for `series` and trends). */
+export const chartId = {
+  map: 'map',
+  segmentMap: 'segment-map',
+  sizes: 'sizes',
+  stability: 'stability',
+  /** A profile question's chart on the overview. */
+  breakdown: (code: string) => `breakdown-${code}`,
+  workActivities: 'work-activities',
+  /** A segment page's chart; a sub-segment's is `<slug>-sub-1-lift` for sub-segment A. */
+  segment: (slug: string, kind: SegmentChartKind): string =>
+    kind === 'lift' || kind === 'map' ? `${slug}-${kind}` : 'subSegment' in kind ? `${slug}-sub-${kind.subSegment + 1}-lift` : `${slug}-breakdown-${kind.breakdown}`,
+  /** The "what changed" chart of a year and the one before. */
+  changes: 'changes',
+  /** The "Six surveys" chart of the lineages. */
+  series: 'series',
+  /** A topic's trend chart. */
+  trend: (topic: string) => `trend-${topic}`,
+  /** A chart's phone layout (its Vega-Lite spec file). */
+  narrow: (id: string) => `${id}-narrow`,
+} as const;
+
+/** True for the overview's profile-question charts (`chartId.breakdown`). */
+export function isBreakdownChart(chart: ChartDef): boolean {
+  return chart.id.startsWith(chartId.breakdown(''));
+}
 
 function def(id: string, title: string, spec: TopLevelSpec, table: ChartTable, options: { allLift?: boolean; raster?: boolean } = {}): ChartDef {
   const raster = options.raster ?? false;
@@ -118,15 +142,15 @@ export function overviewCharts(model: YearModel): ChartDef[] {
   const n = names(model);
   const role = view.profile.role;
   const charts = [
-    def('map', 'Map of all respondents by job role', mapSpec(view, { names: n }), mapTable(view, { names: n }), { raster: true }),
-    ...(view.professionalMap ? [def('segment-map', 'The segments on the map of professionals', segmentMapSpec(view, { names: n }), segmentMapTable(view, { names: n }), { raster: true })] : []),
-    def('sizes', 'Segment sizes', segmentSizesSpec(view, n), segmentSizesTable(view, n)),
-    ...(view.stability ? [def('stability', 'How stable each segment is over re-runs', stabilitySpec(view, n), stabilityTable(view, n))] : []),
-    def(`breakdown-${role}`, `${questionLabel(model, role)} per segment`, breakdownSpec(view, role, { names: n }), breakdownTable(view, role, { names: n })),
+    def(chartId.map, 'Map of all respondents by job role', mapSpec(view, { names: n }), mapTable(view, { names: n }), { raster: true }),
+    ...(view.professionalMap ? [def(chartId.segmentMap, 'The segments on the map of professionals', segmentMapSpec(view, { names: n }), segmentMapTable(view, { names: n }), { raster: true })] : []),
+    def(chartId.sizes, 'Segment sizes', segmentSizesSpec(view, n), segmentSizesTable(view, n)),
+    ...(view.stability ? [def(chartId.stability, 'How stable each segment is over re-runs', stabilitySpec(view, n), stabilityTable(view, n))] : []),
+    def(chartId.breakdown(role), `${questionLabel(model, role)} per segment`, breakdownSpec(view, role, { names: n }), breakdownTable(view, role, { names: n })),
     ...profileCodes(view, OVERVIEW_BREAKDOWNS).map((code) =>
-      def(`breakdown-${code}`, `${questionLabel(model, code)} per segment`, breakdownSpec(view, code, { names: n }), breakdownTable(view, code, { names: n })),
+      def(chartId.breakdown(code), `${questionLabel(model, code)} per segment`, breakdownSpec(view, code, { names: n }), breakdownTable(view, code, { names: n })),
     ),
-    def('work-activities', 'Work activities: lift per segment', workActivitySpec(view, n), workActivityTable(view, n), { allLift: true }),
+    def(chartId.workActivities, 'Work activities: lift per segment', workActivitySpec(view, n), workActivityTable(view, n), { allLift: true }),
   ];
   overviewCache.set(model, charts);
   return charts;
@@ -143,14 +167,14 @@ export function segmentCharts(model: YearModel, position: number): ChartDef[] {
   const n = names(model);
   const slug = model.segments[position].slug;
   const charts = [
-    def(`${slug}-lift`, 'Answers chosen most above average', liftChartSpec(view, position, { top: LIFT_TOP, names: n }), liftChartTable(view, position, { top: LIFT_TOP, names: n })),
+    def(chartId.segment(slug, 'lift'), 'Answers chosen most above average', liftChartSpec(view, position, { top: LIFT_TOP, names: n }), liftChartTable(view, position, { top: LIFT_TOP, names: n })),
     ...profileCodes(view, ALL_ROLES).map((code) => {
       const options = { names: n, segments: [position] };
-      return def(`${slug}-breakdown-${code}`, `${questionLabel(model, code)}: this segment and all professionals`, breakdownSpec(view, code, options), breakdownTable(view, code, options));
+      return def(chartId.segment(slug, { breakdown: code }), `${questionLabel(model, code)}: this segment and all professionals`, breakdownSpec(view, code, options), breakdownTable(view, code, options));
     }),
     ...subSegmentCharts(model, position),
     def(
-      `${slug}-map`,
+      chartId.segment(slug, 'map'),
       'Position on the map',
       // Documents made before the professionals' layout highlight the member on the map of everyone.
       (view.professionalMap ? segmentMapSpec : mapSpec)(view, { names: n, highlightSegment: position, maxPoints: LOCATOR_POINTS }),
@@ -160,11 +184,6 @@ export function segmentCharts(model: YearModel, position: number): ChartDef[] {
   ];
   perModel.set(position, charts);
   return charts;
-}
-
-/** Id of a sub-segment's lift chart (its spec, CSV and JSON files): `<slug>-sub-1-lift` for sub-segment A. */
-function subSegmentChartId(slug: string, part: number): string {
-  return `${slug}-sub-${part + 1}-lift`;
 }
 
 export interface SubSegmentName {
@@ -183,20 +202,21 @@ export interface SubSegmentName {
 export function subSegmentNames(model: YearModel, position: number): SubSegmentName[] {
   const { subSegments } = model.segments[position];
   if (!subSegments) return [];
-  const view = subSegmentView(model.view, subSegments);
+  const input = subSegmentLiftInput(model.view, subSegments);
   return subSegments.parts.map((_, j) => {
     const letter = String.fromCharCode(65 + j);
-    const label = generatedLabel(view, j);
+    const label = generatedLabel(input, j);
     return { letter: `Sub-segment ${letter}`, title: label ? `Sub-segment ${letter}: ${label.label}` : `Sub-segment ${letter}`, shortName: label ? `${letter}. ${label.short}` : `Sub-segment ${letter}` };
   });
 }
 
-/** A sub-segmentation as the lift chart reads a year: its parts as the segments, the segment's rates as overall. */
-function subSegmentView(view: Segmentation, sub: SubSegmentation): Segmentation {
+/** What a segment's sub-segments' lift charts draw: the year's answers, the parts as the clusters, lift against the segment's rates. */
+function subSegmentLiftInput(view: Segmentation, sub: SubSegmentation): LiftChartInput {
   return {
-    ...view,
-    overall: { ...view.overall, rates: sub.baseRates },
-    segments: sub.parts.map((part, j) => ({ ...view.segments[0], index: j, size: part.size, share: part.share, rates: part.rates, lift: part.lift, stability: part.stability })),
+    features: view.features,
+    questions: view.questions,
+    overall: { rates: sub.baseRates },
+    segments: sub.parts.map((part, j) => ({ index: j, rates: part.rates, lift: part.lift })),
   };
 }
 
@@ -204,20 +224,17 @@ function subSegmentView(view: Segmentation, sub: SubSegmentation): Segmentation 
 function subSegmentCharts(model: YearModel, position: number): ChartDef[] {
   const { slug, subSegments } = model.segments[position];
   if (!subSegments) return [];
-  const view = subSegmentView(model.view, subSegments);
+  const input = subSegmentLiftInput(model.view, subSegments);
   const named = subSegmentNames(model, position);
   const names = named.map((n) => n.shortName);
   return subSegments.parts.map((_, j) => {
     const options = { top: LIFT_TOP, names, baseline: 'segment' as const };
-    return def(subSegmentChartId(slug, j), `${named[j].title}: answers chosen most above the segment`, liftChartSpec(view, j, options), liftChartTable(view, j, options));
+    return def(chartId.segment(slug, { subSegment: j }), `${named[j].title}: answers chosen most above the segment`, liftChartSpec(input, j, options), liftChartTable(input, j, options));
   });
 }
 
-export type SegmentChartKind = 'lift' | 'map' | { breakdown: string } | { subSegment: number };
-
 export function segmentChart(model: YearModel, position: number, kind: SegmentChartKind): ChartDef {
-  const slug = model.segments[position].slug;
-  const id = kind === 'lift' || kind === 'map' ? `${slug}-${kind}` : 'subSegment' in kind ? subSegmentChartId(slug, kind.subSegment) : `${slug}-breakdown-${kind.breakdown}`;
+  const id = chartId.segment(model.segments[position].slug, kind);
   const chart = segmentCharts(model, position).find((c) => c.id === id);
   if (!chart) throw new Error(`no chart ${id} for ${model.year}`);
   return chart;
@@ -226,9 +243,6 @@ export function segmentChart(model: YearModel, position: number, kind: SegmentCh
 export function allCharts(model: YearModel): ChartDef[] {
   return [...overviewCharts(model), ...model.segments.flatMap((s) => segmentCharts(model, s.position))];
 }
-
-/** Id of the "what changed" chart; it belongs to the later year of the comparison. */
-export const CHANGES_CHART_ID = 'changes';
 
 export function changesChartInput(comparison: YearComparison): ChangesChartInput {
   return {
@@ -251,59 +265,8 @@ export function changesChartInput(comparison: YearComparison): ChangesChartInput
 export function changesChart(comparison: YearComparison): ChartDef | null {
   if (comparison.rows.length === 0) return null;
   const input = changesChartInput(comparison);
-  return def(CHANGES_CHART_ID, `Segment shares in ${comparison.prevYear} and ${comparison.nextYear}`, changesSpec(input), changesTable(input));
+  return def(chartId.changes, `Segment shares in ${comparison.prevYear} and ${comparison.nextYear}`, changesSpec(input), changesTable(input));
 }
-
-/** Id under which a chart's phone layout is emitted (its Vega-Lite spec file). */
-export function narrowChartId(id: string): string {
-  return `${id}-narrow`;
-}
-
-export interface RenderedChart {
-  light: string;
-  dark: string;
-  /** The narrow layout in both themes, when the chart has one. */
-  narrow: { light: string; dark: string } | null;
-  /** CSS pixel size of the chart (both themes have the same layout). */
-  width: number;
-  height: number;
-}
-
-const svgCache = new Map<string, Promise<RenderedChart>>();
-
-/** Both theme variants as inline-ready SVG (ids prefixed per chart and theme, numbers rounded). */
-export function renderChart(year: number, chart: ChartDef): Promise<RenderedChart> {
-  const key = `${year}/${chart.id}`;
-  let hit = svgCache.get(key);
-  if (!hit) {
-    const one = async (spec: TopLevelSpec, theme: Theme, variant = '') =>
-      stripInnerAria(roundSvgNumbers(prefixSvgIds(await renderSvg(spec, theme), `${chart.id}${variant}-${theme}`)));
-    const narrow = chart.narrow;
-    hit = Promise.all([
-      one(chart.spec, 'light'),
-      one(chart.spec, 'dark'),
-      narrow ? Promise.all([one(narrow, 'light', '-narrow'), one(narrow, 'dark', '-narrow')]) : null,
-    ]).then(([light, dark, n]) => ({ light, dark, narrow: n && { light: n[0], dark: n[1] }, ...svgSize(light) }));
-    svgCache.set(key, hit);
-  }
-  return hit;
-}
-
-/** A raster chart as PNG in one theme, at RASTER_SCALE × its CSS size. */
-export async function renderChartPng(year: number, chart: ChartDef, theme: Theme): Promise<Buffer> {
-  const rendered = await renderChart(year, chart);
-  return renderPng(rendered[theme], { width: Math.round(rendered.width * RASTER_SCALE), theme });
-}
-
-/** The social card of a segment page: its lift chart as a 1200×630 PNG. */
-export function socialCard(model: YearModel, position: number): Promise<Buffer> {
-  return renderSocialCard(model.view, position, { names: names(model) });
-}
-
-/** Id of the "Six surveys" chart; it is filed under the latest year's charts. */
-export const SERIES_CHART_ID = 'series';
-/** Id of a topic's trend chart, filed under the latest year's charts. */
-export const trendChartId = (topic: string) => `trend-${topic}`;
 
 /** Every lineage's share of professionals per year as one chart; segments' changes from the pairings. */
 export function seriesChart(years: readonly number[], lineages: readonly Lineage[]): ChartDef {
@@ -314,10 +277,10 @@ export function seriesChart(years: readonly number[], lineages: readonly Lineage
       members: l.members.map((m, i) => ({ year: m.year, title: m.title, share: m.share, size: m.size, status: i === 0 ? null : STATUS_TEXT[l.links[i - 1].status] })),
     })),
   };
-  return def(SERIES_CHART_ID, `Segment lineages, ${years[0]} to ${years.at(-1)}: share of professionals`, seriesSpec(input), seriesTable(input));
+  return def(chartId.series, `Segment lineages, ${years[0]} to ${years.at(-1)}: share of professionals`, seriesSpec(input), seriesTable(input));
 }
 
 export function trendChart(trend: TopicTrend): ChartDef {
   const input: TrendChartInput = { label: trend.label, years: trend.years, answers: trend.answers.map((a) => ({ label: a.label, overall: a.overall, lineages: a.lineages })) };
-  return def(trendChartId(trend.topic), `${trend.label}: share of professionals per year`, trendSpec(input), trendTable(input));
+  return def(chartId.trend(trend.topic), `${trend.label}: share of professionals per year`, trendSpec(input), trendTable(input));
 }

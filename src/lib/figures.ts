@@ -6,6 +6,7 @@
  */
 import type { Segmentation, Breakdown } from '../../scripts/document/segmentation-schema.js';
 import { findAnswer, type AnswerRef } from '../../scripts/identity/answer-ref.js';
+import type { LiftChartInput } from '../charts/specs.js';
 
 export { findAnswer, type AnswerRef };
 
@@ -27,24 +28,33 @@ function breakdownShare(b: Breakdown | undefined, answer: number): number {
   return total === 0 ? NaN : b.counts[answer] / total;
 }
 
-export function answerFigure(doc: Segmentation, position: number, ref: AnswerRef): AnswerFigure {
+function questionLabelOf(doc: Pick<LiftChartInput, 'questions'>, code: string): string {
+  return doc.questions.find((q) => q.code === code)?.label ?? code;
+}
+
+/** A clustered answer's figure: it reads what the lift chart reads, so sub-segments have figures too. */
+function featureFigure(doc: LiftChartInput, position: number, ref: Extract<AnswerRef, { kind: 'feature' }>): AnswerFigure {
   const segment = doc.segments[position];
-  const questionLabel = doc.questions.find((q) => q.code === ref.question)?.label ?? ref.question;
-  if (ref.kind === 'feature') {
-    return { id: ref.id, label: ref.label, questionLabel, share: segment.rates[ref.feature], overall: doc.overall.rates[ref.feature], lift: segment.lift[ref.feature] };
-  }
+  const questionLabel = questionLabelOf(doc, ref.question);
+  return { id: ref.id, label: ref.label, questionLabel, share: segment.rates[ref.feature], overall: doc.overall.rates[ref.feature], lift: segment.lift[ref.feature] };
+}
+
+export function answerFigure(doc: Segmentation, position: number, ref: AnswerRef): AnswerFigure {
+  if (ref.kind === 'feature') return featureFigure(doc, position, ref);
+  const segment = doc.segments[position];
+  const questionLabel = questionLabelOf(doc, ref.question);
   const share = breakdownShare(segment.breakdowns[ref.question], ref.answer);
   const overall = breakdownShare(doc.overall.breakdowns[ref.question], ref.answer);
   return { id: ref.id, label: ref.label, questionLabel, share, overall, lift: share - overall };
 }
 
 /** The `n` clustered answers with the highest lift in the segment (ties keep column order). */
-export function topAnswers(doc: Segmentation, position: number, n: number): AnswerFigure[] {
+export function topAnswers(doc: LiftChartInput, position: number, n: number): AnswerFigure[] {
   const segment = doc.segments[position];
   return doc.features
     .map((_f, i) => ({ i, lift: segment.lift[i] }))
     .sort((a, b) => b.lift - a.lift || a.i - b.i)
     .slice(0, n)
-    .map(({ i }) => answerFigure(doc, position, { kind: 'feature', id: doc.features[i].id, label: doc.features[i].label, question: doc.features[i].question, feature: i }));
+    .map(({ i }) => featureFigure(doc, position, { kind: 'feature', id: doc.features[i].id, label: doc.features[i].label, question: doc.features[i].question, feature: i }));
 }
 

@@ -5,26 +5,24 @@
 import type { Segmentation, SubSegmentation, SubSegmentations } from '../../scripts/document/segmentation-schema.js';
 import { subSegmentsPath } from '../../scripts/document/paths.js';
 import { segmentCommand } from '../../scripts/document/segment-command.js';
-import type { Reviewed } from '../../scripts/document/summary-schema.js';
+import type { Reviewed, SummaryFrontMatter } from '../../scripts/document/summary-schema.js';
 import { mergedView, normalizeGroups } from './merge.js';
 import { topAnswers } from './figures.js';
 import type { SlugTable } from './slugs.js';
+import type { LiftChartInput } from '../charts/specs.js';
 
-/** What the site needs from an editor's MDX file (front matter plus where it lives). */
-export interface SummaryInfo {
+/**
+ * What the site needs from an editor's MDX file: its front matter as SummarySchema gives it, but the
+ * `reviewed` block may be null (never recorded), and where the file lives.
+ */
+export type SummaryInfo = Omit<SummaryFrontMatter, 'reviewed'> & {
   /** Content entry id, used to render it. */
   id: string;
   /** Path shown in messages. */
   filePath: string;
-  segment: string;
-  title: string;
-  shortName: string;
-  merge: string[];
-  /** Sub-segments the editor asked for (front matter `subSegments`), if any. */
-  subSegments?: number;
-  /** What the editor saw when they last checked the summary; absent when they never recorded it. */
+  /** What the editor saw when they last checked the summary; absent or null when they never recorded it. */
   reviewed?: Reviewed | null;
-}
+};
 
 export interface PublishedSegment {
   /** Position in the published order (0-based), also its index in the merged view. */
@@ -198,9 +196,10 @@ export function generatedNames(view: Segmentation, position: number): { title: s
 
 /**
  * The name material of the cluster at `position` of `view`, as `generatedNames` words it ("CNN and RNN", cut
- * for a short name), or null when no answer stands out. Sub-segments are named with it against their segment.
+ * for a short name), or null when no answer stands out. It reads what the lift chart draws, so sub-segments
+ * are named with it against their segment (src/lib/charts.ts).
  */
-export function generatedLabel(view: Segmentation, position: number): { label: string; short: string } | null {
+export function generatedLabel(view: LiftChartInput, position: number): { label: string; short: string } | null {
   const label = distinctLabels(view)[position];
   return label ? { label, short: cutAtWord(label, MAX_SHORT_NAME) } : null;
 }
@@ -215,10 +214,10 @@ const MAX_ANSWER_WORDS = 4;
 const TRAILING_WORDS = /\s+(that|to|the|of|and|or|for|in|on|with|a|an|your|their)$/i;
 /** Characters of a short name after its number (charts' legends and the segment list). */
 const MAX_SHORT_NAME = 26;
-const labelCache = new WeakMap<Segmentation, string[]>();
+const labelCache = new WeakMap<LiftChartInput, string[]>();
 
 /** Each segment's name material: its first answer, and more while another segment's name is the same. */
-function distinctLabels(view: Segmentation): string[] {
+function distinctLabels(view: LiftChartInput): string[] {
   const hit = labelCache.get(view);
   if (hit) return hit;
   const candidates = view.segments.map((_, position) => nameCandidates(view, position));
@@ -237,7 +236,7 @@ function distinctLabels(view: Segmentation): string[] {
 }
 
 /** The segment's answers above average, highest lift first, as short name material, each once. */
-function nameCandidates(view: Segmentation, position: number): string[] {
+function nameCandidates(view: LiftChartInput, position: number): string[] {
   const names = topAnswers(view, position, 12)
     .filter((a) => a.lift > 0 && !OTHER_ANSWER.test(a.label.trim()))
     .map((a) => (NON_ANSWER.test(a.label.trim()) ? lacking(a.questionLabel) : answerName(a.label)))

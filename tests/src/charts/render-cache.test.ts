@@ -36,4 +36,17 @@ describe('the chart render cache', () => {
     expect(Buffer.isBuffer(back)).toBe(true);
     expect(back.equals(png)).toBe(true);
   });
+
+  it('renders content asked for twice at once only once, and both get the result', async () => {
+    let renders = 0;
+    const produce = async () => {
+      renders += 1;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return '<svg>same</svg>';
+    };
+    const both = await Promise.all([cachedRender('svg', ['twice at once'], produce), cachedRender('svg', ['twice at once'], produce)]);
+    expect(both).toEqual(['<svg>same</svg>', '<svg>same</svg>']);
+    expect(renders).toBe(1);
+    expect(readdirSync(join(dir, 'charts')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
 });

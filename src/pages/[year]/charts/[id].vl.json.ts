@@ -1,14 +1,14 @@
 /** Each chart's Vega-Lite spec (data inlined), fetched by the browser to make the chart interactive. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { chartsOfYear, publishedYears } from '../../../lib/site.js';
-import { narrowChartId } from '../../../lib/charts.js';
+import { chartId } from '../../../lib/charts.js';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const routes = await Promise.all(
     (await publishedYears()).map(async (year) => (await chartsOfYear(year)).flatMap((c) => [
         { params: { year: String(year), id: c.id }, props: { spec: c.spec } },
         // The phone layout, for the interactive view in a narrow column (src/client/interactive-charts.ts).
-        ...(c.narrow ? [{ params: { year: String(year), id: narrowChartId(c.id) }, props: { spec: c.narrow } }] : []),
+        ...(c.narrow ? [{ params: { year: String(year), id: chartId.narrow(c.id) }, props: { spec: c.narrow } }] : []),
       ]),),
   );
   return routes.flat();

@@ -1,7 +1,8 @@
 /** Raster charts (the maps) as PNG in each theme; pages show the one matching the theme. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { publishedYears, yearModel } from '../../../../lib/site.js';
-import { allCharts, renderChartPng, type ChartDef } from '../../../../lib/charts.js';
+import { allCharts, type ChartDef } from '../../../../lib/charts.js';
+import { renderChartPng } from '../../../../lib/chart-render.js';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const routes = await Promise.all(

@@ -1,7 +1,7 @@
 /** The social card (og:image) of each segment page: its lift chart as PNG. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { publishedYears, yearModel } from '../../../../lib/site.js';
-import { socialCard } from '../../../../lib/charts.js';
+import { socialCard } from '../../../../lib/chart-render.js';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const routes = await Promise.all(
