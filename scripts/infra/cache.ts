@@ -5,10 +5,10 @@
  * is fresh. `--force` ignores it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { numericPackageVersions, PROJECT_ROOT } from './versions.js';
-import { sha256FileSync } from './hash.js';
+import { sha256FileSync, sourceFilesUnder } from './hash.js';
 
 /**
  * Sources whose change can change a document (the segmentation, its sub-segments, the quiz model): the
@@ -28,13 +28,7 @@ export interface CacheInputs {
 
 /** Every source file the code version hashes, as paths from the project root, sorted within each folder. */
 export function hashedSourceFiles(): string[] {
-  // Recursive, so that a module moved into a subfolder still changes the key.
-  return CODE_DIRS.flatMap((dir) =>
-    readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((name) => name.endsWith('.ts') || name.endsWith('.mjs'))
-      .sort()
-      .map((name) => relative(PROJECT_ROOT, join(dir, name))),
-  );
+  return CODE_DIRS.flatMap((dir) => sourceFilesUnder(dir).map((name) => relative(PROJECT_ROOT, join(dir, name))));
 }
 
 let cachedCodeVersion: string | undefined;
