@@ -19,7 +19,7 @@ import { checkDrift } from '../../scripts/identity/drift.js';
 import { ReviewedSchema } from '../../scripts/document/summary-schema.js';
 import { parseFrontMatter } from '../../scripts/document/front-matter.js';
 import { RegistrySchema } from '../../scripts/document/registry-schema.js';
-import { expectGoldenDocument } from '../golden.js';
+import { expectGoldenDocument } from '../helpers/golden.js';
 
 describe('segmenting the synthetic demo survey', () => {
   let run: SegmentRun;
@@ -59,7 +59,7 @@ describe('segmenting the synthetic demo survey', () => {
     expect(segments.every((s) => s.stability!.found >= 0.8 * DEFAULT_STABILITY_RUNS)).toBe(true);
   });
 
-  it('writes the golden document, byte for byte (tests/golden.ts says how to update it when a change is meant)', () => {
+  it('writes the golden document, byte for byte (tests/helpers/golden.ts says how to update it when a change is meant)', () => {
     expectGoldenDocument('demo', run.document);
   });
 

@@ -9,7 +9,7 @@ import { builtInConfigPath, loadConfig } from '../../scripts/config/load.js';
 import { runSegmentation } from '../../scripts/segment/pipeline.js';
 import type { SegmentRun } from '../../scripts/segment/types.js';
 import { SegmentationSchema } from '../../scripts/document/segmentation-schema.js';
-import { expectGoldenDocument } from '../golden.js';
+import { expectGoldenDocument } from '../helpers/golden.js';
 
 const ZIP = new URL('../../../shared/data/kaggle/2021/kaggle-survey-2021.zip', import.meta.url).pathname;
 
@@ -58,7 +58,7 @@ describe('segmenting the real 2021 survey', () => {
     expect(JSON.stringify(second.document)).toBe(JSON.stringify(first.document));
   });
 
-  it('writes the golden document, byte for byte (tests/golden.ts says how to update it when a change is meant)', () => {
+  it('writes the golden document, byte for byte (tests/helpers/golden.ts says how to update it when a change is meant)', () => {
     expectGoldenDocument('real2021', first.document);
   });
 });

@@ -15,7 +15,7 @@
  * Never update a hash only to make this test pass: an unexplained change is what it is here to catch.
  */
 import { expect } from 'vitest';
-import { sha256Text } from '../scripts/infra/hash.js';
+import { sha256Text } from '../../scripts/infra/hash.js';
 
 export const GOLDEN_DOCUMENTS = {
   demo: {
@@ -40,7 +40,7 @@ export function expectGoldenDocument(name: GoldenDocument, document: unknown): v
     actual,
     `${golden.file} is no longer byte-identical to its golden version (sha256 ${actual}, golden ${golden.sha256}). ` +
       `If the change was not meant to change the output, find what did. If it was: run \`${golden.regenerate}\`, ` +
-      `write the new sha256 in tests/golden.ts with a commit message that says why the output changed, ` +
-      'and review the summaries against the new document (npm run summaries:check, npm run demo:check; see tests/golden.ts).',
+      `write the new sha256 in tests/helpers/golden.ts with a commit message that says why the output changed, ` +
+      'and review the summaries against the new document (npm run summaries:check, npm run demo:check; see tests/helpers/golden.ts).',
   ).toBe(golden.sha256);
 }
