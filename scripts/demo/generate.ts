@@ -8,7 +8,7 @@ import {
   COUNTRY_WEIGHTS, NON_PROFESSIONAL_BASE, NON_PROFESSIONAL_KINDS, PROFESSIONAL_BASE, PROFESSIONAL_PROFILE,
   type NonProfessionalKind,
 } from './population.js';
-import { QUESTIONNAIRE_2020, TIME_COLUMN, TIME_COLUMN_TEXT, surveyColumns } from './questionnaire-2020.js';
+import { QUESTIONNAIRE_2020, TIME_COLUMN, TIME_COLUMN_TEXT, surveyColumns } from '../survey/questionnaire-2020.js';
 import { assertKnownAnswers, compileRates } from './rates.js';
 import { pickWeighted, sampleNearEmpty, sampleRespondent, type Answers, type RespondentPlan } from './respondent.js';
 import { PLANTED_SEGMENTS, type PlantedSegment } from './segments.js';
