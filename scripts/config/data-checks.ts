@@ -10,6 +10,9 @@ import { isFreeTextColumn, questionOfColumn, variantOfColumn } from '../survey/c
 import type { ConfigPath } from './config-lines.js';
 import { firstRows, surveyQuestions, tally } from '../survey/questions.js';
 import { contentWords, jaccard } from './text-similarity.js';
+import type { z } from 'zod';
+import { AnswerConditionSchema, AnswersRuleSchema, CompletenessSchema, MapSplitRuleSchema, QuestionSchema, SurveyConfigSchema, VariantsRuleSchema, type QuestionConfig, type SurveyConfigInput } from './schema.js';
+import { accepted, rawFields, rawItems, type RawFields } from './lenient.js';
 
 export interface DataProblem {
   severity: 'error' | 'warning';
@@ -22,7 +25,7 @@ interface LooseQuestion {
   index: number;
   code: string;
   label: string;
-  type: unknown;
+  type: QuestionConfig['type'] | null;
   order: string[] | null;
   allowUnlisted: boolean;
 }
@@ -43,37 +46,47 @@ export interface LooseConfig {
   blankCells: string[];
 }
 
-const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const strings = (v: unknown): string[] => list(v).filter((x): x is string => typeof x === 'string');
-const text = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+const CONFIG = SurveyConfigSchema.shape;
+const QUESTION = QuestionSchema.shape;
+const UNMATCHED = CONFIG.unmatchedQuestions.unwrap().element.shape;
+const MARKER = MapSplitRuleSchema.shape.nonProfessional.element.shape;
+const CONDITION = AnswerConditionSchema.shape;
+/** Any of the professional rules' fields: which ones count depends on `rule`. */
+type RawRule = RawFields<z.input<typeof VariantsRuleSchema>> & RawFields<z.input<typeof MapSplitRuleSchema>> & RawFields<z.input<typeof AnswersRuleSchema>>;
 
+/** Each field as its schema piece reads it, so a field the schema rejects is left out and the others are still checked. */
 export function looseConfig(data: unknown): LooseConfig {
-  const config = record(data);
-  const professional = record(config.professional);
+  const config = rawFields<SurveyConfigInput>(data);
+  const professional: RawRule = rawFields(config.professional);
   return {
-    questions: list(config.questions).flatMap((q, index) => {
-      const entry = record(q);
-      const code = text(entry.code);
-      if (!code) return [];
-      return [{ index, code, label: text(entry.label) ?? code, type: entry.type, order: Array.isArray(entry.order) ? entry.order.map(String) : null, allowUnlisted: entry.allowUnlisted === true }];
+    questions: rawItems(config.questions).flatMap((item, index) => {
+      const entry = rawFields<z.input<typeof QuestionSchema>>(item);
+      const code = accepted(QUESTION.code, entry.code);
+      if (code === undefined) return [];
+      return [{ index, code, label: accepted(QUESTION.label, entry.label) ?? code, type: accepted(QUESTION.type, entry.type) ?? null, order: accepted(QUESTION.order, entry.order) ?? null, allowUnlisted: accepted(QUESTION.allowUnlisted, entry.allowUnlisted) ?? false }];
     }),
-    unmatched: list(config.unmatchedQuestions).flatMap((u) => text(record(u).code) ?? []),
-    mlYears: text(record(config.profile).mlYears),
-    newToML: strings(config.newToML),
-    variants: professional.rule === 'variants' ? strings(professional.questions) : null,
-    markers: professional.rule === 'map-split' ? list(professional.nonProfessional).map((m) => ({ question: text(record(m).question) ?? '', answers: strings(record(m).answers) })) : [],
-    conditions:
-      professional.rule === 'answers'
-        ? list(professional.conditions).map((c) => {
-            const condition = record(c);
-            const listName = condition.anyOf !== undefined ? 'anyOf' : 'noneOf';
-            return { question: text(condition.question) ?? '', list: listName, answers: strings(condition[listName]) };
+    unmatched: rawItems(config.unmatchedQuestions).flatMap((item) => accepted(UNMATCHED.code, rawFields<NonNullable<SurveyConfigInput['unmatchedQuestions']>[number]>(item).code) ?? []),
+    mlYears: accepted(CONFIG.profile.shape.mlYears, rawFields<SurveyConfigInput['profile']>(config.profile).mlYears) ?? null,
+    newToML: accepted(CONFIG.newToML, config.newToML) ?? [],
+    variants: professional.rule === VariantsRuleSchema.shape.rule.value ? (accepted(VariantsRuleSchema.shape.questions, professional.questions) ?? []) : null,
+    markers:
+      professional.rule === MapSplitRuleSchema.shape.rule.value
+        ? rawItems(professional.nonProfessional).map((item) => {
+            const marker = rawFields<z.input<typeof MapSplitRuleSchema>['nonProfessional'][number]>(item);
+            return { question: accepted(MARKER.question, marker.question) ?? '', answers: accepted(MARKER.answers, marker.answers) ?? [] };
           })
         : [],
-    completeQuestions: strings(record(professional.complete).questions),
-    responsesFile: text(config.responsesFile) ?? undefined,
-    blankCells: strings(config.blankCells),
+    conditions:
+      professional.rule === AnswersRuleSchema.shape.rule.value
+        ? rawItems(professional.conditions).map((item) => {
+            const condition = rawFields<z.input<typeof AnswerConditionSchema>>(item);
+            const list = condition.anyOf !== undefined ? 'anyOf' : 'noneOf';
+            return { question: accepted(CONDITION.question, condition.question) ?? '', list, answers: accepted(CONDITION[list], condition[list]) ?? [] };
+          })
+        : [],
+    completeQuestions: accepted(CompletenessSchema.shape.questions, rawFields<z.input<typeof CompletenessSchema>>(professional.complete).questions) ?? [],
+    responsesFile: accepted(CONFIG.responsesFile, config.responsesFile),
+    blankCells: accepted(CONFIG.blankCells, config.blankCells) ?? [],
   };
 }
 

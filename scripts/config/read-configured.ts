@@ -4,7 +4,9 @@
  */
 import { readSurvey, type ReadOptions, type SurveyTable } from '../survey/read.js';
 import { expandJoinedColumns } from '../survey/joined.js';
-import type { SurveyConfig } from './schema.js';
+import type { z } from 'zod';
+import { QuestionSchema, SurveyConfigSchema, type SurveyConfig, type SurveyConfigInput } from './schema.js';
+import { accepted, rawFields, rawItems } from './lenient.js';
 
 /** The parts of a config that say how its file is laid out (a config still being drafted may lack the rest). */
 export type FileLayout = Partial<Pick<SurveyConfig, 'responsesFile' | 'blankCells' | 'encoding' | 'questionTexts'>> & {
@@ -23,25 +25,22 @@ export async function readConfiguredSurvey(path: string, layout: FileLayout, opt
   return expandJoinedColumns(table, joined);
 }
 
-/** The file layout of raw config data that may not pass its schema yet (config:validate checks it anyway). */
+/**
+ * The file layout of raw config data that may not pass its schema yet (config:validate checks it anyway):
+ * each field as its schema piece reads it, left out when the schema rejects it.
+ */
 export function looseLayout(data: unknown): FileLayout {
-  const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-  const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
-  const config = record(data);
-  const texts = record(config.questionTexts);
-  const encoding = ['utf-8', 'latin1', 'windows-1252'].includes(config.encoding as string) ? (config.encoding as FileLayout['encoding']) : undefined;
-  const questions = (Array.isArray(config.questions) ? config.questions : []).flatMap((q) => {
-    const entry = record(q);
-    const joined = record(entry.joined);
-    const choices = strings(joined.choices);
-    if (typeof entry.code !== 'string') return [];
-    return [{ code: entry.code, joined: typeof joined.delimiter === 'string' && joined.delimiter !== '' && choices ? { delimiter: joined.delimiter, choices } : undefined }];
+  const config = rawFields<SurveyConfigInput>(data);
+  const questions = rawItems(config.questions).flatMap((item) => {
+    const entry = rawFields<z.input<typeof QuestionSchema>>(item);
+    const code = accepted(QuestionSchema.shape.code, entry.code);
+    return code === undefined ? [] : [{ code, joined: accepted(QuestionSchema.shape.joined, entry.joined) }];
   });
   return {
-    responsesFile: typeof config.responsesFile === 'string' ? config.responsesFile : undefined,
-    blankCells: strings(config.blankCells),
-    encoding,
-    questionTexts: typeof texts.schemaFile === 'string' && typeof texts.codeColumn === 'string' && typeof texts.textColumn === 'string' ? { schemaFile: texts.schemaFile, codeColumn: texts.codeColumn, textColumn: texts.textColumn } : undefined,
+    responsesFile: accepted(SurveyConfigSchema.shape.responsesFile, config.responsesFile),
+    blankCells: accepted(SurveyConfigSchema.shape.blankCells, config.blankCells),
+    encoding: accepted(SurveyConfigSchema.shape.encoding, config.encoding),
+    questionTexts: accepted(SurveyConfigSchema.shape.questionTexts, config.questionTexts),
     questions,
   };
 }

@@ -3,7 +3,7 @@
  * question of a reference year, with its question text and answers so that a new year's questions can be
  * compared with it. Configs hold codes, not texts, so the texts come from, in this order: that year's survey
  * file (`--reference-data`), the question comments a drafted config carries (question-comments.ts), or the
- * 2020 questionnaire the demo generator ships (scripts/demo/questionnaire-2020.ts).
+ * 2020 questionnaire (scripts/survey/questionnaire-2020.ts, which the demo generator also writes from).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { parseQuestionComments, type CommentedQuestion } from './question-commen
 import { cleanText, surveyQuestions } from '../survey/questions.js';
 import { readSurvey } from '../survey/read.js';
 import { isFreeTextColumn, questionOfColumn } from '../survey/columns.js';
-import { QUESTIONNAIRE_2020 } from '../demo/questionnaire-2020.js';
+import { QUESTIONNAIRE_2020 } from '../survey/questionnaire-2020.js';
 
 export interface ReferenceQuestion {
   year: number;
@@ -71,7 +71,7 @@ export async function loadReferences(options: ReferenceOptions): Promise<Referen
     } else {
       const commented = [...parseQuestionComments(readFileSync(configFile, 'utf8')).values()];
       texts = commented.length > 0 ? commented : year === 2020 ? textsOf2020Questionnaire() : [];
-      textSource = commented.length > 0 ? `question comments in ${configFile}` : texts.length > 0 ? 'scripts/demo/questionnaire-2020.ts' : null;
+      textSource = commented.length > 0 ? `question comments in ${configFile}` : texts.length > 0 ? 'scripts/survey/questionnaire-2020.ts' : null;
     }
     references.push({ year, configFile, config, questions: withConfig(year, config, texts), textSource });
   }

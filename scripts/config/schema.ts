@@ -80,12 +80,12 @@ export const QuestionSchema = z
  * logic. Counting answered questions, not skipped blocks, keeps those who skipped one block (no ML at work)
  * but answered the rest.
  */
-const CompletenessSchema = z
+export const CompletenessSchema = z
   .object({ questions: z.array(questionCode).min(1), minAnswered: z.number().int().min(1) })
   .strict()
   .refine((c) => c.minAnswered <= c.questions.length, { message: 'complete.minAnswered cannot exceed the number of complete.questions', path: ['minAnswered'] });
 
-const VariantsRuleSchema = z
+export const VariantsRuleSchema = z
   .object({
     /** Professionals answered the `_A` (what you use) variant of these questions, others the `_B` one. */
     rule: z.literal('variants'),
@@ -103,7 +103,7 @@ const VariantsRuleSchema = z
   })
   .strict();
 
-const MapSplitRuleSchema = z
+export const MapSplitRuleSchema = z
   .object({
     /** No structural rule in this year: split the 2-D map of everyone into two groups automatically. */
     rule: z.literal('map-split'),
@@ -129,7 +129,7 @@ export const AnswerConditionSchema = z
   .strict()
   .refine((c) => (c.anyOf === undefined) !== (c.noneOf === undefined), { message: 'give exactly one of anyOf or noneOf' });
 
-const AnswersRuleSchema = z
+export const AnswersRuleSchema = z
   .object({
     /**
      * Professionals are the respondents whose answers meet every condition: the survey's own definition

@@ -5,11 +5,12 @@
  */
 import { deriveRandom, standardNormal, type Random } from '../infra/random.js';
 import { STREAMS } from '../infra/streams.js';
+import { largestRemainder, shuffle } from '../infra/sampling.js';
 import {
   COUNTRY_WEIGHTS, NON_PROFESSIONAL_BASE, NON_PROFESSIONAL_KINDS, PROFESSIONAL_BASE, PROFESSIONAL_PROFILE,
   type NonProfessionalKind,
 } from './population.js';
-import { QUESTIONNAIRE_2020, TIME_COLUMN, TIME_COLUMN_TEXT, surveyColumns } from './questionnaire-2020.js';
+import { QUESTIONNAIRE_2020, TIME_COLUMN, TIME_COLUMN_TEXT, surveyColumns } from '../survey/questionnaire-2020.js';
 import { assertKnownAnswers, compileRates } from './rates.js';
 import { pickWeighted, sampleNearEmpty, sampleRespondent, type Answers, type RespondentPlan } from './respondent.js';
 import { PLANTED_SEGMENTS, type PlantedSegment } from './segments.js';
@@ -38,23 +39,12 @@ export interface GroupSizes {
   nearEmpty: number;
 }
 
-/** Splits `total` by `shares` with the largest-remainder rule, so the parts add up exactly. */
-function allocate(total: number, shares: readonly number[]): number[] {
-  const sum = shares.reduce((a, b) => a + b, 0);
-  const exact = shares.map((s) => (total * s) / sum);
-  const parts = exact.map(Math.floor);
-  const byRemainder = exact.map((x, i) => [x - parts[i], i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  const missing = total - parts.reduce((a, b) => a + b, 0);
-  for (let k = 0; k < missing; k++) parts[byRemainder[k][1]]++;
-  return parts;
-}
-
 export function plannedGroupSizes(respondents: number): GroupSizes {
   const nearEmpty = Math.round(respondents * NEAR_EMPTY_SHARE);
   const professionals = Math.round(respondents * PROFESSIONAL_SHARE);
   return {
-    segments: allocate(professionals, PLANTED_SEGMENTS.map((s) => s.share)),
-    nonProfessionals: allocate(respondents - professionals - nearEmpty, NON_PROFESSIONAL_KINDS.map((k) => k.share)),
+    segments: largestRemainder(professionals, PLANTED_SEGMENTS.map((s) => s.share)),
+    nonProfessionals: largestRemainder(respondents - professionals - nearEmpty, NON_PROFESSIONAL_KINDS.map((k) => k.share)),
     nearEmpty,
   };
 }
@@ -89,13 +79,6 @@ function duration(random: Random, median: number): number {
 
 function csvCell(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function shuffle(random: Random, items: number[]): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
 }
 
 export function generateDemoSurvey({ seed, respondents }: DemoSurveyOptions = DEMO_DEFAULTS): DemoSurvey {

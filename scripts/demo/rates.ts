@@ -3,7 +3,7 @@
  * questionnaire's choices, layering population-wide rates under a segment's own. A text that the 2020
  * questionnaire does not have is an error, so a typo cannot silently plant nothing.
  */
-import { questionByCode, type SurveyQuestion } from './questionnaire-2020.js';
+import { questionByCode, type QuestionnaireQuestion } from '../survey/questionnaire-2020.js';
 import { NOISE_RATE, OTHER_RATE, type AnswerRates } from './population.js';
 
 /** How a layer combines with what lies under it: replace the rate, or keep the larger of the two. */
@@ -24,18 +24,18 @@ export interface RateLayer {
 /** Per-question rates of one kind of respondent: multi-select chances and single-choice weights. */
 export type CompiledRates = ReadonlyMap<string, Float64Array>;
 
-export function choiceIndex(question: SurveyQuestion, answer: string): number {
+export function choiceIndex(question: QuestionnaireQuestion, answer: string): number {
   const i = question.choices.indexOf(answer);
   if (i < 0) throw new Error(`demo rates: ${question.code} has no answer "${answer}"`);
   return i;
 }
 
 /** Index of a multi-select question's "None" answer: the PDF lists it just before "Other". */
-export function noneIndex(question: SurveyQuestion): number {
+export function noneIndex(question: QuestionnaireQuestion): number {
   return question.choices.length - 2;
 }
 
-function baseRates(question: SurveyQuestion): Float64Array {
+function baseRates(question: QuestionnaireQuestion): Float64Array {
   const rates = new Float64Array(question.choices.length);
   if (question.kind === 'multi') {
     rates.fill(NOISE_RATE);
@@ -45,7 +45,7 @@ function baseRates(question: SurveyQuestion): Float64Array {
   return rates;
 }
 
-function applyLayer(question: SurveyQuestion, rates: Float64Array, layer: RateLayer): void {
+function applyLayer(question: QuestionnaireQuestion, rates: Float64Array, layer: RateLayer): void {
   const source = layer.from ? layer.from(question.code) : question.code;
   const table = layer.rates[source];
   if (!table) return;

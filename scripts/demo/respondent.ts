@@ -6,7 +6,7 @@
  */
 import { randomInt, standardNormal, type Random } from '../infra/random.js';
 import { HIGH_PAY_COUNTRIES, LOW_PAY_COUNTRIES, NONE_RATE } from './population.js';
-import { QUESTIONNAIRE_2020, questionByCode, type SurveyQuestion } from './questionnaire-2020.js';
+import { QUESTIONNAIRE_2020, questionByCode, type QuestionnaireQuestion } from '../survey/questionnaire-2020.js';
 import { noneIndex, type CompiledRates } from './rates.js';
 
 /** Chosen answers by question code: a choice index (single) or the chosen indices (multi). */
@@ -58,7 +58,7 @@ export function pickWeighted(random: Random, weights: ArrayLike<number>, what: s
   return weights.length - 1;
 }
 
-function chosenTexts(question: SurveyQuestion, answers: Answers): string[] {
+function chosenTexts(question: QuestionnaireQuestion, answers: Answers): string[] {
   const picks = answers.get(question.code);
   return Array.isArray(picks) ? picks.map((i) => question.choices[i]) : [];
 }
@@ -66,7 +66,7 @@ function chosenTexts(question: SurveyQuestion, answers: Answers): string[] {
 /** Who uses a cloud platform uses some of its products: the least chance of each product of a chosen platform. */
 const PRODUCT_FLOOR: Readonly<Record<string, number>> = { Q27_A: 0.35, Q28_A: 0.2 };
 
-function sampleMulti(random: Random, question: SurveyQuestion, rates: Float64Array, activity: number, allowed?: (answer: string) => boolean): number[] | undefined {
+function sampleMulti(random: Random, question: QuestionnaireQuestion, rates: Float64Array, activity: number, allowed?: (answer: string) => boolean): number[] | undefined {
   const none = noneIndex(question);
   const floor = allowed ? (PRODUCT_FLOOR[question.code] ?? 0) : 0;
   // A segment can make "None" part of its signature (beginners using no cloud); "None" excludes the rest.
@@ -96,7 +96,7 @@ function picksOf(answers: Answers, code: string): string[] {
   return chosenTexts(questionByCode(code), answers);
 }
 
-function isAsked(question: SurveyQuestion, plan: RespondentPlan, answers: Answers, neverCoded: boolean): boolean {
+function isAsked(question: QuestionnaireQuestion, plan: RespondentPlan, answers: Answers, neverCoded: boolean): boolean {
   const { code } = question;
   if (EMPLOYER_QUESTIONS.has(code) && !plan.employed) return false;
   if (neverCoded && CODING_QUESTIONS.has(code)) return false;
@@ -114,7 +114,7 @@ interface Habits {
   codingYears: number;
 }
 
-function answer(random: Random, question: SurveyQuestion, plan: RespondentPlan, answers: Answers, habits: Habits): number | number[] | undefined {
+function answer(random: Random, question: QuestionnaireQuestion, plan: RespondentPlan, answers: Answers, habits: Habits): number | number[] | undefined {
   const { code } = question;
   if (code === 'Q1') return sampleAge(random, habits.codingYears, !plan.employed);
   if (code === 'Q6') return habits.codingYears;

@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { writeFileAtomic } from '../infra/atomic-write.js';
-import { SegmentationSchema, SubSegmentationsSchema, type Segmentation, type SubSegmentations } from './segmentation-schema.js';
+import { SegmentationSchema, type Segmentation } from './segmentation-schema.js';
+import { SubSegmentationsSchema, type SubSegmentations } from './subsegments-schema.js';
 import { RegistrySchema, type Registry, type RegistryEntry } from './registry-schema.js';
 
 /** content/registry/<year>.json under the content directory. */

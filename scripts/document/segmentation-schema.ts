@@ -11,7 +11,8 @@ import { OPTIONAL_PROFILE_ROLES, QUESTION_GROUPS, REQUIRED_PROFILE_ROLES, roleSh
 
 export const SCHEMA_VERSION = 2;
 
-const rate = z.number().min(0).max(1);
+/** A share or a response rate. */
+export const RateSchema = z.number().min(0).max(1);
 
 export const AnswerSchema = z
   .object({
@@ -69,17 +70,17 @@ const EmbeddingParametersSchema = z
   })
   .strict();
 
-export /** How a cluster (a segment, or a sub-segment within its segment) held up over re-runs with derived seeds. */
-const ClusterStabilitySchema = z
+/** How a cluster (a segment, or a sub-segment within its segment) held up over re-runs with derived seeds. */
+export const ClusterStabilitySchema = z
   .object({
     /** Mean Jaccard overlap with its matched cluster over the re-runs (Hennig's clusterwise stability). */
-    jaccard: rate,
+    jaccard: RateSchema,
     /** stable >= 0.75, pattern 0.6-0.75, weak 0.5-0.6, dissolved < 0.5. */
     class: z.enum(['stable', 'pattern', 'weak', 'dissolved']),
     /** Re-runs whose matched cluster overlaps it at Jaccard >= 0.5. */
     found: z.number().int().min(0),
     /** Share of its members in the matched cluster in at least 80% of re-runs. */
-    core: rate,
+    core: RateSchema,
   })
   .strict();
 
@@ -91,13 +92,13 @@ const SegmentSchema = z
     component: z.number().int().min(0),
     size: z.number().int().min(1),
     /** size / number of professionals clustered. */
-    share: rate,
+    share: RateSchema,
     /** Share of the members who answered `mlYears` whose answer is one of the config's `newToML`. */
-    newToMLShare: rate,
+    newToMLShare: RateSchema,
     /** Mean 2-D map position of the members (for the segment page's locator). */
     center: z.object({ x: z.number(), y: z.number() }).strict(),
     /** Response rate per feature within the segment. */
-    rates: z.array(rate),
+    rates: z.array(RateSchema),
     /** rates[i] - overall.rates[i]. */
     lift: z.array(z.number().min(-1).max(1)),
     /** Profile question code -> breakdown. */
@@ -212,7 +213,7 @@ export const SegmentationSchema = z
     overall: z
       .object({
         /** Response rate per feature over all clustered professionals. */
-        rates: z.array(rate),
+        rates: z.array(RateSchema),
         breakdowns: z.record(z.string(), BreakdownSchema),
       })
       .strict(),
@@ -241,58 +242,3 @@ export type SegmentResult = z.infer<typeof SegmentSchema>;
 export type QuestionInfo = z.infer<typeof QuestionInfoSchema>;
 export type Feature = z.infer<typeof FeatureSchema>;
 export type Breakdown = z.infer<typeof BreakdownSchema>;
-
-/**
- * Sub-segments of the segments whose summaries ask for them (`subSegments: N`), written beside the
- * segmentation as `data/subsegments-<year>.json` by `npm run segment` (scripts/segment/subsegment.ts).
- * `rates` and `lift` run over the segmentation's `features`; lift is against the segment's own rates.
- * Version 2 added each part's `stability` and the segment's `stabilityRuns`.
- */
-export const SUB_SEGMENTS_SCHEMA_VERSION = 2;
-
-export const SubSegmentationsSchema = z
-  .object({
-    schemaVersion: z.literal(SUB_SEGMENTS_SCHEMA_VERSION),
-    year: z.number().int(),
-    /** sha256 of the segmentation document they split: a re-segmented year makes them stale. */
-    segmentationSha256: z.string().regex(/^[0-9a-f]{64}$/),
-    /** Covers the document, the declarations, the seed and the code: equal keys give the same file. */
-    cacheKey: z.string(),
-    seed: z.number().int(),
-    segments: z.array(
-      z
-        .object({
-          /** The segment's slug, as in the registry and the summary's file name. */
-          slug: z.string(),
-          /** Published segment indices whose members were split: the segment and those merged into it. */
-          indices: z.array(z.number().int().min(0)).min(1),
-          /** Sub-segments asked for (the summary's `subSegments`). */
-          count: z.number().int().min(2),
-          members: z.number().int().min(1),
-          /** Response rate per feature over all the members. */
-          baseRates: z.array(rate),
-          /** Re-runs of the split (embedding and mixture) with seeds derived from `seed`; 0 when none were made. */
-          stabilityRuns: z.number().int().min(0),
-          parts: z
-            .array(
-              z
-                .object({
-                  size: z.number().int().min(1),
-                  share: rate,
-                  rates: z.array(rate),
-                  lift: z.array(z.number().min(-1).max(1)),
-                  /** How the sub-segment held up when its segment's members were split again with other seeds; null without re-runs. */
-                  stability: ClusterStabilitySchema.nullable(),
-                })
-                .strict(),
-            )
-            .min(1),
-        })
-        .strict(),
-    ),
-  })
-  .strict();
-
-export type SubSegmentations = z.infer<typeof SubSegmentationsSchema>;
-/** One segment's split, as pages, drift checks and reviews read it. */
-export type SubSegmentation = SubSegmentations['segments'][number];

@@ -10,7 +10,8 @@
  * and the check compares that with the current lifts.
  */
 import type { Reviewed } from '../document/summary-schema.js';
-import type { Segmentation, SubSegmentation } from '../document/segmentation-schema.js';
+import type { Segmentation } from '../document/segmentation-schema.js';
+import type { SubSegmentation } from '../document/subsegments-schema.js';
 import { maximumAssignment } from '../infra/assignment.js';
 import { roundLift, segmentAt, similarity, topLiftFeatures, type LiftProfile } from './similarity.js';
 

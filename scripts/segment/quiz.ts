@@ -12,6 +12,7 @@
 import { deriveRandom } from '../infra/random.js';
 import { STREAMS } from '../infra/streams.js';
 import { round } from '../infra/round.js';
+import { shuffle } from '../infra/sampling.js';
 import type { BinaryMatrix } from './types.js';
 import type { Feature } from '../document/segmentation-schema.js';
 
@@ -177,10 +178,7 @@ export function trainQuiz(inputs: QuizInputs): QuizModel {
   const random = deriveRandom(inputs.seed, STREAMS.quizHeldOut);
   const heldOut = new Uint8Array(matrix.rows);
   const order = Array.from({ length: matrix.rows }, (_, r) => r);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
+  shuffle(random, order);
   order.slice(0, Math.round(matrix.rows * HELD_OUT_SHARE)).forEach((r) => (heldOut[r] = 1));
   const split = (rows: Int32Array[], held: boolean) => rows.filter((_, r) => (heldOut[r] === 1) === held);
   const labelsOf = (held: boolean) => labels.filter((_, r) => (heldOut[r] === 1) === held);

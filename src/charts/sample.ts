@@ -4,6 +4,7 @@
  */
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { deriveRandom } from '../../scripts/infra/random.js';
+import { drawWithoutReplacement, largestRemainder } from '../../scripts/infra/sampling.js';
 
 export interface MapSampleOptions {
   /** Most points drawn (default 6,000). */
@@ -30,35 +31,9 @@ export function mapSample(doc: Segmentation, options: MapSampleOptions = {}): nu
     strata.set(segment, members);
   });
   const keys = [...strata.keys()].sort((a, b) => a - b);
-  const quotas = allocate(keys.map((k) => strata.get(k)!.length), maxPoints);
+  // No quota exceeds its stratum: the budget is below the map's size, so is each stratum's exact share of it.
+  const quotas = largestRemainder(maxPoints, keys.map((k) => strata.get(k)!.length));
   const seed = options.seed ?? doc.metadata.seed;
-  const picked = keys.flatMap((key, s) => drawWithoutReplacement(strata.get(key)!, quotas[s], deriveRandom(seed, `map-sample:${key}`)));
+  const picked = keys.flatMap((key, s) => drawWithoutReplacement(deriveRandom(seed, `map-sample:${key}`), strata.get(key)!, quotas[s]));
   return picked.sort((a, b) => a - b);
-}
-
-/** Largest-remainder allocation of `budget` over strata sizes; ties go to the earlier stratum. */
-function allocate(sizes: number[], budget: number): number[] {
-  const total = sizes.reduce((a, b) => a + b, 0);
-  const exact = sizes.map((n) => (n * budget) / total);
-  const quotas = exact.map(Math.floor);
-  let left = budget - quotas.reduce((a, b) => a + b, 0);
-  const byRemainder = exact.map((_e, i) => i).sort((a, b) => exact[b] - Math.floor(exact[b]) - (exact[a] - Math.floor(exact[a])) || a - b);
-  for (const i of byRemainder) {
-    if (left === 0) break;
-    if (quotas[i] < sizes[i]) {
-      quotas[i] += 1;
-      left -= 1;
-    }
-  }
-  return quotas;
-}
-
-/** The first `k` items of a seeded partial Fisher–Yates shuffle. */
-function drawWithoutReplacement(items: readonly number[], k: number, random: () => number): number[] {
-  const pool = [...items];
-  for (let i = 0; i < k; i++) {
-    const j = i + Math.floor(random() * (pool.length - i));
-    [pool[i], pool[j]] = [pool[j], pool[i]];
-  }
-  return pool.slice(0, k);
 }

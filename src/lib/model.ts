@@ -2,7 +2,8 @@
  * The year as the site publishes it: which segments get pages, under which slug and name, which editors'
  * summary each shows, and the merged view of the segmentation that every figure is computed from.
  */
-import type { Segmentation, SubSegmentation, SubSegmentations } from '../../scripts/document/segmentation-schema.js';
+import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
+import type { SubSegmentation, SubSegmentations } from '../../scripts/document/subsegments-schema.js';
 import { subSegmentsPath } from '../../scripts/document/paths.js';
 import { segmentCommand } from '../../scripts/document/segment-command.js';
 import type { Reviewed, SummaryFrontMatter } from '../../scripts/document/summary-schema.js';

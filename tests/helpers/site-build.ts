@@ -5,7 +5,8 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { SUB_SEGMENTS_SCHEMA_VERSION, type Segmentation, type SubSegmentations } from '../../scripts/document/segmentation-schema.js';
+import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
+import { SUB_SEGMENTS_SCHEMA_VERSION, type SubSegmentations } from '../../scripts/document/subsegments-schema.js';
 import type { Registry } from '../../scripts/document/registry-schema.js';
 import { reviewedSnapshot } from '../../scripts/identity/drift.js';
 import type { Reviewed } from '../../scripts/document/summary-schema.js';

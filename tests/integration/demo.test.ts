@@ -1,6 +1,7 @@
 /**
  * The out-of-the-box run: the synthetic demo survey, segmented with the 2020 config, must find the segments
- * planted in it.
+ * planted in it, and write the golden demo document: the default run here is `npm run demo:segment`'s (the same
+ * file name and bytes of the survey, synthetic), so its bytes are data/demo/segmentation-2020.json's.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { checkDrift } from '../../scripts/identity/drift.js';
 import { ReviewedSchema } from '../../scripts/document/summary-schema.js';
 import { parseFrontMatter } from '../../scripts/document/front-matter.js';
 import { RegistrySchema } from '../../scripts/document/registry-schema.js';
+import { expectGoldenDocument } from '../helpers/golden.js';
 
 describe('segmenting the synthetic demo survey', () => {
   let run: SegmentRun;
@@ -55,6 +57,10 @@ describe('segmenting the synthetic demo survey', () => {
     expect(stability!.pairwiseARI.median).toBeGreaterThan(0.9);
     expect(segments.filter((s) => s.stability!.class === 'stable').length).toBeGreaterThanOrEqual(9);
     expect(segments.every((s) => s.stability!.found >= 0.8 * PARAMETER_DEFAULTS.reruns)).toBe(true);
+  });
+
+  it('writes the golden document, byte for byte (tests/helpers/golden.ts says how to update it when a change is meant)', () => {
+    expectGoldenDocument('demo', run.document);
   });
 
   it('says the document is synthetic', () => {

@@ -1,6 +1,7 @@
 /**
  * The real 2021 survey as Kaggle ships it (../shared/data/kaggle, present in CI): the counts an independent
- * implementation measured (FACTS-2021.md), and byte-identical output from two runs (on the default number of worker threads and on 3).
+ * implementation measured (FACTS-2021.md), byte-identical output from two runs (on the default number of worker threads and on 3),
+ * and the golden document: at default options the run is `npm run segment`'s, so its bytes are data/segmentation-2021.json's.
  */
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { runSegmentation } from '../../scripts/segment/pipeline.js';
 import { resolveParameters } from '../../scripts/segment/parameters.js';
 import type { SegmentRun } from '../../scripts/segment/types.js';
 import { SegmentationSchema } from '../../scripts/document/segmentation-schema.js';
+import { expectGoldenDocument } from '../helpers/golden.js';
 
 const ZIP = new URL('../../../shared/data/kaggle/2021/kaggle-survey-2021.zip', import.meta.url).pathname;
 
@@ -55,5 +57,9 @@ describe('segmenting the real 2021 survey', () => {
 
   it('gives byte-identical JSON on a second run with the same seed, on another number of worker threads', () => {
     expect(JSON.stringify(second.document)).toBe(JSON.stringify(first.document));
+  });
+
+  it('writes the golden document, byte for byte (tests/helpers/golden.ts says how to update it when a change is meant)', () => {
+    expectGoldenDocument('real2021', first.document);
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SurveyConfigSchema } from '../../../scripts/config/schema.js';
 import { generateDemoSurvey, plannedGroupSizes } from '../../../scripts/demo/generate.js';
 import { NON_PROFESSIONAL_KINDS } from '../../../scripts/demo/population.js';
-import { questionByCode } from '../../../scripts/demo/questionnaire-2020.js';
+import { questionByCode } from '../../../scripts/survey/questionnaire-2020.js';
 import { PLANTED_SEGMENTS } from '../../../scripts/demo/segments.js';
 import { readSurvey } from '../../../scripts/survey/read.js';
 import { encodeSurvey } from '../../../scripts/segment/encode.js';

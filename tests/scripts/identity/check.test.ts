@@ -9,7 +9,7 @@ import { reviewedSnapshot } from '../../../scripts/identity/drift.js';
 import { matchSegments } from '../../../scripts/identity/match.js';
 import { registryPath, writeRegistry } from '../../../scripts/document/io.js';
 import type { Reviewed } from '../../../scripts/document/summary-schema.js';
-import { SUB_SEGMENTS_SCHEMA_VERSION, type SubSegmentations } from '../../../scripts/document/segmentation-schema.js';
+import { SUB_SEGMENTS_SCHEMA_VERSION, type SubSegmentations } from '../../../scripts/document/subsegments-schema.js';
 import { subSegmentsPath } from '../../../scripts/document/paths.js';
 import { distinctProfiles, makeSegmentation } from '../../helpers/synthetic-segmentation.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDrift, checkSubSegmentDrift, reviewedSnapshot } from '../../../scripts/identity/drift.js';
-import type { SubSegmentation } from '../../../scripts/document/segmentation-schema.js';
+import type { SubSegmentation } from '../../../scripts/document/subsegments-schema.js';
 import { distinctProfiles, makeSegmentation, perturb } from '../../helpers/synthetic-segmentation.js';
 
 const profiles = distinctProfiles(4, 8);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { captureStderr } from '../../helpers/capture-stderr.js';
 import { main } from '../../../scripts/identity/review.js';
 import { subSegmentsPath, summaryPath } from '../../../scripts/document/paths.js';
-import { SUB_SEGMENTS_SCHEMA_VERSION } from '../../../scripts/document/segmentation-schema.js';
+import { SUB_SEGMENTS_SCHEMA_VERSION } from '../../../scripts/document/subsegments-schema.js';
 import { checkSummaries } from '../../../scripts/identity/check.js';
 import { parseFrontMatter } from '../../../scripts/document/front-matter.js';
 import { matchSegments } from '../../../scripts/identity/match.js';

@@ -6,7 +6,7 @@ import { slugTable } from '../../../src/lib/slugs.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 import { REGISTRY_2020, fixtureSubSegments } from '../../helpers/site-build.js';
 import { subSegmentNames } from '../../../src/lib/charts.js';
-import type { SubSegmentations } from '../../../scripts/document/segmentation-schema.js';
+import type { SubSegmentations } from '../../../scripts/document/subsegments-schema.js';
 
 const doc = makeSegmentationFixture();
 // The registry the site-build fixture uses: tabular, vision and starters live, old retired.

@@ -5,7 +5,8 @@ import { buildYearModel, type SummaryInfo } from '../../../src/lib/model.js';
 import { reviewDate, reviewNote } from '../../../src/lib/review.js';
 import { DRIFT_THRESHOLD } from '../../../scripts/identity/drift.js';
 import { slugTable } from '../../../src/lib/slugs.js';
-import type { Segmentation, SubSegmentations } from '../../../scripts/document/segmentation-schema.js';
+import type { Segmentation } from '../../../scripts/document/segmentation-schema.js';
+import type { SubSegmentations } from '../../../scripts/document/subsegments-schema.js';
 import { REGISTRY_2020, fixtureSubSegments } from '../../helpers/site-build.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 

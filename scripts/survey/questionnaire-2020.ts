@@ -2,7 +2,9 @@
  * The 2020 Kaggle ML & DS Survey questionnaire as its responses file lays it out: question codes in file
  * order, the question texts of the file's second row, and every answer choice's text as the answer-choices
  * PDF (kaggle_survey_2020_answer_choices.pdf) prints it. The demo generator writes this layout so that the
- * pipeline reads demo and real data the same way.
+ * pipeline reads demo and real data the same way, and config:draft takes 2020's question texts from it when
+ * the 2020 file is not at hand. It lives with the survey readers, not with the demo, so that the config tools
+ * can read it without depending on the demo.
  *
  * Layout rules of the 2020 file (355 columns for this list):
  * - a single-choice question is one column `Qn` holding the answer text;
@@ -14,7 +16,7 @@
  * demo uses the PDF's clean texts for both the cells and the second row.
  */
 
-export interface SurveyQuestion {
+export interface QuestionnaireQuestion {
   /** Column prefix: `Q7`, or `Q26_A` / `Q26_B` for a variant. */
   readonly code: string;
   readonly kind: 'single' | 'multi';
@@ -27,7 +29,7 @@ export interface SurveyQuestion {
 export const TIME_COLUMN = 'Time from Start to Finish (seconds)';
 export const TIME_COLUMN_TEXT = 'Duration (in seconds)';
 
-export const QUESTIONNAIRE_2020: readonly SurveyQuestion[] = [
+export const QUESTIONNAIRE_2020: readonly QuestionnaireQuestion[] = [
   {
     code: 'Q1',
     kind: 'single',
@@ -505,17 +507,17 @@ export const QUESTIONNAIRE_2020: readonly SurveyQuestion[] = [
 ];
 
 /** One CSV column of the layout: its code (row 1), text (row 2) and, for a multi-select part, its choice. */
-export interface SurveyColumn {
+export interface QuestionnaireColumn {
   readonly code: string;
   readonly text: string;
-  readonly question: SurveyQuestion;
+  readonly question: QuestionnaireQuestion;
   /** Index into `question.choices` for a multi-select column; -1 for a single-choice column. */
   readonly choiceIndex: number;
 }
 
 /** The file's columns after the time column, in file order. */
-export function surveyColumns(questions: readonly SurveyQuestion[] = QUESTIONNAIRE_2020): SurveyColumn[] {
-  const columns: SurveyColumn[] = [];
+export function surveyColumns(questions: readonly QuestionnaireQuestion[] = QUESTIONNAIRE_2020): QuestionnaireColumn[] {
+  const columns: QuestionnaireColumn[] = [];
   for (const question of questions) {
     if (question.kind === 'single') {
       columns.push({ code: question.code, text: question.text, question, choiceIndex: -1 });
@@ -535,7 +537,7 @@ export function surveyColumns(questions: readonly SurveyQuestion[] = QUESTIONNAI
 
 const BY_CODE = new Map(QUESTIONNAIRE_2020.map((q) => [q.code, q]));
 
-export function questionByCode(code: string): SurveyQuestion {
+export function questionByCode(code: string): QuestionnaireQuestion {
   const question = BY_CODE.get(code);
   if (!question) throw new Error(`the 2020 questionnaire has no question ${code}`);
   return question;
