@@ -56,7 +56,7 @@ export async function validateConfigFile(file: string, input?: string): Promise<
 export async function validateConfigSource(text: string, file: string, input?: string): Promise<ValidationReport> {
   const lines = configLines(text);
   const findings: Finding[] = [];
-  const schema = validateConfigText(text, file);
+  const schema = validateConfigText(text);
   if ('problems' in schema) {
     for (const p of schema.problems) findings.push({ severity: 'error', line: p.line, message: formatProblem(p), path: p.path });
   }

@@ -54,5 +54,5 @@ function walk(node: unknown, path: (string | number)[], visit: (node: Node, path
   if (!isNode(node)) return;
   visit(node, path);
   if (isMap(node)) for (const pair of node.items) walk(pair.value, [...path, isScalar(pair.key) ? String(pair.key.value) : '?'], visit);
-  if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...path, i], visit));
+  if (isSeq(node)) for (const [i, item] of node.items.entries()) walk(item, [...path, i], visit);
 }

@@ -40,7 +40,7 @@ export function loadConfig(file: string): LoadedConfig {
   } catch (error) {
     throw new InputError({ file }, `cannot read the survey configuration (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  const result = validateConfigText(text, file);
+  const result = validateConfigText(text);
   if ('problems' in result) {
     const list = result.problems.map((p) => `  - ${p.line !== undefined ? `line ${p.line}: ` : ''}${formatProblem(p)}`);
     throw new InputError({ file }, `the survey configuration does not match its schema (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):\n${list.join('\n')}`);
@@ -48,14 +48,13 @@ export function loadConfig(file: string): LoadedConfig {
   return { config: result.config, hash: hashConfig(result.config), file };
 }
 
-/** Parses and validates without throwing: every problem, with its line, or the config. */
-export function validateConfigText(text: string, file: string): { config: SurveyConfig } | { problems: ConfigProblem[] } {
+/** Parses and validates without throwing: every problem, with its line, or the config (the caller names the file). */
+export function validateConfigText(text: string): { config: SurveyConfig } | { problems: ConfigProblem[] } {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   if (document.errors.length > 0) return { problems: [syntaxProblem(text, document.errors, lineCounter)] };
   const parsed = SurveyConfigSchema.safeParse(document.toJS());
   if (parsed.success) return { config: parsed.data };
-  void file;
   return { problems: schemaProblems(parsed.error.issues, document, lineCounter) };
 }
 

@@ -225,7 +225,7 @@ export const SurveyConfigSchema = z
       });
     }
     const work = byCode.get(config.workActivities);
-    if (!work || work.type !== 'multi' || work.group === 'valid') {
+    if (work?.type !== 'multi' || work.group === 'valid') {
       ctx.addIssue({ code: 'custom', path: ['workActivities'], message: `workActivities (${config.workActivities}) must be a clustered multi-select question` });
     }
     if (config.professional.rule === 'variants') {

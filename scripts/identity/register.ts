@@ -57,15 +57,19 @@ export async function main(argv: string[], out: (line: string) => void = console
   let dryRun = false;
   for (let i = 0; i < argv.length; i++) {
     const [name, value] = [argv[i], argv[i + 1]];
-    if (name === '--dry-run') dryRun = true;
-    else if (name === '--year' && /^\d{4}$/.test(value ?? '')) (year = Number(value)), i++;
-    else if (name === '--content' && value) (contentDir = value), i++;
-    else if (name === '--data' && value) (dataDir = value), i++;
-    else if (name === '--threshold' && Number.isFinite(Number(value))) (threshold = Number(value)), i++;
+    if (name === '--dry-run') {
+      dryRun = true;
+      continue;
+    }
+    if (name === '--year' && /^\d{4}$/.test(value ?? '')) year = Number(value);
+    else if (name === '--content' && value) contentDir = value;
+    else if (name === '--data' && value) dataDir = value;
+    else if (name === '--threshold' && Number.isFinite(Number(value))) threshold = Number(value);
     else {
       err(`register: unknown option or bad value: ${name} ${value ?? ''} (expected --year <yyyy>, --content <dir>, --data <dir>, --threshold <number>, --dry-run)`);
       return 2;
     }
+    i++; // past the option's value
   }
   if (year === undefined) {
     err('register: --year <yyyy> is required');

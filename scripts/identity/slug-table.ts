@@ -46,7 +46,7 @@ export function slugTable(segmentCount: number, registry: Registry | null, regis
     if (taken) throw new Error(`${registryName}: "${taken.slug}" and "${entry.slug}" both claim index ${entry.index}`);
     byIndex[entry.index] = { slug: entry.slug, index: entry.index, isNew: entry.status === 'new', formerSlugs: entry.formerSlugs ?? [] };
   }
-  const missing = byIndex.findIndex((s) => s === undefined);
+  const missing = byIndex.indexOf(undefined);
   if (missing !== -1) throw new Error(`${registryName}: no slug for segment index ${missing}`);
   return { byIndex: byIndex as SegmentSlug[], retired };
 }

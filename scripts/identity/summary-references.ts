@@ -30,7 +30,7 @@ export class MdxReferenceError extends Error {
 
 function walk(node: MdxNode, visit: (n: MdxNode) => void): void {
   visit(node);
-  node.children?.forEach((child) => walk(child, visit));
+  for (const child of node.children ?? []) walk(child, visit);
 }
 
 function stringAttribute(node: MdxNode, name: string): string | undefined | null {

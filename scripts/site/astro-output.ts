@@ -16,7 +16,7 @@ export interface OutputFilter {
   finish(): string[];
 }
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: an ANSI colour code starts with the ESC control character
 const ANSI = /\x1b\[[0-9;]*m/g;
 const TIMESTAMP = /^\d\d:\d\d:\d\d\s+/;
 /** "├─ /2021/index.html (+12ms)"; Astro sometimes writes two on one line, or the timing on the next line. */

@@ -59,7 +59,7 @@ export function expandJoinedColumns(table: SurveyTable, questions: readonly Join
     codes.splice(position, 1, ...partCodes);
     texts.splice(position, 1, ...question.choices.map((choice) => `${prefix} - ${choice}`));
     columns.delete(question.code);
-    partCodes.forEach((code, i) => columns.set(code, parts[i]));
+    for (const [i, code] of partCodes.entries()) columns.set(code, parts[i]);
   }
   return { ...table, codes, texts, columns };
 }

@@ -126,13 +126,13 @@ const CASES: Case[] = [
   { name: 'missing input file', args: (c) => tinyArgs(c, join(c.dir, 'nope.csv')), code: 1, words: ['nope.csv', 'no such file'] },
   { name: 'empty input file', args: (c) => tinyArgs(c, c.file('empty.csv', '')), code: 1, words: ['empty.csv', 'is empty'] },
   { name: 'directory as input', args: (c) => tinyArgs(c, c.dir), code: 1, words: ['{dir}', 'is not a file'] },
-  { name: 'FIFO as input', args: (c) => (execFileSync('mkfifo', [join(c.dir, 'pipe.csv')]), tinyArgs(c, join(c.dir, 'pipe.csv'))), code: 1, words: ['pipe.csv', 'FIFO'] },
+  { name: 'FIFO as input', args: (c) => { execFileSync('mkfifo', [join(c.dir, 'pipe.csv')]); return tinyArgs(c, join(c.dir, 'pipe.csv')); }, code: 1, words: ['pipe.csv', 'FIFO'] },
   { name: '/proc file as input', args: (c) => tinyArgs(c, '/proc/self/status'), code: 1, words: ['/proc/self/status', 'under /proc'] },
   { name: '/proc/self/environ as input', args: (c) => tinyArgs(c, '/proc/self/environ'), code: 1, words: ['/proc/self/environ', 'under /proc'] },
   { name: '/sys file as input', args: (c) => tinyArgs(c, '/sys/kernel/mm/transparent_hugepage/enabled'), code: 1, words: ['/sys/kernel', 'under /sys'] },
   { name: '/dev/zero as input', args: (c) => tinyArgs(c, '/dev/zero'), code: 1, words: ['/dev/zero', 'under /dev'] },
-  { name: 'symbolic link into /proc as input', args: (c) => (symlinkSync('/proc/self/status', join(c.dir, 'link.csv')), tinyArgs(c, join(c.dir, 'link.csv'))), code: 1, words: ['link.csv', 'under /proc'] },
-  { name: 'dangling symbolic link as input', args: (c) => (symlinkSync(join(c.dir, 'gone.csv'), join(c.dir, 'dangling.csv')), tinyArgs(c, join(c.dir, 'dangling.csv'))), code: 1, words: ['dangling.csv', 'no such file'] },
+  { name: 'symbolic link into /proc as input', args: (c) => { symlinkSync('/proc/self/status', join(c.dir, 'link.csv')); return tinyArgs(c, join(c.dir, 'link.csv')); }, code: 1, words: ['link.csv', 'under /proc'] },
+  { name: 'dangling symbolic link as input', args: (c) => { symlinkSync(join(c.dir, 'gone.csv'), join(c.dir, 'dangling.csv')); return tinyArgs(c, join(c.dir, 'dangling.csv')); }, code: 1, words: ['dangling.csv', 'no such file'] },
   { name: 'header row only', args: (c) => tinyArgs(c, c.file('h.csv', TINY_CODES.join(',') + '\n')), code: 1, words: ['h.csv', 'ends after the header row'] },
   { name: 'two header rows, no respondents', args: (c) => tinyArgs(c, c.file('h2.csv', toCsv([TINY_CODES, TINY_TEXTS]))), code: 1, words: ['h2.csv', 'no respondent rows'] },
   { name: 'only blank lines', args: (c) => tinyArgs(c, c.file('blank.csv', '\n\n\n')), code: 1, words: ['blank.csv', 'is empty'] },
@@ -188,7 +188,7 @@ const CASES: Case[] = [
   { name: '3,000 identical respondents', args: (c) => tinyArgs(c, c.file('same.csv', tinyCsv(identical(3000, SCIENTIST)))), code: 1, words: ['same.csv', 'all 3000 kept respondents gave identical answers'] },
   { name: 'professionals all identical, --clusters 2', args: (c) => tinyArgs(c, c.file('sameprof.csv', tinyCsv([...identical(40, SCIENTIST), ...identical(40, STUDENT)]))), code: 1, words: ['sameprof.csv', 'only 1 distinct answer pattern', '--clusters 2'] },
   { name: 'two distinct professionals, --clusters 3', args: (c) => tinyArgs(c, c.file('twoprof.csv', tinyCsv([...identical(20, SCIENTIST), ...identical(20, { ...SCIENTIST, languages: ['R'] }), ...identical(20, STUDENT)])), '--clusters', '3'), code: 1, words: ['twoprof.csv', 'only 2 distinct answer patterns', '--clusters 3'] },
-  { name: 'nobody is a professional', args: (c) => tinyArgs(c, c.file('students.csv', tinyCsv(POPULATION.map((r, i) => ({ ...STUDENT, languages: i % 2 ? ['R'] : ['Python'] }))))), code: 1, words: ['students.csv', 'no respondent is a professional'] },
+  { name: 'nobody is a professional', args: (c) => tinyArgs(c, c.file('students.csv', tinyCsv(POPULATION.map((_, i) => ({ ...STUDENT, languages: i % 2 ? ['R'] : ['Python'] }))))), code: 1, words: ['students.csv', 'no respondent is a professional'] },
   { name: 'one respondent', args: (c) => tinyArgs(c, c.file('one.csv', tinyCsv([SCIENTIST]))), code: 1, words: ['one.csv', 'all 1 kept respondents gave identical answers'] },
   { name: 'more clusters than professionals', args: (c) => tinyArgs(c, c.file('few-prof.csv', tinyCsv([...POPULATION.slice(0, 6), STUDENT])), '--clusters', '5'), code: 2, words: ['--clusters 5', 'larger than the number of professionals found (4)'] },
   { name: 'every answer blank but the time column', args: (c) => tinyArgs(c, c.file('timeonly.csv', toCsv([TINY_CODES, TINY_TEXTS, ...POPULATION.map((_, i) => [String(i), '', '', '', '', '', '', '', '', '', ''])]))), code: 1, words: ['timeonly.csv', 'no respondent answered'] },
@@ -230,28 +230,28 @@ const CASES: Case[] = [
   { name: '--out /sys/kernel', args: (c) => tinyArgs(c, c.csv, '--out', '/sys/kernel'), code: 1, words: ['/sys/kernel (--out)', 'under /sys'] },
   { name: '--out /dev/null', args: (c) => tinyArgs(c, c.csv, '--out', '/dev/null'), code: 1, words: ['/dev/null (--out)', 'under /dev'] },
   { name: '--out below a file', args: (c) => tinyArgs(c, c.csv, '--out', join(c.yaml, 'sub')), code: 1, words: ['(--out)', 'tiny.yaml is not a directory'] },
-  { name: '--out a FIFO', args: (c) => (execFileSync('mkfifo', [join(c.dir, 'outpipe')]), tinyArgs(c, c.csv, '--out', join(c.dir, 'outpipe'))), code: 1, words: ['outpipe (--out)', 'is not a directory'] },
-  { name: '--out whose document path is a directory', args: (c) => (mkdirSync(join(c.dir, 'o', 'segmentation-2099.json'), { recursive: true }), tinyArgs(c, c.csv, '--out', join(c.dir, 'o'))), code: 1, words: ['segmentation-2099.json (--out)', 'is a directory'] },
-  { name: '--out read-only directory', args: (c) => (mkdirSync(join(c.dir, 'ro')), chmodSync(join(c.dir, 'ro'), 0o555), tinyArgs(c, c.csv, '--out', join(c.dir, 'ro'))), code: IS_ROOT ? 0 : 1, words: IS_ROOT ? ['wrote', 'ro/segmentation-2099.json'] : ['ro (--out)', 'not writable'], changes: IS_ROOT ? 'outputs' : 'nothing' },
+  { name: '--out a FIFO', args: (c) => { execFileSync('mkfifo', [join(c.dir, 'outpipe')]); return tinyArgs(c, c.csv, '--out', join(c.dir, 'outpipe')); }, code: 1, words: ['outpipe (--out)', 'is not a directory'] },
+  { name: '--out whose document path is a directory', args: (c) => { mkdirSync(join(c.dir, 'o', 'segmentation-2099.json'), { recursive: true }); return tinyArgs(c, c.csv, '--out', join(c.dir, 'o')); }, code: 1, words: ['segmentation-2099.json (--out)', 'is a directory'] },
+  { name: '--out read-only directory', args: (c) => { mkdirSync(join(c.dir, 'ro')); chmodSync(join(c.dir, 'ro'), 0o555); return tinyArgs(c, c.csv, '--out', join(c.dir, 'ro')); }, code: IS_ROOT ? 0 : 1, words: IS_ROOT ? ['wrote', 'ro/segmentation-2099.json'] : ['ro (--out)', 'not writable'], changes: IS_ROOT ? 'outputs' : 'nothing' },
   { name: '--out new nested directory (a correct run)', args: (c) => tinyArgs(c, c.csv, '--out', join(c.dir, 'new', 'deep', 'out')), code: 0, words: ['wrote', 'new/deep/out/segmentation-2099.json'], changes: 'outputs' },
   { name: '--labels-csv pointing at a directory', args: (c) => tinyArgs(c, c.csv, '--labels-csv', c.dir), code: 1, words: ['(--labels-csv)', 'is a directory'] },
   { name: '--labels-csv under /proc', args: (c) => tinyArgs(c, c.csv, '--labels-csv', '/proc/self/labels.csv'), code: 1, words: ['/proc/self/labels.csv (--labels-csv)', 'under /proc'] },
   { name: '--labels-csv /proc/self/status', args: (c) => tinyArgs(c, c.csv, '--labels-csv', '/proc/self/status'), code: 1, words: ['/proc/self/status (--labels-csv)', 'under /proc'] },
   { name: '--labels-csv under /sys', args: (c) => tinyArgs(c, c.csv, '--labels-csv', '/sys/labels.csv'), code: 1, words: ['/sys/labels.csv (--labels-csv)', 'under /sys'] },
   { name: '--labels-csv below a file', args: (c) => tinyArgs(c, c.csv, '--labels-csv', join(c.yaml, 'labels.csv')), code: 1, words: ['(--labels-csv)', 'tiny.yaml is not a directory'] },
-  { name: '--labels-csv a FIFO', args: (c) => (execFileSync('mkfifo', [join(c.dir, 'labelpipe')]), tinyArgs(c, c.csv, '--labels-csv', join(c.dir, 'labelpipe'))), code: 1, words: ['labelpipe (--labels-csv)', 'is a FIFO'] },
+  { name: '--labels-csv a FIFO', args: (c) => { execFileSync('mkfifo', [join(c.dir, 'labelpipe')]); return tinyArgs(c, c.csv, '--labels-csv', join(c.dir, 'labelpipe')); }, code: 1, words: ['labelpipe (--labels-csv)', 'is a FIFO'] },
   { name: '--labels-csv /dev/stdout', args: (c) => tinyArgs(c, c.csv, '--labels-csv', '/dev/stdout'), code: 1, words: ['/dev/stdout (--labels-csv)', 'under /'] },
   { name: '--content pointing at a file', args: (c) => tinyArgs(c, c.csv, '--content', c.yaml), code: 1, words: ['(--content)', 'is not a directory'] },
   { name: '--content under /proc', args: (c) => tinyArgs(c, c.csv, '--content', '/proc/content'), code: 1, words: ['/proc/content (--content)', 'under /proc'] },
   { name: '--content /sys', args: (c) => tinyArgs(c, c.csv, '--content', '/sys'), code: 1, words: ['/sys (--content)', 'under /sys'] },
-  { name: '--content whose registry path is a directory', args: (c) => (mkdirSync(join(c.dir, 'ct', 'registry', '2099.json'), { recursive: true }), tinyArgs(c, c.csv, '--content', join(c.dir, 'ct'))), code: 1, words: ['2099.json (--content)', 'is a directory'] },
+  { name: '--content whose registry path is a directory', args: (c) => { mkdirSync(join(c.dir, 'ct', 'registry', '2099.json'), { recursive: true }); return tinyArgs(c, c.csv, '--content', join(c.dir, 'ct')); }, code: 1, words: ['2099.json (--content)', 'is a directory'] },
   { name: 'output paths checked before a broken survey is read', args: (c) => tinyArgs(c, c.file('broken-late.csv', tinyCsv(POPULATION) + '100,Analyst\n'), '--out', '/proc/self'), code: 1, words: ['/proc/self (--out)'] },
 
   // One unit of output: locks.
-  { name: 'another run holds the document', args: async (c) => (c.whileRunning(await OutputUnit.acquire([c.document])), tinyArgs(c, c.csv, '--force')), code: 1, words: ['segmentation-2099.json: is being written by another run'] },
-  { name: 'another run holds the registry', args: async (c) => (c.whileRunning(await OutputUnit.acquire([c.registry])), tinyArgs(c, c.csv, '--force')), code: 1, words: ['registry/2099.json: is being written by another run'] },
-  { name: 'another run holds the labels', args: async (c) => (c.whileRunning(await OutputUnit.acquire([c.labels])), tinyArgs(c, c.csv, '--force')), code: 1, words: ['labels.csv: is being written by another run'] },
-  { name: 'another run on other outputs does not block (a correct run)', args: async (c) => (c.whileRunning(await OutputUnit.acquire([join(c.dir, 'elsewhere', 'segmentation-2099.json')])), tinyArgs(c, c.csv, '--seed', '5')), code: 0, words: ['wrote'], changes: 'outputs and registry' },
+  { name: 'another run holds the document', args: async (c) => { c.whileRunning(await OutputUnit.acquire([c.document])); return tinyArgs(c, c.csv, '--force'); }, code: 1, words: ['segmentation-2099.json: is being written by another run'] },
+  { name: 'another run holds the registry', args: async (c) => { c.whileRunning(await OutputUnit.acquire([c.registry])); return tinyArgs(c, c.csv, '--force'); }, code: 1, words: ['registry/2099.json: is being written by another run'] },
+  { name: 'another run holds the labels', args: async (c) => { c.whileRunning(await OutputUnit.acquire([c.labels])); return tinyArgs(c, c.csv, '--force'); }, code: 1, words: ['labels.csv: is being written by another run'] },
+  { name: 'another run on other outputs does not block (a correct run)', args: async (c) => { c.whileRunning(await OutputUnit.acquire([join(c.dir, 'elsewhere', 'segmentation-2099.json')])); return tinyArgs(c, c.csv, '--seed', '5'); }, code: 0, words: ['wrote'], changes: 'outputs and registry' },
   { name: 'temporary files of a run killed during its commit are removed (a correct run)', args: (c) => { const dead = deadPid(); writeFileSync(join(c.out, `.segmentation-2099.json.${dead}.1.tmp`), 'half'); writeFileSync(join(c.content, 'registry', `.2099.json.${dead}.1.tmp`), 'half'); return tinyArgs(c, c.csv, '--seed', '4'); }, code: 0, words: ['wrote'], changes: 'outputs and registry' },
 
   // Options.
@@ -395,7 +395,9 @@ describe('the bad-input corpus', () => {
     const ctx = contextIn(dir, held);
     const args = await testCase.args(ctx);
     const before = snapshot(dir);
-    const code = await main(args).finally(() => held.forEach((unit) => unit.release()));
+    const code = await main(args).finally(() => {
+      for (const unit of held) unit.release();
+    });
     const text = stderr.text;
     const after = snapshot(dir);
     const message = messageOf(text);

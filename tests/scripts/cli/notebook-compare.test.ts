@@ -31,7 +31,10 @@ describe('notebook:compare', () => {
   it('prints each figure with its verdict and the count that holds', async () => {
     const { document, figures } = inputs();
     let out = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out += String(chunk);
+      return true;
+    });
     expect(await main(['--document', document, '--figures', figures])).toBe(0);
     expect(out).toMatch(/holds {2}use Python: notebook about \d+%/);
     expect(out).toMatch(/misses {2}use Python rarely: notebook less than 1%/);
@@ -42,7 +45,10 @@ describe('notebook:compare', () => {
   it('scores several documents at once, one line each', async () => {
     const { document, figures } = inputs();
     let out = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out += String(chunk);
+      return true;
+    });
     expect(await main(['--document', document, '--document', document, '--figures', figures])).toBe(0);
     expect(out).toBe(`${document}: 2 of 3 figures hold\n`.repeat(2));
   });

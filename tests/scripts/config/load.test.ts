@@ -24,7 +24,7 @@ describe('loadConfig', () => {
     const config = tinyConfig({ workActivities: 'Q4', newToML: ['Never'] });
     (config.questions[1] as { group: string }).group = 'magic';
     const text = stringify(config);
-    const result = validateConfigText(text, 'c.yaml');
+    const result = validateConfigText(text);
     expect('problems' in result).toBe(true);
     if (!('problems' in result)) return;
     const paths = result.problems.map((p) => p.path);
@@ -35,7 +35,7 @@ describe('loadConfig', () => {
 
   it('reports cross-field problems: profile questions, newToML answers, work activities', () => {
     const config = tinyConfig({ workActivities: 'Q4', newToML: ['Never'], profile: { ...tinyConfig().profile, role: 'Q2' } });
-    const result = validateConfigText(stringify(config), 'c.yaml');
+    const result = validateConfigText(stringify(config));
     if (!('problems' in result)) throw new Error('expected problems');
     const messages = result.problems.map((p) => `${p.path}: ${p.message}`);
     expect(messages).toContain('profile.role: profile role (Q2) must be a single-choice question of group "valid"');
@@ -53,7 +53,7 @@ describe('loadConfig', () => {
   });
 
   it('reports YAML syntax errors with a line', () => {
-    const result = validateConfigText('year: 2021\nquestions: [\n', 'c.yaml');
+    const result = validateConfigText('year: 2021\nquestions: [\n');
     expect('problems' in result && result.problems[0].line).toBeGreaterThan(0);
   });
 

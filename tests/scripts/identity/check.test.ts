@@ -187,7 +187,7 @@ describe('identity check', () => {
   it('fails on a stability word the reseeded data no longer supports, and passes once <Stability/> replaces it', async () => {
     // The summary was written when segment 0 was stable; the reseed (same segments, other classes) made it a pattern.
     const reseeded = structuredClone(rerun);
-    reseeded.segments.forEach((s) => (s.stability = { jaccard: 0.7, class: 'pattern', found: 15, core: 0.6 }));
+    for (const s of reseeded.segments) s.stability = { jaccard: 0.7, class: 'pattern', found: 15, core: 0.6 };
     const stale = `---\ntitle: Engineers\nshortName: Engineers\nsegment: ${slug0}\n---\n\nThese are engineers.\nIt is stable across re-runs of the clustering.\n`;
     const dirs = await project('stale-words', { [`${slug0}.mdx`]: stale });
     await writeFile(join(dirs.dataDir, 'segmentation-2021.json'), JSON.stringify(reseeded));

@@ -27,7 +27,7 @@ describe('matchSegments', () => {
     const rerun = makeSegmentation(order.map((old, i) => ({ lift: perturb(profiles[old], 0.03, 100 + i), size: sizes[old] + 1 })));
     const { registry, table } = matchSegments(first.registry, rerun);
     expect(table.every((r) => r.status === 'active')).toBe(true);
-    order.forEach((old, i) => expect(slugAt(registry, i)).toBe(slugAt(first.registry, old)));
+    for (const [i, old] of order.entries()) expect(slugAt(registry, i)).toBe(slugAt(first.registry, old));
     for (const row of table) {
       expect(row.previousIndex).toBe(order[row.index!]);
       expect(row.similarity!).toBeGreaterThan(0.9);

@@ -7,7 +7,7 @@ import { distinctProfiles, featureCount, makeSegmentation } from '../../helpers/
 /** A lift vector with the given feature positions on top, in that order. */
 function liftWithTop(positions: number[]): number[] {
   const lift = new Array(featureCount()).fill(-0.01);
-  positions.forEach((p, rank) => (lift[p] = 0.4 - rank * 0.05));
+  for (const [rank, p] of positions.entries()) lift[p] = 0.4 - rank * 0.05;
   return lift;
 }
 

@@ -45,7 +45,7 @@ describe('profileSegments', () => {
     const shares = p.segments.map((s) => s.newToMLShare);
     expect([...shares].sort((a, b) => a - b)).toEqual(shares);
     expect(p.segments.map((s) => s.component)).toEqual([0, 1, 2, 3]);
-    p.segments.forEach((s) => expect(p.indexOfComponent[s.component]).toBe(s.index));
+    for (const s of p.segments) expect(p.indexOfComponent[s.component]).toBe(s.index);
   });
 
   it('counts profile answers per segment in answer order, with the unanswered apart', () => {
@@ -59,7 +59,7 @@ describe('profileSegments', () => {
 
   it('places each segment at the mean map position of its members', () => {
     const p = profileSegments(inputs());
-    p.segments.forEach((s) => expect(s.center.x).toBe(s.component));
+    for (const s of p.segments) expect(s.center.x).toBe(s.component);
   });
 });
 

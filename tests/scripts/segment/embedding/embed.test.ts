@@ -27,7 +27,7 @@ function separationRatio(embedding: Embedding, groupOf: (row: number) => number)
     sizes[groupOf(r)]++;
     for (let d = 0; d < dims; d++) centroids[groupOf(r)][d] += data[r * dims + d];
   }
-  centroids.forEach((c, g) => c.forEach((_, d) => (c[d] /= sizes[g])));
+  for (const [g, c] of centroids.entries()) for (let d = 0; d < c.length; d++) c[d] /= sizes[g];
   let spread = 0;
   for (let r = 0; r < rows; r++) {
     spread += Math.hypot(...Array.from({ length: dims }, (_, d) => data[r * dims + d] - centroids[groupOf(r)][d]));

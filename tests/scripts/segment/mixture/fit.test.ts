@@ -90,7 +90,7 @@ const PLANTED_4D: Planted[] = [
 function sampleMoments(points: Embedding, labels: Int32Array, label: number): { mean: number[]; covariance: number[][] } {
   const d = points.dims;
   const rows: number[] = [];
-  labels.forEach((value, i) => value === label && rows.push(i));
+  for (const [i, value] of labels.entries()) if (value === label) rows.push(i);
   const mean = Array.from({ length: d }, (_, c) => rows.reduce((sum, i) => sum + points.data[i * d + c], 0) / rows.length);
   const covariance = Array.from({ length: d }, (_, a) =>
     Array.from(
@@ -346,7 +346,7 @@ describe('kmeans (the mixture’s default initialisation)', () => {
       }
       return total;
     };
-    const seeds = kmeansPlusPlus(points, 3, createRandom(9)).reduce<number[]>((acc, row) => [...acc, points.data[row * 2], points.data[row * 2 + 1]], []);
+    const seeds = Array.from(kmeansPlusPlus(points, 3, createRandom(9))).flatMap((row) => [points.data[row * 2], points.data[row * 2 + 1]]);
     const { centers } = kmeans(points, 3, createRandom(9));
     expect(inertia(centers)).toBeLessThan(inertia(seeds));
   });
