@@ -7,13 +7,14 @@
 //   SITE_OUT_DIR     output directory (default 'dist')
 //   SITE_MODE        'real' (default) or 'demo': which documents are published, and the default folders
 //   SITE_CACHE_DIR, SEGMENTATION_DIR, REGISTRY_DIR, SITE_CONTENT_DIR: see src/settings/env.ts
-import { defineConfig } from 'astro/config';
+
+import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
-import { isBuilding, siteCacheDir, siteInputs, siteUrl } from './src/settings/env.ts';
+import { defineConfig } from 'astro/config';
 import { remarkSegmentReferences } from './src/lib/mdx-references.ts';
 import { mergedAwayPaths } from './src/lib/merged-paths.ts';
+import { isBuilding, siteCacheDir, siteInputs, siteUrl } from './src/settings/env.ts';
 
 const env = process.env;
 const inputs = siteInputs();

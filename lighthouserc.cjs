@@ -7,12 +7,22 @@ const { existsSync, readdirSync } = require('node:fs');
 const { join } = require('node:path');
 
 const dist = process.env.SITE_OUT_DIR || 'dist';
-const years = existsSync(dist) ? readdirSync(dist).filter((d) => /^\d{4}$/.test(d)).sort() : [];
+const years = existsSync(dist)
+  ? readdirSync(dist)
+      .filter((d) => /^\d{4}$/.test(d))
+      .sort()
+  : [];
 const year = process.env.LIGHTHOUSE_YEAR || years[years.length - 1];
 if (!year) throw new Error(`lighthouserc.cjs: no year built under ${dist}/; run npm run build first`);
 const segmentsDir = join(dist, year, 'segments');
-const segment = process.env.LIGHTHOUSE_SEGMENT || (existsSync(segmentsDir) ? readdirSync(segmentsDir).sort()[0] : undefined);
-const pages = ['/', `/${year}/`, ...(segment ? [`/${year}/segments/${segment}/`] : []), ...(existsSync(join(dist, year, 'which-segment')) ? [`/${year}/which-segment/`] : [])];
+const segment =
+  process.env.LIGHTHOUSE_SEGMENT || (existsSync(segmentsDir) ? readdirSync(segmentsDir).sort()[0] : undefined);
+const pages = [
+  '/',
+  `/${year}/`,
+  ...(segment ? [`/${year}/segments/${segment}/`] : []),
+  ...(existsSync(join(dist, year, 'which-segment')) ? [`/${year}/which-segment/`] : []),
+];
 const atLeast95 = ['error', { minScore: 0.95 }];
 
 module.exports = {
@@ -32,6 +42,10 @@ module.exports = {
         'categories:seo': atLeast95,
       },
     },
-    upload: { target: 'filesystem', outputDir: '.lighthouseci/reports', reportFilenamePattern: '%%PATHNAME%%.%%EXTENSION%%' },
+    upload: {
+      target: 'filesystem',
+      outputDir: '.lighthouseci/reports',
+      reportFilenamePattern: '%%PATHNAME%%.%%EXTENSION%%',
+    },
   },
 };

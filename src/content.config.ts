@@ -12,11 +12,11 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { siteInputs } from './settings/env.js';
-import { SegmentationSchema } from '../scripts/document/segmentation-schema.js';
-import { RegistrySchema } from '../scripts/document/registry-schema.js';
-import { SummarySchema, YearIntroductionSchema } from '../scripts/document/summary-schema.js';
 import { LineageSummarySchema } from '../scripts/document/lineage-schema.js';
+import { RegistrySchema } from '../scripts/document/registry-schema.js';
+import { SegmentationSchema } from '../scripts/document/segmentation-schema.js';
+import { SummarySchema, YearIntroductionSchema } from '../scripts/document/summary-schema.js';
+import { siteInputs } from './settings/env.js';
 
 const inputs = siteInputs();
 
@@ -31,7 +31,10 @@ function globMaybeAbsent(options: Parameters<typeof glob>[0]): ReturnType<typeof
     ...inner,
     load: (context) => {
       const logger = Object.create(context.logger, {
-        warn: { value: (message: string) => (/^The base directory ".*" does not exist\.$/.test(message) ? undefined : context.logger.warn(message)) },
+        warn: {
+          value: (message: string) =>
+            /^The base directory ".*" does not exist\.$/.test(message) ? undefined : context.logger.warn(message),
+        },
       });
       return inner.load({ ...context, logger });
     },
@@ -50,7 +53,11 @@ const segments = defineCollection({
 });
 
 const years = defineCollection({
-  loader: globMaybeAbsent({ pattern: '[0-9][0-9][0-9][0-9].mdx', base: inputs.yearsDir, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+  loader: globMaybeAbsent({
+    pattern: '[0-9][0-9][0-9][0-9].mdx',
+    base: inputs.yearsDir,
+    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+  }),
   schema: YearIntroductionSchema,
 });
 
@@ -64,20 +71,32 @@ const segmentations = defineCollection({
 });
 
 const subsegmentations = defineCollection({
-  loader: globMaybeAbsent({ pattern: 'subsegments-[0-9][0-9][0-9][0-9].json', base: inputs.dataDir, generateId: ({ entry }) => YEAR_FILE.exec(entry)![1] }),
+  loader: globMaybeAbsent({
+    pattern: 'subsegments-[0-9][0-9][0-9][0-9].json',
+    base: inputs.dataDir,
+    generateId: ({ entry }) => YEAR_FILE.exec(entry)![1],
+  }),
   // Only the version here: a file of an older version is a page's "compute them again" notice on the dev
   // server, not a collection error that takes every page of the year down; src/lib/site.ts checks the rest.
   schema: z.object({ schemaVersion: z.number().int() }).loose(),
 });
 
 const registries = defineCollection({
-  loader: globMaybeAbsent({ pattern: '[0-9][0-9][0-9][0-9].json', base: inputs.registryDir, generateId: ({ entry }) => YEAR_FILE.exec(entry)![1] }),
+  loader: globMaybeAbsent({
+    pattern: '[0-9][0-9][0-9][0-9].json',
+    base: inputs.registryDir,
+    generateId: ({ entry }) => YEAR_FILE.exec(entry)![1],
+  }),
   schema: RegistrySchema,
 });
 
 // Lineage summaries, content/lineages/<id>.mdx (beside the segments' folder), for the "Six surveys" page.
 const lineages = defineCollection({
-  loader: globMaybeAbsent({ pattern: '*.mdx', base: inputs.lineagesDir, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+  loader: globMaybeAbsent({
+    pattern: '*.mdx',
+    base: inputs.lineagesDir,
+    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+  }),
   schema: LineageSummarySchema,
 });
 

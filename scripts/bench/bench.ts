@@ -7,26 +7,42 @@
  * the ratios, not the absolute times.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { devEditLatency } from './dev-edit.js';
-import { PROJECT_ROOT } from '../infra/versions.js';
 import { builtInConfigPath, loadConfig } from '../config/load.js';
-import { runSegmentation } from '../segment/pipeline.js';
-import { STAGES, type Reporter } from '../segment/types.js';
-import { readSurvey } from '../survey/read.js';
-import { encodeSurvey, neededColumn } from '../segment/encode.js';
-
-import { jaccardNeighbours } from '../segment/embedding/neighbours.js';
-import { umapJsOwnNeighbours } from './umap-js-baseline.js';
 import { deriveRandom } from '../infra/random.js';
-import type { BinaryMatrix } from '../segment/types.js';
-import { embed, type EmbedPhases } from '../segment/embedding/embed.js';
-import { CLUSTER_EMBED_PARAMS, embeddingFor, MAP_PARAMS, PARAMETER_DEFAULTS, resolveParameters, type EmbeddingShape } from '../segment/parameters.js';
-import { splitProfessionals } from '../segment/split.js';
+import { PROJECT_ROOT } from '../infra/versions.js';
+import { type EmbedPhases, embed } from '../segment/embedding/embed.js';
+import { jaccardNeighbours } from '../segment/embedding/neighbours.js';
+import { encodeSurvey, neededColumn } from '../segment/encode.js';
+import {
+  CLUSTER_EMBED_PARAMS,
+  type EmbeddingShape,
+  embeddingFor,
+  MAP_PARAMS,
+  PARAMETER_DEFAULTS,
+  resolveParameters,
+} from '../segment/parameters.js';
+import { runSegmentation } from '../segment/pipeline.js';
 import { rowsWhere, selectRows } from '../segment/rows.js';
+import { splitProfessionals } from '../segment/split.js';
+import type { BinaryMatrix } from '../segment/types.js';
+import { type Reporter, STAGES } from '../segment/types.js';
+import { readSurvey } from '../survey/read.js';
+import { devEditLatency } from './dev-edit.js';
+import { umapJsOwnNeighbours } from './umap-js-baseline.js';
 
 const { values } = parseArgs({
   options: {
@@ -56,22 +72,37 @@ async function main() {
   const run = await runSegmentation(options, quiet);
   const total = performance.now() - started;
   const peakRss = process.resourceUsage().maxRSS * 1024;
-  console.log(`segmentation of ${values.input} (${run.document.counts.respondents} respondents, ${run.document.counts.professionals} professionals, ${run.document.segments.length} segments)`);
-  console.log(`  with ${PARAMETER_DEFAULTS.reruns} stability re-runs and the consensus (the default; stages overlap on two cores):`);
-  for (const stage of STAGES) if (run.timings[stage] !== undefined) console.log(`  ${stage.padEnd(10)} ${seconds(run.timings[stage]!)}`);
+  console.log(
+    `segmentation of ${values.input} (${run.document.counts.respondents} respondents, ${run.document.counts.professionals} professionals, ${run.document.segments.length} segments)`,
+  );
+  console.log(
+    `  with ${PARAMETER_DEFAULTS.reruns} stability re-runs and the consensus (the default; stages overlap on two cores):`,
+  );
+  for (const stage of STAGES)
+    if (run.timings[stage] !== undefined) console.log(`  ${stage.padEnd(10)} ${seconds(run.timings[stage]!)}`);
   console.log(`  ${'total'.padEnd(10)} ${seconds(total)}   (goal: under 30 s with the default re-runs)`);
   console.log(`  peak RSS   ${mb(peakRss)}   (goal: under 1 GB)`);
   const singleStarted = performance.now();
   await runSegmentation({ ...options, parameters: resolveParameters({ reruns: 0 }) }, quiet);
   const single = performance.now() - singleStarted;
-  console.log(`  single run without re-runs (--stability 0): ${seconds(single)}; the default costs ${(total / single).toFixed(2)}× a single run`);
+  console.log(
+    `  single run without re-runs (--stability 0): ${seconds(single)}; the default costs ${(total / single).toFixed(2)}× a single run`,
+  );
   pythonReference(single);
 
   // 2. Neighbour search on the same rows: ours against umap-js's own with a JS Jaccard distance.
-  const table = await readSurvey(values.input!, { responsesFile: config.config.responsesFile, keepColumn: neededColumn(config.config), blankCells: config.config.blankCells });
+  const table = await readSurvey(values.input!, {
+    responsesFile: config.config.responsesFile,
+    keepColumn: neededColumn(config.config),
+    blankCells: config.config.blankCells,
+  });
   const encoded = encodeSurvey(table, config.config);
   const rows = Math.min(Number(values.sample), encoded.matrix.rows);
-  const sample: BinaryMatrix = { rows, cols: encoded.matrix.cols, data: encoded.matrix.data.slice(0, rows * encoded.matrix.cols) };
+  const sample: BinaryMatrix = {
+    rows,
+    cols: encoded.matrix.cols,
+    data: encoded.matrix.data.slice(0, rows * encoded.matrix.cols),
+  };
   const time = (work: () => unknown) => {
     const t = performance.now();
     work();
@@ -80,7 +111,9 @@ async function main() {
   const ours = time(() => jaccardNeighbours(sample, 15, { random: deriveRandom(0, 'bench') }));
   const theirs = time(() => umapJsOwnNeighbours(sample, 15, deriveRandom(0, 'bench')));
   console.log(`neighbour search, 15 neighbours of the first ${rows} kept respondents × ${sample.cols} features:`);
-  console.log(`  umap-js's own ${seconds(theirs)}, ours ${seconds(ours)}: ours is ${(theirs / ours).toFixed(1)}× faster`);
+  console.log(
+    `  umap-js's own ${seconds(theirs)}, ours ${seconds(ours)}: ours is ${(theirs / ours).toFixed(1)}× faster`,
+  );
 
   // 3. Inside the two embeddings, one at a time on this thread: where the segmentation's CPU goes.
   console.log('inside the embeddings (one core each):');
@@ -96,7 +129,13 @@ async function main() {
     return embedding;
   };
   const map = profile('map', encoded.matrix, MAP_PARAMS);
-  const split = splitProfessionals(config.config.professional, { variantAnswers: encoded.variantAnswers, nonProfessionalMarks: encoded.nonProfessionalMarks, meetsConditions: encoded.meetsConditions, questionsAnswered: encoded.questionsAnswered, map });
+  const split = splitProfessionals(config.config.professional, {
+    variantAnswers: encoded.variantAnswers,
+    nonProfessionalMarks: encoded.nonProfessionalMarks,
+    meetsConditions: encoded.meetsConditions,
+    questionsAnswered: encoded.questionsAnswered,
+    map,
+  });
   profile('clustering space', selectRows(encoded.matrix, rowsWhere(split.professional)), CLUSTER_EMBED_PARAMS);
 }
 
@@ -112,21 +151,48 @@ function pythonReference(oursMs: number): void {
   try {
     execFileSync(python, ['-c', 'import umap, sklearn, pandas'], { stdio: 'ignore' });
   } catch {
-    console.log('  Python reference: skipped (apt-get install -y python3-pandas python3-sklearn umap-learn to compare)');
+    console.log(
+      '  Python reference: skipped (apt-get install -y python3-pandas python3-sklearn umap-learn to compare)',
+    );
     return;
   }
   if (values.survey !== '2021' || !existsSync(script) || !existsSync('/usr/bin/unzip')) {
-    console.log('  Python reference: skipped (it is written for the 2021 file, in ../shared/reference, and reads it through unzip)');
+    console.log(
+      '  Python reference: skipped (it is written for the 2021 file, in ../shared/reference, and reads it through unzip)',
+    );
     return;
   }
   const work = mkdtempSync(join(tmpdir(), 'bench-python-'));
   try {
     const csv = join(work, 'responses.csv');
-    writeFileSync(csv, execFileSync('unzip', ['-p', values.input!, 'kaggle_survey_2021_responses.csv'], { maxBuffer: 1 << 30 }));
+    writeFileSync(
+      csv,
+      execFileSync('unzip', ['-p', values.input!, 'kaggle_survey_2021_responses.csv'], { maxBuffer: 1 << 30 }),
+    );
     const out = join(work, 'out');
-    execFileSync(python, [script, '--year', '2021', '--csv', csv, '--out', out, '--prof-rule', 'structural', '--fast-preprocess', '--warmup', '--seed', '0'], { stdio: 'ignore' });
+    execFileSync(
+      python,
+      [
+        script,
+        '--year',
+        '2021',
+        '--csv',
+        csv,
+        '--out',
+        out,
+        '--prof-rule',
+        'structural',
+        '--fast-preprocess',
+        '--warmup',
+        '--seed',
+        '0',
+      ],
+      { stdio: 'ignore' },
+    );
     const timings = JSON.parse(readFileSync(join(out, 'timings.json'), 'utf8')) as { total: number; warmup: number };
-    console.log(`  Python reference (umap-learn + scikit-learn, same file): ${timings.total.toFixed(2)} s (+${timings.warmup.toFixed(1)} s numba warm-up); ours / Python = ${(oursMs / 1000 / timings.total).toFixed(2)}   (goal: 0.15 or less)`);
+    console.log(
+      `  Python reference (umap-learn + scikit-learn, same file): ${timings.total.toFixed(2)} s (+${timings.warmup.toFixed(1)} s numba warm-up); ours / Python = ${(oursMs / 1000 / timings.total).toFixed(2)}   (goal: 0.15 or less)`,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -147,14 +213,27 @@ function siteBuilds(): void {
     const dataDir = join(work, 'data');
     mkdirSync(dataDir);
     // The demo's documents (segmentation and sub-segments) and its editors' content, as `npm run demo:build` reads them.
-    for (const name of readdirSync(dirname(demo)).filter((n) => /^(segmentation|subsegments)-\d{4}\.json$/.test(n))) copyFileSync(join(dirname(demo), name), join(dataDir, name));
+    for (const name of readdirSync(dirname(demo)).filter((n) => /^(segmentation|subsegments)-\d{4}\.json$/.test(n)))
+      copyFileSync(join(dirname(demo), name), join(dataDir, name));
     const content = join(work, 'segments');
     cpSync(join(PROJECT_ROOT, 'content', 'demo', 'segments', '2020'), join(content, '2020'), { recursive: true });
     cpSync(join(PROJECT_ROOT, 'content', 'demo', 'years'), join(work, 'years'), { recursive: true });
-    const env = { ...process.env, SITE_MODE: 'demo', SEGMENTATION_DIR: dataDir, REGISTRY_DIR: join(PROJECT_ROOT, 'content', 'demo', 'registry'), SITE_CONTENT_DIR: content, SITE_OUT_DIR: join(work, 'dist'), SITE_CACHE_DIR: join(work, 'cache') };
+    const env = {
+      ...process.env,
+      SITE_MODE: 'demo',
+      SEGMENTATION_DIR: dataDir,
+      REGISTRY_DIR: join(PROJECT_ROOT, 'content', 'demo', 'registry'),
+      SITE_CONTENT_DIR: content,
+      SITE_OUT_DIR: join(work, 'dist'),
+      SITE_CACHE_DIR: join(work, 'cache'),
+    };
     const build = () => {
       const started = performance.now();
-      execFileSync('npm', ['run', '--silent', 'build'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+      execFileSync('npm', ['run', '--silent', 'build'], {
+        cwd: PROJECT_ROOT,
+        env,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
       return performance.now() - started;
     };
     const cold = build();
@@ -177,15 +256,33 @@ function siteBuilds(): void {
 function scaleBench(): void {
   const sizes = values.sizes!.split(',').map(Number);
   const results = sizes.map((size) => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'scripts/bench/scale-one.ts'), String(size), values.stability!], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
-    const result = JSON.parse(out.trim().split('\n').at(-1)!) as { respondents: number; professionals: number; timings: Record<string, number>; peakMb: Record<string, number>; totalMs: number; peakRssMb: number };
-    console.log(`${size} respondents (${result.professionals} professionals): total ${seconds(result.totalMs)}, peak RSS ${result.peakRssMb} MB`);
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', join(PROJECT_ROOT, 'scripts/bench/scale-one.ts'), String(size), values.stability!],
+      { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 1 << 24 },
+    );
+    const result = JSON.parse(out.trim().split('\n').at(-1)!) as {
+      respondents: number;
+      professionals: number;
+      timings: Record<string, number>;
+      peakMb: Record<string, number>;
+      totalMs: number;
+      peakRssMb: number;
+    };
+    console.log(
+      `${size} respondents (${result.professionals} professionals): total ${seconds(result.totalMs)}, peak RSS ${result.peakRssMb} MB`,
+    );
     for (const stage of STAGES) {
-      if (result.timings[stage] !== undefined) console.log(`  ${stage.padEnd(10)} ${seconds(result.timings[stage]).padStart(9)}   peak so far ${result.peakMb[stage]} MB`);
+      if (result.timings[stage] !== undefined)
+        console.log(
+          `  ${stage.padEnd(10)} ${seconds(result.timings[stage]).padStart(9)}   peak so far ${result.peakMb[stage]} MB`,
+        );
     }
     return result;
   });
-  console.log(`growth exponents (time ~ respondents^k, over ${sizes.join(', ')}; ${values.stability} stability re-runs):`);
+  console.log(
+    `growth exponents (time ~ respondents^k, over ${sizes.join(', ')}; ${values.stability} stability re-runs):`,
+  );
   for (const stage of [...STAGES, 'total'] as const) {
     const points = results.flatMap((r) => {
       const ms = stage === 'total' ? r.totalMs : r.timings[stage];
@@ -194,7 +291,8 @@ function scaleBench(): void {
     if (points.length < 2) continue;
     const mx = points.reduce((a, p) => a + p[0], 0) / points.length;
     const my = points.reduce((a, p) => a + p[1], 0) / points.length;
-    const slope = points.reduce((a, p) => a + (p[0] - mx) * (p[1] - my), 0) / points.reduce((a, p) => a + (p[0] - mx) ** 2, 0);
+    const slope =
+      points.reduce((a, p) => a + (p[0] - mx) * (p[1] - my), 0) / points.reduce((a, p) => a + (p[0] - mx) ** 2, 0);
     console.log(`  ${stage.padEnd(10)} ${slope.toFixed(2)}`);
   }
 }
@@ -220,11 +318,21 @@ A benchmark, not a test: prints times and peak memory on this machine. Read rati
 
 async function devEdit() {
   const times = await devEditLatency(PROJECT_ROOT);
-  console.log(`dev server, edit of a summary until the open page shows it (${times.length} edits): ${times.map((t) => seconds(t)).join(', ')}   (goal: under 2 s)`);
+  console.log(
+    `dev server, edit of a summary until the open page shows it (${times.length} edits): ${times.map((t) => seconds(t)).join(', ')}   (goal: under 2 s)`,
+  );
 }
 
 if (values.help) console.log(USAGE);
-else (values.scale ? Promise.resolve().then(scaleBench) : values.dev ? devEdit() : values.site ? Promise.resolve().then(siteBuilds) : main().then(siteBuilds)).catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+else
+  (values.scale
+    ? Promise.resolve().then(scaleBench)
+    : values.dev
+      ? devEdit()
+      : values.site
+        ? Promise.resolve().then(siteBuilds)
+        : main().then(siteBuilds)
+  ).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

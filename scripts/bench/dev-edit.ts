@@ -15,19 +15,37 @@ const PORT = 4399;
 
 export async function devEditLatency(root: string, rounds = 5): Promise<number[]> {
   const dir = join(root, 'content/demo/segments/2020');
-  const slug = readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort()[0].replace(/\.mdx$/, '');
+  const slug = readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()[0]
+    .replace(/\.mdx$/, '');
   const file = join(dir, `${slug}.mdx`);
   const original = readFileSync(file, 'utf8');
-  const server = spawn('npx', ['astro', 'dev', '--port', String(PORT)], { cwd: root, env: { ...process.env, SITE_MODE: 'demo' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const server = spawn('npx', ['astro', 'dev', '--port', String(PORT)], {
+    cwd: root,
+    env: { ...process.env, SITE_MODE: 'demo' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let log = '';
   server.stdout.on('data', (d) => (log += d));
   server.stderr.on('data', (d) => (log += d));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   const times: number[] = [];
   try {
     const ready = Date.now();
     while (!/localhost:\d+/.test(log)) {
-      if (Date.now() - ready > 120_000 || server.exitCode !== null) throw new Error(`dev server did not start:\n${log}`);
+      if (Date.now() - ready > 120_000 || server.exitCode !== null)
+        throw new Error(`dev server did not start:\n${log}`);
       await new Promise((r) => setTimeout(r, 100));
     }
     const page = await browser.newPage();
@@ -40,7 +58,10 @@ export async function devEditLatency(root: string, rounds = 5): Promise<number[]
       writeFileSync(file, `${original}\n${marker}\n`);
       // Until the reader sees it: innerText is the rendered text, where textContent would also find it in hidden markup.
       // biome-ignore lint/performance/useDomNodeTextContent: the layout innerText costs is part of what the benchmark times
-      await page.waitForFunction((text) => document.body.innerText.includes(text), marker, { timeout: 60_000, polling: 20 });
+      await page.waitForFunction((text) => document.body.innerText.includes(text), marker, {
+        timeout: 60_000,
+        polling: 20,
+      });
       times.push(performance.now() - started);
     }
   } finally {

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtInConfigPath, loadConfig } from '../config/load.js';
 import { generateDemoSurvey } from '../demo/generate.js';
-import { runSegmentation } from '../segment/pipeline.js';
 import { resolveParameters } from '../segment/parameters.js';
-import { type Reporter } from '../segment/types.js';
+import { runSegmentation } from '../segment/pipeline.js';
+import type { Reporter } from '../segment/types.js';
 
 const [respondents, stability] = process.argv.slice(2).map(Number);
 const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
@@ -22,9 +22,25 @@ try {
   const rss = () => Math.round(process.resourceUsage().maxRSS / 1024);
   const reporter: Reporter = { start() {}, progress: () => () => {}, end: (stage) => (peakMb[stage] = rss()) };
   const started = performance.now();
-  const run = await runSegmentation({ input: path, config: loadConfig(builtInConfigPath(2020)), parameters: resolveParameters({ synthetic: true, reruns: stability }) }, reporter);
+  const run = await runSegmentation(
+    {
+      input: path,
+      config: loadConfig(builtInConfigPath(2020)),
+      parameters: resolveParameters({ synthetic: true, reruns: stability }),
+    },
+    reporter,
+  );
   const totalMs = Math.round(performance.now() - started);
-  console.log(JSON.stringify({ respondents, professionals: run.document.counts.professionals, timings: run.timings, peakMb, totalMs, peakRssMb: rss() }));
+  console.log(
+    JSON.stringify({
+      respondents,
+      professionals: run.document.counts.professionals,
+      timings: run.timings,
+      peakMb,
+      totalMs,
+      peakRssMb: rss(),
+    }),
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

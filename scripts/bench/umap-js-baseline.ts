@@ -36,7 +36,10 @@ export function umapJsOwnNeighbours(matrix: BinaryMatrix, k: number, random: Ran
   for (let r = 0; r < rows; r++) {
     const order = knnIndices[r].map((_, j) => j);
     // umap-js usually finds the row itself at distance 0; put it first as our convention does.
-    order.sort((a, b) => knnDistances[r][a] - knnDistances[r][b] || Number(knnIndices[r][b] === r) - Number(knnIndices[r][a] === r));
+    order.sort(
+      (a, b) =>
+        knnDistances[r][a] - knnDistances[r][b] || Number(knnIndices[r][b] === r) - Number(knnIndices[r][a] === r),
+    );
     order.forEach((j, slot) => {
       indices[r * k + slot] = knnIndices[r][j];
       distances[r * k + slot] = knnDistances[r][j];

@@ -4,11 +4,11 @@
  * the segmentation JSON (single-choice ids are positions: `Q13:0` is the question's first answer).
  */
 import { parseArgs } from 'node:util';
+import { answerIds } from '../document/answer-ids.js';
 import { readSegmentation } from '../document/io.js';
 import { segmentationPath } from '../document/paths.js';
-import { answerIds } from '../document/answer-ids.js';
-import { InputError, UsageError } from '../infra/errors.js';
 import { printedHelp, reportError, runIfEntryPoint } from '../infra/command.js';
+import { InputError, UsageError } from '../infra/errors.js';
 
 const USAGE = `Usage: npm run answers -- --year YEAR [QUESTION] [--data DIR]
 
@@ -28,19 +28,30 @@ export function formatAnswerIds(ids: { id: string; label: string; share: number 
 export async function main(argv: string[]): Promise<number> {
   if (printedHelp(argv, USAGE)) return 0;
   try {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { year: { type: 'string' }, data: { type: 'string', default: 'data' } } });
-    if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError(`--year YEAR is required (e.g. --year 2021)\n\n${USAGE}`);
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { year: { type: 'string' }, data: { type: 'string', default: 'data' } },
+    });
+    if (!values.year || !/^\d{4}$/.test(values.year))
+      throw new UsageError(`--year YEAR is required (e.g. --year 2021)\n\n${USAGE}`);
     if (positionals.length > 1) throw new UsageError(`one question at most, got ${positionals.join(' ')}`);
     const path = segmentationPath(values.data!, Number(values.year));
     const doc = await readSegmentation(path).catch((error: Error) => {
-      throw new InputError({ file: path }, `${error.message} (segment ${values.year} first: npm run segment -- --survey ${values.year} --input ...)`);
+      throw new InputError(
+        { file: path },
+        `${error.message} (segment ${values.year} first: npm run segment -- --survey ${values.year} --input ...)`,
+      );
     });
     const all = answerIds(doc);
     const question = positionals[0];
     const ids = question ? all.filter((a) => a.question.toLowerCase() === question.toLowerCase()) : all;
     if (ids.length === 0) {
       const questions = [...new Set(all.map((a) => a.question))];
-      throw new InputError({ file: path }, `no question "${question}" with answer ids; questions: ${questions.join(', ')}`);
+      throw new InputError(
+        { file: path },
+        `no question "${question}" with answer ids; questions: ${questions.join(', ')}`,
+      );
     }
     let current = '';
     const lines: string[] = [];

@@ -9,21 +9,21 @@
 import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { proposeCompleteness } from '../config/draft-completeness.js';
-import { BUILT_IN_CONFIG_DIR, loadConfig } from '../config/load.js';
-import { validateConfigSource } from './config-validate.js';
-import { loadReferences } from '../config/references.js';
-import { surveyQuestions } from '../survey/questions.js';
-import { buildDraft, type Draft } from '../config/draft-build.js';
-import { renderDraft, TODO } from '../config/draft-yaml.js';
-import { formatAgreement, topicAgreement } from '../config/draft-accuracy.js';
 import { blankMarkers, withBlankCells } from '../config/blank-markers.js';
+import { formatAgreement, topicAgreement } from '../config/draft-accuracy.js';
+import { buildDraft, type Draft } from '../config/draft-build.js';
+import { proposeCompleteness } from '../config/draft-completeness.js';
+import { renderDraft, TODO } from '../config/draft-yaml.js';
+import { BUILT_IN_CONFIG_DIR, loadConfig } from '../config/load.js';
 import { DEFAULT_THRESHOLD } from '../config/match-questions.js';
-import { readSurvey } from '../survey/read.js';
-import { isFreeTextColumn } from '../survey/columns.js';
+import { loadReferences } from '../config/references.js';
 import { writeFileAtomic } from '../infra/atomic-write.js';
+import { printedHelp, reportError, runIfEntryPoint } from '../infra/command.js';
 import { InputError, UsageError } from '../infra/errors.js';
-import { reportError, runIfEntryPoint, printedHelp } from '../infra/command.js';
+import { isFreeTextColumn } from '../survey/columns.js';
+import { surveyQuestions } from '../survey/questions.js';
+import { readSurvey } from '../survey/read.js';
+import { validateConfigSource } from './config-validate.js';
 
 const USAGE = `Usage: npm run config:draft -- --input FILE --year YYYY [options]
 
@@ -74,12 +74,15 @@ export function parseDraftArgs(argv: string[]): DraftOptions {
   });
   if (values.help) throw new UsageError(USAGE);
   if (!values.input) throw new UsageError(`--input is required: the new year's survey CSV or zip\n\n${USAGE}`);
-  if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError(`--year ${values.year ?? '(missing)'}: expected a four-digit year\n\n${USAGE}`);
+  if (!values.year || !/^\d{4}$/.test(values.year))
+    throw new UsageError(`--year ${values.year ?? '(missing)'}: expected a four-digit year\n\n${USAGE}`);
   const year = Number(values.year);
   const threshold = Number(values.threshold);
-  if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold ${values.threshold}: expected a number from 0 to 1`);
+  if (!(threshold >= 0 && threshold <= 1))
+    throw new UsageError(`--threshold ${values.threshold}: expected a number from 0 to 1`);
   const references = values.references?.split(',').map((y) => {
-    if (!/^\d{4}$/.test(y.trim())) throw new UsageError(`--references ${values.references}: expected years separated by commas, e.g. 2020,2021`);
+    if (!/^\d{4}$/.test(y.trim()))
+      throw new UsageError(`--references ${values.references}: expected years separated by commas, e.g. 2020,2021`);
     return Number(y.trim());
   });
   return {
@@ -100,7 +103,10 @@ function parseReferenceData(value: string): [number, string] {
   const explicit = /^(\d{4})=(.+)$/.exec(value);
   if (explicit) return [Number(explicit[1]), explicit[2]];
   const years = [...new Set(basename(value).match(/(?<!\d)20\d\d(?!\d)/g) ?? [])];
-  if (years.length !== 1) throw new UsageError(`--reference-data ${value}: cannot tell the year from the file name; write it as YEAR=${value}`);
+  if (years.length !== 1)
+    throw new UsageError(
+      `--reference-data ${value}: cannot tell the year from the file name; write it as YEAR=${value}`,
+    );
   return [Number(years[0]), value];
 }
 
@@ -113,8 +119,16 @@ export interface DraftResult {
 
 /** Everything but the writing, so that tests can inspect a draft. */
 export async function draftConfig(options: Omit<DraftOptions, 'force'>): Promise<DraftResult> {
-  const references = await loadReferences({ configDir: options.configDir, targetYear: options.year, years: options.references, data: options.referenceData });
-  const read = await readSurvey(options.input, { responsesFile: options.responsesFile, keepColumn: (c) => !isFreeTextColumn(c) });
+  const references = await loadReferences({
+    configDir: options.configDir,
+    targetYear: options.year,
+    years: options.references,
+    data: options.referenceData,
+  });
+  const read = await readSurvey(options.input, {
+    responsesFile: options.responsesFile,
+    keepColumn: (c) => !isFreeTextColumn(c),
+  });
   const blankCells = blankMarkers(read);
   const table = withBlankCells(read, blankCells);
   const draft = buildDraft({
@@ -126,8 +140,16 @@ export async function draftConfig(options: Omit<DraftOptions, 'force'>): Promise
     references,
     threshold: options.threshold,
   });
-  draft.completeness = proposeCompleteness(table, draft.questions.filter((q) => q.group !== 'valid').map((q) => q.survey.code), draft.professional);
-  const yaml = renderDraft(draft, { inputName: options.input, outName: displayPath(options.out), companions: table.source.companions });
+  draft.completeness = proposeCompleteness(
+    table,
+    draft.questions.filter((q) => q.group !== 'valid').map((q) => q.survey.code),
+    draft.professional,
+  );
+  const yaml = renderDraft(draft, {
+    inputName: options.input,
+    outName: displayPath(options.out),
+    companions: table.source.companions,
+  });
   const report = await validateConfigSource(yaml, options.out, options.input);
   return { draft, yaml, problems: report.findings.filter((f) => f.severity === 'error').length };
 }
@@ -139,7 +161,10 @@ function displayPath(path: string): string {
 
 function refuseOverwrite(options: DraftOptions): void {
   if (!options.force && existsSync(options.out)) {
-    throw new InputError({ file: options.out }, 'exists already; the draft would replace it. Pass --force to replace it, or --out to write elsewhere');
+    throw new InputError(
+      { file: options.out },
+      'exists already; the draft would replace it. Pass --force to replace it, or --out to write elsewhere',
+    );
   }
 }
 
@@ -150,10 +175,16 @@ export function summarize(result: DraftResult, out: string): string {
     `wrote ${out}: ${draft.questions.length} questions configured, ${draft.unmatched.length} unmatched, ${draft.missingTopics.length} missing topics; ${todos} lines marked TODO to review`,
     `references: ${draft.references.map((r) => `${r.year} (${r.questions.length > 0 ? `${r.questions.length} question texts` : 'no texts: pass --reference-data'})`).join(', ')}`,
     'matches (code -> topic, similarity, reference):',
-    ...draft.questions.map((q) => `  ${q.survey.code.padEnd(4)} ${(q.topic ?? q.label).padEnd(24)} ${q.match!.score.toFixed(2)}  ${q.match!.reference.year} ${q.match!.reference.code}`),
+    ...draft.questions.map(
+      (q) =>
+        `  ${q.survey.code.padEnd(4)} ${(q.topic ?? q.label).padEnd(24)} ${q.match!.score.toFixed(2)}  ${q.match!.reference.year} ${q.match!.reference.code}`,
+    ),
     `next: review the "${TODO}" comments, then npm run config:validate -- ${out} --input FILE`,
   ];
-  if (result.problems > 0) lines.push(`(config:validate will find ${result.problems} problem${result.problems === 1 ? '' : 's'} in the draft until it is reviewed, mostly the "TODO: ..." values)`);
+  if (result.problems > 0)
+    lines.push(
+      `(config:validate will find ${result.problems} problem${result.problems === 1 ? '' : 's'} in the draft until it is reviewed, mostly the "TODO: ..." values)`,
+    );
   return lines.join('\n');
 }
 
@@ -167,7 +198,10 @@ export async function main(argv: string[]): Promise<number> {
     refuseOverwrite(options);
     await writeFileAtomic(options.out, result.yaml);
     process.stderr.write(summarize(result, displayPath(options.out)) + '\n');
-    if (options.compare) process.stderr.write(formatAgreement(topicAgreement(result.draft, loadConfig(options.compare).config), options.year) + '\n');
+    if (options.compare)
+      process.stderr.write(
+        formatAgreement(topicAgreement(result.draft, loadConfig(options.compare).config), options.year) + '\n',
+      );
     return 0;
   } catch (error) {
     return reportError(error, USAGE);

@@ -7,17 +7,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatProblem, validateConfigText } from '../config/load.js';
-import type { SurveyConfig } from '../config/schema.js';
 import { configLines } from '../config/config-lines.js';
 import { checkAgainstSurvey, checkedQuestions, looseConfig } from '../config/data-checks.js';
-import type { SurveyTable } from '../survey/read.js';
-import { readConfiguredSurvey, looseLayout } from '../config/read-configured.js';
-import { encodeSurvey } from '../segment/encode.js';
-
-import { isFreeTextColumn, questionOfColumn } from '../survey/columns.js';
+import { formatProblem, validateConfigText } from '../config/load.js';
+import { looseLayout, readConfiguredSurvey } from '../config/read-configured.js';
+import type { SurveyConfig } from '../config/schema.js';
+import { printedHelp, reportError, runIfEntryPoint } from '../infra/command.js';
 import { InputError, UsageError } from '../infra/errors.js';
-import { reportError, runIfEntryPoint, printedHelp } from '../infra/command.js';
+import { encodeSurvey } from '../segment/encode.js';
+import { isFreeTextColumn, questionOfColumn } from '../survey/columns.js';
+import type { SurveyTable } from '../survey/read.js';
 
 const USAGE = `Usage: npm run config:validate -- CONFIG [--input FILE]
 
@@ -47,7 +46,10 @@ export async function validateConfigFile(file: string, input?: string): Promise<
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InputError({ file }, `cannot read the survey configuration (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new InputError(
+      { file },
+      `cannot read the survey configuration (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   return validateConfigSource(text, file, input);
 }
@@ -58,14 +60,24 @@ export async function validateConfigSource(text: string, file: string, input?: s
   const findings: Finding[] = [];
   const schema = validateConfigText(text);
   if ('problems' in schema) {
-    for (const p of schema.problems) findings.push({ severity: 'error', line: p.line, message: formatProblem(p), path: p.path });
+    for (const p of schema.problems)
+      findings.push({ severity: 'error', line: p.line, message: formatProblem(p), path: p.path });
   }
   // A TODO value the schema already rejects (a code written as "TODO: ...") is reported once.
   const schemaPaths = new Set('problems' in schema ? schema.problems.map((p) => p.path) : []);
-  for (const todo of lines.todoValues().filter((t) => !schemaPaths.has(t.path))) findings.push({ severity: 'error', line: todo.line, message: `${todo.path} is still a TODO: ${shorten(todo.value)}` });
+  for (const todo of lines.todoValues().filter((t) => !schemaPaths.has(t.path)))
+    findings.push({
+      severity: 'error',
+      line: todo.line,
+      message: `${todo.path} is still a TODO: ${shorten(todo.value)}`,
+    });
   const todoComments = lines.todoCommentLines();
   if (todoComments.length > 0) {
-    findings.push({ severity: 'warning', line: todoComments[0], message: `${todoComments.length} comment line(s) still say TODO (lines ${listLines(todoComments)}); delete each once checked` });
+    findings.push({
+      severity: 'warning',
+      line: todoComments[0],
+      message: `${todoComments.length} comment line(s) still say TODO (lines ${listLines(todoComments)}); delete each once checked`,
+    });
   }
 
   let table: SurveyTable | null = null;
@@ -73,7 +85,9 @@ export async function validateConfigSource(text: string, file: string, input?: s
     const loose = looseConfig(lines.data);
     const wanted = checkedQuestions(loose);
     try {
-      table = await readConfiguredSurvey(input, looseLayout(lines.data), { keepColumn: (c) => wanted.has(questionOfColumn(c)) && !isFreeTextColumn(c) });
+      table = await readConfiguredSurvey(input, looseLayout(lines.data), {
+        keepColumn: (c) => wanted.has(questionOfColumn(c)) && !isFreeTextColumn(c),
+      });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       findings.push({ severity: 'error', line: undefined, message: error.message });
@@ -85,7 +99,12 @@ export async function validateConfigSource(text: string, file: string, input?: s
         const path = p.path?.map(String).join('.');
         const duplicate = path === undefined ? -1 : findings.findIndex((f) => f.path === path);
         if (duplicate >= 0) findings.splice(duplicate, 1);
-        findings.push({ severity: p.severity, line: p.path ? lines.lineOf(p.path) : undefined, message: p.message, path });
+        findings.push({
+          severity: p.severity,
+          line: p.path ? lines.lineOf(p.path) : undefined,
+          message: p.message,
+          path,
+        });
       }
     }
   }
@@ -103,17 +122,24 @@ function summarize(config: SurveyConfig, table: SurveyTable | null): string {
     const { counts } = encodeSurvey(table, config);
     return `${config.year}: ${questions}, ${counts.features} features; ${counts.respondents.toLocaleString('en-US')} respondents, ${counts.kept.toLocaleString('en-US')} kept after dropping ${counts.droppedNearlyEmpty.toLocaleString('en-US')} nearly empty rows`;
   } catch (error) {
-    if (error instanceof InputError) return `${config.year}: ${questions}; the encoder still refuses the file: ${error.message}`;
+    if (error instanceof InputError)
+      return `${config.year}: ${questions}; the encoder still refuses the file: ${error.message}`;
     throw error;
   }
 }
 
 export function formatReport(report: ValidationReport): string {
   const sorted = [...report.findings].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
-  const out = sorted.map((f) => `${report.file}${f.line !== undefined ? `:${f.line}` : ''}: ${f.severity}: ${f.message}`);
+  const out = sorted.map(
+    (f) => `${report.file}${f.line !== undefined ? `:${f.line}` : ''}: ${f.severity}: ${f.message}`,
+  );
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.length - errors;
-  out.push(errors === 0 ? `${report.file}: no problems${warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}. ${report.summary ?? ''}`.trimEnd() : `${report.file}: ${errors} problem${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  out.push(
+    errors === 0
+      ? `${report.file}: no problems${warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}. ${report.summary ?? ''}`.trimEnd()
+      : `${report.file}: ${errors} problem${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+  );
   return out.join('\n');
 }
 
@@ -128,9 +154,17 @@ function shorten(value: string): string {
 export async function main(argv: string[]): Promise<number> {
   if (printedHelp(argv, USAGE)) return 0;
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: { input: { type: 'string' }, help: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { input: { type: 'string' }, help: { type: 'boolean', default: false } },
+      allowPositionals: true,
+      strict: true,
+    });
     if (values.help) throw new UsageError(USAGE);
-    if (positionals.length !== 1) throw new UsageError(`expected one CONFIG file, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}\n\n${USAGE}`);
+    if (positionals.length !== 1)
+      throw new UsageError(
+        `expected one CONFIG file, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}\n\n${USAGE}`,
+      );
     const report = await validateConfigFile(positionals[0], values.input);
     const failed = report.findings.some((f) => f.severity === 'error');
     (failed ? process.stderr : process.stdout).write(formatReport(report) + '\n');

@@ -37,7 +37,15 @@ export function stderrReporter(stream: NodeJS.WriteStream = process.stderr): Rep
       return (done, total) => {
         if (stream.isTTY) {
           if (!bar) {
-            bar = new cliProgress.SingleBar({ stream, format: `${STAGE_NAMES[stage]} [{bar}] {percentage}% | {value}/{total}`, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+            bar = new cliProgress.SingleBar(
+              {
+                stream,
+                format: `${STAGE_NAMES[stage]} [{bar}] {percentage}% | {value}/{total}`,
+                hideCursor: true,
+                clearOnComplete: true,
+              },
+              cliProgress.Presets.shades_classic,
+            );
             bar.start(total, 0);
           }
           bar.update(done);

@@ -9,11 +9,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILT_IN_CONFIG_DIR } from '../config/load.js';
-import { main as segment } from './segment.js';
-import { main as trainQuiz } from './quiz.js';
 import { DEFAULT_SURVEYS_DIR, segmentationPath } from '../document/paths.js';
-import { runIfEntryPoint } from '../infra/command.js';
 import { SEGMENT_DEFAULTS } from '../document/segment-command.js';
+import { runIfEntryPoint } from '../infra/command.js';
+import { main as trainQuiz } from './quiz.js';
+import { main as segment } from './segment.js';
 
 export function configuredYears(): number[] {
   return readdirSync(BUILT_IN_CONFIG_DIR)
@@ -71,9 +71,29 @@ export async function main(argv: string[]): Promise<number> {
       continue;
     }
     process.stderr.write(`\n== ${year}: ${input}\n`);
-    const code = await segment(['--survey', String(year), '--input', input, '--out', values.out!, '--content', values.content!, ...(values.force ? ['--force'] : [])]);
+    const code = await segment([
+      '--survey',
+      String(year),
+      '--input',
+      input,
+      '--out',
+      values.out!,
+      '--content',
+      values.content!,
+      ...(values.force ? ['--force'] : []),
+    ]);
     // The "Which segment are you?" page needs its model trained on the segments just published.
-    const quiz = code === 0 ? await trainQuiz(['--survey', String(year), '--input', input, '--document', segmentationPath(values.out!, year)]) : 1;
+    const quiz =
+      code === 0
+        ? await trainQuiz([
+            '--survey',
+            String(year),
+            '--input',
+            input,
+            '--document',
+            segmentationPath(values.out!, year),
+          ])
+        : 1;
     if (code !== 0 || quiz !== 0) failed++;
   }
   return failed === 0 ? 0 : 1;

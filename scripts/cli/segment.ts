@@ -9,27 +9,27 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { builtInConfigPath, loadConfig, type LoadedConfig } from '../config/load.js';
-import { cachedParameters, PARAMETER_DEFAULTS, resolveParameters, type RunParameters } from '../segment/parameters.js';
-import { runSegmentation } from '../segment/pipeline.js';
-import { STAGES, type EncodedSurvey, type SegmentRun } from '../segment/types.js';
-import { labelsCsv } from '../segment/assemble.js';
-import { UsageError } from '../infra/errors.js';
-import { stderrReporter } from './reporter.js';
-import { cacheKey, isFresh } from '../infra/cache.js';
-import { sha256File, sha256Text } from '../infra/hash.js';
-import { updateRegistry } from '../identity/register.js';
-import { formatMatchTable } from '../identity/match-table.js';
+import { builtInConfigPath, type LoadedConfig, loadConfig } from '../config/load.js';
 import { hashSegmentation, readRegistry, readSegmentation, serializeRegistry } from '../document/io.js';
-import { RegistrySchema, type Registry } from '../document/registry-schema.js';
 import { registryPath, runLogPath, segmentationPath } from '../document/paths.js';
+import { type Registry, RegistrySchema } from '../document/registry-schema.js';
 import { SEGMENT_DEFAULTS, type SegmentInvocation } from '../document/segment-command.js';
 import type { Segmentation } from '../document/segmentation-schema.js';
+import { formatMatchTable } from '../identity/match-table.js';
+import { updateRegistry } from '../identity/register.js';
+import { cacheKey, isFresh } from '../infra/cache.js';
 import { choiceOption, integerOption, printedHelp, reportError, runIfEntryPoint } from '../infra/command.js';
-import { readDeclarations, updateSubSegments } from '../segment/subsegments-update.js';
-import { checkSurveyFile } from '../survey/read.js';
+import { UsageError } from '../infra/errors.js';
+import { sha256File, sha256Text } from '../infra/hash.js';
 import { checkOutputDirectory, checkOutputFile } from '../infra/output-paths.js';
 import { OutputUnit } from '../infra/output-unit.js';
+import { labelsCsv } from '../segment/assemble.js';
+import { cachedParameters, PARAMETER_DEFAULTS, type RunParameters, resolveParameters } from '../segment/parameters.js';
+import { runSegmentation } from '../segment/pipeline.js';
+import { readDeclarations, updateSubSegments } from '../segment/subsegments-update.js';
+import { type EncodedSurvey, type SegmentRun, STAGES } from '../segment/types.js';
+import { checkSurveyFile } from '../survey/read.js';
+import { stderrReporter } from './reporter.js';
 
 const USAGE = `Usage: npm run segment -- (--survey YEAR | --config FILE) --input FILE [options]
 
@@ -105,11 +105,17 @@ export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
   });
   if (values.help) throw new UsageError(USAGE);
   if (!values.input) throw new UsageError(`--input is required: the survey CSV or zip\n\n${USAGE}`);
-  if (!values.survey === !values.config) throw new UsageError(`give exactly one of --survey YEAR or --config FILE\n\n${USAGE}`);
-  if (values.survey && !/^\d{4}$/.test(values.survey)) throw new UsageError(`--survey ${values.survey}: expected a four-digit year`);
+  if (!values.survey === !values.config)
+    throw new UsageError(`give exactly one of --survey YEAR or --config FILE\n\n${USAGE}`);
+  if (values.survey && !/^\d{4}$/.test(values.survey))
+    throw new UsageError(`--survey ${values.survey}: expected a four-digit year`);
   const configFile = values.config ?? builtInConfigPath(values.survey!);
-  if (values.survey && !existsSync(configFile)) throw new UsageError(`--survey ${values.survey}: there is no built-in configuration ${configFile}; write one and pass it with --config`);
-  const given = <T>(value: string | undefined, parse: (value: string) => T): T | undefined => (value === undefined ? undefined : parse(value));
+  if (values.survey && !existsSync(configFile))
+    throw new UsageError(
+      `--survey ${values.survey}: there is no built-in configuration ${configFile}; write one and pass it with --config`,
+    );
+  const given = <T>(value: string | undefined, parse: (value: string) => T): T | undefined =>
+    value === undefined ? undefined : parse(value);
   return {
     configFile,
     survey: values.survey ? Number(values.survey) : null,
@@ -126,7 +132,9 @@ export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
       selectK: values['select-k'],
       synthetic: values.synthetic || existsSync(join(dirname(values.input), 'SYNTHETIC.md')),
       init: given(values.init, (v) => choiceOption('--init', v, ['spectral', 'random'] as const)),
-      mixtureInit: given(values['mixture-init'], (v) => choiceOption('--mixture-init', v, ['kmeans', 'k-means++'] as const)),
+      mixtureInit: given(values['mixture-init'], (v) =>
+        choiceOption('--mixture-init', v, ['kmeans', 'k-means++'] as const),
+      ),
       reruns: given(values.stability, (v) => integerOption('--stability', v, 0)),
       singleRun: values['single-run'],
       threads: given(values.threads, (v) => integerOption('--threads', v, 1)),
@@ -139,7 +147,9 @@ export function parseSegmentArgs(argv: string[]): SegmentCliOptions {
  * but its threads) and the code. Null when the input cannot be read; the reader then reports why.
  */
 function cacheKeyOf(options: SegmentCliOptions, configHash: string, inputSha256: string | null): string | null {
-  return inputSha256 === null ? null : cacheKey({ inputSha256, configHash, parameters: cachedParameters(options.parameters) });
+  return inputSha256 === null
+    ? null
+    : cacheKey({ inputSha256, configHash, parameters: cachedParameters(options.parameters) });
 }
 
 /** The input's sha256, once per run; null when it cannot be read (the reader then says why). */
@@ -152,7 +162,12 @@ async function inputHash(input: string): Promise<string | null> {
 }
 
 /** Stages the document, its run log and the labels asked for in the run's output unit; returns the document's path and text. */
-function stageOutputs(unit: OutputUnit, run: SegmentRun, options: SegmentCliOptions, key: string | null): { path: string; json: string } {
+function stageOutputs(
+  unit: OutputUnit,
+  run: SegmentRun,
+  options: SegmentCliOptions,
+  key: string | null,
+): { path: string; json: string } {
   const path = segmentationPath(options.out, run.document.survey.year);
   const json = JSON.stringify(run.document) + '\n';
   const runLog = {
@@ -161,12 +176,21 @@ function stageOutputs(unit: OutputUnit, run: SegmentRun, options: SegmentCliOpti
     note: 'Per-run facts kept out of the segmentation document so that it stays byte-identical across runs.',
     finishedAt: new Date().toISOString(),
     // Stages in pipeline order; map and embed may overlap, so the total is the wall-clock time, not their sum.
-    timingsMs: Object.fromEntries(STAGES.flatMap((stage) => (run.timings[stage] === undefined ? [] : [[stage, run.timings[stage]]]))),
+    timingsMs: Object.fromEntries(
+      STAGES.flatMap((stage) => (run.timings[stage] === undefined ? [] : [[stage, run.timings[stage]]])),
+    ),
     totalMs: run.wallMs,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     node: process.version,
     // Messages that say "run segment again" (the site's sub-segment notice) repeat these paths.
-    invocation: { survey: options.survey, config: options.survey === null ? options.configFile : null, input: options.input, out: options.out, content: options.contentDir, updateRegistry: options.updateRegistry } satisfies SegmentInvocation,
+    invocation: {
+      survey: options.survey,
+      config: options.survey === null ? options.configFile : null,
+      input: options.input,
+      out: options.out,
+      content: options.contentDir,
+      updateRegistry: options.updateRegistry,
+    } satisfies SegmentInvocation,
   };
   if (options.labelsCsv) unit.stage(options.labelsCsv, labelsCsv(run.labels));
   // The document first: a run log that names a document which failed to land would make a stale one look fresh.
@@ -179,7 +203,12 @@ function stageOutputs(unit: OutputUnit, run: SegmentRun, options: SegmentCliOpti
  * Slugs follow the segments they name: match the document's segments to the registered ones. A reused
  * document that the registry already describes is left alone, so its segments stay "new" until a real re-run.
  */
-async function registerSegments(document: Segmentation, contentDir: string, reused: boolean, unit: OutputUnit): Promise<Registry> {
+async function registerSegments(
+  document: Segmentation,
+  contentDir: string,
+  reused: boolean,
+  unit: OutputUnit,
+): Promise<Registry> {
   const path = registryPath(contentDir, document.survey.year);
   if (reused && existsSync(path)) {
     const current = await readRegistry(path);
@@ -196,13 +225,29 @@ async function registerSegments(document: Segmentation, contentDir: string, reus
  * The registry keeps editors' slugs attached to segments, so only a run on the year's full file changes it
  * (or one that asks to): a run on a sample would rename and retire segments that the site publishes.
  */
-function registryDecision(config: LoadedConfig, respondents: number, path: string, asked: boolean): { update: boolean; message: string } {
+function registryDecision(
+  config: LoadedConfig,
+  respondents: number,
+  path: string,
+  asked: boolean,
+): { update: boolean; message: string } {
   const full = config.config.respondents;
   const count = (n: number) => n.toLocaleString('en');
   if (asked) return { update: true, message: `registry: updating ${path} as asked (--update-registry)` };
-  if (full === undefined) return { update: true, message: `registry: updating ${path} (${config.file} names no full-file size, "respondents", so every input counts as the full file)` };
-  if (respondents === full) return { update: true, message: `registry: updating ${path} (the input is the full ${config.config.year} file: ${count(full)} respondents)` };
-  return { update: false, message: `registry: ${path} left unchanged: the input holds ${count(respondents)} respondents, not the full ${config.config.year} file's ${count(full)} (the config's "respondents"); --update-registry writes it anyway. Sub-segments, which follow the registry, are not updated either.` };
+  if (full === undefined)
+    return {
+      update: true,
+      message: `registry: updating ${path} (${config.file} names no full-file size, "respondents", so every input counts as the full file)`,
+    };
+  if (respondents === full)
+    return {
+      update: true,
+      message: `registry: updating ${path} (the input is the full ${config.config.year} file: ${count(full)} respondents)`,
+    };
+  return {
+    update: false,
+    message: `registry: ${path} left unchanged: the input holds ${count(respondents)} respondents, not the full ${config.config.year} file's ${count(full)} (the config's "respondents"); --update-registry writes it anyway. Sub-segments, which follow the registry, are not updated either.`,
+  };
 }
 
 /** Every output path is checked, and locked, before the survey is read: a bad one fails at once, not after the computing. */
@@ -213,14 +258,27 @@ function checkAndLockOutputs(options: SegmentCliOptions, year: number): Promise<
   const document = segmentationPath(options.out, year);
   checkOutputFile(document, '--out');
   checkOutputFile(registryPath(options.contentDir, year), '--content');
-  return OutputUnit.acquire([document, runLogPath(document), registryPath(options.contentDir, year), ...(options.labelsCsv ? [options.labelsCsv] : [])]);
+  return OutputUnit.acquire([
+    document,
+    runLogPath(document),
+    registryPath(options.contentDir, year),
+    ...(options.labelsCsv ? [options.labelsCsv] : []),
+  ]);
 }
 
 /**
  * Sub-segments of the segments whose summaries ask for them (`subSegments: N`), beside the document; from the
  * run's encoded survey when it has just run (`encoded`), else from the input read again.
  */
-async function subSegmentsOf(document: Segmentation, documentJson: string, registry: Registry, options: SegmentCliOptions, config: LoadedConfig, inputSha256: string | null, encoded?: EncodedSurvey): Promise<void> {
+async function subSegmentsOf(
+  document: Segmentation,
+  documentJson: string,
+  registry: Registry,
+  options: SegmentCliOptions,
+  config: LoadedConfig,
+  inputSha256: string | null,
+  encoded?: EncodedSurvey,
+): Promise<void> {
   const declarations = readDeclarations(options.contentDir, document.survey.year);
   await updateSubSegments(document, documentJson, registry, declarations, config, {
     input: options.input,
@@ -256,9 +314,16 @@ async function segment(options: SegmentCliOptions, config: LoadedConfig, unit: O
   const cached = segmentationPath(options.out, config.config.year);
   // Labels are not cached, so asking for them means running.
   if (key && !options.force && !options.labelsCsv && isFresh(cached, runLogPath(cached), key)) {
-    process.stderr.write(`${cached} is up to date (same input, config, parameters and code); reusing it (--force recomputes)\n`);
+    process.stderr.write(
+      `${cached} is up to date (same input, config, parameters and code); reusing it (--force recomputes)\n`,
+    );
     const document = await readSegmentation(cached);
-    const decision = registryDecision(config, document.counts.respondents, registryPath(options.contentDir, document.survey.year), options.updateRegistry);
+    const decision = registryDecision(
+      config,
+      document.counts.respondents,
+      registryPath(options.contentDir, document.survey.year),
+      options.updateRegistry,
+    );
     process.stderr.write(decision.message + '\n');
     if (decision.update) {
       const registry = await registerSegments(document, options.contentDir, true, unit);
@@ -267,10 +332,18 @@ async function segment(options: SegmentCliOptions, config: LoadedConfig, unit: O
     }
     return 0;
   }
-  const run = await runSegmentation({ input: options.input, inputSha256: inputSha256 ?? undefined, config, parameters: options.parameters }, stderrReporter());
+  const run = await runSegmentation(
+    { input: options.input, inputSha256: inputSha256 ?? undefined, config, parameters: options.parameters },
+    stderrReporter(),
+  );
   const { path, json } = stageOutputs(unit, run, options, key);
   const { counts, segments } = run.document;
-  const decision = registryDecision(config, counts.respondents, registryPath(options.contentDir, run.document.survey.year), options.updateRegistry);
+  const decision = registryDecision(
+    config,
+    counts.respondents,
+    registryPath(options.contentDir, run.document.survey.year),
+    options.updateRegistry,
+  );
   const registry = decision.update ? await registerSegments(run.document, options.contentDir, false, unit) : null;
   // The document, its run log, the labels and the registry land together or not at all.
   unit.commit();
@@ -280,7 +353,11 @@ async function segment(options: SegmentCliOptions, config: LoadedConfig, unit: O
   process.stderr.write(decision.message + '\n');
   if (registry) await subSegmentsOf(run.document, json, registry, options, config, inputSha256, run.encoded);
   if (run.document.modelSelection) {
-    process.stderr.write('k   BIC\n' + run.document.modelSelection.map((m) => `${String(m.k).padEnd(3)} ${m.bic.toFixed(1)}`).join('\n') + '\n');
+    process.stderr.write(
+      'k   BIC\n' +
+        run.document.modelSelection.map((m) => `${String(m.k).padEnd(3)} ${m.bic.toFixed(1)}`).join('\n') +
+        '\n',
+    );
   }
   return 0;
 }

@@ -2,9 +2,10 @@
  * Texts a survey file writes where a cell is really empty. 2022 writes pandas' "nan" in every unticked cell
  * of 19 multi-select columns; read as an answer, "nan" would count everyone as having ticked them.
  */
-import type { Column, SurveyTable } from '../survey/read.js';
+
 import { questionOfColumn } from '../survey/columns.js';
 import { tally } from '../survey/questions.js';
+import type { Column, SurveyTable } from '../survey/read.js';
 
 const BLANK_LIKE = new Set(['nan', 'NaN', 'NA', 'N/A', 'null', 'NULL']);
 
@@ -14,7 +15,8 @@ const BLANK_LIKE = new Set(['nan', 'NaN', 'NA', 'N/A', 'null', 'NULL']);
  */
 export function blankMarkers(table: SurveyTable): string[] {
   const columnsPerQuestion = new Map<string, number>();
-  for (const code of table.columns.keys()) columnsPerQuestion.set(questionOfColumn(code), (columnsPerQuestion.get(questionOfColumn(code)) ?? 0) + 1);
+  for (const code of table.columns.keys())
+    columnsPerQuestion.set(questionOfColumn(code), (columnsPerQuestion.get(questionOfColumn(code)) ?? 0) + 1);
   const found = new Set<string>();
   for (const [code, column] of table.columns) {
     if ((columnsPerQuestion.get(questionOfColumn(code)) ?? 0) < 2) continue;

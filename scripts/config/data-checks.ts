@@ -5,14 +5,25 @@
  * answers the file does not have, and questions of the file the config does not mention. Works on the raw
  * YAML data, so a config that fails its schema still gets its data checked.
  */
-import type { SurveyTable } from '../survey/read.js';
-import { isFreeTextColumn, questionOfColumn, variantOfColumn } from '../survey/columns.js';
-import type { ConfigPath } from './config-lines.js';
-import { firstRows, surveyQuestions, tally } from '../survey/questions.js';
-import { contentWords, jaccard } from './text-similarity.js';
+
 import type { z } from 'zod';
-import { AnswerConditionSchema, AnswersRuleSchema, CompletenessSchema, MapSplitRuleSchema, QuestionSchema, SurveyConfigSchema, VariantsRuleSchema, type QuestionConfig, type SurveyConfigInput } from './schema.js';
-import { accepted, rawFields, rawItems, type RawFields } from './lenient.js';
+import { isFreeTextColumn, questionOfColumn, variantOfColumn } from '../survey/columns.js';
+import { firstRows, surveyQuestions, tally } from '../survey/questions.js';
+import type { SurveyTable } from '../survey/read.js';
+import type { ConfigPath } from './config-lines.js';
+import { accepted, type RawFields, rawFields, rawItems } from './lenient.js';
+import {
+  AnswerConditionSchema,
+  AnswersRuleSchema,
+  CompletenessSchema,
+  MapSplitRuleSchema,
+  type QuestionConfig,
+  QuestionSchema,
+  type SurveyConfigInput,
+  SurveyConfigSchema,
+  VariantsRuleSchema,
+} from './schema.js';
+import { contentWords, jaccard } from './text-similarity.js';
 
 export interface DataProblem {
   severity: 'error' | 'warning';
@@ -52,7 +63,9 @@ const UNMATCHED = CONFIG.unmatchedQuestions.unwrap().element.shape;
 const MARKER = MapSplitRuleSchema.shape.nonProfessional.element.shape;
 const CONDITION = AnswerConditionSchema.shape;
 /** Any of the professional rules' fields: which ones count depends on `rule`. */
-type RawRule = RawFields<z.input<typeof VariantsRuleSchema>> & RawFields<z.input<typeof MapSplitRuleSchema>> & RawFields<z.input<typeof AnswersRuleSchema>>;
+type RawRule = RawFields<z.input<typeof VariantsRuleSchema>> &
+  RawFields<z.input<typeof MapSplitRuleSchema>> &
+  RawFields<z.input<typeof AnswersRuleSchema>>;
 
 /** Each field as its schema piece reads it, so a field the schema rejects is left out and the others are still checked. */
 export function looseConfig(data: unknown): LooseConfig {
@@ -63,17 +76,37 @@ export function looseConfig(data: unknown): LooseConfig {
       const entry = rawFields<z.input<typeof QuestionSchema>>(item);
       const code = accepted(QUESTION.code, entry.code);
       if (code === undefined) return [];
-      return [{ index, code, label: accepted(QUESTION.label, entry.label) ?? code, type: accepted(QUESTION.type, entry.type) ?? null, order: accepted(QUESTION.order, entry.order) ?? null, allowUnlisted: accepted(QUESTION.allowUnlisted, entry.allowUnlisted) ?? false }];
+      return [
+        {
+          index,
+          code,
+          label: accepted(QUESTION.label, entry.label) ?? code,
+          type: accepted(QUESTION.type, entry.type) ?? null,
+          order: accepted(QUESTION.order, entry.order) ?? null,
+          allowUnlisted: accepted(QUESTION.allowUnlisted, entry.allowUnlisted) ?? false,
+        },
+      ];
     }),
-    unmatched: rawItems(config.unmatchedQuestions).flatMap((item) => accepted(UNMATCHED.code, rawFields<NonNullable<SurveyConfigInput['unmatchedQuestions']>[number]>(item).code) ?? []),
-    mlYears: accepted(CONFIG.profile.shape.mlYears, rawFields<SurveyConfigInput['profile']>(config.profile).mlYears) ?? null,
+    unmatched: rawItems(config.unmatchedQuestions).flatMap(
+      (item) =>
+        accepted(UNMATCHED.code, rawFields<NonNullable<SurveyConfigInput['unmatchedQuestions']>[number]>(item).code) ??
+        [],
+    ),
+    mlYears:
+      accepted(CONFIG.profile.shape.mlYears, rawFields<SurveyConfigInput['profile']>(config.profile).mlYears) ?? null,
     newToML: accepted(CONFIG.newToML, config.newToML) ?? [],
-    variants: professional.rule === VariantsRuleSchema.shape.rule.value ? (accepted(VariantsRuleSchema.shape.questions, professional.questions) ?? []) : null,
+    variants:
+      professional.rule === VariantsRuleSchema.shape.rule.value
+        ? (accepted(VariantsRuleSchema.shape.questions, professional.questions) ?? [])
+        : null,
     markers:
       professional.rule === MapSplitRuleSchema.shape.rule.value
         ? rawItems(professional.nonProfessional).map((item) => {
             const marker = rawFields<z.input<typeof MapSplitRuleSchema>['nonProfessional'][number]>(item);
-            return { question: accepted(MARKER.question, marker.question) ?? '', answers: accepted(MARKER.answers, marker.answers) ?? [] };
+            return {
+              question: accepted(MARKER.question, marker.question) ?? '',
+              answers: accepted(MARKER.answers, marker.answers) ?? [],
+            };
           })
         : [],
     conditions:
@@ -81,10 +114,18 @@ export function looseConfig(data: unknown): LooseConfig {
         ? rawItems(professional.conditions).map((item) => {
             const condition = rawFields<z.input<typeof AnswerConditionSchema>>(item);
             const list = condition.anyOf !== undefined ? 'anyOf' : 'noneOf';
-            return { question: accepted(CONDITION.question, condition.question) ?? '', list, answers: accepted(CONDITION[list], condition[list]) ?? [] };
+            return {
+              question: accepted(CONDITION.question, condition.question) ?? '',
+              list,
+              answers: accepted(CONDITION[list], condition[list]) ?? [],
+            };
           })
         : [],
-    completeQuestions: accepted(CompletenessSchema.shape.questions, rawFields<z.input<typeof CompletenessSchema>>(professional.complete).questions) ?? [],
+    completeQuestions:
+      accepted(
+        CompletenessSchema.shape.questions,
+        rawFields<z.input<typeof CompletenessSchema>>(professional.complete).questions,
+      ) ?? [],
     responsesFile: accepted(CONFIG.responsesFile, config.responsesFile),
     blankCells: accepted(CONFIG.blankCells, config.blankCells) ?? [],
   };
@@ -92,7 +133,12 @@ export function looseConfig(data: unknown): LooseConfig {
 
 /** The question codes whose columns the checks read. */
 export function checkedQuestions(config: LooseConfig): Set<string> {
-  return new Set([...config.questions.map((q) => q.code), ...config.markers.map((m) => m.question), ...config.conditions.map((c) => c.question), ...config.completeQuestions]);
+  return new Set([
+    ...config.questions.map((q) => q.code),
+    ...config.markers.map((m) => m.question),
+    ...config.conditions.map((c) => c.question),
+    ...config.completeQuestions,
+  ]);
 }
 
 export function checkAgainstSurvey(config: LooseConfig, table: SurveyTable): DataProblem[] {
@@ -110,11 +156,19 @@ export function checkAgainstSurvey(config: LooseConfig, table: SurveyTable): Dat
     const path = ['questions', q.index];
     const columns = columnsOf.get(q.code) ?? [];
     if (columns.length === 0) {
-      problems.push({ severity: 'error', path: [...path, 'code'], message: `${q.code} (${q.label}) has no column in ${file} (expected ${q.code} or ${q.code}_...)` });
+      problems.push({
+        severity: 'error',
+        path: [...path, 'code'],
+        message: `${q.code} (${q.label}) has no column in ${file} (expected ${q.code} or ${q.code}_...)`,
+      });
       continue;
     }
     if (q.type === 'single' && columns.length > 1 && !columns.every((c) => variantOfColumn(c))) {
-      problems.push({ severity: 'error', path: [...path, 'type'], message: `${q.code} (${q.label}) is configured as single-choice but has ${columns.length} answer columns (${preview(columns)}); expected type: multi` });
+      problems.push({
+        severity: 'error',
+        path: [...path, 'type'],
+        message: `${q.code} (${q.label}) is configured as single-choice but has ${columns.length} answer columns (${preview(columns)}); expected type: multi`,
+      });
       continue;
     }
     if (q.type === 'multi') problems.push(...checkMultiColumns(q, columns, table, path));
@@ -125,24 +179,48 @@ export function checkAgainstSurvey(config: LooseConfig, table: SurveyTable): Dat
   if (ml) {
     const found = new Set(answersOf(table, columnsOf.get(ml.code) ?? []).map((a) => a.answer));
     config.newToML.forEach((answer, i) => {
-      if (found.size > 0 && !found.has(answer)) problems.push({ severity: 'error', path: ['newToML', i], message: `newToML answer "${answer}" is not an answer of ${ml.code} (mlYears) in ${file}${closest(answer, [...found])}` });
+      if (found.size > 0 && !found.has(answer))
+        problems.push({
+          severity: 'error',
+          path: ['newToML', i],
+          message: `newToML answer "${answer}" is not an answer of ${ml.code} (mlYears) in ${file}${closest(answer, [...found])}`,
+        });
     });
   }
 
   config.variants?.forEach((code, i) => {
     const columns = columnsOf.get(code) ?? [];
-    if (columns.length === 0) problems.push({ severity: 'error', path: ['professional', 'questions', i], message: `the professional rule lists ${code}, which has no column in ${file}` });
-    else if (!columns.some((c) => variantOfColumn(c))) problems.push({ severity: 'error', path: ['professional', 'questions', i], message: `the professional rule lists ${code}, but ${file} has no ${code}_A / ${code}_B columns (only ${preview(columns)})` });
+    if (columns.length === 0)
+      problems.push({
+        severity: 'error',
+        path: ['professional', 'questions', i],
+        message: `the professional rule lists ${code}, which has no column in ${file}`,
+      });
+    else if (!columns.some((c) => variantOfColumn(c)))
+      problems.push({
+        severity: 'error',
+        path: ['professional', 'questions', i],
+        message: `the professional rule lists ${code}, but ${file} has no ${code}_A / ${code}_B columns (only ${preview(columns)})`,
+      });
   });
   config.markers.forEach((marker, i) => {
     const columns = columnsOf.get(marker.question) ?? [];
     if (columns.length === 0) {
-      problems.push({ severity: 'error', path: ['professional', 'nonProfessional', i, 'question'], message: `the professional rule's marker question ${marker.question || '(none)'} has no column in ${file}` });
+      problems.push({
+        severity: 'error',
+        path: ['professional', 'nonProfessional', i, 'question'],
+        message: `the professional rule's marker question ${marker.question || '(none)'} has no column in ${file}`,
+      });
       return;
     }
     const found = new Set(answersOf(table, columns).map((a) => a.answer));
     marker.answers.forEach((answer, j) => {
-      if (!found.has(answer)) problems.push({ severity: 'error', path: ['professional', 'nonProfessional', i, 'answers', j], message: `nobody in ${file} answered "${answer}" to ${marker.question}${closest(answer, [...found])}` });
+      if (!found.has(answer))
+        problems.push({
+          severity: 'error',
+          path: ['professional', 'nonProfessional', i, 'answers', j],
+          message: `nobody in ${file} answered "${answer}" to ${marker.question}${closest(answer, [...found])}`,
+        });
     });
   });
 
@@ -151,28 +229,61 @@ export function checkAgainstSurvey(config: LooseConfig, table: SurveyTable): Dat
   config.conditions.forEach((condition, i) => {
     const columns = columnsOf.get(condition.question) ?? [];
     if (columns.length === 0) {
-      problems.push({ severity: 'error', path: ['professional', 'conditions', i, 'question'], message: `the professional rule's condition on ${condition.question || '(no question)'} names a question with no column in ${file}` });
+      problems.push({
+        severity: 'error',
+        path: ['professional', 'conditions', i, 'question'],
+        message: `the professional rule's condition on ${condition.question || '(no question)'} names a question with no column in ${file}`,
+      });
       return;
     }
     const found = answersOf(table, columns);
     const names = found.map((a) => a.answer);
     condition.answers.forEach((answer, j) => {
       if (names.includes(answer)) return;
-      const hint = closest(answer, names) || `; its answers in the file: ${names.slice(0, 8).map((a) => `"${a}"`).join(', ')}${names.length > 8 ? ', ...' : ''}`;
-      problems.push({ severity: 'error', path: ['professional', 'conditions', i, condition.list, j], message: `the professional rule's condition on ${condition.question}: nobody in ${file} answered "${answer}"${hint}` });
+      const hint =
+        closest(answer, names) ||
+        `; its answers in the file: ${names
+          .slice(0, 8)
+          .map((a) => `"${a}"`)
+          .join(', ')}${names.length > 8 ? ', ...' : ''}`;
+      problems.push({
+        severity: 'error',
+        path: ['professional', 'conditions', i, condition.list, j],
+        message: `the professional rule's condition on ${condition.question}: nobody in ${file} answered "${answer}"${hint}`,
+      });
     });
   });
 
   config.completeQuestions.forEach((code, i) => {
-    if (!columnsOf.has(code)) problems.push({ severity: 'error', path: ['professional', 'complete', 'questions', i], message: `the professional rule's completeness names ${code}, which has no column in ${file}` });
+    if (!columnsOf.has(code))
+      problems.push({
+        severity: 'error',
+        path: ['professional', 'complete', 'questions', i],
+        message: `the professional rule's completeness names ${code}, which has no column in ${file}`,
+      });
   });
 
-  const mentioned = new Set([...config.questions.map((q) => q.code), ...config.unmatched, ...config.markers.map((m) => m.question), ...config.conditions.map((c) => c.question)]);
+  const mentioned = new Set([
+    ...config.questions.map((q) => q.code),
+    ...config.unmatched,
+    ...config.markers.map((m) => m.question),
+    ...config.conditions.map((c) => c.question),
+  ]);
   for (const question of surveyQuestions(table)) {
-    if (!mentioned.has(question.code)) problems.push({ severity: 'warning', path: null, message: `${question.code} ("${shorten(question.text)}") is in ${file} but neither in questions nor in unmatchedQuestions` });
+    if (!mentioned.has(question.code))
+      problems.push({
+        severity: 'warning',
+        path: null,
+        message: `${question.code} ("${shorten(question.text)}") is in ${file} but neither in questions nor in unmatchedQuestions`,
+      });
   }
   config.unmatched.forEach((code, i) => {
-    if (!columnsOf.has(code)) problems.push({ severity: 'warning', path: ['unmatchedQuestions', i, 'code'], message: `unmatchedQuestions lists ${code}, which has no column in ${file}` });
+    if (!columnsOf.has(code))
+      problems.push({
+        severity: 'warning',
+        path: ['unmatchedQuestions', i, 'code'],
+        message: `unmatchedQuestions lists ${code}, which has no column in ${file}`,
+      });
   });
   return problems;
 }
@@ -185,12 +296,30 @@ function checkMultiColumns(q: LooseQuestion, columns: string[], table: SurveyTab
   });
   if (mixed.length === 0) return [];
   const [first] = mixed;
-  const texts = first.answers.slice(0, 3).map((a) => `"${a.answer}" ${a.count.toLocaleString('en-US')}`).join(', ');
-  const hint = columns.length === 1 ? '; a single column holding several answers is a single-choice question (type: single?)' : '; texts that mean "no answer" (such as "nan") belong in blankCells';
-  return [{ severity: 'error', path: [...path, 'type'], message: `${q.code} (${q.label}) is multi-select, but ${mixed.length} of its columns hold several different answers (${first.column}: ${texts}${first.answers.length > 3 ? ', ...' : ''})${hint}` }];
+  const texts = first.answers
+    .slice(0, 3)
+    .map((a) => `"${a.answer}" ${a.count.toLocaleString('en-US')}`)
+    .join(', ');
+  const hint =
+    columns.length === 1
+      ? '; a single column holding several answers is a single-choice question (type: single?)'
+      : '; texts that mean "no answer" (such as "nan") belong in blankCells';
+  return [
+    {
+      severity: 'error',
+      path: [...path, 'type'],
+      message: `${q.code} (${q.label}) is multi-select, but ${mixed.length} of its columns hold several different answers (${first.column}: ${texts}${first.answers.length > 3 ? ', ...' : ''})${hint}`,
+    },
+  ];
 }
 
-function checkOrder(q: LooseQuestion, columns: string[], table: SurveyTable, path: ConfigPath, where: (row: number) => string): DataProblem[] {
+function checkOrder(
+  q: LooseQuestion,
+  columns: string[],
+  table: SurveyTable,
+  path: ConfigPath,
+  where: (row: number) => string,
+): DataProblem[] {
   const problems: DataProblem[] = [];
   const order = q.order!;
   const answers = answersOf(table, columns);
@@ -198,11 +327,20 @@ function checkOrder(q: LooseQuestion, columns: string[], table: SurveyTable, pat
   if (!q.allowUnlisted) {
     for (const a of answers) {
       if (order.includes(a.answer)) continue;
-      problems.push({ severity: 'error', path: [...path, 'order'], message: `${q.code} (${q.label}): answer "${a.answer}" is not in order (${a.count.toLocaleString('en-US')} respondent${a.count === 1 ? '' : 's'}, first at ${where(a.firstRow)})${closest(a.answer, order)}` });
+      problems.push({
+        severity: 'error',
+        path: [...path, 'order'],
+        message: `${q.code} (${q.label}): answer "${a.answer}" is not in order (${a.count.toLocaleString('en-US')} respondent${a.count === 1 ? '' : 's'}, first at ${where(a.firstRow)})${closest(a.answer, order)}`,
+      });
     }
   }
   order.forEach((answer, i) => {
-    if (!chosen.has(answer)) problems.push({ severity: 'warning', path: [...path, 'order', i], message: `${q.code} (${q.label}): nobody chose order entry "${answer}"` });
+    if (!chosen.has(answer))
+      problems.push({
+        severity: 'warning',
+        path: [...path, 'order', i],
+        message: `${q.code} (${q.label}): nobody chose order entry "${answer}"`,
+      });
   });
   return problems;
 }

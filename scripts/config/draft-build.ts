@@ -3,13 +3,14 @@
  * topic, label and group, the answer orders, the professional rule, profile roles, newToML and the missing
  * topics. Every decision carries the reason the analyst will read in the `# TODO check` comment.
  */
-import type { QuestionGroup, ProfileRole, SurveyConfig } from './schema.js';
-import { PROFILE_ROLES } from './schema.js';
-import type { Reference } from './references.js';
-import type { CompletenessProposal } from './draft-completeness.js';
+
 import type { SurveyQuestion } from '../survey/questions.js';
-import { assignQuestions, DEFAULT_THRESHOLD, type Candidate } from './match-questions.js';
-import { draftOrder, type DraftOrder } from './draft-order.js';
+import type { CompletenessProposal } from './draft-completeness.js';
+import { type DraftOrder, draftOrder } from './draft-order.js';
+import { assignQuestions, type Candidate, DEFAULT_THRESHOLD } from './match-questions.js';
+import type { Reference } from './references.js';
+import type { ProfileRole, QuestionGroup, SurveyConfig } from './schema.js';
+import { PROFILE_ROLES } from './schema.js';
 import { contentWords, jaccard, normalizeAnswer } from './text-similarity.js';
 
 export interface DraftQuestion {
@@ -64,8 +65,18 @@ export interface DraftInput {
 
 export function buildDraft(input: DraftInput): Draft {
   const references = [...input.references].sort((a, b) => a.year - b.year);
-  const matchable = input.questions.map((survey) => ({ code: survey.code, text: survey.text, type: survey.type, answers: survey.answers.map((a) => a.answer), survey }));
-  const assignments = assignQuestions(matchable, references.flatMap((r) => r.questions), input.threshold ?? DEFAULT_THRESHOLD);
+  const matchable = input.questions.map((survey) => ({
+    code: survey.code,
+    text: survey.text,
+    type: survey.type,
+    answers: survey.answers.map((a) => a.answer),
+    survey,
+  }));
+  const assignments = assignQuestions(
+    matchable,
+    references.flatMap((r) => r.questions),
+    input.threshold ?? DEFAULT_THRESHOLD,
+  );
   const drafted: DraftQuestion[] = assignments.map(({ question: { survey: question }, match, best }) => {
     const entry = match?.reference.entry;
     return {
@@ -79,7 +90,8 @@ export function buildDraft(input: DraftInput): Draft {
     };
   });
   const configured = drafted.filter((q) => q.match !== null);
-  const latest = [...references].reverse().find((r) => r.year < input.year) ?? references[references.length - 1] ?? null;
+  const latest =
+    [...references].reverse().find((r) => r.year < input.year) ?? references[references.length - 1] ?? null;
   // missingTopics means one thing in every config: topics of the 2020 table, the notebook's questions, that
   // the year does not ask. Without 2020 among the references, the latest one stands in.
   const baseline = references.find((r) => r.year === 2020) ?? latest;
@@ -87,13 +99,18 @@ export function buildDraft(input: DraftInput): Draft {
   const mlYears = codeOfRole(references, byTopic, 'mlYears');
   return {
     year: input.year,
-    title: latest ? latest.config.title.replace(String(latest.year), String(input.year)) : `Kaggle Machine Learning & Data Science Survey ${input.year}`,
+    title: latest
+      ? latest.config.title.replace(String(latest.year), String(input.year))
+      : `Kaggle Machine Learning & Data Science Survey ${input.year}`,
     responsesFile: input.responsesFile,
     respondents: input.respondents,
     blankCells: input.blankCells,
     professional: draftProfessional(input.questions, configured, drafted, references),
     profile: PROFILE_ROLES.map((role) => ({ role, ...codeOfRole(references, byTopic, role) })),
-    newToML: draftNewToML(references, mlYears.code ? configured.find((q) => q.survey.code === mlYears.code) : undefined),
+    newToML: draftNewToML(
+      references,
+      mlYears.code ? configured.find((q) => q.survey.code === mlYears.code) : undefined,
+    ),
     workActivities: codeOfTopic(references, byTopic, (c) => c.workActivities),
     questions: configured,
     unmatched: drafted.filter((q) => q.match === null),
@@ -105,14 +122,22 @@ export function buildDraft(input: DraftInput): Draft {
 }
 
 /** A role's topic as the latest reference that fills the role configures it (e.g. mlYears -> ml-years). */
-function codeOfRole(references: Reference[], byTopic: Map<string, DraftQuestion>, role: ProfileRole): { code: string | null; topic: string | null } {
+function codeOfRole(
+  references: Reference[],
+  byTopic: Map<string, DraftQuestion>,
+  role: ProfileRole,
+): { code: string | null; topic: string | null } {
   const topic = topicOfCode(references, (c) => c.profile[role]);
   const question = topic ? byTopic.get(topic) : undefined;
   const usable = question && question.group === 'valid' && question.survey.type === 'single';
   return { code: usable ? question.survey.code : null, topic };
 }
 
-function codeOfTopic(references: Reference[], byTopic: Map<string, DraftQuestion>, pick: (c: SurveyConfig) => string | undefined): string | null {
+function codeOfTopic(
+  references: Reference[],
+  byTopic: Map<string, DraftQuestion>,
+  pick: (c: SurveyConfig) => string | undefined,
+): string | null {
   const topic = topicOfCode(references, pick);
   return (topic && byTopic.get(topic)?.survey.code) ?? null;
 }
@@ -126,11 +151,20 @@ function topicOfCode(references: Reference[], pick: (c: SurveyConfig) => string 
   return null;
 }
 
-function draftProfessional(questions: SurveyQuestion[], configured: DraftQuestion[], all: DraftQuestion[], references: Reference[]): DraftProfessional {
+function draftProfessional(
+  questions: SurveyQuestion[],
+  configured: DraftQuestion[],
+  all: DraftQuestion[],
+  references: Reference[],
+): DraftProfessional {
   const withVariants = questions.filter((q) => q.variants.length > 0).map((q) => q.code);
   if (withVariants.length > 0) {
     const configuredCodes = new Set(configured.map((q) => q.survey.code));
-    return { rule: 'variants', questions: withVariants.filter((c) => configuredCodes.has(c)), unconfigured: withVariants.filter((c) => !configuredCodes.has(c)) };
+    return {
+      rule: 'variants',
+      questions: withVariants.filter((c) => configuredCodes.has(c)),
+      unconfigured: withVariants.filter((c) => !configuredCodes.has(c)),
+    };
   }
   const conditions = answerConditions(all);
   if (conditions.length > 0) return { rule: 'answers', conditions };
@@ -140,9 +174,15 @@ function draftProfessional(questions: SurveyQuestion[], configured: DraftQuestio
     for (const marker of reference.config.professional.nonProfessional) {
       const counterpart = counterpartOf(all, reference, marker.question);
       if (!counterpart) continue;
-      const answers = counterpart.survey.answers.map((a) => a.answer).filter((a) => marker.answers.some((m) => sameAnswer(m, a)));
+      const answers = counterpart.survey.answers
+        .map((a) => a.answer)
+        .filter((a) => marker.answers.some((m) => sameAnswer(m, a)));
       if (answers.length === 0) continue;
-      const entry = markers.get(counterpart.survey.code) ?? { question: counterpart.survey.code, answers: [], from: '' };
+      const entry = markers.get(counterpart.survey.code) ?? {
+        question: counterpart.survey.code,
+        answers: [],
+        from: '',
+      };
       for (const answer of answers) if (!entry.answers.includes(answer)) entry.answers.push(answer);
       entry.from += `${entry.from ? '; ' : ''}${reference.year} ${marker.question} (${marker.answers.map((a) => JSON.stringify(a)).join(', ')})`;
       markers.set(counterpart.survey.code, entry);
@@ -164,7 +204,9 @@ function answerConditions(all: DraftQuestion[]): { question: string; noneOf: str
   return rules.flatMap(({ topic, excluded, why }) => {
     const question = all.find((q) => q.topic === topic);
     const answers = question?.survey.answers.map((a) => a.answer).filter((a) => excluded.test(a)) ?? [];
-    return question && answers.length > 0 ? [{ question: question.survey.code, noneOf: answers, from: `${why} (topic ${topic})` }] : [];
+    return question && answers.length > 0
+      ? [{ question: question.survey.code, noneOf: answers, from: `${why} (topic ${topic})` }]
+      : [];
   });
 }
 
@@ -172,7 +214,10 @@ function answerConditions(all: DraftQuestion[]): { question: string; noneOf: str
 function counterpartOf(all: DraftQuestion[], reference: Reference, code: string): DraftQuestion | undefined {
   const topic = reference.config.questions.find((q) => q.code === code)?.topic;
   if (topic) return all.find((q) => q.topic === topic);
-  return all.find((q) => q.best?.reference.year === reference.year && q.best.reference.code === code && q.best.score >= DEFAULT_THRESHOLD);
+  return all.find(
+    (q) =>
+      q.best?.reference.year === reference.year && q.best.reference.code === code && q.best.score >= DEFAULT_THRESHOLD,
+  );
 }
 
 /** The same answer, or reworded with most words kept ("Not employed" / "Currently not employed"). */
@@ -186,7 +231,11 @@ function sameAnswer(a: string, b: string): boolean {
  * that new "never" answers are not left out.
  */
 function draftNewToML(references: Reference[], mlYears: DraftQuestion | undefined): { answers: string[]; how: string } {
-  if (!mlYears) return { answers: ['TODO: the mlYears answers of people new to machine learning'], how: 'no mlYears question was found' };
+  if (!mlYears)
+    return {
+      answers: ['TODO: the mlYears answers of people new to machine learning'],
+      how: 'no mlYears question was found',
+    };
   const code = mlYears.survey.code;
   const found = mlYears.order?.answers ?? mlYears.survey.answers.map((a) => a.answer);
   const wanted = [...new Set(references.flatMap((r) => r.config.newToML))];
@@ -199,7 +248,8 @@ function draftNewToML(references: Reference[], mlYears: DraftQuestion | undefine
       .map((best) => best.a);
     how = `answers of ${code} worded like earlier years' newToML`;
   }
-  if (picked.length === 0) return { answers: found.slice(0, 2), how: `the first two answers of ${code}${mlYears.order ? "'s order" : ''}` };
+  if (picked.length === 0)
+    return { answers: found.slice(0, 2), how: `the first two answers of ${code}${mlYears.order ? "'s order" : ''}` };
   if (!mlYears.order) return { answers: [...new Set(picked)], how };
   const last = Math.max(...picked.map((a) => found.indexOf(a)));
   return { answers: found.slice(0, last + 1), how: `${how}, and the answers before them in its order` };
@@ -208,5 +258,8 @@ function draftNewToML(references: Reference[], mlYears: DraftQuestion | undefine
 function missingTopics(baseline: Reference, byTopic: Map<string, DraftQuestion>): { topic: string; note: string }[] {
   return baseline.config.questions
     .filter((q) => q.topic && !byTopic.has(q.topic))
-    .map((q) => ({ topic: q.topic!, note: `TODO: say why; no question of this file matched ${baseline.year} ${q.code} "${q.label}"` }));
+    .map((q) => ({
+      topic: q.topic!,
+      note: `TODO: say why; no question of this file matched ${baseline.year} ${q.code} "${q.label}"`,
+    }));
 }

@@ -5,8 +5,9 @@
  * It counts answered clustered questions, not skipped blocks: a respondent whom the skip logic took past one
  * block (no ML at work, so no ML questions) but who answered the rest keeps well above the threshold.
  */
-import type { SurveyTable } from '../survey/read.js';
+
 import { isFreeTextColumn, questionOfColumn, variantOfColumn } from '../survey/columns.js';
+import type { SurveyTable } from '../survey/read.js';
 
 /**
  * The threshold is this share of the median answered, among the professionals who answered any: the same
@@ -31,7 +32,9 @@ export interface CompletenessProposal {
 export function countAnswered(table: SurveyTable, questions: readonly string[]): Int32Array {
   const answered = new Int32Array(table.rows);
   for (const question of questions) {
-    const cells = table.codes.filter((c) => questionOfColumn(c) === question && !isFreeTextColumn(c)).flatMap((c) => table.columns.get(c) ?? []);
+    const cells = table.codes
+      .filter((c) => questionOfColumn(c) === question && !isFreeTextColumn(c))
+      .flatMap((c) => table.columns.get(c) ?? []);
     for (let row = 0; row < table.rows; row++) if (cells.some((column) => column.codes[row] !== 0)) answered[row]++;
   }
   return answered;
@@ -39,7 +42,10 @@ export function countAnswered(table: SurveyTable, questions: readonly string[]):
 
 /** A professional rule as a draft or a config writes it (map-split has no rows to tell before the map). */
 export type RowRule =
-  | { rule: 'answers'; conditions: readonly { question: string; anyOf?: readonly string[]; noneOf?: readonly string[] }[] }
+  | {
+      rule: 'answers';
+      conditions: readonly { question: string; anyOf?: readonly string[]; noneOf?: readonly string[] }[];
+    }
   | { rule: 'variants'; questions: readonly string[] }
   | { rule: 'map-split' };
 
@@ -50,7 +56,10 @@ export function ruleRows(table: SurveyTable, rule: RowRule): Uint8Array {
     for (const condition of rule.conditions) {
       const column = table.columns.get(condition.question);
       if (!column) continue;
-      const meets = column.texts.map((text, code) => code !== 0 && (condition.anyOf ? condition.anyOf.includes(text) : !(condition.noneOf ?? []).includes(text)));
+      const meets = column.texts.map(
+        (text, code) =>
+          code !== 0 && (condition.anyOf ? condition.anyOf.includes(text) : !(condition.noneOf ?? []).includes(text)),
+      );
       for (let row = 0; row < table.rows; row++) if (!meets[column.codes[row]]) rows[row] = 0;
     }
   } else if (rule.rule === 'variants') {
@@ -76,10 +85,16 @@ export function ruleRows(table: SurveyTable, rule: RowRule): Uint8Array {
  * clustered questions; students may legitimately have been asked fewer), or null when too few of them
  * answered almost none.
  */
-export function proposeCompleteness(table: SurveyTable, clustered: readonly string[], rule: RowRule): CompletenessProposal | null {
+export function proposeCompleteness(
+  table: SurveyTable,
+  clustered: readonly string[],
+  rule: RowRule,
+): CompletenessProposal | null {
   if (clustered.length < 4) return null;
   const eligible = ruleRows(table, rule);
-  const answered = Array.from(countAnswered(table, clustered)).filter((n, row) => n > 0 && eligible[row]).sort((a, b) => a - b);
+  const answered = Array.from(countAnswered(table, clustered))
+    .filter((n, row) => n > 0 && eligible[row])
+    .sort((a, b) => a - b);
   if (answered.length === 0) return null;
   const median = answered[answered.length >> 1];
   const minAnswered = Math.max(2, Math.ceil(median * MIN_ANSWERED_SHARE_OF_MEDIAN));

@@ -3,8 +3,9 @@
  * one (answers reworded since then placed by their number or beside the answer they resemble), else, for
  * questions that ask for an amount, the answers sorted by the number they contain.
  */
-import type { ReferenceQuestion } from './references.js';
+
 import type { SurveyQuestion } from '../survey/questions.js';
+import type { ReferenceQuestion } from './references.js';
 import { contentWords, jaccard, looksOrdinal, normalizeAnswer, numericReading } from './text-similarity.js';
 
 export interface DraftOrder {
@@ -23,7 +24,11 @@ export function draftOrder(question: SurveyQuestion, reference: ReferenceQuestio
   const referenceOrder = reference?.entry?.order;
   if (referenceOrder) return followReference(found, referenceOrder, `${reference!.year} ${reference!.code}`);
   if (!looksOrdinal(question.text, found)) return null;
-  return { answers: byNumber(found), how: 'answers sorted by the number in them (answers without one first)', placed: [] };
+  return {
+    answers: byNumber(found),
+    how: 'answers sorted by the number in them (answers without one first)',
+    placed: [],
+  };
 }
 
 function followReference(found: string[], order: string[], from: string): DraftOrder {
@@ -36,7 +41,10 @@ function followReference(found: string[], order: string[], from: string): DraftO
     return { answer, key: placeBeside(answer, order), index };
   });
   keyed.sort((a, b) => a.key - b.key || a.index - b.index);
-  const how = placed.length === 0 ? `the order of ${from}` : `the order of ${from}; not in it, placed by their number or wording: ${placed.map((a) => JSON.stringify(a)).join(', ')}`;
+  const how =
+    placed.length === 0
+      ? `the order of ${from}`
+      : `the order of ${from}; not in it, placed by their number or wording: ${placed.map((a) => JSON.stringify(a)).join(', ')}`;
   return { answers: keyed.map((k) => k.answer), how, placed };
 }
 

@@ -3,13 +3,13 @@
  * once, each with the line it is on.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../infra/canonical-json.js';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { canonicalJson } from '../infra/canonical-json.js';
 import { InputError } from '../infra/errors.js';
-import { SurveyConfigSchema, type SurveyConfig } from './schema.js';
+import { type SurveyConfig, SurveyConfigSchema } from './schema.js';
 import { schemaProblems } from './schema-messages.js';
 import { describeIndentMistake, findIndentMistake } from './yaml-indent.js';
 
@@ -38,12 +38,18 @@ export function loadConfig(file: string): LoadedConfig {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InputError({ file }, `cannot read the survey configuration (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new InputError(
+      { file },
+      `cannot read the survey configuration (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   const result = validateConfigText(text);
   if ('problems' in result) {
     const list = result.problems.map((p) => `  - ${p.line !== undefined ? `line ${p.line}: ` : ''}${formatProblem(p)}`);
-    throw new InputError({ file }, `the survey configuration does not match its schema (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):\n${list.join('\n')}`);
+    throw new InputError(
+      { file },
+      `the survey configuration does not match its schema (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):\n${list.join('\n')}`,
+    );
   }
   return { config: result.config, hash: hashConfig(result.config), file };
 }
@@ -69,8 +75,11 @@ function syntaxProblem(text: string, errors: readonly YAMLError[], lineCounter: 
   const line = lineCounter.linePos(first.pos[0]).line;
   const indent = findIndentMistake(text);
   // Only an indentation mistake at or before where the parser's first error ends explains that error.
-  const endLine = Math.max(...errors.filter((e) => e.pos[0] === first.pos[0]).map((e) => lineCounter.linePos(e.pos[1]).line));
-  if (indent && indent.line <= endLine) return { path: '', line: indent.line, message: `not valid YAML: ${describeIndentMistake(indent)}` };
+  const endLine = Math.max(
+    ...errors.filter((e) => e.pos[0] === first.pos[0]).map((e) => lineCounter.linePos(e.pos[1]).line),
+  );
+  if (indent && indent.line <= endLine)
+    return { path: '', line: indent.line, message: `not valid YAML: ${describeIndentMistake(indent)}` };
   return { path: '', line, message: `not valid YAML: ${first.message.split('\n')[0]}` };
 }
 
@@ -84,4 +93,3 @@ export function hashConfig(config: SurveyConfig): string {
   const { respondents: _fullFileSize, ...shaping } = config;
   return createHash('sha256').update(canonicalJson(shaping)).digest('hex');
 }
-

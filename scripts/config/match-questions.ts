@@ -38,7 +38,10 @@ export const DEFAULT_THRESHOLD = 0.3;
 
 export function similarity(question: MatchableQuestion, reference: ReferenceQuestion): Candidate {
   const text = jaccard(contentWords(question.text), contentWords(reference.text));
-  const answers = question.answers.length > 0 && reference.answers.length > 0 ? jaccard(answerSet(question.answers), answerSet(reference.answers)) : null;
+  const answers =
+    question.answers.length > 0 && reference.answers.length > 0
+      ? jaccard(answerSet(question.answers), answerSet(reference.answers))
+      : null;
   let score = answers === null ? text : TEXT_WEIGHT * text + (1 - TEXT_WEIGHT) * answers;
   if (question.type !== reference.type) score *= TYPE_MISMATCH_FACTOR;
   return { reference, score, text, answers };
@@ -54,7 +57,11 @@ function claimKey(reference: ReferenceQuestion): { key: string; exclusive: boole
   return { key: `unmatched:${reference.year}:${reference.code}`, exclusive: false };
 }
 
-export function assignQuestions<Q extends MatchableQuestion>(questions: readonly Q[], references: readonly ReferenceQuestion[], threshold = DEFAULT_THRESHOLD): QuestionAssignment<Q>[] {
+export function assignQuestions<Q extends MatchableQuestion>(
+  questions: readonly Q[],
+  references: readonly ReferenceQuestion[],
+  threshold = DEFAULT_THRESHOLD,
+): QuestionAssignment<Q>[] {
   const pairs: { index: number; candidate: Candidate; key: string; exclusive: boolean }[] = [];
   const best: (Candidate | null)[] = questions.map(() => null);
   questions.forEach((question, index) => {
@@ -65,7 +72,12 @@ export function assignQuestions<Q extends MatchableQuestion>(questions: readonly
     }
   });
   // Best first; ties go to the later reference year (closer wording), then to file order.
-  pairs.sort((a, b) => b.candidate.score - a.candidate.score || b.candidate.reference.year - a.candidate.reference.year || a.index - b.index);
+  pairs.sort(
+    (a, b) =>
+      b.candidate.score - a.candidate.score ||
+      b.candidate.reference.year - a.candidate.reference.year ||
+      a.index - b.index,
+  );
   const claimed = new Set<string>();
   const chosen: (Candidate | null)[] = questions.map(() => null);
   const decided = new Set<number>();

@@ -21,12 +21,20 @@ export interface CommentedQuestion {
 
 /** Comment lines (with their `# `) describing one question of the survey file. */
 export function questionComment(question: SurveyQuestion, indent: string): string[] {
-  const listed = question.answers.slice(0, MAX_LISTED).map((a) => `${JSON.stringify(a.answer)} ${a.count.toLocaleString('en-US')}`);
+  const listed = question.answers
+    .slice(0, MAX_LISTED)
+    .map((a) => `${JSON.stringify(a.answer)} ${a.count.toLocaleString('en-US')}`);
   if (question.answers.length > MAX_LISTED) listed.push(`... ${question.answers.length - MAX_LISTED} more`);
-  const variants = question.variants.length > 0 ? ` (variants ${question.variants.map((v) => `_${v}`).join('/')}; answers of the _${question.variants[0]} form)` : '';
+  const variants =
+    question.variants.length > 0
+      ? ` (variants ${question.variants.map((v) => `_${v}`).join('/')}; answers of the _${question.variants[0]} form)`
+      : '';
   return [
     ...wrapComment(`${question.code} asks: ${question.text}`, indent),
-    ...wrapComment(`${question.code} ${question.type}${variants}, ${question.answered.toLocaleString('en-US')} answered: ${listed.join(' | ')}`, indent),
+    ...wrapComment(
+      `${question.code} ${question.type}${variants}, ${question.answered.toLocaleString('en-US')} answered: ${listed.join(' | ')}`,
+      indent,
+    ),
   ];
 }
 

@@ -2,18 +2,23 @@
  * Reads a survey as its config describes the file: responses entry, blank cells, encoding, where the
  * question texts are, and multi-select answers joined in one cell (laid out one column per choice).
  */
-import { readSurvey, type ReadOptions, type SurveyTable } from '../survey/read.js';
-import { expandJoinedColumns } from '../survey/joined.js';
+
 import type { z } from 'zod';
-import { QuestionSchema, SurveyConfigSchema, type SurveyConfig, type SurveyConfigInput } from './schema.js';
+import { expandJoinedColumns } from '../survey/joined.js';
+import { type ReadOptions, readSurvey, type SurveyTable } from '../survey/read.js';
 import { accepted, rawFields, rawItems } from './lenient.js';
+import { QuestionSchema, type SurveyConfig, type SurveyConfigInput, SurveyConfigSchema } from './schema.js';
 
 /** The parts of a config that say how its file is laid out (a config still being drafted may lack the rest). */
 export type FileLayout = Partial<Pick<SurveyConfig, 'responsesFile' | 'blankCells' | 'encoding' | 'questionTexts'>> & {
   questions?: readonly { code: string; joined?: { delimiter: string; choices: string[] } }[];
 };
 
-export async function readConfiguredSurvey(path: string, layout: FileLayout, options: Pick<ReadOptions, 'sha256' | 'keepColumn'> = {}): Promise<SurveyTable> {
+export async function readConfiguredSurvey(
+  path: string,
+  layout: FileLayout,
+  options: Pick<ReadOptions, 'sha256' | 'keepColumn'> = {},
+): Promise<SurveyTable> {
   const table = await readSurvey(path, {
     ...options,
     responsesFile: layout.responsesFile,

@@ -7,13 +7,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from './load.js';
-import type { QuestionConfig, SurveyConfig } from './schema.js';
-import { parseQuestionComments, type CommentedQuestion } from './question-comments.js';
-import { cleanText, surveyQuestions } from '../survey/questions.js';
-import { readSurvey } from '../survey/read.js';
 import { isFreeTextColumn, questionOfColumn } from '../survey/columns.js';
 import { QUESTIONNAIRE_2020 } from '../survey/questionnaire-2020.js';
+import { cleanText, surveyQuestions } from '../survey/questions.js';
+import { readSurvey } from '../survey/read.js';
+import { loadConfig } from './load.js';
+import { type CommentedQuestion, parseQuestionComments } from './question-comments.js';
+import type { QuestionConfig, SurveyConfig } from './schema.js';
 
 export interface ReferenceQuestion {
   year: number;
@@ -57,7 +57,9 @@ export function referenceYears(configDir: string, targetYear: number): number[] 
 }
 
 export async function loadReferences(options: ReferenceOptions): Promise<Reference[]> {
-  const years = (options.years ?? referenceYears(options.configDir, options.targetYear)).filter((y) => y !== options.targetYear);
+  const years = (options.years ?? referenceYears(options.configDir, options.targetYear)).filter(
+    (y) => y !== options.targetYear,
+  );
   const references: Reference[] = [];
   for (const year of years) {
     const configFile = join(options.configDir, `${year}.yaml`);
@@ -71,7 +73,12 @@ export async function loadReferences(options: ReferenceOptions): Promise<Referen
     } else {
       const commented = [...parseQuestionComments(readFileSync(configFile, 'utf8')).values()];
       texts = commented.length > 0 ? commented : year === 2020 ? textsOf2020Questionnaire() : [];
-      textSource = commented.length > 0 ? `question comments in ${configFile}` : texts.length > 0 ? 'scripts/survey/questionnaire-2020.ts' : null;
+      textSource =
+        commented.length > 0
+          ? `question comments in ${configFile}`
+          : texts.length > 0
+            ? 'scripts/survey/questionnaire-2020.ts'
+            : null;
     }
     references.push({ year, configFile, config, questions: withConfig(year, config, texts), textSource });
   }
@@ -79,8 +86,17 @@ export async function loadReferences(options: ReferenceOptions): Promise<Referen
 }
 
 async function textsFromData(file: string, config: SurveyConfig): Promise<CommentedQuestion[]> {
-  const table = await readSurvey(file, { responsesFile: config.responsesFile, blankCells: config.blankCells, keepColumn: (c) => !isFreeTextColumn(c) });
-  return surveyQuestions(table).map((q) => ({ code: q.code, text: q.text, type: q.type, answers: q.answers.map((a) => a.answer) }));
+  const table = await readSurvey(file, {
+    responsesFile: config.responsesFile,
+    blankCells: config.blankCells,
+    keepColumn: (c) => !isFreeTextColumn(c),
+  });
+  return surveyQuestions(table).map((q) => ({
+    code: q.code,
+    text: q.text,
+    type: q.type,
+    answers: q.answers.map((a) => a.answer),
+  }));
 }
 
 /** The 2020 file is not at hand; its questionnaire (from Kaggle's answer-choices PDF) is. */
@@ -89,8 +105,16 @@ function textsOf2020Questionnaire(): CommentedQuestion[] {
   for (const question of QUESTIONNAIRE_2020) {
     const code = questionOfColumn(question.code);
     if (seen.has(code)) continue;
-    const choices = question.kind === 'multi' ? question.choices.filter((c, i) => !(c === 'Other' && i === question.choices.length - 1)) : question.choices;
-    seen.set(code, { code, text: cleanText(question.text.split(' - Selected Choice')[0]), type: question.kind, answers: [...choices] });
+    const choices =
+      question.kind === 'multi'
+        ? question.choices.filter((c, i) => !(c === 'Other' && i === question.choices.length - 1))
+        : question.choices;
+    seen.set(code, {
+      code,
+      text: cleanText(question.text.split(' - Selected Choice')[0]),
+      type: question.kind,
+      answers: [...choices],
+    });
   }
   return [...seen.values()];
 }

@@ -13,13 +13,26 @@ export type QuestionGroup = (typeof QUESTION_GROUPS)[number];
  * Profile roles: the questions that the profile charts and segment ordering read, in the order pages and
  * drafts show them. Every year has the required ones; a year may lack the others.
  */
-export const PROFILE_ROLES = ['role', 'codingYears', 'mlYears', 'companySize', 'employerML', 'education', 'gender'] as const;
+export const PROFILE_ROLES = [
+  'role',
+  'codingYears',
+  'mlYears',
+  'companySize',
+  'employerML',
+  'education',
+  'gender',
+] as const;
 export type ProfileRole = (typeof PROFILE_ROLES)[number];
 export const REQUIRED_PROFILE_ROLES = ['role', 'mlYears'] as const satisfies readonly ProfileRole[];
 type RequiredProfileRole = (typeof REQUIRED_PROFILE_ROLES)[number];
-export const OPTIONAL_PROFILE_ROLES = PROFILE_ROLES.filter((r): r is Exclude<ProfileRole, RequiredProfileRole> => !(REQUIRED_PROFILE_ROLES as readonly string[]).includes(r));
+export const OPTIONAL_PROFILE_ROLES = PROFILE_ROLES.filter(
+  (r): r is Exclude<ProfileRole, RequiredProfileRole> => !(REQUIRED_PROFILE_ROLES as readonly string[]).includes(r),
+);
 /** The order of the roles in configs and documents (required first): it is in the documents' bytes. */
-export const PROFILE_ROLES_REQUIRED_FIRST: readonly ProfileRole[] = [...REQUIRED_PROFILE_ROLES, ...OPTIONAL_PROFILE_ROLES];
+export const PROFILE_ROLES_REQUIRED_FIRST: readonly ProfileRole[] = [
+  ...REQUIRED_PROFILE_ROLES,
+  ...OPTIONAL_PROFILE_ROLES,
+];
 
 /** A zod object shape with one key per role, in the given order. */
 export function roleShape<R extends ProfileRole, T>(roles: readonly R[], value: T): Record<R, T> {
@@ -28,7 +41,10 @@ export function roleShape<R extends ProfileRole, T>(roles: readonly R[], value: 
 
 const questionCode = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9]*$/, 'a question code is a column name or its prefix before the first underscore, letters and digits, e.g. "Q7" or "WorkToolsSelect"');
+  .regex(
+    /^[A-Za-z][A-Za-z0-9]*$/,
+    'a question code is a column name or its prefix before the first underscore, letters and digits, e.g. "Q7" or "WorkToolsSelect"',
+  );
 
 /**
  * A multi-select question whose choices are joined in one cell (Kaggle 2017: `Python,R,SQL`; Stack
@@ -53,7 +69,10 @@ export const QuestionSchema = z
     /** `single`: one column holding the chosen answer; `multi`: one column per choice. */
     type: z.enum(['single', 'multi']),
     /** Cross-year topic id (e.g. `languages`, `ml-algorithms`) so years can be compared. */
-    topic: z.string().regex(/^[a-z0-9-]+$/).optional(),
+    topic: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .optional(),
     /**
      * Ordered answers of an ordinal single-choice question, in display order.
      * An answer in the data that is not listed is an error naming the question, unless `allowUnlisted`.
@@ -83,7 +102,10 @@ export const QuestionSchema = z
 export const CompletenessSchema = z
   .object({ questions: z.array(questionCode).min(1), minAnswered: z.number().int().min(1) })
   .strict()
-  .refine((c) => c.minAnswered <= c.questions.length, { message: 'complete.minAnswered cannot exceed the number of complete.questions', path: ['minAnswered'] });
+  .refine((c) => c.minAnswered <= c.questions.length, {
+    message: 'complete.minAnswered cannot exceed the number of complete.questions',
+    path: ['minAnswered'],
+  });
 
 export const VariantsRuleSchema = z
   .object({
@@ -127,7 +149,9 @@ export const AnswerConditionSchema = z
     noneOf: z.array(z.string().min(1)).min(1).optional(),
   })
   .strict()
-  .refine((c) => (c.anyOf === undefined) !== (c.noneOf === undefined), { message: 'give exactly one of anyOf or noneOf' });
+  .refine((c) => (c.anyOf === undefined) !== (c.noneOf === undefined), {
+    message: 'give exactly one of anyOf or noneOf',
+  });
 
 export const AnswersRuleSchema = z
   .object({
@@ -148,7 +172,11 @@ export const AnswersRuleSchema = z
   })
   .strict();
 
-export const ProfessionalRuleSchema = z.discriminatedUnion('rule', [VariantsRuleSchema, MapSplitRuleSchema, AnswersRuleSchema]);
+export const ProfessionalRuleSchema = z.discriminatedUnion('rule', [
+  VariantsRuleSchema,
+  MapSplitRuleSchema,
+  AnswersRuleSchema,
+]);
 
 export const SurveyConfigSchema = z
   .object({
@@ -172,7 +200,12 @@ export const SurveyConfigSchema = z
      * Profile questions by role; each must be a `valid`, `single` question of this config. `role` and
      * `mlYears` are required; a year that lacks another one leaves it out (and lists it in missingTopics).
      */
-    profile: z.object({ ...roleShape(REQUIRED_PROFILE_ROLES, questionCode), ...roleShape(OPTIONAL_PROFILE_ROLES, questionCode.optional()) }).strict(),
+    profile: z
+      .object({
+        ...roleShape(REQUIRED_PROFILE_ROLES, questionCode),
+        ...roleShape(OPTIONAL_PROFILE_ROLES, questionCode.optional()),
+      })
+      .strict(),
     /**
      * The responses file's text encoding; UTF-8 when omitted (no default written, so that configs without it
      * keep their hash). `latin1` is ISO-8859-1 (Kaggle's 2017 file).
@@ -183,7 +216,10 @@ export const SurveyConfigSchema = z
      * schema file beside it (in the same zip, or the same folder) with one row per column (Kaggle 2017's
      * `schema.csv`: `Column,Question,Asked`), read in the same encoding.
      */
-    questionTexts: z.object({ schemaFile: z.string().min(1), codeColumn: z.string().min(1), textColumn: z.string().min(1) }).strict().optional(),
+    questionTexts: z
+      .object({ schemaFile: z.string().min(1), codeColumn: z.string().min(1), textColumn: z.string().min(1) })
+      .strict()
+      .optional(),
     /** Cell texts that mean "no answer" in this year's file (2022 writes "nan" in some columns). */
     blankCells: z.array(z.string()).default([]),
     /** Segments are ordered by the share of their members giving one of these `mlYears` answers. */
@@ -211,27 +247,47 @@ export const SurveyConfigSchema = z
       if (code === undefined) continue;
       const q = byCode.get(code);
       if (!q) {
-        ctx.addIssue({ code: 'custom', path: ['profile', role], message: `profile ${role} names ${code}, which is not in questions` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['profile', role],
+          message: `profile ${role} names ${code}, which is not in questions`,
+        });
       } else if (q.group !== 'valid' || q.type !== 'single') {
-        ctx.addIssue({ code: 'custom', path: ['profile', role], message: `profile ${role} (${code}) must be a single-choice question of group "valid"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['profile', role],
+          message: `profile ${role} (${code}) must be a single-choice question of group "valid"`,
+        });
       }
     }
     const ml = byCode.get(config.profile.mlYears);
     if (ml?.order) {
       config.newToML.forEach((answer, i) => {
         if (!ml.order!.includes(answer)) {
-          ctx.addIssue({ code: 'custom', path: ['newToML', i], message: `"${answer}" is not an answer of ${ml.code} (mlYears)` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['newToML', i],
+            message: `"${answer}" is not an answer of ${ml.code} (mlYears)`,
+          });
         }
       });
     }
     const work = byCode.get(config.workActivities);
     if (work?.type !== 'multi' || work.group === 'valid') {
-      ctx.addIssue({ code: 'custom', path: ['workActivities'], message: `workActivities (${config.workActivities}) must be a clustered multi-select question` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['workActivities'],
+        message: `workActivities (${config.workActivities}) must be a clustered multi-select question`,
+      });
     }
     if (config.professional.rule === 'variants') {
       config.professional.questions.forEach((code, i) => {
         if (!byCode.has(code)) {
-          ctx.addIssue({ code: 'custom', path: ['professional', 'questions', i], message: `${code} is not in questions` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['professional', 'questions', i],
+            message: `${code} is not in questions`,
+          });
         }
       });
     }

@@ -6,9 +6,11 @@
 
 /** Words every question shares; they would make unrelated questions look alike. */
 const STOPWORDS = new Set(
-  ('a an and any are as at be by did do does for from have how i if in is it of on or that the their them these this ' +
+  (
+    'a an and any are as at be by did do does for from have how i if in is it of on or that the their them these this ' +
     'to use used using what when where which who whom with you your yours following select all apply choice selected ' +
-    'regular basis approximately most often').split(' '),
+    'regular basis approximately most often'
+  ).split(' '),
 );
 
 /** Time frames that come and go between years ("used at work or school in the last 5 years"). */
@@ -20,7 +22,10 @@ const TIME_FRAME = /\b(at work or (in )?school|in the (last|past|next) \d+ years
  */
 export function contentWords(text: string): Set<string> {
   const words = new Set<string>();
-  for (const raw of text.toLowerCase().replace(TIME_FRAME, ' ').split(/[^a-z0-9+#]+/)) {
+  for (const raw of text
+    .toLowerCase()
+    .replace(TIME_FRAME, ' ')
+    .split(/[^a-z0-9+#]+/)) {
     if (raw.length < 2 && !/\d/.test(raw)) continue;
     if (STOPWORDS.has(raw)) continue;
     words.add(raw.length > 3 && raw.endsWith('s') && !raw.endsWith('ss') ? raw.slice(0, -1) : raw);
@@ -62,12 +67,17 @@ export function numericReading(answer: string): number | null {
   const before = text.slice(0, match.index);
   const after = text.slice(match.index + match[0].length);
   if (/(<|under|less than|fewer than)\s*\$?\s*$/.test(before)) return value - 0.5;
-  if (/^\s*\+|^\s*(or more|and over|or over)|^[^\d]*(or more|and above)/.test(after) || /more than|over\s*\$?\s*$/.test(before)) return value + 0.5;
+  if (
+    /^\s*\+|^\s*(or more|and over|or over)|^[^\d]*(or more|and above)/.test(after) ||
+    /more than|over\s*\$?\s*$/.test(before)
+  )
+    return value + 0.5;
   return value;
 }
 
 /** Question texts that ask for an amount: years, sizes, counts, money, education levels. */
-const ORDINAL_TEXT = /\byears?\b|how long|how many|\bsize\b|employees|education|degree|money|spent|\$usd|compensation|salary|\bage\b|times|percent/i;
+const ORDINAL_TEXT =
+  /\byears?\b|how long|how many|\bsize\b|employees|education|degree|money|spent|\$usd|compensation|salary|\bage\b|times|percent/i;
 
 export function looksOrdinal(questionText: string, answers: readonly string[]): boolean {
   if (answers.length < 2) return false;

@@ -50,19 +50,25 @@ export function findIndentMistake(text: string): IndentMistake | null {
     const kind: Level['kind'] = isItem ? 'seq' : 'map';
     const top = stack.at(-1);
     if (!top || indent > top.indent) {
-      const allowed = top === undefined || opens === 'block' || (typeof opens === 'object' && opens !== null && opens.column === indent);
+      const allowed =
+        top === undefined ||
+        opens === 'block' ||
+        (typeof opens === 'object' && opens !== null && opens.column === indent);
       if (!allowed) return misplacedBlockStart(stack, indent, step) ?? mistake(i, indent, stack, opens);
       stack.push({ indent, kind, start: i });
     } else {
       while (stack.length > 0 && stack.at(-1)!.indent > indent) stack.pop();
       const level = stack.at(-1);
       // YAML lets a sequence start at its key's column ("key:" then "- item" below it, not indented).
-      const seqUnderKey = level !== undefined && level.indent === indent && level.kind === 'map' && kind === 'seq' && opens === 'block';
+      const seqUnderKey =
+        level !== undefined && level.indent === indent && level.kind === 'map' && kind === 'seq' && opens === 'block';
       if (seqUnderKey) stack.push({ indent, kind, start: i });
-      else if (!level || level.indent !== indent) return misplacedBlockStart(stack, indent, step) ?? mistake(i, indent, stack, opens);
+      else if (!level || level.indent !== indent)
+        return misplacedBlockStart(stack, indent, step) ?? mistake(i, indent, stack, opens);
       else if (level.kind !== kind) {
         // A key among sequence items, or an item among keys, at the same column.
-        if (!(level.kind === 'seq' && kind === 'map' && stack.length >= 2 && stack.at(-2)!.indent === indent)) return mistake(i, indent, stack, null);
+        if (!(level.kind === 'seq' && kind === 'map' && stack.length >= 2 && stack.at(-2)!.indent === indent))
+          return mistake(i, indent, stack, null);
         stack.pop();
       }
     }
@@ -72,7 +78,12 @@ export function findIndentMistake(text: string): IndentMistake | null {
     if (flowDepth < 0) flowDepth = 0;
     if (isItem) {
       const column: number = indent + (body.length - content.length);
-      opens = content === '' || OPENS_BLOCK.test(content) ? 'block' : /^[^'"[{#][^#]*?:(\s|$)/.test(content) ? { column } : null;
+      opens =
+        content === '' || OPENS_BLOCK.test(content)
+          ? 'block'
+          : /^[^'"[{#][^#]*?:(\s|$)/.test(content)
+            ? { column }
+            : null;
     } else opens = OPENS_BLOCK.test(content) ? 'block' : null;
   }
   return null;
@@ -86,7 +97,9 @@ function misplacedBlockStart(stack: Level[], indent: number, step: number): Inde
   const top = stack.at(-1);
   const parent = stack.at(-2);
   if (!top || !parent || top.kind !== 'map') return null;
-  return indent - parent.indent === step && top.indent - parent.indent !== step ? { line: top.start + 1, indent: top.indent, expected: [indent] } : null;
+  return indent - parent.indent === step && top.indent - parent.indent !== step
+    ? { line: top.start + 1, indent: top.indent, expected: [indent] }
+    : null;
 }
 
 /** The indentation step most lines use (2 in the project's configs). */
@@ -104,7 +117,10 @@ function usualStep(lines: string[]): number {
 }
 
 function mistake(i: number, indent: number, stack: Level[], opens: 'block' | { column: number } | null): IndentMistake {
-  const columns = [...(typeof opens === 'object' && opens !== null ? [opens.column] : []), ...stack.map((l) => l.indent).reverse()];
+  const columns = [
+    ...(typeof opens === 'object' && opens !== null ? [opens.column] : []),
+    ...stack.map((l) => l.indent).reverse(),
+  ];
   return { line: i + 1, indent, expected: [...new Set(columns)].filter((c) => c !== indent) };
 }
 
@@ -125,6 +141,9 @@ function bracketBalance(text: string): number {
 
 /** "the line is indented 3 spaces; at that point a line starts at 2 or 0 spaces (...)" */
 export function describeIndentMistake(m: IndentMistake): string {
-  const expected = m.expected.length === 0 ? '' : `; at that point a line starts at ${m.expected.length > 1 ? `${m.expected.slice(0, -1).join(', ')} or ${m.expected.at(-1)}` : m.expected[0]} space${m.expected.length === 1 && m.expected[0] === 1 ? '' : 's'}`;
+  const expected =
+    m.expected.length === 0
+      ? ''
+      : `; at that point a line starts at ${m.expected.length > 1 ? `${m.expected.slice(0, -1).join(', ')} or ${m.expected.at(-1)}` : m.expected[0]} space${m.expected.length === 1 && m.expected[0] === 1 ? '' : 's'}`;
   return `the line is indented ${m.indent} space${m.indent === 1 ? '' : 's'}${expected} (YAML nests by indentation: the keys of one block start in the same column)`;
 }

@@ -50,7 +50,12 @@ The real survey is at https://www.kaggle.com/c/kaggle-survey-2020 (CC BY 2.0).
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { out: { type: 'string' }, seed: { type: 'string' }, respondents: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      out: { type: 'string' },
+      seed: { type: 'string' },
+      respondents: { type: 'string' },
+      help: { type: 'boolean' },
+    },
     strict: true,
   });
   if (values.help) {

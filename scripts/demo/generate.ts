@@ -3,16 +3,20 @@
  * with professional segments planted in it so that the pipeline's result can be checked against a known
  * answer (`truth`). It lets the project build out of the box without Kaggle's data.
  */
-import { deriveRandom, standardNormal, type Random } from '../infra/random.js';
-import { STREAMS } from '../infra/streams.js';
+import { deriveRandom, type Random, standardNormal } from '../infra/random.js';
 import { largestRemainder, shuffle } from '../infra/sampling.js';
+import { STREAMS } from '../infra/streams.js';
+import { QUESTIONNAIRE_2020, surveyColumns, TIME_COLUMN, TIME_COLUMN_TEXT } from '../survey/questionnaire-2020.js';
 import {
-  COUNTRY_WEIGHTS, NON_PROFESSIONAL_BASE, NON_PROFESSIONAL_KINDS, PROFESSIONAL_BASE, PROFESSIONAL_PROFILE,
+  COUNTRY_WEIGHTS,
+  NON_PROFESSIONAL_BASE,
+  NON_PROFESSIONAL_KINDS,
   type NonProfessionalKind,
+  PROFESSIONAL_BASE,
+  PROFESSIONAL_PROFILE,
 } from './population.js';
-import { QUESTIONNAIRE_2020, TIME_COLUMN, TIME_COLUMN_TEXT, surveyColumns } from '../survey/questionnaire-2020.js';
 import { assertKnownAnswers, compileRates } from './rates.js';
-import { pickWeighted, sampleNearEmpty, sampleRespondent, type Answers, type RespondentPlan } from './respondent.js';
+import { type Answers, pickWeighted, type RespondentPlan, sampleNearEmpty, sampleRespondent } from './respondent.js';
 import { PLANTED_SEGMENTS, type PlantedSegment } from './segments.js';
 
 export interface DemoSurveyOptions {
@@ -43,8 +47,14 @@ export function plannedGroupSizes(respondents: number): GroupSizes {
   const nearEmpty = Math.round(respondents * NEAR_EMPTY_SHARE);
   const professionals = Math.round(respondents * PROFESSIONAL_SHARE);
   return {
-    segments: largestRemainder(professionals, PLANTED_SEGMENTS.map((s) => s.share)),
-    nonProfessionals: largestRemainder(respondents - professionals - nearEmpty, NON_PROFESSIONAL_KINDS.map((k) => k.share)),
+    segments: largestRemainder(
+      professionals,
+      PLANTED_SEGMENTS.map((s) => s.share),
+    ),
+    nonProfessionals: largestRemainder(
+      respondents - professionals - nearEmpty,
+      NON_PROFESSIONAL_KINDS.map((k) => k.share),
+    ),
     nearEmpty,
   };
 }
@@ -55,8 +65,11 @@ const codesFor = (variant: 'A' | 'B') =>
 
 function professionalPlan(segment: PlantedSegment): RespondentPlan {
   const rates = compileRates(codesFor('A'), [
-    { rates: PROFESSIONAL_BASE }, { rates: PROFESSIONAL_PROFILE }, { rates: { Q3: COUNTRY_WEIGHTS } },
-    { rates: segment.answers }, { rates: segment.profile, whole: true },
+    { rates: PROFESSIONAL_BASE },
+    { rates: PROFESSIONAL_PROFILE },
+    { rates: { Q3: COUNTRY_WEIGHTS } },
+    { rates: segment.answers },
+    { rates: segment.profile, whole: true },
   ]);
   return { professional: true, employed: true, rates };
 }
@@ -64,9 +77,17 @@ function professionalPlan(segment: PlantedSegment): RespondentPlan {
 /** A learner leans towards one segment's tools, and hopes to learn that segment's cloud products. */
 function nonProfessionalPlan(kind: NonProfessionalKind, leaning: PlantedSegment): RespondentPlan {
   const rates = compileRates(codesFor('B'), [
-    { rates: NON_PROFESSIONAL_BASE }, { rates: PROFESSIONAL_PROFILE }, { rates: { Q3: COUNTRY_WEIGHTS } }, { rates: kind.profile, whole: true },
+    { rates: NON_PROFESSIONAL_BASE },
+    { rates: PROFESSIONAL_PROFILE },
+    { rates: { Q3: COUNTRY_WEIGHTS } },
+    { rates: kind.profile, whole: true },
     { rates: leaning.answers, scale: 0.45, mode: 'max' },
-    { rates: leaning.answers, scale: 0.5, mode: 'max', from: (code) => (code.endsWith('_B') ? code.replace(/_B$/, '_A') : '') },
+    {
+      rates: leaning.answers,
+      scale: 0.5,
+      mode: 'max',
+      from: (code) => (code.endsWith('_B') ? code.replace(/_B$/, '_A') : ''),
+    },
   ]);
   return { professional: false, employed: kind.employed, rates };
 }
@@ -85,7 +106,12 @@ export function generateDemoSurvey({ seed, respondents }: DemoSurveyOptions = DE
   if (!Number.isInteger(respondents) || respondents < 1) {
     throw new Error(`demo survey: respondents must be a positive whole number, got ${respondents}`);
   }
-  for (const table of [PROFESSIONAL_BASE, PROFESSIONAL_PROFILE, NON_PROFESSIONAL_BASE, ...PLANTED_SEGMENTS.flatMap((s) => [s.answers, s.profile])]) {
+  for (const table of [
+    PROFESSIONAL_BASE,
+    PROFESSIONAL_PROFILE,
+    NON_PROFESSIONAL_BASE,
+    ...PLANTED_SEGMENTS.flatMap((s) => [s.answers, s.profile]),
+  ]) {
     assertKnownAnswers(table);
   }
   const random = deriveRandom(seed, STREAMS.demoSurvey);
@@ -94,7 +120,9 @@ export function generateDemoSurvey({ seed, respondents }: DemoSurveyOptions = DE
   // Group ids: 0..7 planted segments, then the non-professional kinds, then near-empty rows.
   const nearEmptyGroup = nSegments + NON_PROFESSIONAL_KINDS.length;
   const groups: number[] = [];
-  [...sizes.segments, ...sizes.nonProfessionals, sizes.nearEmpty].forEach((n, g) => { for (let i = 0; i < n; i++) groups.push(g); });
+  [...sizes.segments, ...sizes.nonProfessionals, sizes.nearEmpty].forEach((n, g) => {
+    for (let i = 0; i < n; i++) groups.push(g);
+  });
   shuffle(random, groups);
 
   const proPlans = PLANTED_SEGMENTS.map(professionalPlan);
@@ -103,11 +131,15 @@ export function generateDemoSurvey({ seed, respondents }: DemoSurveyOptions = DE
 
   const columns = surveyColumns();
   const start = new Map<string, number>();
-  columns.forEach((c, i) => { if (!start.has(c.question.code)) start.set(c.question.code, i); });
+  columns.forEach((c, i) => {
+    if (!start.has(c.question.code)) start.set(c.question.code, i);
+  });
   // Cells hold answer texts, escaped once per choice rather than once per cell.
   const cellTexts = new Map(QUESTIONNAIRE_2020.map((q) => [q.code, q.choices.map(csvCell)]));
-  const lines = [[TIME_COLUMN, ...columns.map((c) => c.code)], [TIME_COLUMN_TEXT, ...columns.map((c) => c.text)]]
-    .map((row) => row.map(csvCell).join(','));
+  const lines = [
+    [TIME_COLUMN, ...columns.map((c) => c.code)],
+    [TIME_COLUMN_TEXT, ...columns.map((c) => c.text)],
+  ].map((row) => row.map(csvCell).join(','));
   const truth = new Int32Array(respondents).fill(-1);
 
   groups.forEach((group, row) => {

@@ -3,8 +3,8 @@
  * questionnaire's choices, layering population-wide rates under a segment's own. A text that the 2020
  * questionnaire does not have is an error, so a typo cannot silently plant nothing.
  */
-import { questionByCode, type QuestionnaireQuestion } from '../survey/questionnaire-2020.js';
-import { NOISE_RATE, OTHER_RATE, type AnswerRates } from './population.js';
+import { type QuestionnaireQuestion, questionByCode } from '../survey/questionnaire-2020.js';
+import { type AnswerRates, NOISE_RATE, OTHER_RATE } from './population.js';
 
 /** How a layer combines with what lies under it: replace the rate, or keep the larger of the two. */
 export interface RateLayer {

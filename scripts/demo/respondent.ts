@@ -4,10 +4,10 @@
  * trigger them, cloud products only of the platforms chosen), with the blanks real respondents leave:
  * skipped questions, "None" answers, and quitting part-way.
  */
-import { randomInt, standardNormal, type Random } from '../infra/random.js';
+import { type Random, randomInt, standardNormal } from '../infra/random.js';
+import { QUESTIONNAIRE_2020, type QuestionnaireQuestion, questionByCode } from '../survey/questionnaire-2020.js';
 import { HIGH_PAY_COUNTRIES, LOW_PAY_COUNTRIES, NONE_RATE } from './population.js';
-import { QUESTIONNAIRE_2020, questionByCode, type QuestionnaireQuestion } from '../survey/questionnaire-2020.js';
-import { noneIndex, type CompiledRates } from './rates.js';
+import { type CompiledRates, noneIndex } from './rates.js';
 
 /** Chosen answers by question code: a choice index (single) or the chosen indices (multi). */
 export type Answers = Map<string, number | number[]>;
@@ -66,7 +66,13 @@ function chosenTexts(question: QuestionnaireQuestion, answers: Answers): string[
 /** Who uses a cloud platform uses some of its products: the least chance of each product of a chosen platform. */
 const PRODUCT_FLOOR: Readonly<Record<string, number>> = { Q27_A: 0.35, Q28_A: 0.2 };
 
-function sampleMulti(random: Random, question: QuestionnaireQuestion, rates: Float64Array, activity: number, allowed?: (answer: string) => boolean): number[] | undefined {
+function sampleMulti(
+  random: Random,
+  question: QuestionnaireQuestion,
+  rates: Float64Array,
+  activity: number,
+  allowed?: (answer: string) => boolean,
+): number[] | undefined {
   const none = noneIndex(question);
   const floor = allowed ? (PRODUCT_FLOOR[question.code] ?? 0) : 0;
   // A segment can make "None" part of its signature (beginners using no cloud); "None" excludes the rest.
@@ -96,11 +102,17 @@ function picksOf(answers: Answers, code: string): string[] {
   return chosenTexts(questionByCode(code), answers);
 }
 
-function isAsked(question: QuestionnaireQuestion, plan: RespondentPlan, answers: Answers, neverCoded: boolean): boolean {
+function isAsked(
+  question: QuestionnaireQuestion,
+  plan: RespondentPlan,
+  answers: Answers,
+  neverCoded: boolean,
+): boolean {
   const { code } = question;
   if (EMPLOYER_QUESTIONS.has(code) && !plan.employed) return false;
   if (neverCoded && CODING_QUESTIONS.has(code)) return false;
-  if (MOST_OFTEN[code]) return plan.professional && picksOf(answers, MOST_OFTEN[code]).filter((a) => a !== 'None').length > 1;
+  if (MOST_OFTEN[code])
+    return plan.professional && picksOf(answers, MOST_OFTEN[code]).filter((a) => a !== 'None').length > 1;
   if (code === 'Q34_A') return picksOf(answers, 'Q33_A').some((a) => a !== 'No / None');
   const followUp = FOLLOW_UPS[code];
   if (followUp && !picksOf(answers, followUp.source).some((a) => followUp.triggers.includes(a))) return false;
@@ -114,7 +126,13 @@ interface Habits {
   codingYears: number;
 }
 
-function answer(random: Random, question: QuestionnaireQuestion, plan: RespondentPlan, answers: Answers, habits: Habits): number | number[] | undefined {
+function answer(
+  random: Random,
+  question: QuestionnaireQuestion,
+  plan: RespondentPlan,
+  answers: Answers,
+  habits: Habits,
+): number | number[] | undefined {
   const { code } = question;
   if (code === 'Q1') return sampleAge(random, habits.codingYears, !plan.employed);
   if (code === 'Q6') return habits.codingYears;
@@ -141,7 +159,9 @@ export function sampleRespondent(random: Random, plan: RespondentPlan): Answers 
   const draw = random();
   const skipRate = draw < 0.6 ? 0.02 : draw < 0.9 ? 0.08 : 0.18;
   const quits = random() < (plan.professional ? 0.08 : 0.1);
-  const [quitFrom, quitTo] = plan.professional ? [PRO_QUIT_FROM, PRO_QUIT_TO] : [LEARNER_QUIT_FROM, QUESTIONNAIRE_2020.length];
+  const [quitFrom, quitTo] = plan.professional
+    ? [PRO_QUIT_FROM, PRO_QUIT_TO]
+    : [LEARNER_QUIT_FROM, QUESTIONNAIRE_2020.length];
   const quitAt = quits ? quitFrom + randomInt(random, quitTo - quitFrom) : Infinity;
   const habits: Habits = { activity, codingYears: pickWeighted(random, plan.rates.get('Q6')!, 'Q6') };
   const neverCoded = habits.codingYears === 0;
@@ -166,7 +186,11 @@ export function sampleNearEmpty(random: Random, plan: RespondentPlan): Answers {
     const weights = code === 'Q1' ? [3, 4, 5, 4, 3, 2, 1, 1, 1, 1, 0.5] : plan.rates.get(code)!;
     answers.set(code, pickWeighted(random, weights, code));
   });
-  const extras: [string, string][] = [['Q7', 'Python'], ['Q8', 'Python'], ['Q11', 'A personal computer or laptop']];
+  const extras: [string, string][] = [
+    ['Q7', 'Python'],
+    ['Q8', 'Python'],
+    ['Q11', 'A personal computer or laptop'],
+  ];
   for (const [code, answer] of extras) {
     if (random() >= 0.3) continue;
     const i = questionByCode(code).choices.indexOf(answer);

@@ -21,7 +21,12 @@ export function answerIds(doc: Segmentation): AnswerId[] {
       .flatMap((q) => {
         const { counts } = doc.overall.breakdowns[q.code];
         const answered = counts.reduce((a, b) => a + b, 0);
-        return q.answers.map((a, i) => ({ id: a.id, question: q.code, label: a.label, share: answered === 0 ? 0 : counts[i] / answered }));
+        return q.answers.map((a, i) => ({
+          id: a.id,
+          question: q.code,
+          label: a.label,
+          share: answered === 0 ? 0 : counts[i] / answered,
+        }));
       }),
   ];
 }

@@ -23,7 +23,12 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   const { lines, opened, end } = splitFrontMatter(text);
   if (!opened) throw new Error(`${file}:1: expected front matter starting with "---"`);
   if (end < 0) throw new Error(`${file}: front matter opened on line 1 is never closed with "---"`);
-  const doc = parseDocument(lines.slice(1, end).map((line) => line.replace(/\r$/, '')).join('\n'));
+  const doc = parseDocument(
+    lines
+      .slice(1, end)
+      .map((line) => line.replace(/\r$/, ''))
+      .join('\n'),
+  );
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
     // +1 for the opening "---" line.
@@ -32,6 +37,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   }
   const data: unknown = doc.toJS();
   if (data === null || data === undefined) return { data: {} };
-  if (typeof data !== 'object' || Array.isArray(data)) throw new Error(`${file}: front matter must be a mapping of keys to values`);
+  if (typeof data !== 'object' || Array.isArray(data))
+    throw new Error(`${file}: front matter must be a mapping of keys to values`);
   return { data: data as Record<string, unknown> };
 }

@@ -11,9 +11,9 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { writeFileAtomic } from '../infra/atomic-write.js';
-import { SegmentationSchema, type Segmentation } from './segmentation-schema.js';
-import { SubSegmentationsSchema, type SubSegmentations } from './subsegments-schema.js';
-import { RegistrySchema, type Registry, type RegistryEntry } from './registry-schema.js';
+import { type Registry, type RegistryEntry, RegistrySchema } from './registry-schema.js';
+import { type Segmentation, SegmentationSchema } from './segmentation-schema.js';
+import { type SubSegmentations, SubSegmentationsSchema } from './subsegments-schema.js';
 
 /** content/registry/<year>.json under the content directory. */
 export { registryPath } from './paths.js';
@@ -64,7 +64,8 @@ function readJsonSync(path: string, what: string): unknown {
 
 function validated<T>(raw: unknown, schema: z.ZodType<T>, path: string, what: string): T {
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${what} ${path} does not match the ${what} schema:\n${formatIssues(parsed.error.issues)}`);
+  if (!parsed.success)
+    throw new Error(`${what} ${path} does not match the ${what} schema:\n${formatIssues(parsed.error.issues)}`);
   return parsed.data;
 }
 
@@ -83,7 +84,9 @@ function checkRegistry(registry: Registry, path: string): Registry {
   if (duplicate) throw new Error(`registry ${path}: slug "${duplicate.slug}" appears twice (segments.${duplicate.at})`);
   for (const [i, entry] of registry.segments.entries()) {
     if ((entry.status === 'retired') !== (entry.index === null)) {
-      throw new Error(`registry ${path}: segments.${i} ("${entry.slug}") is ${entry.status} with index ${entry.index}; only retired entries have index null`);
+      throw new Error(
+        `registry ${path}: segments.${i} ("${entry.slug}") is ${entry.status} with index ${entry.index}; only retired entries have index null`,
+      );
     }
   }
   return registry;
@@ -91,7 +94,8 @@ function checkRegistry(registry: Registry, path: string): Registry {
 
 /** The document's own year must be the one its file name says. */
 export function checkDocumentYear(doc: Pick<Segmentation, 'survey'>, year: number, path: string): void {
-  if (doc.survey.year !== year) throw new Error(`${path}: survey.year is ${doc.survey.year}, expected ${year} from the file name`);
+  if (doc.survey.year !== year)
+    throw new Error(`${path}: survey.year is ${doc.survey.year}, expected ${year} from the file name`);
 }
 
 /** Reads and validates a registry; errors name the file and the offending field. */
@@ -113,7 +117,11 @@ const readOnce = new Map<string, unknown>();
 
 /** `readRegistry`, synchronous and cached per path, for the site's compile-time checks. */
 export function readRegistrySync(path: string): Registry {
-  if (!readOnce.has(path)) readOnce.set(path, checkRegistry(validated(readJsonSync(path, 'registry'), RegistrySchema, path, 'registry'), path));
+  if (!readOnce.has(path))
+    readOnce.set(
+      path,
+      checkRegistry(validated(readJsonSync(path, 'registry'), RegistrySchema, path, 'registry'), path),
+    );
   return readOnce.get(path) as Registry;
 }
 
@@ -128,10 +136,23 @@ export function readSegmentationSync(path: string, year: number): Segmentation {
 }
 
 function canonicalEntry(entry: RegistryEntry): RegistryEntry {
-  const signature = Object.fromEntries(Object.keys(entry.signature).sort(compareSlugs).map((k) => [k, entry.signature[k]]));
+  const signature = Object.fromEntries(
+    Object.keys(entry.signature)
+      .sort(compareSlugs)
+      .map((k) => [k, entry.signature[k]]),
+  );
   // formerSlugs only when there are some: an editor's renames must survive every rewrite of the registry.
   const formerSlugs = entry.formerSlugs?.length ? { formerSlugs: entry.formerSlugs } : {};
-  return { slug: entry.slug, index: entry.index, status: entry.status, similarity: entry.similarity, size: entry.size, signature, members: entry.members, ...formerSlugs };
+  return {
+    slug: entry.slug,
+    index: entry.index,
+    status: entry.status,
+    similarity: entry.similarity,
+    size: entry.size,
+    signature,
+    members: entry.members,
+    ...formerSlugs,
+  };
 }
 
 /** The registry's file text: schema key order, signature keys sorted, 2-space indent, final newline. */
@@ -150,7 +171,8 @@ export function serializeRegistry(registry: Registry): string {
 /** Validates, then writes atomically (temp file + rename) so a crash never leaves half a registry behind. */
 export async function writeRegistry(path: string, registry: Registry): Promise<void> {
   const parsed = RegistrySchema.safeParse(registry);
-  if (!parsed.success) throw new Error(`refusing to write an invalid registry to ${path}:\n${formatIssues(parsed.error.issues)}`);
+  if (!parsed.success)
+    throw new Error(`refusing to write an invalid registry to ${path}:\n${formatIssues(parsed.error.issues)}`);
   try {
     await writeFileAtomic(path, serializeRegistry(parsed.data));
   } catch (error) {

@@ -14,7 +14,9 @@ export const LineageSummarySchema = z
     /** The lineage's name on the page and in the chart, e.g. "R and the tidyverse". */
     title: z.string().min(1).max(60),
     /** The segments of the lineage this summary is about, as `YEAR/slug`; at least one. */
-    segments: z.array(z.string().regex(LINEAGE_SEGMENT_PATTERN, 'a lineage segment is YEAR/slug, e.g. 2021/rstudio-r-ggplot')).min(1),
+    segments: z
+      .array(z.string().regex(LINEAGE_SEGMENT_PATTERN, 'a lineage segment is YEAR/slug, e.g. 2021/rstudio-r-ggplot'))
+      .min(1),
   })
   .strict();
 export type LineageSummary = z.infer<typeof LineageSummarySchema>;

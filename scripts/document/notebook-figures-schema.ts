@@ -29,13 +29,20 @@ export const NotebookFigureSchema = z
     rank: z.enum(['highest', 'lowest']).optional(),
   })
   .strict()
-  .refine((f) => [f.feature !== undefined, f.question !== undefined, f.size !== undefined].filter(Boolean).length === 1, {
-    message: 'give exactly one of feature, question (with answers) or size',
+  .refine(
+    (f) => [f.feature !== undefined, f.question !== undefined, f.size !== undefined].filter(Boolean).length === 1,
+    {
+      message: 'give exactly one of feature, question (with answers) or size',
+    },
+  )
+  .refine((f) => (f.question === undefined) === (f.answers === undefined), {
+    message: 'question and answers go together',
   })
-  .refine((f) => (f.question === undefined) === (f.answers === undefined), { message: 'question and answers go together' })
   .refine((f) => f.ofAll === undefined || f.question !== undefined, { message: 'ofAll needs question and answers' })
   .refine((f) => (f.quoted === undefined) === (f.compare === undefined), { message: 'quoted and compare go together' })
-  .refine((f) => f.quoted !== undefined || f.rank !== undefined, { message: 'a figure needs a quoted value or a rank' });
+  .refine((f) => f.quoted !== undefined || f.rank !== undefined, {
+    message: 'a figure needs a quoted value or a rank',
+  });
 
 export const NotebookClusterSchema = z
   .object({

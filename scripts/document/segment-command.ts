@@ -15,7 +15,15 @@ import type { Segmentation } from './segmentation-schema.js';
  * run's parameters take theirs in scripts/segment/parameters.ts (`resolveParameters`), which reads them here
  * (this folder may not import the pipeline's). `reruns` is `--stability N`, the re-runs behind the stability report.
  */
-export const SEGMENT_DEFAULTS = { out: 'data', content: 'content', seed: 0, clusters: 10, reruns: 15, init: 'spectral', mixtureInit: 'kmeans' } as const;
+export const SEGMENT_DEFAULTS = {
+  out: 'data',
+  content: 'content',
+  seed: 0,
+  clusters: 10,
+  reruns: 15,
+  init: 'spectral',
+  mixtureInit: 'kmeans',
+} as const;
 
 /** What the analyst typed, as the run log records it (`invocation`). */
 export interface SegmentInvocation {
@@ -48,7 +56,14 @@ export function readInvocation(dataDir: string, year: number): SegmentInvocation
     const text = (x: unknown) => (typeof x === 'string' && x.length > 0 ? x : null);
     const input = text(v.input);
     if (!input) return null;
-    return { survey: typeof v.survey === 'number' ? v.survey : null, config: text(v.config), input, out: text(v.out) ?? SEGMENT_DEFAULTS.out, content: text(v.content) ?? SEGMENT_DEFAULTS.content, updateRegistry: v.updateRegistry === true };
+    return {
+      survey: typeof v.survey === 'number' ? v.survey : null,
+      config: text(v.config),
+      input,
+      out: text(v.out) ?? SEGMENT_DEFAULTS.out,
+      content: text(v.content) ?? SEGMENT_DEFAULTS.content,
+      updateRegistry: v.updateRegistry === true,
+    };
   } catch {
     return null; // a damaged log only costs the message its recorded paths
   }
@@ -59,7 +74,12 @@ export function readInvocation(dataDir: string, year: number): SegmentInvocation
  * has them, else the survey under ../shared/data/kaggle/YEAR/ (as `segment:years` finds it) and the folders
  * the documents were read from; `--out`/`--content` and the parameters only when they are not the defaults.
  */
-export function segmentCommand(doc: Segmentation, invocation: SegmentInvocation | null, dirs: DocumentDirs | null = null, cwd = process.cwd()): string {
+export function segmentCommand(
+  doc: Segmentation,
+  invocation: SegmentInvocation | null,
+  dirs: DocumentDirs | null = null,
+  cwd = process.cwd(),
+): string {
   const year = doc.survey.year;
   const p = doc.metadata.parameters;
   const shown = (dir: string) => {
@@ -71,9 +91,13 @@ export function segmentCommand(doc: Segmentation, invocation: SegmentInvocation 
   // Without a log: a real year's survey as segment:years finds it; the synthetic demo's beside its documents,
   // where demo:data writes it, and with --update-registry, without which a sample updates no sub-segments.
   const surveyFile = doc.metadata.input.file.split(':')[0];
-  const input = invocation?.input ?? (doc.synthetic ? join(out, surveyFile) : join(DEFAULT_SURVEYS_DIR, String(year), surveyFile));
+  const input =
+    invocation?.input ?? (doc.synthetic ? join(out, surveyFile) : join(DEFAULT_SURVEYS_DIR, String(year), surveyFile));
   const updateRegistry = invocation ? invocation.updateRegistry : doc.synthetic;
-  const args = [invocation?.config && invocation.survey === null ? ['--config', invocation.config] : ['--survey', String(year)], ['--input', input]];
+  const args = [
+    invocation?.config && invocation.survey === null ? ['--config', invocation.config] : ['--survey', String(year)],
+    ['--input', input],
+  ];
   if (out !== SEGMENT_DEFAULTS.out) args.push(['--out', out]);
   if (content !== SEGMENT_DEFAULTS.content) args.push(['--content', content]);
   if (doc.metadata.seed !== SEGMENT_DEFAULTS.seed) args.push(['--seed', String(doc.metadata.seed)]);

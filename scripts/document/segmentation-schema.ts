@@ -123,7 +123,9 @@ export const SegmentationSchema = z
     metadata: z
       .object({
         generator: z.object({ name: z.string(), version: z.string() }).strict(),
-        input: z.object({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int() }).strict(),
+        input: z
+          .object({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int() })
+          .strict(),
         /** sha256 of the normalized (parsed, defaults applied) config. */
         configHash: z.string().regex(/^[0-9a-f]{64}$/),
         seed: z.number().int(),
@@ -134,7 +136,16 @@ export const SegmentationSchema = z
             clusterEmbedding: EmbeddingParametersSchema,
             /** The professionals' 2-D map (`professionalMap`); absent in documents made before it. */
             professionalMap: EmbeddingParametersSchema.optional(),
-            mixture: z.object({ covariance: z.literal('full'), regCovar: z.number(), tol: z.number(), maxIter: z.number().int(), nInit: z.number().int(), init: z.enum(['kmeans', 'k-means++']) }).strict(),
+            mixture: z
+              .object({
+                covariance: z.literal('full'),
+                regCovar: z.number(),
+                tol: z.number(),
+                maxIter: z.number().int(),
+                nInit: z.number().int(),
+                init: z.enum(['kmeans', 'k-means++']),
+              })
+              .strict(),
             dropRowMeanAtMost: z.number(),
             /** Re-runs of the clustering space and the mixture, with seeds derived from `seed`. */
             stabilityRuns: z.number().int().min(0),
@@ -174,7 +185,10 @@ export const SegmentationSchema = z
         rule: z.enum(['variants', 'map-split', 'answers']),
         description: z.string(),
         /** For `map-split`: the boundary on the map (professionals on `side` of x = value, or y). */
-        boundary: z.object({ axis: z.enum(['x', 'y']), value: z.number(), side: z.enum(['below', 'above']) }).strict().nullable(),
+        boundary: z
+          .object({ axis: z.enum(['x', 'y']), value: z.number(), side: z.enum(['below', 'above']) })
+          .strict()
+          .nullable(),
         /** For `map-split`: the answers that marked non-professionals, e.g. "Q5: Yes". */
         nonProfessional: z.array(z.string()),
         /** For `answers`: the conditions professionals meet, e.g. "Q23 answered, not: Currently not employed". */
@@ -184,7 +198,12 @@ export const SegmentationSchema = z
       })
       .strict(),
     /** Profile question code per role; roles the year lacks are null (only `role` and `mlYears` are always set). */
-    profile: z.object({ ...roleShape(REQUIRED_PROFILE_ROLES, z.string()), ...roleShape(OPTIONAL_PROFILE_ROLES, z.string().nullable()) }).strict(),
+    profile: z
+      .object({
+        ...roleShape(REQUIRED_PROFILE_ROLES, z.string()),
+        ...roleShape(OPTIONAL_PROFILE_ROLES, z.string().nullable()),
+      })
+      .strict(),
     workActivities: z.string(),
     newToML: z.array(z.string()),
     /** Every configured question (clustered and profile), with its answers in order. */
@@ -209,7 +228,10 @@ export const SegmentationSchema = z
      * The professionals' own 2-D map (UMAP of their answers, as the map of everyone), one point per professional
      * in map order. Optional, so documents made before it still load (the site then shows no segment map).
      */
-    professionalMap: z.object({ x: z.array(z.number()), y: z.array(z.number()) }).strict().optional(),
+    professionalMap: z
+      .object({ x: z.array(z.number()), y: z.array(z.number()) })
+      .strict()
+      .optional(),
     overall: z
       .object({
         /** Response rate per feature over all clustered professionals. */
@@ -226,7 +248,9 @@ export const SegmentationSchema = z
         pairwiseARI: z.object({ median: z.number(), min: z.number(), max: z.number() }).strict(),
         /** Mean adjusted Rand index of the re-runs against the published segments. */
         meanARIToPublished: z.number(),
-        thresholds: z.object({ stable: z.number(), pattern: z.number(), dissolved: z.number(), coreShareOfRuns: z.number() }).strict(),
+        thresholds: z
+          .object({ stable: z.number(), pattern: z.number(), dissolved: z.number(), coreShareOfRuns: z.number() })
+          .strict(),
       })
       .strict()
       .nullable(),

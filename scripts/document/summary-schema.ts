@@ -32,7 +32,10 @@ function reviewedWith<D extends z.ZodType>(date: D) {
        * Its sub-segments when reviewed (a summary with `subSegments`), largest first: each one's size and top
        * answers by lift against the segment. A different split later (673 + 569 then, 840 + 393 now) puts the page under review.
        */
-      subSegments: z.array(z.object({ size: z.number().int().min(1), top: z.array(FeatureLiftSchema).min(1) }).strict()).min(1).optional(),
+      subSegments: z
+        .array(z.object({ size: z.number().int().min(1), top: z.array(FeatureLiftSchema).min(1) }).strict())
+        .min(1)
+        .optional(),
     })
     .strict();
 }
@@ -85,9 +88,14 @@ export function frontMatterProblems(file: string, data: unknown, schema: z.ZodTy
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => {
     const field = issue.path.map(String).join('.');
-    if (issue.code === 'unrecognized_keys') return `${file}: front matter has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    const value = issue.path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), data);
-    if (issue.code === 'too_big' && typeof value === 'string') return `${file}: front matter "${field}" is ${value.length} characters long; at most ${String(issue.maximum)}`;
+    if (issue.code === 'unrecognized_keys')
+      return `${file}: front matter has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    const value = issue.path.reduce<unknown>(
+      (v, key) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined),
+      data,
+    );
+    if (issue.code === 'too_big' && typeof value === 'string')
+      return `${file}: front matter "${field}" is ${value.length} characters long; at most ${String(issue.maximum)}`;
     if (issue.code === 'invalid_type' && value === undefined) return `${file}: front matter has no "${field}"`;
     return `${file}: front matter "${field}": ${issue.message.replace(/^Invalid input: /, '')}`;
   });

@@ -183,7 +183,14 @@ function yearSide(doc: Segmentation, keys: readonly string[], aliases: AnswerAli
     return Math.sqrt(segments.reduce((sum, s, j) => sum + s.share * (lifts[j][k] - mean) ** 2, 0) / total);
   });
   const questionLabels = new Map(doc.questions.map((q) => [q.code, q.label]));
-  return { segments, rates, lifts, spread, labels: at.map((i) => doc.features[i].label), questions: at.map((i) => questionLabels.get(doc.features[i].question) ?? doc.features[i].question) };
+  return {
+    segments,
+    rates,
+    lifts,
+    spread,
+    labels: at.map((i) => doc.features[i].label),
+    questions: at.map((i) => questionLabels.get(doc.features[i].question) ?? doc.features[i].question),
+  };
 }
 
 function cosine(a: number[], b: number[]): number {
@@ -215,17 +222,24 @@ function definingAnswers(lifts: number[]): number[] {
  * allowed pairings left over. Rows: next year's segments in index order (each with its pairing or as
  * appearing), then the disappearing ones and the merged-away ones by previous index.
  */
-export function compareAcrossYears(prev: Segmentation, next: Segmentation, options: AcrossYearsOptions = {}): AcrossYearsComparison {
+export function compareAcrossYears(
+  prev: Segmentation,
+  next: Segmentation,
+  options: AcrossYearsOptions = {},
+): AcrossYearsComparison {
   const { threshold = ACROSS_YEARS_THRESHOLD, shareChange = SHARE_CHANGE, aliases = new Map() } = options;
   const keys = sharedAnswerKeys(prev, next, aliases);
   if (keys.length === 0) {
-    throw new Error(`segmentations ${prev.survey.year} and ${next.survey.year} share no answer on a common topic: set question topics in both configs`);
+    throw new Error(
+      `segmentations ${prev.survey.year} and ${next.survey.year} share no answer on a common topic: set question topics in both configs`,
+    );
   }
   const p = yearSide(prev, keys, aliases);
   const n = yearSide(next, keys, aliases);
   // Each answer counts by how much it sets segments apart in both years; lifts in each year's own units.
   const weight = keys.map((_, k) => Math.min(p.spread[k], n.spread[k]));
-  const scaled = (side: YearSide, lifts: number[]) => lifts.map((l, k) => (side.spread[k] === 0 ? 0 : (l / side.spread[k]) * weight[k]));
+  const scaled = (side: YearSide, lifts: number[]) =>
+    lifts.map((l, k) => (side.spread[k] === 0 ? 0 : (l / side.spread[k]) * weight[k]));
   const prevVectors = p.lifts.map((l) => scaled(p, l));
   const nextVectors = n.lifts.map((l) => scaled(n, l));
   const sims = prevVectors.map((a) => nextVectors.map((b) => cosine(a, b)));
@@ -251,7 +265,8 @@ export function compareAcrossYears(prev: Segmentation, next: Segmentation, optio
     // In points, or in each year's units of spread: 2020 asked about ML frameworks more narrowly than 2018,
     // so its "None" sets segments apart by fewer points; and a year of few segments has an unsteady spread.
     const shares = (own: YearSide, ownLift: number, other: YearSide, otherLift: number, k: number) =>
-      otherLift >= DEFINING_SHARED * ownLift || (other.spread[k] > 0 && otherLift / other.spread[k] >= DEFINING_SHARED * (ownLift / own.spread[k]));
+      otherLift >= DEFINING_SHARED * ownLift ||
+      (other.spread[k] > 0 && otherLift / other.spread[k] >= DEFINING_SHARED * (ownLift / own.spread[k]));
     const unshared = (checked: number[], own: YearSide, ownRow: number, other: YearSide, otherRow: number) => {
       const missing = checked.filter((k) => !shares(own, own.lifts[ownRow][k], other, other.lifts[otherRow][k], k));
       return missing.length > 0 && 2 * missing.length >= checked.length ? missing[0] : null;
@@ -285,7 +300,9 @@ export function compareAcrossYears(prev: Segmentation, next: Segmentation, optio
 
   // Survivals: as many allowed pairs as possible, then the closest (same weighting as run-to-run matching).
   const bonus = 2 * Math.min(p.segments.length, n.segments.length) + 2;
-  const pairs = maximumAssignment(sims.map((row, i) => row.map((s, j) => (allowed[i][j] ? bonus + s : 0)))).filter(({ row, col }) => allowed[row][col]);
+  const pairs = maximumAssignment(sims.map((row, i) => row.map((s, j) => (allowed[i][j] ? bonus + s : 0)))).filter(
+    ({ row, col }) => allowed[row][col],
+  );
   const prevOfNext = new Map(pairs.map(({ row, col }) => [col, row]));
   const nextOfPrev = new Map(pairs.map(({ row, col }) => [row, col]));
   const best = (candidates: number[], score: (c: number) => number) =>
@@ -294,13 +311,19 @@ export function compareAcrossYears(prev: Segmentation, next: Segmentation, optio
   const splitFrom = new Map<number, number>();
   n.segments.forEach((_, j) => {
     if (prevOfNext.has(j)) return;
-    const i = best(p.segments.map((_, i) => i).filter((i) => allowed[i][j] && nextOfPrev.has(i)), (i) => sims[i][j]);
+    const i = best(
+      p.segments.map((_, i) => i).filter((i) => allowed[i][j] && nextOfPrev.has(i)),
+      (i) => sims[i][j],
+    );
     if (i !== null) splitFrom.set(j, i);
   });
   const mergedInto = new Map<number, number>();
   p.segments.forEach((_, i) => {
     if (nextOfPrev.has(i)) return;
-    const j = best(n.segments.map((_, j) => j).filter((j) => allowed[i][j] && prevOfNext.has(j)), (j) => sims[i][j]);
+    const j = best(
+      n.segments.map((_, j) => j).filter((j) => allowed[i][j] && prevOfNext.has(j)),
+      (j) => sims[i][j],
+    );
     if (j !== null) mergedInto.set(i, j);
   });
   const splitting = new Set(splitFrom.values());
@@ -344,6 +367,10 @@ export function compareAcrossYears(prev: Segmentation, next: Segmentation, optio
 }
 
 /** The rows of compareAcrossYears: each segment's transition with its evidence. */
-export function matchAcrossYears(prev: Segmentation, next: Segmentation, options: AcrossYearsOptions = {}): AcrossYearsRow[] {
+export function matchAcrossYears(
+  prev: Segmentation,
+  next: Segmentation,
+  options: AcrossYearsOptions = {},
+): AcrossYearsRow[] {
   return compareAcrossYears(prev, next, options).rows;
 }

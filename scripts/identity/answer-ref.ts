@@ -17,7 +17,8 @@ export function findAnswer(doc: Segmentation, id: string): AnswerRef | null {
   }
   for (const q of doc.questions) {
     const answer = q.answers.findIndex((a) => a.id === id);
-    if (answer !== -1 && doc.overall.breakdowns[q.code]) return { kind: 'profile', id, label: q.answers[answer].label, question: q.code, answer };
+    if (answer !== -1 && doc.overall.breakdowns[q.code])
+      return { kind: 'profile', id, label: q.answers[answer].label, question: q.code, answer };
   }
   return null;
 }

@@ -12,21 +12,32 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Segmentation } from '../document/segmentation-schema.js';
-import type { SubSegmentations } from '../document/subsegments-schema.js';
-import type { Registry } from '../document/registry-schema.js';
-import { checkDrift, checkSubSegmentDrift, DRIFT_THRESHOLD } from './drift.js';
-import { frontMatterProblems, ReviewedSchema, SummarySchema, YearIntroductionSchema } from '../document/summary-schema.js';
 import { parseFrontMatter } from '../document/front-matter.js';
 import { hashSegmentation, readRegistry, readSegmentation, readSubSegmentations } from '../document/io.js';
 import { registryPath, segmentationPath, subSegmentsPath, summariesDir } from '../document/paths.js';
+import type { Registry } from '../document/registry-schema.js';
+import type { Segmentation } from '../document/segmentation-schema.js';
 import { STABILITY_THRESHOLDS } from '../document/stability-thresholds.js';
+import type { SubSegmentations } from '../document/subsegments-schema.js';
+import {
+  frontMatterProblems,
+  ReviewedSchema,
+  SummarySchema,
+  YearIntroductionSchema,
+} from '../document/summary-schema.js';
+import { checkDrift, checkSubSegmentDrift, DRIFT_THRESHOLD } from './drift.js';
 import { checkLineageSummaries } from './lineage-check.js';
-import { stabilityClaims, type StabilityClass } from './stability-words.js';
 import { referenceProblem } from './references.js';
+import { type StabilityClass, stabilityClaims } from './stability-words.js';
 
 /** A class claim in prose that the data no longer makes, as a problem that names the line and the fix. */
-function staleClaim(file: string, slug: string | null, claim: { word: string; line: number; class: string }, current: string, whose: string): Problem {
+function staleClaim(
+  file: string,
+  slug: string | null,
+  claim: { word: string; line: number; class: string },
+  current: string,
+  whose: string,
+): Problem {
   return {
     file,
     slug,
@@ -35,7 +46,17 @@ function staleClaim(file: string, slug: string | null, claim: { word: string; li
   };
 }
 
-export type ProblemKind = 'front-matter' | 'registry' | 'segmentation' | 'unknown-slug' | 'retired-slug' | 'duplicate-slug' | 'drift' | 'stale-stability' | 'reference' | 'lineage';
+export type ProblemKind =
+  | 'front-matter'
+  | 'registry'
+  | 'segmentation'
+  | 'unknown-slug'
+  | 'retired-slug'
+  | 'duplicate-slug'
+  | 'drift'
+  | 'stale-stability'
+  | 'reference'
+  | 'lineage';
 
 export interface Problem {
   file: string;
@@ -68,19 +89,29 @@ export interface CheckReport {
   notChecked: number[];
 }
 
-
 async function listDir(dir: string): Promise<string[]> {
   return existsSync(dir) ? (await readdir(dir)).sort() : [];
 }
 
 /** Checks every summary of every year; never stops at the first problem. */
-export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_THRESHOLD, year: onlyYear, allYears = false }: CheckOptions): Promise<CheckReport> {
+export async function checkSummaries({
+  contentDir,
+  dataDir,
+  threshold = DRIFT_THRESHOLD,
+  year: onlyYear,
+  allYears = false,
+}: CheckOptions): Promise<CheckReport> {
   const report: CheckReport = { problems: [], summaries: 0, unreviewed: [], warnings: [], notChecked: [] };
   const add = (p: Problem) => report.problems.push(p);
   const segmentsDir = join(contentDir, 'segments');
   const yearNames = (await listDir(segmentsDir)).filter((n) => /^\d{4}$/.test(n));
   if (onlyYear !== undefined && !yearNames.includes(String(onlyYear))) {
-    add({ file: join(segmentsDir, String(onlyYear)), slug: null, kind: 'front-matter', message: `--year ${onlyYear}: no summaries in ${join(segmentsDir, String(onlyYear))} (years with summaries: ${yearNames.join(', ') || 'none'})` });
+    add({
+      file: join(segmentsDir, String(onlyYear)),
+      slug: null,
+      kind: 'front-matter',
+      message: `--year ${onlyYear}: no summaries in ${join(segmentsDir, String(onlyYear))} (years with summaries: ${yearNames.join(', ') || 'none'})`,
+    });
   }
   for (const yearName of yearNames) {
     const year = Number(yearName);
@@ -97,7 +128,12 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
     try {
       registry = await readRegistry(regPath);
     } catch (error) {
-      add({ file: regPath, slug: null, kind: 'registry', message: `${(error as Error).message} (needed by ${files.length} summaries of ${year})` });
+      add({
+        file: regPath,
+        slug: null,
+        kind: 'registry',
+        message: `${(error as Error).message} (needed by ${files.length} summaries of ${year})`,
+      });
     }
     // The segmentation is read once per year, and only if a drift check needs it.
     let doc: Segmentation | null | undefined;
@@ -107,7 +143,12 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
       try {
         doc = await readSegmentation(dataPath);
         if (registry && registry.segmentationHash !== hashSegmentation(doc)) {
-          add({ file: regPath, slug: null, kind: 'registry', message: `${regPath} was built from a different segmentation than ${dataPath}: re-run the segment matching so the indices are current` });
+          add({
+            file: regPath,
+            slug: null,
+            kind: 'registry',
+            message: `${regPath} was built from a different segmentation than ${dataPath}: re-run the segment matching so the indices are current`,
+          });
           doc = null;
         }
       } catch (error) {
@@ -124,7 +165,9 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
       try {
         subs = existsSync(path) ? await readSubSegmentations(path) : null;
       } catch (error) {
-        report.warnings.push(`${(error as Error).message}; the sub-segments' drift is not checked (run \`npm run segment\` for ${year} again)`);
+        report.warnings.push(
+          `${(error as Error).message}; the sub-segments' drift is not checked (run \`npm run segment\` for ${year} again)`,
+        );
         subs = null;
       }
       return subs;
@@ -147,13 +190,25 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
       }
       const slug = data.segment;
       if (typeof slug !== 'string' || slug.length === 0) {
-        add({ file, slug: null, kind: 'front-matter', message: `${file}: front matter has no "segment: <slug>" naming the segment it summarises` });
+        add({
+          file,
+          slug: null,
+          kind: 'front-matter',
+          message: `${file}: front matter has no "segment: <slug>" naming the segment it summarises`,
+        });
         continue;
       }
       // What the site's content collection would reject (an unknown field, a short name too long): `reviewed` has its own message below.
-      for (const message of frontMatterProblems(file, { ...data, reviewed: undefined }, SummarySchema)) add({ file, slug, kind: 'front-matter', message });
+      for (const message of frontMatterProblems(file, { ...data, reviewed: undefined }, SummarySchema))
+        add({ file, slug, kind: 'front-matter', message });
       const earlier = firstFileOfSlug.get(slug);
-      if (earlier) add({ file, slug, kind: 'duplicate-slug', message: `${file}: segment "${slug}" is already summarised by ${earlier}` });
+      if (earlier)
+        add({
+          file,
+          slug,
+          kind: 'duplicate-slug',
+          message: `${file}: segment "${slug}" is already summarised by ${earlier}`,
+        });
       else firstFileOfSlug.set(slug, file);
       if (!registry) continue;
       const entry = registry.segments.find((e) => e.slug === slug);
@@ -162,19 +217,28 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
         continue;
       }
       if (entry.status === 'retired' || entry.index === null) {
-        add({ file, slug, kind: 'retired-slug', message: `${file}: segment "${slug}" is retired in ${regPath} (no segment of the current run matches it)` });
+        add({
+          file,
+          slug,
+          kind: 'retired-slug',
+          message: `${file}: segment "${slug}" is retired in ${regPath} (no segment of the current run matches it)`,
+        });
         continue;
       }
       if (existsSync(segmentationPath(dataDir, year))) {
         const current = await loadDoc();
-        const wrong = current ? referenceProblem(file, source, name.replace(/\.mdx$/, ''), data, current, registry) : null;
+        const wrong = current
+          ? referenceProblem(file, source, name.replace(/\.mdx$/, ''), data, current, registry)
+          : null;
         if (wrong) add({ file, slug, kind: 'reference', message: wrong });
         const stability = current?.segments.find((s) => s.index === entry.index)?.stability;
         if (stability) {
           for (const claim of stabilityClaims(source)) {
             if (claim.class !== stability.class) add(staleClaim(file, slug, claim, stability.class, 'the segment'));
           }
-          const names = [data.title, data.shortName, slug].filter((n): n is string => typeof n === 'string' && n.length > 0);
+          const names = [data.title, data.shortName, slug].filter(
+            (n): n is string => typeof n === 'string' && n.length > 0,
+          );
           named.push({ names, slug, cls: stability.class });
         }
         if (stability?.class === 'dissolved') {
@@ -192,7 +256,12 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
       const reviewed = ReviewedSchema.safeParse(data.reviewed);
       if (!reviewed.success) {
         const issue = reviewed.error.issues[0];
-        add({ file, slug, kind: 'front-matter', message: `${file}: "reviewed" at ${['reviewed', ...issue.path.map(String)].join('.')}: ${issue.message}; expected { date, top: [{ feature, lift }] }` });
+        add({
+          file,
+          slug,
+          kind: 'front-matter',
+          message: `${file}: "reviewed" at ${['reviewed', ...issue.path.map(String)].join('.')}: ${issue.message}; expected { date, top: [{ feature, lift }] }`,
+        });
         continue;
       }
       const current = await loadDoc();
@@ -203,15 +272,17 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
           .slice(0, 3)
           .map((c) => `${c.label ?? c.feature} ${c.reviewed?.toFixed(2) ?? '-'} -> ${c.current?.toFixed(2) ?? 'gone'}`)
           .join(', ');
-        const date = reviewed.data.date instanceof Date ? reviewed.data.date.toISOString().slice(0, 10) : reviewed.data.date;
+        const date =
+          reviewed.data.date instanceof Date ? reviewed.data.date.toISOString().slice(0, 10) : reviewed.data.date;
         add({
           file,
           slug,
           kind: 'drift',
           similarity: drift.similarity,
-          message: drift.stabilityChange && drift.similarity >= threshold
-            ? `${file} (${slug}): stability changed since the review of ${date}: ${drift.stabilityChange.reviewed} -> ${drift.stabilityChange.current}`
-            : `${file} (${slug}): lifts drifted since the review of ${date}: similarity ${drift.similarity.toFixed(2)} < ${threshold.toFixed(2)}; largest changes: ${changes || 'none listed'}${drift.stabilityChange ? `; stability ${drift.stabilityChange.reviewed} -> ${drift.stabilityChange.current}` : ''}`,
+          message:
+            drift.stabilityChange && drift.similarity >= threshold
+              ? `${file} (${slug}): stability changed since the review of ${date}: ${drift.stabilityChange.reviewed} -> ${drift.stabilityChange.current}`
+              : `${file} (${slug}): lifts drifted since the review of ${date}: similarity ${drift.similarity.toFixed(2)} < ${threshold.toFixed(2)}; largest changes: ${changes || 'none listed'}${drift.stabilityChange ? `; stability ${drift.stabilityChange.reviewed} -> ${drift.stabilityChange.current}` : ''}`,
         });
       }
       // The split the summary describes: sub-segments missing altogether are the site's and segment's to report.
@@ -219,7 +290,8 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
       if (reviewed.data.subSegments && split) {
         const subDrift = checkSubSegmentDrift(reviewed.data.subSegments, split, current, threshold);
         if (subDrift.drifted) {
-          const date = reviewed.data.date instanceof Date ? reviewed.data.date.toISOString().slice(0, 10) : reviewed.data.date;
+          const date =
+            reviewed.data.date instanceof Date ? reviewed.data.date.toISOString().slice(0, 10) : reviewed.data.date;
           add({
             file,
             slug,
@@ -239,7 +311,9 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
     report.summaries += lineages.summaries;
     for (const p of lineages.problems) add({ file: p.file, slug: null, kind: 'lineage', message: p.message });
   } else {
-    report.warnings.push(`lineage summaries (${join(contentDir, 'lineages')}) not checked: they span years, and ${onlyYear !== undefined ? `--year ${onlyYear} checks one` : `${report.notChecked.join(', ')} has no segmentation here`}`);
+    report.warnings.push(
+      `lineage summaries (${join(contentDir, 'lineages')}) not checked: they span years, and ${onlyYear !== undefined ? `--year ${onlyYear} checks one` : `${report.notChecked.join(', ')} has no segmentation here`}`,
+    );
   }
   return report;
 }
@@ -248,12 +322,19 @@ export async function checkSummaries({ contentDir, dataDir, threshold = DRIFT_TH
  * The year's introduction: a sentence that names a segment (by title, short name or slug) must claim that
  * segment's class; one that names none must claim a class some segment of the year still has.
  */
-async function checkIntroduction(contentDir: string, year: number, named: { names: string[]; slug: string; cls: StabilityClass }[], add: (p: Problem) => void, doc: Segmentation | null): Promise<void> {
+async function checkIntroduction(
+  contentDir: string,
+  year: number,
+  named: { names: string[]; slug: string; cls: StabilityClass }[],
+  add: (p: Problem) => void,
+  doc: Segmentation | null,
+): Promise<void> {
   const file = join(contentDir, 'years', `${year}.mdx`);
   if (!existsSync(file)) return;
   const source = await readFile(file, 'utf8');
   try {
-    for (const message of frontMatterProblems(file, parseFrontMatter(source, file).data, YearIntroductionSchema)) add({ file, slug: null, kind: 'front-matter', message });
+    for (const message of frontMatterProblems(file, parseFrontMatter(source, file).data, YearIntroductionSchema))
+      add({ file, slug: null, kind: 'front-matter', message });
   } catch (error) {
     add({ file, slug: null, kind: 'front-matter', message: (error as Error).message });
   }
@@ -266,7 +347,10 @@ async function checkIntroduction(contentDir: string, year: number, named: { name
     for (const segment of mentioned) {
       if (segment.cls !== claim.class) add(staleClaim(file, segment.slug, claim, segment.cls, `"${segment.slug}"`));
     }
-    if (mentioned.length === 0 && !classes.has(claim.class)) add(staleClaim(file, null, claim, [...classes].sort().join(', '), `no segment of ${year} is ${claim.class}: each`));
+    if (mentioned.length === 0 && !classes.has(claim.class))
+      add(
+        staleClaim(file, null, claim, [...classes].sort().join(', '), `no segment of ${year} is ${claim.class}: each`),
+      );
   }
 }
 
@@ -285,7 +369,10 @@ function parseArgs(argv: string[]): CheckOptions {
     else if (name === '--data') options.dataDir = value;
     else if (name === '--threshold' && Number.isFinite(Number(value))) options.threshold = Number(value);
     else if (name === '--year' && /^\d{4}$/.test(value)) options.year = Number(value);
-    else throw new Error(`unknown option or bad value: ${name} ${value} (expected --content <dir>, --data <dir>, --threshold <number>, --year <yyyy>, --all-years)`);
+    else
+      throw new Error(
+        `unknown option or bad value: ${name} ${value} (expected --content <dir>, --data <dir>, --threshold <number>, --year <yyyy>, --all-years)`,
+      );
   }
   return options;
 }
@@ -306,7 +393,11 @@ its slug must name a live segment, merged slugs too, and a summary whose segment
 Exit status: 0 no problems (warnings allowed), 1 problems found, 2 bad usage.`;
 
 /** Runs the check and prints every problem; returns the exit code (1 when any problem). */
-export async function main(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+): Promise<number> {
   if (argv.includes('--help')) {
     out(USAGE);
     return 0;
@@ -322,12 +413,18 @@ export async function main(argv: string[], out: (line: string) => void = console
   for (const problem of report.problems) err(problem.message);
   for (const warning of report.warnings) err(`warning: ${warning}`);
   if (report.unreviewed.length > 0) {
-    out(`note: ${report.unreviewed.length} summaries have no "reviewed" block, so their drift is not checked: ${report.unreviewed.join(', ')}`);
+    out(
+      `note: ${report.unreviewed.length} summaries have no "reviewed" block, so their drift is not checked: ${report.unreviewed.join(', ')}`,
+    );
   }
   for (const year of report.notChecked) {
-    out(`not checked: ${year} (no ${segmentationPath(options.dataDir, year)}; segment it, or pass --all-years to fail on this)`);
+    out(
+      `not checked: ${year} (no ${segmentationPath(options.dataDir, year)}; segment it, or pass --all-years to fail on this)`,
+    );
   }
-  out(`identity check: ${report.summaries} summaries, ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}`);
+  out(
+    `identity check: ${report.summaries} summaries, ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}`,
+  );
   return report.problems.length > 0 ? 1 : 0;
 }
 

@@ -1,8 +1,9 @@
 /**
  * The match table the segment CLI prints after a run: which slugs were kept, which are new, which retired.
  */
-import type { MatchRow } from './match.js';
+
 import type { Registry } from '../document/registry-schema.js';
+import type { MatchRow } from './match.js';
 
 /** What the table's numbers mean: the registry's measure and threshold, and where "previous" comes from. */
 export function describeMatch({ measure, threshold }: Pick<Registry, 'measure' | 'threshold'>): string {
@@ -41,6 +42,8 @@ export function formatMatchTable(rows: MatchRow[], registry?: Pick<Registry, 'me
       .join('  ')
       .trimEnd(),
   );
-  const counts = ['active', 'new', 'retired'].map((s) => `${rows.filter((r) => r.status === s).length} ${s}`).join(', ');
+  const counts = ['active', 'new', 'retired']
+    .map((s) => `${rows.filter((r) => r.status === s).length} ${s}`)
+    .join(', ');
   return `${registry ? describeMatch(registry) + '\n' : ''}${lines.join('\n')}\n${counts}`;
 }

@@ -10,13 +10,14 @@
  * (a re-run: the scale of the stability report, so editors see one notion of "same segment"), else the
  * cosine of lift profiles (the data changed, so members cannot be compared).
  */
-import type { Segmentation } from '../document/segmentation-schema.js';
+
+import { compareSlugs, hashSegmentation } from '../document/io.js';
 import type { Registry, RegistryEntry } from '../document/registry-schema.js';
+import type { Segmentation } from '../document/segmentation-schema.js';
 import { maximumAssignment } from '../infra/assignment.js';
-import { hashSegmentation, compareSlugs } from '../document/io.js';
-import { liftProfile, roundLift, similarity, type LiftProfile } from './similarity.js';
-import { uniqueSlug } from './slug.js';
 import { decodeMembers, encodeMembers, memberJaccard, respondentSet, sameRespondents } from './members.js';
+import { type LiftProfile, liftProfile, roundLift, similarity } from './similarity.js';
+import { uniqueSlug } from './slug.js';
 
 /** Similarity a re-run's segment needs to keep a registered slug, unless the registry says otherwise. */
 export const REGISTRY_THRESHOLD = 0.5;
@@ -62,7 +63,9 @@ export function matchSegments(
   if (!(threshold >= -1 && threshold <= 1)) throw new RangeError(`threshold must be in [-1, 1], got ${threshold}`);
   const year = doc.survey.year;
   if (registry && registry.year !== year) {
-    throw new Error(`the registry is for ${registry.year} but the segmentation is for ${year}: registries are per year`);
+    throw new Error(
+      `the registry is for ${registry.year} but the segmentation is for ${year}: registries are per year`,
+    );
   }
   // The very segmentation the registry was built from (a re-run that found the same segments): nothing to
   // match, and nothing may change, not even "new" becoming "active".
@@ -70,7 +73,14 @@ export function matchSegments(
     const table = registry.segments
       .filter((entry) => entry.index !== null)
       .sort((a, b) => a.index! - b.index!)
-      .map((entry) => ({ slug: entry.slug, index: entry.index, previousIndex: entry.index, similarity: entry.similarity, status: entry.status, size: entry.size }));
+      .map((entry) => ({
+        slug: entry.slug,
+        index: entry.index,
+        previousIndex: entry.index,
+        similarity: entry.similarity,
+        status: entry.status,
+        size: entry.size,
+      }));
     return { registry, table };
   }
   const previous = registry?.segments ?? [];
@@ -110,7 +120,16 @@ export function matchSegments(
     const status = old ? 'active' : 'new';
     const sim = match ? match.sim : null;
     const formerSlugs = old?.formerSlugs?.length ? { formerSlugs: old.formerSlugs } : {};
-    entries.push({ slug, index: segment.index, status, similarity: sim === null ? null : roundLift(sim), size: segment.size, signature: profiles[col], members: members[col], ...formerSlugs });
+    entries.push({
+      slug,
+      index: segment.index,
+      status,
+      similarity: sim === null ? null : roundLift(sim),
+      size: segment.size,
+      signature: profiles[col],
+      members: members[col],
+      ...formerSlugs,
+    });
     const assigned = old ? null : pairs.find((p) => p.col === col);
     table.push({
       slug,
@@ -127,10 +146,26 @@ export function matchSegments(
     .sort((a, b) => compareSlugs(a.entry.slug, b.entry.slug));
   for (const { entry, row } of retired) {
     // Members of a retired entry refer to the respondents of the run it was last seen in; with other data they mean nothing.
-    entries.push({ ...entry, index: null, status: 'retired', similarity: null, members: measure === 'members' ? entry.members : null });
+    entries.push({
+      ...entry,
+      index: null,
+      status: 'retired',
+      similarity: null,
+      members: measure === 'members' ? entry.members : null,
+    });
     if (entry.status !== 'retired') {
-      table.push({ slug: entry.slug, index: null, previousIndex: entry.index, similarity: pairedSim.get(row) ?? null, status: 'retired', size: entry.size });
+      table.push({
+        slug: entry.slug,
+        index: null,
+        previousIndex: entry.index,
+        similarity: pairedSim.get(row) ?? null,
+        status: 'retired',
+        size: entry.size,
+      });
     }
   }
-  return { registry: { year, threshold, measure, respondents, segmentationHash: hashSegmentation(doc), segments: entries }, table };
+  return {
+    registry: { year, threshold, measure, respondents, segmentationHash: hashSegmentation(doc), segments: entries },
+    table,
+  };
 }

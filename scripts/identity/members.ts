@@ -3,8 +3,9 @@
  * overlap: the measure of "same segment" that the stability report uses within a run, applied across runs
  * on the same respondents.
  */
-import type { Segmentation } from '../document/segmentation-schema.js';
+
 import type { RespondentSet } from '../document/registry-schema.js';
+import type { Segmentation } from '../document/segmentation-schema.js';
 
 export function respondentSet(doc: Segmentation): RespondentSet {
   return { inputSha256: doc.metadata.input.sha256, configHash: doc.metadata.configHash, kept: doc.map.segment.length };

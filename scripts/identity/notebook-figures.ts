@@ -5,13 +5,18 @@
  * comparison page, so both say the same.
  */
 import { readFileSync } from 'node:fs';
-import { resolve, dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { InputError } from '../infra/errors.js';
-import { maximumAssignment } from '../infra/assignment.js';
-import { NotebookFiguresSchema, type NotebookCluster, type NotebookFigure, type NotebookFigures } from '../document/notebook-figures-schema.js';
+import {
+  type NotebookCluster,
+  type NotebookFigure,
+  type NotebookFigures,
+  NotebookFiguresSchema,
+} from '../document/notebook-figures-schema.js';
 import type { Breakdown, Segmentation } from '../document/segmentation-schema.js';
+import { maximumAssignment } from '../infra/assignment.js';
+import { InputError } from '../infra/errors.js';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -73,7 +78,11 @@ type Group = { size: number; rates: number[]; breakdowns: Record<string, Breakdo
  * `lenient`: a figure whose answer the segmentation lacks (a fixture, another questionnaire) is reported as not
  * measured and does not hold, instead of stopping with an error naming it.
  */
-export function compareWithNotebook(figures: NotebookFigures, source: FigureSource, options: { file?: string; lenient?: boolean } = {}): NotebookComparison {
+export function compareWithNotebook(
+  figures: NotebookFigures,
+  source: FigureSource,
+  options: { file?: string; lenient?: boolean } = {},
+): NotebookComparison {
   const strict = measurer(source, options.file ?? 'the notebook figures');
   const measure = (f: NotebookFigure, group: Group, overall: Group): number | null => {
     try {
@@ -85,16 +94,29 @@ export function compareWithNotebook(figures: NotebookFigures, source: FigureSour
   };
   const total = source.segments.reduce((n, s) => n + s.size, 0);
   const overallGroup: Group = { size: total, rates: source.overall.rates, breakdowns: source.overall.breakdowns };
-  const overall = figures.overall.map((f) => evaluate(f, measure(f, overallGroup, overallGroup), null, figures.tolerance));
+  const overall = figures.overall.map((f) =>
+    evaluate(f, measure(f, overallGroup, overallGroup), null, figures.tolerance),
+  );
 
   // Every figure of every cluster in every segment, then the assignment that maximises figures held (and,
   // between equal counts, closeness to the quoted values).
   const perSegment = (cluster: NotebookCluster) => {
     const values = source.segments.map((s) => cluster.figures.map((f) => measure(f, s, overallGroup)));
-    return values.map((mine) => cluster.figures.map((f, i) => evaluate(f, mine[i], values.map((v) => v[i]), figures.tolerance)));
+    return values.map((mine) =>
+      cluster.figures.map((f, i) =>
+        evaluate(
+          f,
+          mine[i],
+          values.map((v) => v[i]),
+          figures.tolerance,
+        ),
+      ),
+    );
   };
   const table = figures.clusters.map(perSegment);
-  const weights = table.map((bySegment) => bySegment.map((results) => results.filter((r) => r.holds).length + 0.01 * closeness(results)));
+  const weights = table.map((bySegment) =>
+    bySegment.map((results) => results.filter((r) => r.holds).length + 0.01 * closeness(results)),
+  );
   const pairs = maximumAssignment(weights);
   const clusters = figures.clusters.map((cluster, c): ClusterComparison => {
     const pair = pairs.find((p) => p.row === c);
@@ -103,7 +125,12 @@ export function compareWithNotebook(figures: NotebookFigures, source: FigureSour
     return { cluster, segment: source.segments[pair.col].index, results, held: results.filter((r) => r.holds).length };
   });
   const held = overall.filter((r) => r.holds).length + clusters.reduce((n, c) => n + c.held, 0);
-  return { overall, clusters, held, total: figures.overall.length + figures.clusters.reduce((n, c) => n + c.figures.length, 0) };
+  return {
+    overall,
+    clusters,
+    held,
+    total: figures.overall.length + figures.clusters.reduce((n, c) => n + c.figures.length, 0),
+  };
 }
 
 function measurer(source: FigureSource, file: string) {
@@ -111,10 +138,18 @@ function measurer(source: FigureSource, file: string) {
   const questions = new Map(source.questions.map((q) => [q.code, q]));
   const answerIndices = (f: NotebookFigure): number[] => {
     const question = questions.get(f.question!);
-    if (!question) throw new InputError({ file, question: f.question }, `figure "${f.says}": the segmentation has no profile question ${f.question}`);
+    if (!question)
+      throw new InputError(
+        { file, question: f.question },
+        `figure "${f.says}": the segmentation has no profile question ${f.question}`,
+      );
     return f.answers!.map((label) => {
       const i = question.answers.findIndex((a) => a.label === label);
-      if (i < 0) throw new InputError({ file, question: f.question }, `figure "${f.says}": ${f.question} has no answer "${label}" (it has: ${question.answers.map((a) => a.label).join('; ')})`);
+      if (i < 0)
+        throw new InputError(
+          { file, question: f.question },
+          `figure "${f.says}": ${f.question} has no answer "${label}" (it has: ${question.answers.map((a) => a.label).join('; ')})`,
+        );
       return i;
     });
   };
@@ -122,7 +157,8 @@ function measurer(source: FigureSource, file: string) {
     if (f.size) return group.size / overall.size;
     if (f.feature !== undefined) {
       const i = featureIndex.get(f.feature);
-      if (i === undefined) throw new InputError({ file }, `figure "${f.says}": the segmentation has no feature ${f.feature}`);
+      if (i === undefined)
+        throw new InputError({ file }, `figure "${f.says}": the segmentation has no feature ${f.feature}`);
       return group.rates[i];
     }
     const indices = answerIndices(f);
@@ -138,15 +174,31 @@ function measurer(source: FigureSource, file: string) {
 }
 
 /** `among`: the same measure in every segment, for the rank; null for overall figures. */
-export function evaluate(figure: NotebookFigure, value: number | null, among: Array<number | null> | null, tolerance: number): FigureResult {
+export function evaluate(
+  figure: NotebookFigure,
+  value: number | null,
+  among: Array<number | null> | null,
+  tolerance: number,
+): FigureResult {
   if (value === null) return { figure, value, comparisonHolds: null, rankHolds: null, holds: false };
   const others = among?.filter((v): v is number => v !== null) ?? null;
-  const comparisonHolds = figure.quoted === undefined ? null : compares(figure.compare!, value, figure.quoted, tolerance);
-  const rankHolds = figure.rank === undefined || others === null ? null : figure.rank === 'highest' ? value >= Math.max(...others) : value <= Math.min(...others);
+  const comparisonHolds =
+    figure.quoted === undefined ? null : compares(figure.compare!, value, figure.quoted, tolerance);
+  const rankHolds =
+    figure.rank === undefined || others === null
+      ? null
+      : figure.rank === 'highest'
+        ? value >= Math.max(...others)
+        : value <= Math.min(...others);
   return { figure, value, comparisonHolds, rankHolds, holds: comparisonHolds !== false && rankHolds !== false };
 }
 
-function compares(comparison: NonNullable<NotebookFigure['compare']>, value: number, quoted: number, tolerance: number): boolean {
+function compares(
+  comparison: NonNullable<NotebookFigure['compare']>,
+  value: number,
+  quoted: number,
+  tolerance: number,
+): boolean {
   switch (comparison) {
     case 'about':
       // A hair of slack so that a value exactly at the tolerance's edge holds despite floating point.
@@ -164,14 +216,18 @@ function compares(comparison: NonNullable<NotebookFigure['compare']>, value: num
 function closeness(results: FigureResult[]): number {
   const quoted = results.filter((r) => r.figure.quoted !== undefined && r.value !== null);
   if (quoted.length === 0) return 0;
-  return quoted.reduce((sum, r) => sum + Math.max(0, 1 - Math.abs(r.value! - r.figure.quoted!) / 0.5), 0) / quoted.length;
+  return (
+    quoted.reduce((sum, r) => sum + Math.max(0, 1 - Math.abs(r.value! - r.figure.quoted!) / 0.5), 0) / quoted.length
+  );
 }
 
 /** How a figure's claim reads: "about 25%", "more than 90%", "the highest". */
 export function describeClaim(figure: NotebookFigure): string {
   const parts: string[] = [];
   if (figure.quoted !== undefined) {
-    const words = { about: 'about', 'more-than': 'more than', 'at-least': 'at least', 'less-than': 'less than' }[figure.compare!];
+    const words = { about: 'about', 'more-than': 'more than', 'at-least': 'at least', 'less-than': 'less than' }[
+      figure.compare!
+    ];
     parts.push(`${words} ${Math.round(figure.quoted * 100)}%`);
   }
   if (figure.rank) parts.push(`the ${figure.rank} of all segments`);

@@ -7,12 +7,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Segmentation } from '../document/segmentation-schema.js';
-import { matchSegments, REGISTRY_THRESHOLD, type MatchRow } from './match.js';
-import { formatMatchTable } from './match-table.js';
 import { readRegistry, readSegmentation, writeRegistry } from '../document/io.js';
 import { registryPath, segmentationPath } from '../document/paths.js';
 import type { Registry } from '../document/registry-schema.js';
+import type { Segmentation } from '../document/segmentation-schema.js';
+import { type MatchRow, matchSegments, REGISTRY_THRESHOLD } from './match.js';
+import { formatMatchTable } from './match-table.js';
 
 export interface UpdateRegistryOptions {
   contentDir: string;
@@ -23,11 +23,16 @@ export interface UpdateRegistryOptions {
 }
 
 /** Reads content/registry/<year>.json if it exists, matches `doc` against it, writes the result. */
-export async function updateRegistry(doc: Segmentation, { contentDir, threshold, dryRun = false }: UpdateRegistryOptions): Promise<{ path: string; registry: Registry; table: MatchRow[] }> {
+export async function updateRegistry(
+  doc: Segmentation,
+  { contentDir, threshold, dryRun = false }: UpdateRegistryOptions,
+): Promise<{ path: string; registry: Registry; table: MatchRow[] }> {
   const path = registryPath(contentDir, doc.survey.year);
   const previous = existsSync(path) ? await readRegistry(path) : null;
   // Without an explicit threshold, keep the one the registry was built with.
-  const { registry, table } = matchSegments(previous, doc, { threshold: threshold ?? previous?.threshold ?? REGISTRY_THRESHOLD });
+  const { registry, table } = matchSegments(previous, doc, {
+    threshold: threshold ?? previous?.threshold ?? REGISTRY_THRESHOLD,
+  });
   if (!dryRun && registry !== previous) await writeRegistry(path, registry);
   return { path, registry, table };
 }
@@ -45,7 +50,11 @@ matched segments keep their slug, new ones get one, unmatched ones are retired. 
   --dry-run         print the match table, write nothing
   --help            show this text`;
 
-export async function main(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+): Promise<number> {
   if (argv.includes('--help')) {
     out(USAGE);
     return 0;
@@ -66,7 +75,9 @@ export async function main(argv: string[], out: (line: string) => void = console
     else if (name === '--data' && value) dataDir = value;
     else if (name === '--threshold' && Number.isFinite(Number(value))) threshold = Number(value);
     else {
-      err(`register: unknown option or bad value: ${name} ${value ?? ''} (expected --year <yyyy>, --content <dir>, --data <dir>, --threshold <number>, --dry-run)`);
+      err(
+        `register: unknown option or bad value: ${name} ${value ?? ''} (expected --year <yyyy>, --content <dir>, --data <dir>, --threshold <number>, --dry-run)`,
+      );
       return 2;
     }
     i++; // past the option's value

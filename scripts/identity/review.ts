@@ -9,17 +9,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Document, parseDocument } from 'yaml';
 import { splitFrontMatter } from '../document/front-matter.js';
-import { writeFileAtomic } from '../infra/atomic-write.js';
-import { UsageError } from '../infra/errors.js';
-import type { Segmentation } from '../document/segmentation-schema.js';
-import { reportError, runIfEntryPoint } from '../infra/command.js';
-import { reviewedSnapshot } from './drift.js';
-import type { Reviewed } from '../document/summary-schema.js';
 import { readRegistry, readSegmentation, readSubSegmentations } from '../document/io.js';
 import { registryPath, segmentationPath, subSegmentsPath, summaryPath } from '../document/paths.js';
+import type { Segmentation } from '../document/segmentation-schema.js';
+import type { Reviewed } from '../document/summary-schema.js';
+import { writeFileAtomic } from '../infra/atomic-write.js';
+import { reportError, runIfEntryPoint } from '../infra/command.js';
+import { UsageError } from '../infra/errors.js';
+import { reviewedSnapshot } from './drift.js';
 import { topLiftFeatures } from './similarity.js';
 
-const USAGE = 'Usage: npm run summaries:review -- --year YEAR --slug SLUG [--date YYYY-MM-DD] [--content DIR] [--data DIR]\n';
+const USAGE =
+  'Usage: npm run summaries:review -- --year YEAR --slug SLUG [--date YYYY-MM-DD] [--content DIR] [--data DIR]\n';
 const HELP = `${USAGE}
 Starts a summary for a segment that has none (DIR/segments/YEAR/SLUG.mdx, front matter filled in), or records
 in an existing one what its editor has just reviewed: the date and the segment's top answers by lift (and, when
@@ -53,7 +54,12 @@ function shortenAtWord(text: string, max: number): string {
 export function newSummary(doc: Segmentation, index: number, slug: string, reviewed: Reviewed): string {
   const labels = topLiftFeatures(doc, index, 3).map(({ feature }) => doc.features.find((f) => f.id === feature)!.label);
   // Block style, as editors write front matter; the short name fits the summary schema's 40 characters.
-  const frontMatter = new Document({ title: labels[0] ?? slug, shortName: shortenAtWord(labels[0] ?? slug, 40), segment: slug, reviewed });
+  const frontMatter = new Document({
+    title: labels[0] ?? slug,
+    shortName: shortenAtWord(labels[0] ?? slug, 40),
+    segment: slug,
+    reviewed,
+  });
   return `---\n${frontMatter.toString({ lineWidth: 0 }).trimEnd()}\n---\n\n{/* Describe this segment: its answers with the highest lift were ${labels.join('; ')}. */}\n\n<LiftChart/>\n`;
 }
 
@@ -80,19 +86,31 @@ export async function main(argv: string[]): Promise<number> {
     const registry = await readRegistry(registryPath(values.content!, year));
     const entry = registry.segments.find((s) => s.slug === values.slug);
     if (!entry || entry.index === null) {
-      const known = registry.segments.filter((s) => s.index !== null).map((s) => s.slug).join(', ');
+      const known = registry.segments
+        .filter((s) => s.index !== null)
+        .map((s) => s.slug)
+        .join(', ');
       throw new UsageError(`--slug ${values.slug}: no current segment of ${year} has this slug (current: ${known})`);
     }
     const doc = await readSegmentation(segmentationPath(values.data!, year));
     // A summary with sub-segments records their split too, so that a different split later flags it.
     const subPath = subSegmentsPath(values.data!, year);
-    const sub = existsSync(subPath) ? ((await readSubSegmentations(subPath)).segments.find((s) => s.slug === values.slug) ?? null) : null;
+    const sub = existsSync(subPath)
+      ? ((await readSubSegmentations(subPath)).segments.find((s) => s.slug === values.slug) ?? null)
+      : null;
     const reviewed = reviewedSnapshot(doc, entry.index, values.date!, undefined, sub);
     const path = summaryPath(values.content!, year, values.slug);
     const exists = existsSync(path);
-    await writeFileAtomic(path, exists ? withReviewed(readFileSync(path, 'utf8'), reviewed, path) : newSummary(doc, entry.index, values.slug, reviewed));
+    await writeFileAtomic(
+      path,
+      exists
+        ? withReviewed(readFileSync(path, 'utf8'), reviewed, path)
+        : newSummary(doc, entry.index, values.slug, reviewed),
+    );
     const split = reviewed.subSegments ? `; sub-segments ${reviewed.subSegments.map((p) => p.size).join(' + ')}` : '';
-    process.stderr.write(`${exists ? 'recorded the review in' : 'wrote a new summary'} ${path} (top ${reviewed.top.length} answers as of ${values.date}${split})\n`);
+    process.stderr.write(
+      `${exists ? 'recorded the review in' : 'wrote a new summary'} ${path} (top ${reviewed.top.length} answers as of ${values.date}${split})\n`,
+    );
     return 0;
   } catch (error) {
     return reportError(error, USAGE);

@@ -43,7 +43,9 @@ export function segmentAt(doc: Segmentation, segmentIndex: number): Segmentation
   const segment = doc.segments.find((s) => s.index === segmentIndex);
   if (!segment) {
     const known = doc.segments.map((s) => s.index).join(', ');
-    throw new RangeError(`segmentation ${doc.survey.year} has no segment with index ${segmentIndex} (indices: ${known})`);
+    throw new RangeError(
+      `segmentation ${doc.survey.year} has no segment with index ${segmentIndex} (indices: ${known})`,
+    );
   }
   if (segment.lift.length !== doc.features.length) {
     throw new RangeError(
@@ -65,7 +67,11 @@ export function liftProfile(doc: Segmentation, segmentIndex: number): LiftProfil
  * The `count` features with the highest lift of a segment, highest first; ties keep column order so the
  * result does not depend on sort stability.
  */
-export function topLiftFeatures(doc: Segmentation, segmentIndex: number, count: number): Array<{ feature: string; lift: number; position: number }> {
+export function topLiftFeatures(
+  doc: Segmentation,
+  segmentIndex: number,
+  count: number,
+): Array<{ feature: string; lift: number; position: number }> {
   const segment = segmentAt(doc, segmentIndex);
   return doc.features
     .map((feature, position) => ({ feature: feature.id, lift: segment.lift[position], position }))

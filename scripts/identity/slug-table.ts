@@ -2,8 +2,9 @@
  * Stable slugs for a year's segments. The registry (content/registry/<year>.json) maps each slug to the
  * segment's current published index; without a registry, slugs fall back to `segment-<index + 1>`.
  */
-import { fallbackSlug, type Registry } from '../document/registry-schema.js';
+
 import { findDuplicateSlug } from '../document/io.js';
+import { fallbackSlug, type Registry } from '../document/registry-schema.js';
 
 export interface SegmentSlug {
   slug: string;
@@ -21,12 +22,16 @@ export interface SlugTable {
   retired: Set<string>;
 }
 
-
 /** Slugs for `segmentCount` published segments; throws when the registry does not cover them one to one. */
 export function slugTable(segmentCount: number, registry: Registry | null, registryName = 'registry'): SlugTable {
   if (!registry) {
     return {
-      byIndex: Array.from({ length: segmentCount }, (_, index) => ({ slug: fallbackSlug(index), index, isNew: false, formerSlugs: [] })),
+      byIndex: Array.from({ length: segmentCount }, (_, index) => ({
+        slug: fallbackSlug(index),
+        index,
+        isNew: false,
+        formerSlugs: [],
+      })),
       retired: new Set(),
     };
   }
@@ -40,11 +45,18 @@ export function slugTable(segmentCount: number, registry: Registry | null, regis
       continue;
     }
     if (entry.index >= segmentCount) {
-      throw new Error(`${registryName}: "${entry.slug}" has index ${entry.index}, but the segmentation has ${segmentCount} segments`);
+      throw new Error(
+        `${registryName}: "${entry.slug}" has index ${entry.index}, but the segmentation has ${segmentCount} segments`,
+      );
     }
     const taken = byIndex[entry.index];
     if (taken) throw new Error(`${registryName}: "${taken.slug}" and "${entry.slug}" both claim index ${entry.index}`);
-    byIndex[entry.index] = { slug: entry.slug, index: entry.index, isNew: entry.status === 'new', formerSlugs: entry.formerSlugs ?? [] };
+    byIndex[entry.index] = {
+      slug: entry.slug,
+      index: entry.index,
+      isNew: entry.status === 'new',
+      formerSlugs: entry.formerSlugs ?? [],
+    };
   }
   const missing = byIndex.indexOf(undefined);
   if (missing !== -1) throw new Error(`${registryName}: no slug for segment index ${missing}`);

@@ -4,8 +4,9 @@
  * lifts do later, so editors' MDX can rely on it. Editors may rename one by hand in the registry (and in
  * their MDX) before publishing.
  */
-import type { Segmentation } from '../document/segmentation-schema.js';
+
 import { fallbackSlug, SLUG_PATTERN } from '../document/registry-schema.js';
+import type { Segmentation } from '../document/segmentation-schema.js';
 import { topLiftFeatures } from './similarity.js';
 
 /** Longest slug we build (before a "-2" style suffix). */
@@ -13,7 +14,24 @@ export const MAX_SLUG_LENGTH = 40;
 /** How many top answers name a segment. */
 const ANSWERS_PER_SLUG = 3;
 /** Words that carry no meaning in a short form. */
-const STOPWORDS = new Set(['a', 'an', 'and', 'or', 'of', 'the', 'to', 'for', 'in', 'on', 'my', 'that', 'with', 'etc', 'is', 'are']);
+const STOPWORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'or',
+  'of',
+  'the',
+  'to',
+  'for',
+  'in',
+  'on',
+  'my',
+  'that',
+  'with',
+  'etc',
+  'is',
+  'are',
+]);
 /** Answers that only mean something together with their question ("None", "No / None", "Other"). */
 // "I have not used any cloud providers" (2018) is a None too: taken as words it gave slugs like "i-have-r-rstudio".
 const NONE_LIKE = /^(none|no|no \/ none|i do not\b.*|i have (not|never)\b.*|none of (these|the above)\b.*)$/i;
@@ -60,7 +78,10 @@ export function answerShortForm(label: string, questionLabel: string): string {
   if (OTHER_LIKE.test(trimmed)) return `other-${subject}`;
   const acronym = parentheticalAcronym(trimmed);
   if (acronym) return acronym;
-  const plain = trimmed.replace(/\([^()]*\)/g, ' ').split(' / ')[0].trim();
+  const plain = trimmed
+    .replace(/\([^()]*\)/g, ' ')
+    .split(' / ')[0]
+    .trim();
   const originalWords = plain.split(/\s+/).filter((w) => w.length > 0);
   const titleCase = originalWords.length >= 3 && originalWords.every((w) => /^[A-Z]/.test(w));
   const meaningful = words(plain);

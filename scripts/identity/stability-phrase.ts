@@ -25,6 +25,8 @@ const COUNT_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six'];
  */
 export function mergedStabilityPhrase(parts: SegmentResult['stability'][], runs: number | null): string {
   if (!runs || parts.some((p) => !p)) return stabilityPhrase(null, runs);
-  const each = parts.map((p, i) => `${i === 0 ? 'one' : i === parts.length - 1 ? 'the other' : 'another'} ${stabilityPhrase(p, runs)}`);
+  const each = parts.map(
+    (p, i) => `${i === 0 ? 'one' : i === parts.length - 1 ? 'the other' : 'another'} ${stabilityPhrase(p, runs)}`,
+  );
   return `shown as one from ${COUNT_WORDS[parts.length] ?? parts.length} segments that the re-runs measure separately: ${each.join('; ')}`;
 }

@@ -51,7 +51,12 @@ export function stabilityClaims(source: string): StabilityClaim[] {
     }
     if (!first) continue;
     const offset = match.index! + first.at;
-    claims.push({ class: first.cls, word: first.word, line: prose.slice(0, offset).split('\n').length, sentence: sentence.replace(/\s+/g, ' ').trim() });
+    claims.push({
+      class: first.cls,
+      word: first.word,
+      line: prose.slice(0, offset).split('\n').length,
+      sentence: sentence.replace(/\s+/g, ' ').trim(),
+    });
   }
   return claims;
 }

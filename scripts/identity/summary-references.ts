@@ -4,14 +4,22 @@
  * reference as `<file>:<line>:<column>` with what was expected and the nearest ids. The site runs it at
  * compile time (src/lib/mdx-references.ts, a remark plugin); `summaries:check` runs it on every summary.
  */
+
+import { answerIds } from '../document/answer-ids.js';
 import { splitFrontMatter } from '../document/front-matter.js';
 import type { Segmentation } from '../document/segmentation-schema.js';
-import { answerIds } from '../document/answer-ids.js';
-import { SUMMARY_COMPONENTS, type SummaryComponent } from './summary-components.js';
 import { findAnswer } from './answer-ref.js';
+import { SUMMARY_COMPONENTS, type SummaryComponent } from './summary-components.js';
 
-interface Point { line: number; column: number }
-interface JsxAttribute { type: string; name?: string; value?: unknown }
+interface Point {
+  line: number;
+  column: number;
+}
+interface JsxAttribute {
+  type: string;
+  name?: string;
+  value?: unknown;
+}
 export interface MdxNode {
   type: string;
   name?: string | null;
@@ -20,9 +28,13 @@ export interface MdxNode {
   position?: { start: Point };
 }
 
-
 export class MdxReferenceError extends Error {
-  constructor(readonly file: string, readonly line: number, readonly column: number, reason: string) {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    reason: string,
+  ) {
     super(`${file}:${line}:${column}: ${reason}`);
     this.name = 'MdxReferenceError';
   }
@@ -58,7 +70,8 @@ function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     row = next;
   }
   return row[b.length];
@@ -66,7 +79,9 @@ function editDistance(a: string, b: string): number {
 
 /** `; did you mean "x"?` for the candidate closest to a misspelt id, when it is close (a third of its length). */
 export function didYouMean(value: string, candidates: string[]): string {
-  const best = candidates.map((c) => ({ c, d: editDistance(value.toLowerCase(), c.toLowerCase()) })).sort((x, y) => x.d - y.d)[0];
+  const best = candidates
+    .map((c) => ({ c, d: editDistance(value.toLowerCase(), c.toLowerCase()) }))
+    .sort((x, y) => x.d - y.d)[0];
   return best && best.d <= Math.max(2, Math.floor(value.length / 3)) ? `; did you mean "${best.c}"?` : '';
 }
 
@@ -75,10 +90,14 @@ export function answerHint(doc: Segmentation, value: string): string {
   const ids = answerIds(doc);
   const question = value.replace(/(_Part_\d+|_OTHER|:\d+)$/, '');
   const ofQuestion = ids.filter((a) => a.question === question);
-  const list = ofQuestion.length > 0
-    ? `; ${question}'s ids: ${ofQuestion.map((a) => `${a.id} (${a.label})`).join(', ')}`
-    : '; answer ids look like Q7_Part_1 or Q4:2 (`npm run answers -- --year YEAR QUESTION` lists them)';
-  return `${didYouMean(value, ids.map((a) => a.id))}${list}`;
+  const list =
+    ofQuestion.length > 0
+      ? `; ${question}'s ids: ${ofQuestion.map((a) => `${a.id} (${a.label})`).join(', ')}`
+      : '; answer ids look like Q7_Part_1 or Q4:2 (`npm run answers -- --year YEAR QUESTION` lists them)';
+  return `${didYouMean(
+    value,
+    ids.map((a) => a.id),
+  )}${list}`;
 }
 
 export interface CheckContext {
@@ -101,15 +120,24 @@ export function checkSummary(tree: MdxNode, ctx: CheckContext): void {
   const segment = ctx.frontmatter.segment;
   if (typeof segment === 'string' && ctx.retiredSlugs.has(segment)) return;
   if (typeof segment !== 'string' || !ctx.knownSlugs.has(segment)) {
-    fail(frontmatterPosition(ctx.source, 'segment', String(segment)), `front matter segment "${String(segment)}" is not a segment of ${ctx.year}${didYouMean(String(segment), [...ctx.knownSlugs])}; expected one of: ${[...ctx.knownSlugs].join(', ')}`);
+    fail(
+      frontmatterPosition(ctx.source, 'segment', String(segment)),
+      `front matter segment "${String(segment)}" is not a segment of ${ctx.year}${didYouMean(String(segment), [...ctx.knownSlugs])}; expected one of: ${[...ctx.knownSlugs].join(', ')}`,
+    );
   }
   if (segment !== ctx.slug) {
-    fail(frontmatterPosition(ctx.source, 'segment', String(segment)), `front matter segment "${String(segment)}" does not match the file name "${ctx.slug}.mdx"`);
+    fail(
+      frontmatterPosition(ctx.source, 'segment', String(segment)),
+      `front matter segment "${String(segment)}" does not match the file name "${ctx.slug}.mdx"`,
+    );
   }
   const merge = Array.isArray(ctx.frontmatter.merge) ? ctx.frontmatter.merge : [];
   for (const slug of merge) {
     if (typeof slug !== 'string' || (!ctx.knownSlugs.has(slug) && !ctx.retiredSlugs.has(slug))) {
-      fail(frontmatterPosition(ctx.source, 'merge', String(slug)), `merge names "${String(slug)}", which is not a segment of ${ctx.year}; expected one of: ${[...ctx.knownSlugs].join(', ')}`);
+      fail(
+        frontmatterPosition(ctx.source, 'merge', String(slug)),
+        `merge names "${String(slug)}", which is not a segment of ${ctx.year}; expected one of: ${[...ctx.knownSlugs].join(', ')}`,
+      );
     }
   }
   walk(tree, (node) => {
@@ -122,14 +150,26 @@ export function checkSummary(tree: MdxNode, ctx: CheckContext): void {
       if (value === undefined) fail(at, `<${node.name}> needs a ${rule.attribute}="..." attribute`);
       if (value === null) fail(at, `<${node.name} ${rule.attribute}> must be a plain string, not an expression`);
       if (rule.kind === 'answer' && !findAnswer(ctx.doc, value as string)) {
-        fail(at, `<${node.name} answer="${value}">: no answer "${value}" in the ${ctx.year} segmentation${answerHint(ctx.doc, value as string)}`);
+        fail(
+          at,
+          `<${node.name} answer="${value}">: no answer "${value}" in the ${ctx.year} segmentation${answerHint(ctx.doc, value as string)}`,
+        );
       }
       // Segment pages chart the profile questions only (job role, experience, company, education, gender).
       // A year may use one question for two roles (2017's Tenure is both coding and ML years): list it once.
-      const profileCodes = [...new Set(Object.values(ctx.doc.profile).filter((c): c is string => typeof c === 'string' && ctx.doc.overall.breakdowns[c] !== undefined))];
+      const profileCodes = [
+        ...new Set(
+          Object.values(ctx.doc.profile).filter(
+            (c): c is string => typeof c === 'string' && ctx.doc.overall.breakdowns[c] !== undefined,
+          ),
+        ),
+      ];
       if (rule.kind === 'question' && !profileCodes.includes(value as string)) {
         const clustered = ctx.doc.features.some((f) => f.question === value);
-        fail(at, `<${node.name} question="${value}">: ${value} is not a profile question of ${ctx.year}${clustered ? ' (it is a clustered question: quote its answers with <Share answer>)' : ''}; expected one of: ${profileCodes.join(', ')}`);
+        fail(
+          at,
+          `<${node.name} question="${value}">: ${value} is not a profile question of ${ctx.year}${clustered ? ' (it is a clustered question: quote its answers with <Share answer>)' : ''}; expected one of: ${profileCodes.join(', ')}`,
+        );
       }
     }
     node.attributes = (node.attributes ?? []).filter((a) => a.name !== 'year' && a.name !== 'segment');

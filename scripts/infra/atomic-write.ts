@@ -3,7 +3,7 @@
  * that fails half-way leaves the previous output as it was.
  */
 import { promises as fs } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** Where a file is written before it is renamed over `path`: hidden, beside it, named after the run's pid. */
 export function temporaryPathFor(path: string): string {

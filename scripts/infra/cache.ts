@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { numericPackageVersions, PROJECT_ROOT } from './versions.js';
 import { sha256FileSync, sourceFilesUnder } from './hash.js';
+import { numericPackageVersions, PROJECT_ROOT } from './versions.js';
 
 /**
  * Sources whose change can change a document (the segmentation, its sub-segments, the quiz model): the
@@ -17,7 +17,13 @@ import { sha256FileSync, sourceFilesUnder } from './hash.js';
  * into a subfolder still counts; tests/scripts/infra/cache.test.ts checks that every module those
  * documents' code imports is hashed.
  */
-export const CODE_DIRS = ['scripts/segment', 'scripts/survey', 'scripts/config', 'scripts/document', 'scripts/infra'].map((dir) => join(PROJECT_ROOT, dir));
+export const CODE_DIRS = [
+  'scripts/segment',
+  'scripts/survey',
+  'scripts/config',
+  'scripts/document',
+  'scripts/infra',
+].map((dir) => join(PROJECT_ROOT, dir));
 
 export interface CacheInputs {
   inputSha256: string;

@@ -10,6 +10,10 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
     const source = v as Record<string, unknown>;
-    return Object.fromEntries(Object.keys(source).sort(compareCodeUnits).map((k) => [k, source[k]]));
+    return Object.fromEntries(
+      Object.keys(source)
+        .sort(compareCodeUnits)
+        .map((k) => [k, source[k]]),
+    );
   });
 }

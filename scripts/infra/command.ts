@@ -27,13 +27,15 @@ export function printedHelp(argv: string[], usage: string): boolean {
 /** A command's whole-number option (`--seed 3`): digits only, at least `min`; anything else is a usage error naming the option. */
 export function integerOption(name: string, value: string, min: number): number {
   const n = Number(value);
-  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${name} ${value}: expected a whole number of at least ${min}`);
+  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(n) || n < min)
+    throw new UsageError(`${name} ${value}: expected a whole number of at least ${min}`);
   return n;
 }
 
 /** A command's option that takes one of a few words (`--init random`). */
 export function choiceOption<T extends string>(name: string, value: string, choices: readonly T[]): T {
-  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`${name} ${value}: expected one of ${choices.join(', ')}`);
+  if (!(choices as readonly string[]).includes(value))
+    throw new UsageError(`${name} ${value}: expected one of ${choices.join(', ')}`);
   return value as T;
 }
 
@@ -50,6 +52,10 @@ const MESSAGE_LINE_LIMIT = 1000;
 function readable(message: string): string {
   return message
     .split('\n')
-    .map((line) => (line.length <= MESSAGE_LINE_LIMIT ? line : `${line.slice(0, MESSAGE_LINE_LIMIT)}… (line cut; ${line.length.toLocaleString('en')} characters)`))
+    .map((line) =>
+      line.length <= MESSAGE_LINE_LIMIT
+        ? line
+        : `${line.slice(0, MESSAGE_LINE_LIMIT)}… (line cut; ${line.length.toLocaleString('en')} characters)`,
+    )
     .join('\n');
 }

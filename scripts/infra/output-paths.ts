@@ -39,7 +39,11 @@ export function checkOutputDirectory(path: string, flag: string): void {
   refuseVirtual(path, flag);
   const stat = statOrNull(path);
   if (stat) {
-    if (!stat.isDirectory()) throw new InputError({ file: where(flag, path) }, 'is not a directory; expected a directory to write into (or a path to create one at)');
+    if (!stat.isDirectory())
+      throw new InputError(
+        { file: where(flag, path) },
+        'is not a directory; expected a directory to write into (or a path to create one at)',
+      );
     writable(path, flag, path);
     return;
   }
@@ -51,17 +55,25 @@ export function checkOutputFile(path: string, flag: string): void {
   refuseVirtual(path, flag);
   const stat = statOrNull(path);
   if (stat && !stat.isFile()) {
-    throw new InputError({ file: where(flag, path) }, `is ${stat.isDirectory() ? 'a directory' : stat.isFIFO() ? 'a FIFO' : 'not a regular file'}; expected a file to write (it is replaced as a whole)`);
+    throw new InputError(
+      { file: where(flag, path) },
+      `is ${stat.isDirectory() ? 'a directory' : stat.isFIFO() ? 'a FIFO' : 'not a regular file'}; expected a file to write (it is replaced as a whole)`,
+    );
   }
   const parent = dirname(resolve(path));
   const parentStat = statOrNull(parent);
-  if (parentStat && !parentStat.isDirectory()) throw new InputError({ file: where(flag, path) }, `cannot be written: ${parent} is not a directory`);
+  if (parentStat && !parentStat.isDirectory())
+    throw new InputError({ file: where(flag, path) }, `cannot be written: ${parent} is not a directory`);
   writable(path, flag, parentStat ? parent : nearestExistingAncestor(parent, flag));
 }
 
 function refuseVirtual(path: string, flag: string): void {
   const virtual = virtualFileSystemOf(path);
-  if (virtual) throw new InputError({ file: where(flag, path) }, `is under ${virtual}, which holds the system's own files; expected a place for output`);
+  if (virtual)
+    throw new InputError(
+      { file: where(flag, path) },
+      `is under ${virtual}, which holds the system's own files; expected a place for output`,
+    );
 }
 
 /** Files are written beside their targets and renamed, so the directory itself must be writable. */
@@ -69,7 +81,12 @@ function writable(path: string, flag: string, directory: string): void {
   try {
     accessSync(directory, constants.W_OK | constants.X_OK);
   } catch {
-    throw new InputError({ file: where(flag, path) }, directory === path ? 'is not writable (permission denied)' : `cannot be written: ${directory} is not writable (permission denied)`);
+    throw new InputError(
+      { file: where(flag, path) },
+      directory === path
+        ? 'is not writable (permission denied)'
+        : `cannot be written: ${directory} is not writable (permission denied)`,
+    );
   }
 }
 
@@ -79,7 +96,8 @@ function nearestExistingAncestor(path: string, flag: string): string {
     const parent = dirname(at);
     const stat = statOrNull(parent);
     if (stat) {
-      if (!stat.isDirectory()) throw new InputError({ file: where(flag, path) }, `cannot be created: ${parent} is not a directory`);
+      if (!stat.isDirectory())
+        throw new InputError({ file: where(flag, path) }, `cannot be created: ${parent} is not a directory`);
       return parent;
     }
     if (parent === at) return at;

@@ -13,11 +13,21 @@
  * the next run that takes the lock.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync, mkdirSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError } from './errors.js';
 import { temporaryPathFor } from './atomic-write.js';
+import { InputError } from './errors.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 const SIGNAL_EXIT: Record<(typeof SIGNALS)[number], number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
@@ -48,7 +58,9 @@ function listenAbstract(target: string): Promise<Server | null> {
   const name = `\0survey-segments:${createHash('sha256').update(resolve(target)).digest('hex')}`;
   return new Promise((resolvePromise, reject) => {
     const server = createServer((socket) => socket.end(`${process.pid}\n`));
-    server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolvePromise(null) : reject(error)));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EADDRINUSE' ? resolvePromise(null) : reject(error),
+    );
     server.listen({ path: name, exclusive: true }, () => {
       server.unref();
       resolvePromise(server);
@@ -71,7 +83,9 @@ export class OutputUnit {
       return;
     }
     this.cleanUp();
-    process.stderr.write(`\ninterrupted (${signal}): ${this.committed ? 'after every output was written' : 'no output was changed'}\n`);
+    process.stderr.write(
+      `\ninterrupted (${signal}): ${this.committed ? 'after every output was written' : 'no output was changed'}\n`,
+    );
     process.exit(SIGNAL_EXIT[signal]);
   };
   private handlingSignals = false;
@@ -97,7 +111,11 @@ export class OutputUnit {
   private async lock(target: string): Promise<void> {
     if (KERNEL_LOCKS) {
       const server = await listenAbstract(target);
-      if (!server) throw new InputError({ file: target }, 'is being written by another run, which holds its lock; wait for it to finish, or give this run other outputs');
+      if (!server)
+        throw new InputError(
+          { file: target },
+          'is being written by another run, which holds its lock; wait for it to finish, or give this run other outputs',
+        );
       this.servers.push(server);
       return;
     }
@@ -111,10 +129,17 @@ export class OutputUnit {
         this.locks.push(path);
         return;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new InputError({ file: target }, `cannot be locked for writing (${(error as NodeJS.ErrnoException).code ?? String(error)} on ${path})`);
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+          throw new InputError(
+            { file: target },
+            `cannot be locked for writing (${(error as NodeJS.ErrnoException).code ?? String(error)} on ${path})`,
+          );
         const holder = Number(readText(path).trim());
         if (isAlive(holder)) {
-          throw new InputError({ file: target }, `is being written by another run (process ${holder}, lock ${path}); wait for it to finish, or give this run other outputs`);
+          throw new InputError(
+            { file: target },
+            `is being written by another run (process ${holder}, lock ${path}); wait for it to finish, or give this run other outputs`,
+          );
         }
         // The run that left it was killed: its lock holds nothing.
         rmSync(path, { force: true });
@@ -217,6 +242,7 @@ function removeStaleTemporaries(target: string): void {
     return;
   }
   for (const name of names) {
-    if (name.startsWith(prefix) && name.endsWith('.tmp') && !isAlive(pidOfTemporary(name))) rmSync(join(dirname(target), name), { force: true });
+    if (name.startsWith(prefix) && name.endsWith('.tmp') && !isAlive(pidOfTemporary(name)))
+      rmSync(join(dirname(target), name), { force: true });
   }
 }

@@ -20,5 +20,7 @@ export function projectPackage(): { name: string; version: string } {
 
 /** Installed version of each numeric package, by name. */
 export function numericPackageVersions(): Record<string, string> {
-  return Object.fromEntries(NUMERIC_PACKAGES.map((name) => [name, packageJson(join(PROJECT_ROOT, 'node_modules', name)).version]));
+  return Object.fromEntries(
+    NUMERIC_PACKAGES.map((name) => [name, packageJson(join(PROJECT_ROOT, 'node_modules', name)).version]),
+  );
 }

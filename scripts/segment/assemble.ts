@@ -3,12 +3,12 @@
  * Nothing here depends on the clock or the machine, so the same input, config and seed give the same bytes.
  */
 import { basename } from 'node:path';
-import type { AssembleInputs, LabelRow } from './types.js';
-import { CORE_SHARE_OF_RUNS, DISSOLVED_BELOW, PATTERN_AT, STABLE_AT, stabilityFigures } from './stability.js';
+import { PROFILE_ROLES_REQUIRED_FIRST } from '../config/schema.js';
+import { SCHEMA_VERSION, type Segmentation, SegmentationSchema } from '../document/segmentation-schema.js';
 import { round } from '../infra/round.js';
 import { numericPackageVersions, projectPackage } from '../infra/versions.js';
-import { SCHEMA_VERSION, SegmentationSchema, type Segmentation } from '../document/segmentation-schema.js';
-import { PROFILE_ROLES_REQUIRED_FIRST } from '../config/schema.js';
+import { CORE_SHARE_OF_RUNS, DISSOLVED_BELOW, PATTERN_AT, STABLE_AT, stabilityFigures } from './stability.js';
+import type { AssembleInputs, LabelRow } from './types.js';
 
 export function assembleDocument(inputs: AssembleInputs): { document: Segmentation; labels: LabelRow[] } {
   const { options, encoded, map, split, profiles, table, stability } = inputs;
@@ -29,7 +29,11 @@ export function assembleDocument(inputs: AssembleInputs): { document: Segmentati
     survey: { year: config.year, title: config.title, source: config.source },
     metadata: {
       generator: projectPackage(),
-      input: { file: basename(table.source.path) + (table.source.entry ? `:${table.source.entry}` : ''), sha256: table.source.sha256, bytes: table.source.bytes },
+      input: {
+        file: basename(table.source.path) + (table.source.entry ? `:${table.source.entry}` : ''),
+        sha256: table.source.sha256,
+        bytes: table.source.bytes,
+      },
       configHash: options.config.hash,
       seed: parameters.seed,
       parameters: {
@@ -61,11 +65,16 @@ export function assembleDocument(inputs: AssembleInputs): { document: Segmentati
       rule: split.rule,
       description: split.description,
       boundary: split.boundary ? { ...split.boundary, value: round(split.boundary.value, 3) } : null,
-      nonProfessional: config.professional.rule === 'map-split' ? config.professional.nonProfessional.flatMap((m) => m.answers.map((a) => `${m.question}: ${a}`)) : [],
+      nonProfessional:
+        config.professional.rule === 'map-split'
+          ? config.professional.nonProfessional.flatMap((m) => m.answers.map((a) => `${m.question}: ${a}`))
+          : [],
       conditions: config.professional.rule === 'answers' ? config.professional.conditions.map(describeCondition) : [],
       excludedIncomplete: split.excludedIncomplete,
     },
-    profile: Object.fromEntries(PROFILE_ROLES_REQUIRED_FIRST.map((role) => [role, config.profile[role] ?? null])) as Segmentation['profile'],
+    profile: Object.fromEntries(
+      PROFILE_ROLES_REQUIRED_FIRST.map((role) => [role, config.profile[role] ?? null]),
+    ) as Segmentation['profile'],
     workActivities: config.workActivities,
     newToML: [...config.newToML],
     questions: encoded.questions,
@@ -80,7 +89,9 @@ export function assembleDocument(inputs: AssembleInputs): { document: Segmentati
     },
     professionalMap: {
       x: Array.from({ length: inputs.professionalMap.rows }, (_, i) => round(inputs.professionalMap.data[i * 2], 3)),
-      y: Array.from({ length: inputs.professionalMap.rows }, (_, i) => round(inputs.professionalMap.data[i * 2 + 1], 3)),
+      y: Array.from({ length: inputs.professionalMap.rows }, (_, i) =>
+        round(inputs.professionalMap.data[i * 2 + 1], 3),
+      ),
     },
     overall: profiles.overall,
     segments: profiles.segments.map((segment) => {
@@ -89,14 +100,30 @@ export function assembleDocument(inputs: AssembleInputs): { document: Segmentati
     }),
     stability: stability && {
       runs: stability.runs,
-      pairwiseARI: { median: round(stability.pairwiseARI.median, 3), min: round(stability.pairwiseARI.min, 3), max: round(stability.pairwiseARI.max, 3) },
+      pairwiseARI: {
+        median: round(stability.pairwiseARI.median, 3),
+        min: round(stability.pairwiseARI.min, 3),
+        max: round(stability.pairwiseARI.max, 3),
+      },
       meanARIToPublished: round(stability.meanARIToPublished, 3),
-      thresholds: { stable: STABLE_AT, pattern: PATTERN_AT, dissolved: DISSOLVED_BELOW, coreShareOfRuns: CORE_SHARE_OF_RUNS },
+      thresholds: {
+        stable: STABLE_AT,
+        pattern: PATTERN_AT,
+        dissolved: DISSOLVED_BELOW,
+        coreShareOfRuns: CORE_SHARE_OF_RUNS,
+      },
     },
-    modelSelection: inputs.modelSelection?.map((m) => ({ k: m.k, bic: round(m.bic, 3), logLikelihood: round(m.logLikelihood, 6) })) ?? null,
+    modelSelection:
+      inputs.modelSelection?.map((m) => ({ k: m.k, bic: round(m.bic, 3), logLikelihood: round(m.logLikelihood, 6) })) ??
+      null,
   };
 
-  const labels: LabelRow[] = Array.from({ length: encoded.counts.respondents }, (_, row) => ({ row, kept: 0, professional: 0, segment: -1 }));
+  const labels: LabelRow[] = Array.from({ length: encoded.counts.respondents }, (_, row) => ({
+    row,
+    kept: 0,
+    professional: 0,
+    segment: -1,
+  }));
   encoded.keptRows.forEach((row, i) => {
     labels[row] = { row, kept: 1, professional: split.professional[i] ? 1 : 0, segment: segmentOfKeptRow[i] };
   });
@@ -105,9 +132,15 @@ export function assembleDocument(inputs: AssembleInputs): { document: Segmentati
 }
 
 function describeCondition(condition: { question: string; anyOf?: string[]; noneOf?: string[] }): string {
-  return condition.anyOf ? `${condition.question} is one of: ${condition.anyOf.join('; ')}` : `${condition.question} answered, and not: ${condition.noneOf!.join('; ')}`;
+  return condition.anyOf
+    ? `${condition.question} is one of: ${condition.anyOf.join('; ')}`
+    : `${condition.question} answered, and not: ${condition.noneOf!.join('; ')}`;
 }
 
 export function labelsCsv(labels: LabelRow[]): string {
-  return ['row,kept,professional,segment', ...labels.map((l) => `${l.row},${l.kept},${l.professional},${l.segment}`)].join('\n') + '\n';
+  return (
+    ['row,kept,professional,segment', ...labels.map((l) => `${l.row},${l.kept},${l.professional},${l.segment}`)].join(
+      '\n',
+    ) + '\n'
+  );
 }

@@ -5,10 +5,11 @@
  * the split did not need it first). Every job draws from its own named stream, so the results are the same
  * bytes whichever worker runs them, in whatever order.
  */
-import { SpaceWorkers, type MixtureJob, type SpaceResult } from './embed-parallel.js';
+
+import { STREAMS } from '../infra/streams.js';
+import { type MixtureJob, type SpaceResult, SpaceWorkers } from './embed-parallel.js';
 import { CLUSTER_EMBED_PARAMS, embeddingFor, PROFESSIONAL_MAP_PARAMS } from './parameters.js';
 import type { StageTimer } from './stage-timer.js';
-import { STREAMS } from '../infra/streams.js';
 import type { BinaryMatrix, Embedding, ProgressCallback, ResolvedEmbedParams, RunParameters } from './types.js';
 
 export interface ClusteringSpaces<T> {
@@ -28,21 +29,49 @@ export interface ClusteringSpaces<T> {
  * `alongside`'s, in the order they had when everything ran on one thread: the map, the professionals' map,
  * the clustering space, the re-runs.
  */
-export async function embedClusteringSpaces<T>(professionals: BinaryMatrix, parameters: RunParameters, timer: StageTimer, notice: (message: string) => void, alongside: () => Promise<T>): Promise<ClusteringSpaces<T>> {
+export async function embedClusteringSpaces<T>(
+  professionals: BinaryMatrix,
+  parameters: RunParameters,
+  timer: StageTimer,
+  notice: (message: string) => void,
+  alongside: () => Promise<T>,
+): Promise<ClusteringSpaces<T>> {
   const { reporter } = timer;
   const spaceParams = embeddingFor(CLUSTER_EMBED_PARAMS, professionals.rows, parameters.init);
   const professionalMapParams = embeddingFor(PROFESSIONAL_MAP_PARAMS, professionals.rows, parameters.init);
   const { reruns } = parameters;
   // No more threads than spaces to embed: an idle worker still costs its start-up (loading the stage's modules) on a busy core.
-  const workers = new SpaceWorkers(professionals, spaceParams, parameters.seed, Math.min(parameters.threads, 2 + reruns));
-  const main = timer.timed('embed', () => workers.run({ stream: STREAMS.clustering.embedding, progress: true }, reporter.progress('embed')));
+  const workers = new SpaceWorkers(
+    professionals,
+    spaceParams,
+    parameters.seed,
+    Math.min(parameters.threads, 2 + reruns),
+  );
+  const main = timer.timed('embed', () =>
+    workers.run({ stream: STREAMS.clustering.embedding, progress: true }, reporter.progress('embed')),
+  );
   const rerun =
     reruns > 0
-      ? timer.timed('stability', () => rerunSpaces(workers, reruns, { ...parameters.mixture, k: parameters.clusters }, reporter.progress('stability')), (r) => `${r.length} re-runs of the clustering space and the mixture`)
+      ? timer.timed(
+          'stability',
+          () =>
+            rerunSpaces(
+              workers,
+              reruns,
+              { ...parameters.mixture, k: parameters.clusters },
+              reporter.progress('stability'),
+            ),
+          (r) => `${r.length} re-runs of the clustering space and the mixture`,
+        )
       : Promise.resolve([]);
   // Queued last, as the shortest job: with re-runs it fills a core while the other finishes its last one;
   // without, it runs beside the clustering space.
-  const segmentMap = timer.timed('professional-map', () => workers.run({ stream: STREAMS.professionalMap, params: professionalMapParams, progress: true }, reporter.progress('professional-map')));
+  const segmentMap = timer.timed('professional-map', () =>
+    workers.run(
+      { stream: STREAMS.professionalMap, params: professionalMapParams, progress: true },
+      reporter.progress('professional-map'),
+    ),
+  );
   // Whatever fails first is reported; the other jobs' failures must not go unhandled meanwhile.
   for (const job of [main, rerun, segmentMap]) job.catch(() => {});
   try {
@@ -57,23 +86,37 @@ export async function embedClusteringSpaces<T>(professionals: BinaryMatrix, para
       r.notices.forEach(notice);
       return r.labels!;
     });
-    return { space: spaceResult.embedding!, spaceParams, professionalMap: mapResult.embedding!, professionalMapParams, rerunLabels, alongside: done };
+    return {
+      space: spaceResult.embedding!,
+      spaceParams,
+      professionalMap: mapResult.embedding!,
+      professionalMapParams,
+      rerunLabels,
+      alongside: done,
+    };
   } finally {
     await workers.close();
   }
 }
 
 /** Each re-run embeds from its own stream and fits the mixture from another; only labels come back. */
-async function rerunSpaces(workers: SpaceWorkers, reruns: number, mixture: Omit<MixtureJob, 'stream'>, onProgress: ProgressCallback): Promise<SpaceResult[]> {
+async function rerunSpaces(
+  workers: SpaceWorkers,
+  reruns: number,
+  mixture: Omit<MixtureJob, 'stream'>,
+  onProgress: ProgressCallback,
+): Promise<SpaceResult[]> {
   let done = 0;
   onProgress(0, reruns);
   const { rerunEmbedding, rerunMixture } = STREAMS.clustering;
   return Promise.all(
     Array.from({ length: reruns }, (_, r) =>
-      workers.run({ stream: rerunEmbedding(r + 1), mixture: { ...mixture, stream: rerunMixture(r + 1) } }).then((result) => {
-        onProgress(++done, reruns);
-        return result;
-      }),
+      workers
+        .run({ stream: rerunEmbedding(r + 1), mixture: { ...mixture, stream: rerunMixture(r + 1) } })
+        .then((result) => {
+          onProgress(++done, reruns);
+          return result;
+        }),
     ),
   );
 }

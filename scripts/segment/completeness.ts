@@ -62,13 +62,20 @@ export interface CompletenessReport {
  * The completeness of each published segment. `segmentOfRow` gives each professional's published segment
  * index (rows of `matrix`); `segments` how many there are.
  */
-export function completenessReport(matrix: BinaryMatrix, features: readonly Pick<Feature, 'question' | 'group'>[], segmentOfRow: ArrayLike<number>, segments: number): CompletenessReport {
+export function completenessReport(
+  matrix: BinaryMatrix,
+  features: readonly Pick<Feature, 'question' | 'group'>[],
+  segmentOfRow: ArrayLike<number>,
+  segments: number,
+): CompletenessReport {
   const answered = answeredQuestions(matrix, features);
   const overallMedian = median(Array.from(answered));
   const groups = [...new Set(features.map((f) => f.group))];
   const groupAnswered = groups.map((group) => {
     const columns = features.flatMap((f, c) => (f.group === group ? [c] : []));
-    return Uint8Array.from({ length: matrix.rows }, (_, r) => (columns.some((c) => matrix.data[r * matrix.cols + c]) ? 1 : 0));
+    return Uint8Array.from({ length: matrix.rows }, (_, r) =>
+      columns.some((c) => matrix.data[r * matrix.cols + c]) ? 1 : 0,
+    );
   });
   const overallRate = groupAnswered.map((a) => mean(a));
   const result: SegmentCompleteness[] = [];
@@ -78,18 +85,31 @@ export function completenessReport(matrix: BinaryMatrix, features: readonly Pick
     const segmentMedian = median(rows.map((r) => answered[r]));
     const share = overallMedian > 0 ? segmentMedian / overallMedian : 1;
     const leastAnswered = groups
-      .map((group, g) => ({ group, rate: round2(mean(rows.map((r) => groupAnswered[g][r]))), overall: round2(overallRate[g]) }))
+      .map((group, g) => ({
+        group,
+        rate: round2(mean(rows.map((r) => groupAnswered[g][r]))),
+        overall: round2(overallRate[g]),
+      }))
       .filter((x) => x.rate < x.overall)
       .sort((a, b) => a.rate - a.overall - (b.rate - b.overall) || a.group.localeCompare(b.group))
       .slice(0, 2);
-    result.push({ segment: s, size: rows.length, median: segmentMedian, share: round2(share), leastAnswered, flagged: share < MIN_MEDIAN_SHARE });
+    result.push({
+      segment: s,
+      size: rows.length,
+      median: segmentMedian,
+      share: round2(share),
+      leastAnswered,
+      flagged: share < MIN_MEDIAN_SHARE,
+    });
   }
   return { questions: new Set(features.map((f) => f.question)).size, median: overallMedian, segments: result };
 }
 
 /** The warning `segment` prints (and records) for a flagged segment. */
 export function completenessWarning(report: CompletenessReport, s: SegmentCompleteness): string {
-  const blocks = s.leastAnswered.map((b) => `${b.group} (${Math.round(b.rate * 100)}% answered any, professionals ${Math.round(b.overall * 100)}%)`).join(', ');
+  const blocks = s.leastAnswered
+    .map((b) => `${b.group} (${Math.round(b.rate * 100)}% answered any, professionals ${Math.round(b.overall * 100)}%)`)
+    .join(', ');
   return (
     `segment ${s.segment} (${s.size} members) answered a median of ${s.median} of the ${report.questions} clustered questions, ` +
     `professionals ${report.median}: it may be made of non-answerers (part-way quitters or skip logic)${blocks ? `; least answered: ${blocks}` : ''}. ` +

@@ -11,10 +11,11 @@
  * itself at ARI 0.795, where average linkage of C gave 0.722, majority voting after alignment 0.67, and
  * the single runs 0.49. Same partitions and seed give the same labels.
  */
-import { kmeans } from './mixture/kmeans-init.js';
-import { symmetricEigen } from './embedding/eigen.js';
+
 import { deriveRandom } from '../infra/random.js';
 import { STREAMS } from '../infra/streams.js';
+import { symmetricEigen } from './embedding/eigen.js';
+import { kmeans } from './mixture/kmeans-init.js';
 
 export interface ConsensusOptions {
   /** Number of segments to cut. */
@@ -29,7 +30,8 @@ export function consensusPartition(partitions: Int32Array[], options: ConsensusO
   const { k, seed, starts = 20 } = options;
   if (partitions.length === 0) throw new RangeError('consensusPartition: no partitions given');
   const n = partitions[0].length;
-  for (const p of partitions) if (p.length !== n) throw new RangeError(`consensusPartition: partitions of ${n} and ${p.length} items`);
+  for (const p of partitions)
+    if (p.length !== n) throw new RangeError(`consensusPartition: partitions of ${n} and ${p.length} items`);
   const columns = oneHotColumns(partitions);
   const width = columns.offsets.at(-1)!;
   const runs = partitions.length;
@@ -73,7 +75,8 @@ export function consensusPartition(partitions: Int32Array[], options: ConsensusO
   for (let start = 0; start < starts; start++) {
     const { labels, centers } = kmeans(points, k, deriveRandom(seed, STREAMS.consensusStart(start)));
     let inertia = 0;
-    for (let i = 0; i < n; i++) for (let j = 0; j < dims; j++) inertia += (coordinates[i * dims + j] - centers[labels[i] * dims + j]) ** 2;
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < dims; j++) inertia += (coordinates[i * dims + j] - centers[labels[i] * dims + j]) ** 2;
     if (best === null || inertia < best.inertia - 1e-9) best = { labels, inertia };
   }
   return best!.labels;
@@ -88,7 +91,8 @@ function oneHotColumns(partitions: Int32Array[]): { offsets: number[]; local: nu
     const map: number[] = [];
     let next = 0;
     for (const label of labels) {
-      if (label < 0 || !Number.isInteger(label)) throw new RangeError(`consensusPartition: label ${label}; expected whole numbers from 0`);
+      if (label < 0 || !Number.isInteger(label))
+        throw new RangeError(`consensusPartition: label ${label}; expected whole numbers from 0`);
       if (map[label] === undefined) {
         map[label] = next++;
         counts.push(0);

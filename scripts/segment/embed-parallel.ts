@@ -7,9 +7,9 @@
  * are the worker's own: the caller's clock would also count the time its thread was busy elsewhere.
  */
 import { Worker } from 'node:worker_threads';
-import { embed } from './embedding/embed.js';
 import { deriveRandom } from '../infra/random.js';
-import type { BinaryMatrix, EmbedParams, Embedding, MixtureParameters, ProgressCallback } from './types.js';
+import { embed } from './embedding/embed.js';
+import type { BinaryMatrix, Embedding, EmbedParams, MixtureParameters, ProgressCallback } from './types.js';
 
 /** What every job of a pool shares: the rows to embed and how. */
 export interface SpaceSetup {
@@ -46,7 +46,15 @@ export interface SpaceResult {
 
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; rows: number; dims: number; embedding: ArrayBuffer | null; labels: ArrayBuffer | null; notices: string[]; ms: number };
+  | {
+      type: 'done';
+      rows: number;
+      dims: number;
+      embedding: ArrayBuffer | null;
+      labels: ArrayBuffer | null;
+      notices: string[];
+      ms: number;
+    };
 
 interface Pending {
   job: SpaceJob;
@@ -64,11 +72,23 @@ export class SpaceWorkers {
 
   constructor(matrix: BinaryMatrix, params: EmbedParams, seed: number, threads: number) {
     for (let t = 0; t < Math.max(1, threads); t++) {
-      const setup: SpaceSetup = { rows: matrix.rows, cols: matrix.cols, data: matrix.data.slice().buffer, params, seed };
-      const worker = new Worker(new URL('./embed-worker.mjs', import.meta.url), { workerData: setup, transferList: [setup.data] });
+      const setup: SpaceSetup = {
+        rows: matrix.rows,
+        cols: matrix.cols,
+        data: matrix.data.slice().buffer,
+        params,
+        seed,
+      };
+      const worker = new Worker(new URL('./embed-worker.mjs', import.meta.url), {
+        workerData: setup,
+        transferList: [setup.data],
+      });
       worker.on('message', (message: WorkerMessage) => this.receive(worker, message));
       worker.on('error', (error) => this.fail(error));
-      worker.on('exit', (code) => code !== 0 && this.fail(new Error(`an embedding worker stopped with exit code ${code}`)));
+      worker.on(
+        'exit',
+        (code) => code !== 0 && this.fail(new Error(`an embedding worker stopped with exit code ${code}`)),
+      );
       this.idle.push(worker);
     }
   }
@@ -104,7 +124,9 @@ export class SpaceWorkers {
     this.busy.delete(worker);
     this.idle.push(worker);
     pending.resolve({
-      embedding: message.embedding ? { rows: message.rows, dims: message.dims, data: new Float64Array(message.embedding) } : null,
+      embedding: message.embedding
+        ? { rows: message.rows, dims: message.dims, data: new Float64Array(message.embedding) }
+        : null,
       labels: message.labels ? new Int32Array(message.labels) : null,
       notices: message.notices,
       ms: message.ms,
@@ -120,6 +142,13 @@ export class SpaceWorkers {
 }
 
 /** The same embedding in this thread, from the same seeded stream. */
-export function embedHere(matrix: BinaryMatrix, params: EmbedParams, seed: number, stream: string, onProgress?: ProgressCallback, onNotice?: (message: string) => void): Embedding {
+export function embedHere(
+  matrix: BinaryMatrix,
+  params: EmbedParams,
+  seed: number,
+  stream: string,
+  onProgress?: ProgressCallback,
+  onNotice?: (message: string) => void,
+): Embedding {
   return embed(matrix, params, { random: deriveRandom(seed, stream), onProgress, onNotice });
 }

@@ -1,9 +1,9 @@
 /** A worker of `SpaceWorkers` (embed-parallel.ts): embeds its matrix per job, and fits the mixture when asked. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { embed } from './embedding/embed.js';
-import { fitMixture } from './mixture/fit.js';
 import { deriveRandom } from '../infra/random.js';
 import type { SpaceJob, SpaceSetup, WorkerMessage } from './embed-parallel.js';
+import { embed } from './embedding/embed.js';
+import { fitMixture } from './mixture/fit.js';
 
 const setup = workerData as SpaceSetup;
 const matrix = { rows: setup.rows, cols: setup.cols, data: new Uint8Array(setup.data) };
@@ -20,9 +20,31 @@ parentPort!.on('message', (job: SpaceJob) => {
   if (job.mixture) {
     const { k, stream, ...options } = job.mixture;
     const labels = fitMixture(embedding, k, { ...options, random: deriveRandom(setup.seed, stream) }).labels;
-    post({ type: 'done', rows: embedding.rows, dims: embedding.dims, embedding: null, labels: labels.buffer as ArrayBuffer, notices, ms: Math.round(performance.now() - started) }, [labels.buffer as ArrayBuffer]);
+    post(
+      {
+        type: 'done',
+        rows: embedding.rows,
+        dims: embedding.dims,
+        embedding: null,
+        labels: labels.buffer as ArrayBuffer,
+        notices,
+        ms: Math.round(performance.now() - started),
+      },
+      [labels.buffer as ArrayBuffer],
+    );
   } else {
     const data = embedding.data.buffer as ArrayBuffer;
-    post({ type: 'done', rows: embedding.rows, dims: embedding.dims, embedding: data, labels: null, notices, ms: Math.round(performance.now() - started) }, [data]);
+    post(
+      {
+        type: 'done',
+        rows: embedding.rows,
+        dims: embedding.dims,
+        embedding: data,
+        labels: null,
+        notices,
+        ms: Math.round(performance.now() - started),
+      },
+      [data],
+    );
   }
 });

@@ -6,11 +6,11 @@
  */
 import type { QuestionConfig, SurveyConfig } from '../config/schema.js';
 import type { Feature, QuestionInfo } from '../document/segmentation-schema.js';
-import type { BinaryMatrix, EncodedSurvey, ProfileAnswers } from './types.js';
-import type { Column, SurveyTable } from '../survey/read.js';
 import { InputError, quoted } from '../infra/errors.js';
 import { isFreeTextColumn, questionOfColumn, variantOfColumn } from '../survey/columns.js';
+import type { Column, SurveyTable } from '../survey/read.js';
 import { readRuleAnswers, ruleQuestions } from './rule-answers.js';
+import type { BinaryMatrix, EncodedSurvey, ProfileAnswers } from './types.js';
 
 /** A column about to be encoded: its cells and the feature ids/labels it produces. */
 interface ColumnPlan {
@@ -43,7 +43,10 @@ export function encodeSurvey(table: SurveyTable, config: SurveyConfig): EncodedS
     const used = columns.filter((c) => !isFreeTextColumn(c));
     columnsDroppedFreeText += columns.length - used.length;
     if (question.type === 'single' && used.length > 1 && !used.every((c) => variantOfColumn(c))) {
-      throw new InputError({ file, question: question.code }, `question ${question.code} is configured as single-choice but has ${used.length} answer columns (${used.slice(0, 4).join(', ')}${used.length > 4 ? ', ...' : ''}); expected one (type: multi?)`);
+      throw new InputError(
+        { file, question: question.code },
+        `question ${question.code} is configured as single-choice but has ${used.length} answer columns (${used.slice(0, 4).join(', ')}${used.length > 4 ? ', ...' : ''}); expected one (type: multi?)`,
+      );
     }
     const questionPlans = used.map((column) => planColumn(table, question, column));
     const text = questionText(table, used);
@@ -64,7 +67,9 @@ export function encodeSurvey(table: SurveyTable, config: SurveyConfig): EncodedS
       topic: question.topic ?? null,
       ordered: question.order !== undefined,
       answers: questionPlans.flatMap((plan) =>
-        plan.kind === 'multi' ? [{ id: plan.column, label: plan.answers[0] }] : plan.answers.map((label, i) => ({ id: `${plan.column}:${i}`, label })),
+        plan.kind === 'multi'
+          ? [{ id: plan.column, label: plan.answers[0] }]
+          : plan.answers.map((label, i) => ({ id: `${plan.column}:${i}`, label })),
       ),
     });
   }
@@ -72,7 +77,11 @@ export function encodeSurvey(table: SurveyTable, config: SurveyConfig): EncodedS
   const { features, featureColumns, featuresDroppedEmpty } = buildFeatures(plans);
   const { matrix, keptRows } = buildMatrix(featureColumns, table.rows, config.dropRowMeanAtMost);
   for (const answers of profile.values()) answers.values = pick(answers.values, keptRows);
-  const { variantAnswers, nonProfessionalMarks, meetsConditions, questionsAnswered } = readRuleAnswers(table, config.professional, keptRows);
+  const { variantAnswers, nonProfessionalMarks, meetsConditions, questionsAnswered } = readRuleAnswers(
+    table,
+    config.professional,
+    keptRows,
+  );
 
   return {
     matrix,
@@ -159,7 +168,7 @@ function answerFromText(table: SurveyTable, column: string): string {
 
 /** The question's own text: its first column's text up to " - Selected Choice". */
 function questionText(table: SurveyTable, columns: string[]): string {
-  const text = columns.length > 0 ? table.texts[table.codes.indexOf(columns[0])] ?? '' : '';
+  const text = columns.length > 0 ? (table.texts[table.codes.indexOf(columns[0])] ?? '') : '';
   return text.split(' - Selected Choice')[0].trim();
 }
 
@@ -170,7 +179,8 @@ function buildFeatures(plans: ColumnPlan[]) {
   for (const plan of plans) {
     const group = plan.question.group;
     const chosen = new Int32Array(plan.kind === 'multi' ? 1 : plan.answers.length);
-    for (const value of plan.values) if (value >= 0) chosen[plan.kind === 'multi' ? 0 : value] += plan.kind === 'multi' ? value : 1;
+    for (const value of plan.values)
+      if (value >= 0) chosen[plan.kind === 'multi' ? 0 : value] += plan.kind === 'multi' ? value : 1;
     const suffix = variantOfColumn(plan.column) === 'B' ? ' (non-professional form)' : '';
     if (plan.kind === 'multi') {
       if (chosen[0] === 0) featuresDroppedEmpty++;
@@ -192,7 +202,11 @@ function buildFeatures(plans: ColumnPlan[]) {
   return { features, featureColumns, featuresDroppedEmpty };
 }
 
-function buildMatrix(featureColumns: { values: Int16Array; answer: number }[], rows: number, dropRowMeanAtMost: number) {
+function buildMatrix(
+  featureColumns: { values: Int16Array; answer: number }[],
+  rows: number,
+  dropRowMeanAtMost: number,
+) {
   const cols = featureColumns.length;
   const ones = new Int32Array(rows);
   for (const { values, answer } of featureColumns) for (let r = 0; r < rows; r++) if (values[r] === answer) ones[r]++;

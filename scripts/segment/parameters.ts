@@ -21,10 +21,17 @@ export type ResolvedEmbedParams = Required<EmbedParams>;
 
 export const MAP_PARAMS = { nComponents: 2, nNeighbors: 15, minDist: 0.1 } as const satisfies EmbeddingShape;
 /** The professionals' own 2-D map (the site's segment map): the clustering space's neighbours, drawn as the map of everyone is. */
-export const PROFESSIONAL_MAP_PARAMS = { nComponents: 2, nNeighbors: 15, minDist: 0.1 } as const satisfies EmbeddingShape;
+export const PROFESSIONAL_MAP_PARAMS = {
+  nComponents: 2,
+  nNeighbors: 15,
+  minDist: 0.1,
+} as const satisfies EmbeddingShape;
 export const CLUSTER_EMBED_PARAMS = { nComponents: 4, nNeighbors: 15, minDist: 0 } as const satisfies EmbeddingShape;
 /** The mixture's fixed settings (scikit-learn's GaussianMixture defaults, as the notebook ran it); how it starts is a choice. */
-export const MIXTURE_SETTINGS = { regCovar: 1e-6, tol: 1e-3, maxIter: 100, nInit: 1 } as const satisfies Omit<MixtureParameters, 'init'>;
+export const MIXTURE_SETTINGS = { regCovar: 1e-6, tol: 1e-3, maxIter: 100, nInit: 1 } as const satisfies Omit<
+  MixtureParameters,
+  'init'
+>;
 export const SELECT_K_RANGE = Array.from({ length: 14 }, (_, i) => i + 2);
 
 /** What a caller may choose; each choice left out takes its default in `resolveParameters`, and nowhere else. */
@@ -106,5 +113,11 @@ export function cachedParameters(parameters: RunParameters): Omit<RunParameters,
 
 /** An embedding of `rows` rows: its shape, the run's start, and UMAP's rule for its epochs (the one place it is applied). */
 export function embeddingFor(shape: EmbeddingShape, rows: number, init: LayoutInit): ResolvedEmbedParams {
-  return { nComponents: shape.nComponents, nNeighbors: shape.nNeighbors, minDist: shape.minDist, nEpochs: defaultEpochs(rows), init };
+  return {
+    nComponents: shape.nComponents,
+    nNeighbors: shape.nNeighbors,
+    minDist: shape.minDist,
+    nEpochs: defaultEpochs(rows),
+    init,
+  };
 }

@@ -11,7 +11,9 @@
  */
 export function adjustedRandIndex(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== b.length) {
-    throw new RangeError(`adjustedRandIndex: the partitions have ${a.length} and ${b.length} items; expected equal lengths.`);
+    throw new RangeError(
+      `adjustedRandIndex: the partitions have ${a.length} and ${b.length} items; expected equal lengths.`,
+    );
   }
   const n = a.length;
   const rowSizes = new Map<number, number>();

@@ -16,27 +16,39 @@
  */
 import { readConfiguredSurvey } from '../config/read-configured.js';
 import type { SurveyConfig } from '../config/schema.js';
-import { encodeSurvey, neededColumn } from './encode.js';
-import { embedHere } from './embed-parallel.js';
-import { embedClusteringSpaces } from './clustering-space.js';
-import { consensusPartition } from './consensus.js';
-import { prepareKernels } from './embedding/wasm-kernels.js';
-import { stabilityReport } from './stability.js';
-import { splitProfessionals } from './split.js';
-import { completenessReport, completenessSummary, completenessWarning } from './completeness.js';
-import { fitMixture, selectK, ClusterCountError } from './mixture/fit.js';
-import { profileSegments } from './profile.js';
-import { assembleDocument } from './assemble.js';
+import { InputError, UsageError } from '../infra/errors.js';
 import { deriveRandom } from '../infra/random.js';
 import { STREAMS } from '../infra/streams.js';
-import { InputError, UsageError } from '../infra/errors.js';
-import type { BinaryMatrix, Embedding, EncodedSurvey, MixtureParameters, ProfessionalSplit, Reporter, SegmentOptions, SegmentRun } from './types.js';
+import { assembleDocument } from './assemble.js';
+import { embedClusteringSpaces } from './clustering-space.js';
+import { completenessReport, completenessSummary, completenessWarning } from './completeness.js';
+import { consensusPartition } from './consensus.js';
+import { embedHere } from './embed-parallel.js';
+import { prepareKernels } from './embedding/wasm-kernels.js';
+import { encodeSurvey, neededColumn } from './encode.js';
+import { ClusterCountError, fitMixture, selectK } from './mixture/fit.js';
 import { embeddingFor, MAP_PARAMS, SELECT_K_RANGE } from './parameters.js';
+import { profileSegments } from './profile.js';
 import { distinctRows, rowsWhere, selectEmbeddingRows, selectRows } from './rows.js';
-import { silentReporter } from './types.js';
+import { splitProfessionals } from './split.js';
+import { stabilityReport } from './stability.js';
 import { StageTimer } from './stage-timer.js';
+import type {
+  BinaryMatrix,
+  Embedding,
+  EncodedSurvey,
+  MixtureParameters,
+  ProfessionalSplit,
+  Reporter,
+  SegmentOptions,
+  SegmentRun,
+} from './types.js';
+import { silentReporter } from './types.js';
 
-export async function runSegmentation(options: SegmentOptions, reporter: Reporter = silentReporter): Promise<SegmentRun> {
+export async function runSegmentation(
+  options: SegmentOptions,
+  reporter: Reporter = silentReporter,
+): Promise<SegmentRun> {
   const { config } = options.config;
   const { parameters } = options;
   const runStarted = performance.now();
@@ -52,42 +64,105 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
   await prepareKernels();
 
   // 1. Read only the configured questions' columns.
-  const table = await timed('read', () => readConfiguredSurvey(options.input, config, { sha256: options.inputSha256, keepColumn: neededColumn(config) }), (t) => `${t.rows} respondents, ${t.codes.length} columns`);
+  const table = await timed(
+    'read',
+    () =>
+      readConfiguredSurvey(options.input, config, { sha256: options.inputSha256, keepColumn: neededColumn(config) }),
+    (t) => `${t.rows} respondents, ${t.codes.length} columns`,
+  );
 
   // 2. Encode answers as 0/1 features; drop free text and near-empty respondents.
-  const encoded = await timed('encode', () => encodeSurvey(table, config), (e) => `${e.counts.features} features, ${e.counts.kept} kept, ${e.counts.droppedNearlyEmpty} dropped as nearly empty`);
+  const encoded = await timed(
+    'encode',
+    () => encodeSurvey(table, config),
+    (e) =>
+      `${e.counts.features} features, ${e.counts.kept} kept, ${e.counts.droppedNearlyEmpty} dropped as nearly empty`,
+  );
   checkSegmentable(encoded.matrix, table.rows, table.source.displayName);
 
   // 3, 4. The map of everyone and who counts as a professional: the map first when the split reads it,
   // else the split first and the map beside stage 5.
   const mapParams = embeddingFor(MAP_PARAMS, encoded.matrix.rows, parameters.init);
-  const embedMap = () => timed('map', () => embedHere(encoded.matrix, mapParams, parameters.seed, STREAMS.map, reporter.progress('map'), notice));
+  const embedMap = () =>
+    timed('map', () =>
+      embedHere(encoded.matrix, mapParams, parameters.seed, STREAMS.map, reporter.progress('map'), notice),
+    );
   const splitDetail = (s: ProfessionalSplit) => `${count(s.professional)} professionals (${s.rule})`;
   const firstMap = config.professional.rule === 'map-split' ? await embedMap() : null;
-  const split = await timed('split', () => splitProfessionals(config.professional, { ...ruleAnswers(encoded), map: firstMap }), splitDetail);
+  const split = await timed(
+    'split',
+    () => splitProfessionals(config.professional, { ...ruleAnswers(encoded), map: firstMap }),
+    splitDetail,
+  );
   const professionalRows = rowsWhere(split.professional);
-  const professionals = professionalsOf(encoded, professionalRows, parameters.clusters, table.source.displayName, config.professional.rule);
+  const professionals = professionalsOf(
+    encoded,
+    professionalRows,
+    parameters.clusters,
+    table.source.displayName,
+    config.professional.rule,
+  );
 
   // 5. The clustering space, its re-runs and the professionals' own map, in worker threads.
-  const spaces = await embedClusteringSpaces(professionals, parameters, timer, notice, async () => firstMap ?? (await embedMap()));
+  const spaces = await embedClusteringSpaces(
+    professionals,
+    parameters,
+    timer,
+    notice,
+    async () => firstMap ?? (await embedMap()),
+  );
   const { space, rerunLabels, alongside: map } = spaces;
 
   // 6. The Gaussian mixture, and the BIC sweep when asked for.
-  const fit = await timed('cluster', () => fitOrExplain(space, parameters.clusters, parameters.seed, parameters.mixture), (f) => `${f.k} components, ${f.iterations} EM iterations${f.converged ? '' : ' (not converged)'}`);
+  const fit = await timed(
+    'cluster',
+    () => fitOrExplain(space, parameters.clusters, parameters.seed, parameters.mixture),
+    (f) => `${f.k} components, ${f.iterations} EM iterations${f.converged ? '' : ' (not converged)'}`,
+  );
   const modelSelection = parameters.selectK
-    ? await timed('select-k', () => selectK(space, SELECT_K_RANGE.filter((k) => k <= space.rows), { ...parameters.mixture, random: deriveRandom(parameters.seed, STREAMS.selectK), onProgress: reporter.progress('select-k') }))
+    ? await timed('select-k', () =>
+        selectK(
+          space,
+          SELECT_K_RANGE.filter((k) => k <= space.rows),
+          {
+            ...parameters.mixture,
+            random: deriveRandom(parameters.seed, STREAMS.selectK),
+            onProgress: reporter.progress('select-k'),
+          },
+        ),
+      )
     : null;
 
   // 7. What is published: the consensus of the main run and its re-runs (or the main run alone), and how
   // stable each of its segments is over the re-runs.
   const { publish } = parameters;
-  const { published, stability } = await timed('consensus', () => {
-    const published = publish === 'consensus' ? consensusPartition([fit.labels, ...rerunLabels], { k: fit.k, seed: parameters.seed }) : fit.labels;
-    return { published, stability: rerunLabels.length > 0 ? stabilityReport(published, fit.k, rerunLabels) : null };
-  }, (r) => (r.stability ? `${publish}; median ARI between re-runs ${r.stability.pairwiseARI.median.toFixed(3)}` : publish));
+  const { published, stability } = await timed(
+    'consensus',
+    () => {
+      const published =
+        publish === 'consensus'
+          ? consensusPartition([fit.labels, ...rerunLabels], { k: fit.k, seed: parameters.seed })
+          : fit.labels;
+      return { published, stability: rerunLabels.length > 0 ? stabilityReport(published, fit.k, rerunLabels) : null };
+    },
+    (r) =>
+      r.stability ? `${publish}; median ARI between re-runs ${r.stability.pairwiseARI.median.toFixed(3)}` : publish,
+  );
 
   // 8. Lift, rates and breakdowns per segment, in published order.
-  const { profiles, completeness } = await timed('profile', () => profilePublished(encoded, professionalRows, professionals, published, fit.k, map, config), (r) => [completenessSummary(r.completeness), stability ? `stability by segment index: ${stabilityByIndex(r.profiles.segments, stability.segments)}` : undefined].filter(Boolean).join('; '));
+  const { profiles, completeness } = await timed(
+    'profile',
+    () => profilePublished(encoded, professionalRows, professionals, published, fit.k, map, config),
+    (r) =>
+      [
+        completenessSummary(r.completeness),
+        stability
+          ? `stability by segment index: ${stabilityByIndex(r.profiles.segments, stability.segments)}`
+          : undefined,
+      ]
+        .filter(Boolean)
+        .join('; '),
+  );
   for (const s of completeness.segments) if (s.flagged) notice(completenessWarning(completeness, s));
 
   // 9. The document and the per-respondent labels.
@@ -111,17 +186,35 @@ export async function runSegmentation(options: SegmentOptions, reporter: Reporte
 }
 
 /** Each published segment's profile (stage 8), and how completely its members answered. */
-function profilePublished(encoded: EncodedSurvey, professionalRows: Int32Array, professionals: BinaryMatrix, published: Int32Array, k: number, map: Embedding, config: SurveyConfig) {
+function profilePublished(
+  encoded: EncodedSurvey,
+  professionalRows: Int32Array,
+  professionals: BinaryMatrix,
+  published: Int32Array,
+  k: number,
+  map: Embedding,
+  config: SurveyConfig,
+) {
   const profiles = profileSegments({
     matrix: professionals,
     components: published,
     k,
-    profile: new Map([...encoded.profile].map(([code, answers]) => [code, { ...answers, values: Int16Array.from(professionalRows, (r) => answers.values[r]) }])),
+    profile: new Map(
+      [...encoded.profile].map(([code, answers]) => [
+        code,
+        { ...answers, values: Int16Array.from(professionalRows, (r) => answers.values[r]) },
+      ]),
+    ),
     mlYears: config.profile.mlYears,
     newToML: config.newToML,
     map: selectEmbeddingRows(map, professionalRows),
   });
-  const completeness = completenessReport(professionals, encoded.features, Int32Array.from(published, (c) => profiles.indexOfComponent[c]), profiles.segments.length);
+  const completeness = completenessReport(
+    professionals,
+    encoded.features,
+    Int32Array.from(published, (c) => profiles.indexOfComponent[c]),
+    profiles.segments.length,
+  );
   return { profiles, completeness };
 }
 
@@ -132,8 +225,18 @@ function ruleAnswers(encoded: EncodedSurvey) {
 }
 
 /** The professionals' answers, checked before any embedding: there are some, and enough distinct ones for the clusters. */
-function professionalsOf(encoded: EncodedSurvey, rows: Int32Array, clusters: number, file: string, rule: string): BinaryMatrix {
-  if (rows.length === 0) throw new InputError({ file }, `no respondent is a professional under the config's professional rule (${rule}); expected some to segment`);
+function professionalsOf(
+  encoded: EncodedSurvey,
+  rows: Int32Array,
+  clusters: number,
+  file: string,
+  rule: string,
+): BinaryMatrix {
+  if (rows.length === 0)
+    throw new InputError(
+      { file },
+      `no respondent is a professional under the config's professional rule (${rule}); expected some to segment`,
+    );
   checkClusters(clusters, rows.length);
   const matrix = selectRows(encoded.matrix, rows);
   checkDistinctProfessionals(clusters, matrix, file);
@@ -142,7 +245,9 @@ function professionalsOf(encoded: EncodedSurvey, rows: Int32Array, clusters: num
 
 function checkClusters(clusters: number, professionals: number): void {
   if (clusters > professionals) {
-    throw new UsageError(`--clusters ${clusters} is larger than the number of professionals found (${professionals}); choose at most ${professionals}`);
+    throw new UsageError(
+      `--clusters ${clusters} is larger than the number of professionals found (${professionals}); choose at most ${professionals}`,
+    );
   }
 }
 
@@ -151,14 +256,25 @@ function checkClusters(clusters: number, professionals: number): void {
  * kept respondent answered alike, has nothing to segment (and its embeddings would only spin).
  */
 function checkSegmentable(matrix: BinaryMatrix, respondents: number, file: string): void {
-  if (matrix.rows === 0) throw new InputError({ file }, `no respondent answered the clustered questions: all ${respondents} were dropped as nearly empty; expected a survey with answers`);
-  if (distinctRows(matrix) === 1) throw new InputError({ file }, `all ${matrix.rows} kept respondents gave identical answers; segments need respondents who differ`);
+  if (matrix.rows === 0)
+    throw new InputError(
+      { file },
+      `no respondent answered the clustered questions: all ${respondents} were dropped as nearly empty; expected a survey with answers`,
+    );
+  if (distinctRows(matrix) === 1)
+    throw new InputError(
+      { file },
+      `all ${matrix.rows} kept respondents gave identical answers; segments need respondents who differ`,
+    );
 }
 
 function checkDistinctProfessionals(clusters: number, professionals: BinaryMatrix, file: string): void {
   const distinct = distinctRows(professionals);
   if (distinct < clusters) {
-    throw new InputError({ file }, `the ${professionals.rows} professionals give only ${distinct} distinct answer pattern${distinct === 1 ? '' : 's'}, too few for --clusters ${clusters}; expected at least ${clusters}`);
+    throw new InputError(
+      { file },
+      `the ${professionals.rows} professionals give only ${distinct} distinct answer pattern${distinct === 1 ? '' : 's'}, too few for --clusters ${clusters}; expected at least ${clusters}`,
+    );
   }
 }
 
@@ -178,6 +294,12 @@ function count(mask: Uint8Array): number {
 }
 
 /** "0 stable, 1 pattern, ...": each published segment's class, in index order. */
-export function stabilityByIndex(segments: readonly { index: number; component: number }[], byComponent: readonly { stabilityClass: string }[]): string {
-  return [...segments].sort((a, b) => a.index - b.index).map((s) => `${s.index} ${byComponent[s.component].stabilityClass}`).join(', ');
+export function stabilityByIndex(
+  segments: readonly { index: number; component: number }[],
+  byComponent: readonly { stabilityClass: string }[],
+): string {
+  return [...segments]
+    .sort((a, b) => a.index - b.index)
+    .map((s) => `${s.index} ${byComponent[s.component].stabilityClass}`)
+    .join(', ');
 }

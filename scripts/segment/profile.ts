@@ -5,8 +5,8 @@
  * notebook orders them.
  */
 import type { Breakdown, SegmentResult } from '../document/segmentation-schema.js';
-import type { BinaryMatrix, Embedding, ProfileAnswers, ProfileInputs, Profiles } from './types.js';
 import { round } from '../infra/round.js';
+import type { BinaryMatrix, Embedding, ProfileAnswers, ProfileInputs, Profiles } from './types.js';
 
 /** Decimals of rates, shares and lifts in the document. */
 export const RATE_DECIMALS = 6;
@@ -40,9 +40,16 @@ export function answerCounts(matrix: BinaryMatrix, labels: Int32Array, k: number
 }
 
 /** Component `c`'s response rate per answer and its lift over `baseRates`, both rounded as documents hold them. */
-export function ratesAndLift(counts: AnswerCounts, c: number, baseRates: readonly number[]): { rates: number[]; lift: number[] } {
+export function ratesAndLift(
+  counts: AnswerCounts,
+  c: number,
+  baseRates: readonly number[],
+): { rates: number[]; lift: number[] } {
   const rates = Array.from({ length: counts.cols }, (_, f) => counts.sums[c * counts.cols + f] / counts.sizes[c]);
-  return { rates: rates.map((r) => round(r, RATE_DECIMALS)), lift: rates.map((r, f) => round(r - baseRates[f], RATE_DECIMALS)) };
+  return {
+    rates: rates.map((r) => round(r, RATE_DECIMALS)),
+    lift: rates.map((r, f) => round(r - baseRates[f], RATE_DECIMALS)),
+  };
 }
 
 export function profileSegments(inputs: ProfileInputs): Profiles {
@@ -73,7 +80,10 @@ export function profileSegments(inputs: ProfileInputs): Profiles {
     };
   });
   return {
-    overall: { rates: overallRates.map((r) => round(r, RATE_DECIMALS)), breakdowns: breakdownsOf(inputs.profile, () => true) },
+    overall: {
+      rates: overallRates.map((r) => round(r, RATE_DECIMALS)),
+      breakdowns: breakdownsOf(inputs.profile, () => true),
+    },
     segments,
     indexOfComponent,
   };
@@ -108,7 +118,10 @@ function centerOf(map: Embedding, components: Int32Array, c: number) {
   return { x: round(x / n, 3), y: round(y / n, 3) };
 }
 
-function breakdownsOf(profile: Map<string, ProfileAnswers>, include: (row: number) => boolean): Record<string, Breakdown> {
+function breakdownsOf(
+  profile: Map<string, ProfileAnswers>,
+  include: (row: number) => boolean,
+): Record<string, Breakdown> {
   const result: Record<string, Breakdown> = {};
   for (const [code, { answers, values }] of profile) {
     const counts = new Array<number>(answers.length).fill(0);

@@ -9,12 +9,13 @@
  * measured on held-out professionals (a seeded 20%), with the short questionnaire and with every question;
  * the shipped model is then refitted on everyone.
  */
+
+import type { Feature } from '../document/segmentation-schema.js';
 import { deriveRandom } from '../infra/random.js';
-import { STREAMS } from '../infra/streams.js';
 import { round } from '../infra/round.js';
 import { shuffle } from '../infra/sampling.js';
+import { STREAMS } from '../infra/streams.js';
 import type { BinaryMatrix } from './types.js';
-import type { Feature } from '../document/segmentation-schema.js';
 
 export const QUIZ_QUESTIONS = 12;
 export const HELD_OUT_SHARE = 0.2;
@@ -84,18 +85,24 @@ function mutualInformation(values: Int32Array, categories: number, labels: Int32
   return entropy(xs, n) + entropy(ys, n) - entropy(joint, n);
 }
 
-export function questionInformation(inputs: QuizInputs): Array<{ code: string; information: number; columns: number[] }> {
+export function questionInformation(
+  inputs: QuizInputs,
+): Array<{ code: string; information: number; columns: number[] }> {
   const { matrix, labels, k } = inputs;
   // Answers no professional chose (the non-professionals' variant forms of a question) are not offered.
   const chosenBySomeone = new Uint8Array(matrix.cols);
   for (let i = 0; i < matrix.data.length; i++) if (matrix.data[i]) chosenBySomeone[i % matrix.cols] = 1;
   const byQuestion = new Map<string, number[]>();
-  inputs.features.forEach((f, i) => chosenBySomeone[i] && byQuestion.set(f.question, [...(byQuestion.get(f.question) ?? []), i]));
+  inputs.features.forEach(
+    (f, i) => chosenBySomeone[i] && byQuestion.set(f.question, [...(byQuestion.get(f.question) ?? []), i]),
+  );
   const column = (f: number) => Int32Array.from({ length: matrix.rows }, (_, r) => matrix.data[r * matrix.cols + f]);
   return [...byQuestion].map(([code, columns]) => {
     let information: number;
     if (inputs.singleChoice.has(code)) {
-      const values = Int32Array.from({ length: matrix.rows }, (_, r) => columns.findIndex((f) => matrix.data[r * matrix.cols + f] === 1));
+      const values = Int32Array.from({ length: matrix.rows }, (_, r) =>
+        columns.findIndex((f) => matrix.data[r * matrix.cols + f] === 1),
+      );
       information = mutualInformation(values, columns.length, labels, k);
     } else {
       information = columns.reduce((sum, f) => sum + mutualInformation(column(f), 2, labels, k), 0);
@@ -169,7 +176,9 @@ function accuracy(rows: Int32Array[], labels: Int32Array, model: Fitted, k: numb
 
 export function trainQuiz(inputs: QuizInputs): QuizModel {
   const { matrix, labels, k } = inputs;
-  const ranked = questionInformation(inputs).sort((a, b) => b.information - a.information || (a.code < b.code ? -1 : 1));
+  const ranked = questionInformation(inputs).sort(
+    (a, b) => b.information - a.information || (a.code < b.code ? -1 : 1),
+  );
   const chosen = ranked.slice(0, inputs.questions ?? QUIZ_QUESTIONS);
   const shortColumns = chosen.flatMap((q) => q.columns);
   const allColumns = inputs.features.map((_, i) => i);
@@ -194,8 +203,14 @@ export function trainQuiz(inputs: QuizInputs): QuizModel {
   return {
     questions: chosen.map((q) => ({ code: q.code, information: round(q.information, 4) })),
     features: shortColumns.map((f) => inputs.features[f].id),
-    weights: Array.from({ length: k }, (_, c) => Array.from(shipped.weights.subarray(c * shipped.d, (c + 1) * shipped.d), (w) => round(w, WEIGHT_DECIMALS))),
+    weights: Array.from({ length: k }, (_, c) =>
+      Array.from(shipped.weights.subarray(c * shipped.d, (c + 1) * shipped.d), (w) => round(w, WEIGHT_DECIMALS)),
+    ),
     bias: Array.from(shipped.bias, (b) => round(b, WEIGHT_DECIMALS)),
-    heldOut: { respondents: order.length - split(short.rows, false).length, short: short.accuracy, full: full.accuracy },
+    heldOut: {
+      respondents: order.length - split(short.rows, false).length,
+      short: short.accuracy,
+      full: full.accuracy,
+    },
   };
 }

@@ -18,13 +18,16 @@ export function selectRows(matrix: BinaryMatrix, rows: Int32Array): BinaryMatrix
 /** The given rows of an embedding, in the given order. */
 export function selectEmbeddingRows(embedding: Embedding, rows: Int32Array): Embedding {
   const data = new Float64Array(rows.length * embedding.dims);
-  rows.forEach((r, i) => data.set(embedding.data.subarray(r * embedding.dims, (r + 1) * embedding.dims), i * embedding.dims));
+  rows.forEach((r, i) =>
+    data.set(embedding.data.subarray(r * embedding.dims, (r + 1) * embedding.dims), i * embedding.dims),
+  );
   return { rows: rows.length, dims: embedding.dims, data };
 }
 
 /** How many different rows the matrix holds (respondents with the very same answers count once). */
 export function distinctRows(matrix: BinaryMatrix): number {
   const seen = new Set<string>();
-  for (let r = 0; r < matrix.rows; r++) seen.add(Buffer.from(matrix.data.buffer, matrix.data.byteOffset + r * matrix.cols, matrix.cols).toString('latin1'));
+  for (let r = 0; r < matrix.rows; r++)
+    seen.add(Buffer.from(matrix.data.buffer, matrix.data.byteOffset + r * matrix.cols, matrix.cols).toString('latin1'));
   return seen.size;
 }

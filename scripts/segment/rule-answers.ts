@@ -5,9 +5,9 @@
  * who is clustered, not what.
  */
 import type { ProfessionalRule } from '../config/schema.js';
-import type { SurveyTable } from '../survey/read.js';
 import { InputError } from '../infra/errors.js';
 import { isFreeTextColumn, questionOfColumn, variantOfColumn } from '../survey/columns.js';
+import type { SurveyTable } from '../survey/read.js';
 import type { RuleAnswers } from './types.js';
 
 /** The questions a professional rule reads besides the configured ones. */
@@ -20,9 +20,18 @@ export function ruleQuestions(rule: ProfessionalRule): string[] {
 export function readRuleAnswers(table: SurveyTable, rule: ProfessionalRule, keptRows: Int32Array): RuleAnswers {
   return {
     variantAnswers: countVariantAnswers(table, rule.rule === 'variants' ? rule.questions : [], keptRows),
-    nonProfessionalMarks: matchAnyCondition(table, rule.rule === 'map-split' ? rule.nonProfessional.map((m) => ({ question: m.question, anyOf: m.answers })) : [], keptRows),
-    meetsConditions: rule.rule === 'answers' ? matchAllConditions(table, rule.conditions, keptRows) : new Uint8Array(keptRows.length),
-    questionsAnswered: countQuestionsAnswered(table, rule.rule === 'map-split' ? [] : (rule.complete?.questions ?? []), keptRows),
+    nonProfessionalMarks: matchAnyCondition(
+      table,
+      rule.rule === 'map-split' ? rule.nonProfessional.map((m) => ({ question: m.question, anyOf: m.answers })) : [],
+      keptRows,
+    ),
+    meetsConditions:
+      rule.rule === 'answers' ? matchAllConditions(table, rule.conditions, keptRows) : new Uint8Array(keptRows.length),
+    questionsAnswered: countQuestionsAnswered(
+      table,
+      rule.rule === 'map-split' ? [] : (rule.complete?.questions ?? []),
+      keptRows,
+    ),
   };
 }
 
@@ -31,7 +40,11 @@ function countQuestionsAnswered(table: SurveyTable, questions: readonly string[]
   const answered = new Int32Array(keptRows.length);
   for (const question of questions) {
     const columns = table.codes.filter((c) => questionOfColumn(c) === question && !isFreeTextColumn(c));
-    if (columns.length === 0) throw new InputError({ file: table.source.displayName, question }, `the professional rule's completeness names question ${question}, which has no column in this file`);
+    if (columns.length === 0)
+      throw new InputError(
+        { file: table.source.displayName, question },
+        `the professional rule's completeness names question ${question}, which has no column in this file`,
+      );
     const cells = columns.map((c) => table.columns.get(c)!);
     keptRows.forEach((row, i) => {
       if (cells.some((c) => c.codes[row] !== 0)) answered[i]++;
@@ -62,10 +75,19 @@ type AnswerCondition = { question: string; anyOf?: string[]; noneOf?: string[] }
 /** Per kept row and condition: does the row's answer to the condition's question meet it? */
 function conditionMask(table: SurveyTable, condition: AnswerCondition, keptRows: Int32Array): Uint8Array {
   const { question } = condition;
-  const column = table.codes.find((c) => c === question) ?? table.codes.find((c) => questionOfColumn(c) === question && !isFreeTextColumn(c));
+  const column =
+    table.codes.find((c) => c === question) ??
+    table.codes.find((c) => questionOfColumn(c) === question && !isFreeTextColumn(c));
   const cells = column === undefined ? undefined : table.columns.get(column);
-  if (!cells) throw new InputError({ file: table.source.displayName, question }, `the professional rule names question ${question}, which has no column in this file`);
-  const meets = cells.texts.map((text, code) => code !== 0 && (condition.anyOf ? condition.anyOf.includes(text) : !condition.noneOf!.includes(text)));
+  if (!cells)
+    throw new InputError(
+      { file: table.source.displayName, question },
+      `the professional rule names question ${question}, which has no column in this file`,
+    );
+  const meets = cells.texts.map(
+    (text, code) =>
+      code !== 0 && (condition.anyOf ? condition.anyOf.includes(text) : !condition.noneOf!.includes(text)),
+  );
   return Uint8Array.from(keptRows, (row) => (meets[cells.codes[row]] ? 1 : 0));
 }
 

@@ -11,10 +11,29 @@ import type { Boundary, Embedding, ProfessionalSplit } from './types.js';
 export function splitProfessionals(
   rule: ProfessionalRule,
   /** `map` is read only by the map-split rule; the others decide before the map exists. */
-  inputs: { variantAnswers: { a: Int32Array; b: Int32Array }; nonProfessionalMarks: Uint8Array; meetsConditions: Uint8Array; questionsAnswered: Int32Array; map: Embedding | null },
+  inputs: {
+    variantAnswers: { a: Int32Array; b: Int32Array };
+    nonProfessionalMarks: Uint8Array;
+    meetsConditions: Uint8Array;
+    questionsAnswered: Int32Array;
+    map: Embedding | null;
+  },
 ): ProfessionalSplit {
-  if (rule.rule === 'variants') return splitByVariants(inputs.variantAnswers, rule.minAnswers, rule.description, inputs.questionsAnswered, rule.complete?.minAnswered ?? 0);
-  if (rule.rule === 'answers') return splitByAnswers(inputs.meetsConditions, inputs.questionsAnswered, rule.complete?.minAnswered ?? 0, rule.description);
+  if (rule.rule === 'variants')
+    return splitByVariants(
+      inputs.variantAnswers,
+      rule.minAnswers,
+      rule.description,
+      inputs.questionsAnswered,
+      rule.complete?.minAnswered ?? 0,
+    );
+  if (rule.rule === 'answers')
+    return splitByAnswers(
+      inputs.meetsConditions,
+      inputs.questionsAnswered,
+      rule.complete?.minAnswered ?? 0,
+      rule.description,
+    );
   const { map } = inputs;
   if (!map) throw new Error('the map-split rule needs the map');
   const boundary = findMapBoundary(map, inputs.nonProfessionalMarks);
@@ -28,7 +47,13 @@ export function splitProfessionals(
 }
 
 /** Professionals answered at least `minAnswers` `_A` columns, no `_B` column, and at least `minAnswered` of the completeness questions. */
-export function splitByVariants(counts: { a: Int32Array; b: Int32Array }, minAnswers: number, description: string, answered?: Int32Array, minAnswered = 0): ProfessionalSplit {
+export function splitByVariants(
+  counts: { a: Int32Array; b: Int32Array },
+  minAnswers: number,
+  description: string,
+  answered?: Int32Array,
+  minAnswered = 0,
+): ProfessionalSplit {
   const n = counts.a.length;
   const professional = new Uint8Array(n);
   let excludedIncomplete = 0;
@@ -41,7 +66,12 @@ export function splitByVariants(counts: { a: Int32Array; b: Int32Array }, minAns
 }
 
 /** Professionals meet every condition and answered at least `minAnswered` of the completeness questions. */
-export function splitByAnswers(meets: Uint8Array, answered: Int32Array, minAnswered: number, description: string): ProfessionalSplit {
+export function splitByAnswers(
+  meets: Uint8Array,
+  answered: Int32Array,
+  minAnswered: number,
+  description: string,
+): ProfessionalSplit {
   const professional = new Uint8Array(meets.length);
   let excludedIncomplete = 0;
   meets.forEach((m, i) => {
@@ -61,7 +91,10 @@ const MIN_GROUP_SHARE = 0.05;
  */
 export function findMapBoundary(map: Embedding, nonProfessionalMarks: Uint8Array): Boundary {
   let best: { axis: 'x' | 'y'; value: number; score: number } | null = null;
-  for (const [axis, column] of [['x', 0], ['y', 1]] as const) {
+  for (const [axis, column] of [
+    ['x', 0],
+    ['y', 1],
+  ] as const) {
     const values = Float64Array.from({ length: map.rows }, (_, i) => map.data[i * map.dims + column]).sort();
     const lo = Math.floor(values.length * MIN_GROUP_SHARE);
     const hi = Math.ceil(values.length * (1 - MIN_GROUP_SHARE));

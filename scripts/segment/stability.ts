@@ -10,11 +10,12 @@
  *   - Each respondent's agreement is the share of runs that put them in their segment's match.
  *   - The whole segmentation's figure is the median adjusted Rand index over all pairs of runs.
  */
+
+import { STABILITY_THRESHOLDS } from '../document/stability-thresholds.js';
 import { maximumAssignment } from '../infra/assignment.js';
 import { round } from '../infra/round.js';
-import { STABILITY_THRESHOLDS } from '../document/stability-thresholds.js';
 import { adjustedRandIndex } from './partition-agreement.js';
-import type { StabilityClass, SegmentStability, StabilityReport } from './types.js';
+import type { SegmentStability, StabilityClass, StabilityReport } from './types.js';
 
 // Named as this module reads them; the values live with the document that records them.
 export const STABLE_AT = STABILITY_THRESHOLDS.stable;
@@ -23,7 +24,13 @@ export const DISSOLVED_BELOW = STABILITY_THRESHOLDS.dissolved;
 export const CORE_SHARE_OF_RUNS = STABILITY_THRESHOLDS.coreShareOfRuns;
 
 export function classify(jaccard: number): StabilityClass {
-  return jaccard >= STABLE_AT ? 'stable' : jaccard >= PATTERN_AT ? 'pattern' : jaccard >= DISSOLVED_BELOW ? 'weak' : 'dissolved';
+  return jaccard >= STABLE_AT
+    ? 'stable'
+    : jaccard >= PATTERN_AT
+      ? 'pattern'
+      : jaccard >= DISSOLVED_BELOW
+        ? 'weak'
+        : 'dissolved';
 }
 
 /** `published` labels 0..k-1; `runs` other partitions of the same items (any label values from 0). */
@@ -41,7 +48,9 @@ export function stabilityReport(published: Int32Array, k: number, runs: Int32Arr
     const runSizes = sizes(run, runK);
     const overlap = Array.from({ length: k }, () => new Float64Array(runK));
     for (let i = 0; i < n; i++) overlap[published[i]][run[i]]++;
-    const jaccard = overlap.map((row, s) => Array.from(row, (both, c) => (both === 0 ? 0 : both / (publishedSizes[s] + runSizes[c] - both))));
+    const jaccard = overlap.map((row, s) =>
+      Array.from(row, (both, c) => (both === 0 ? 0 : both / (publishedSizes[s] + runSizes[c] - both))),
+    );
     const match = new Int32Array(k).fill(-1);
     for (const { row, col } of maximumAssignment(jaccard)) match[row] = col;
     for (let s = 0; s < k; s++) {
@@ -55,14 +64,21 @@ export function stabilityReport(published: Int32Array, k: number, runs: Int32Arr
   for (let i = 0; i < n; i++) if (stays[i] >= CORE_SHARE_OF_RUNS * runs.length) coreCounts[published[i]]++;
   const segments = Array.from({ length: k }, (_, s): SegmentStability => {
     const jaccard = jaccardSums[s] / runs.length;
-    return { jaccard, stabilityClass: classify(jaccard), found: found[s], core: publishedSizes[s] === 0 ? 0 : coreCounts[s] / publishedSizes[s] };
+    return {
+      jaccard,
+      stabilityClass: classify(jaccard),
+      found: found[s],
+      core: publishedSizes[s] === 0 ? 0 : coreCounts[s] / publishedSizes[s],
+    };
   });
   const pairs: number[] = [];
-  for (let a = 0; a < runs.length; a++) for (let b = a + 1; b < runs.length; b++) pairs.push(adjustedRandIndex(runs[a], runs[b]));
+  for (let a = 0; a < runs.length; a++)
+    for (let b = a + 1; b < runs.length; b++) pairs.push(adjustedRandIndex(runs[a], runs[b]));
   pairs.sort((x, y) => x - y);
   return {
     runs: runs.length,
-    pairwiseARI: pairs.length === 0 ? { median: 1, min: 1, max: 1 } : { median: median(pairs), min: pairs[0], max: pairs.at(-1)! },
+    pairwiseARI:
+      pairs.length === 0 ? { median: 1, min: 1, max: 1 } : { median: median(pairs), min: pairs[0], max: pairs.at(-1)! },
     meanARIToPublished: runs.reduce((sum, run) => sum + adjustedRandIndex(published, run), 0) / runs.length,
     segments,
     agreement: Float64Array.from(stays, (count) => count / runs.length),
@@ -70,7 +86,12 @@ export function stabilityReport(published: Int32Array, k: number, runs: Int32Arr
 }
 
 /** A cluster's stability as the documents record it (3 decimals): segments in the segmentation, parts in the sub-segments. */
-export function stabilityFigures(of: SegmentStability): { jaccard: number; class: StabilityClass; found: number; core: number } {
+export function stabilityFigures(of: SegmentStability): {
+  jaccard: number;
+  class: StabilityClass;
+  found: number;
+  core: number;
+} {
   return { jaccard: round(of.jaccard, 3), class: of.stabilityClass, found: of.found, core: round(of.core, 3) };
 }
 

@@ -10,15 +10,16 @@
  * derived seeds (its own streams, named as the segmentation's re-runs are: scripts/infra/streams.ts), and each
  * part gets the segmentation's clusterwise stability (scripts/segment/stability.ts) against those re-runs.
  */
-import { fitMixture } from './mixture/fit.js';
-import { embed } from './embedding/embed.js';
-import { CLUSTER_EMBED_PARAMS, embeddingFor } from './parameters.js';
-import { round } from '../infra/round.js';
-import { answerCounts, RATE_DECIMALS, ratesAndLift } from './profile.js';
-import { deriveRandom } from '../infra/random.js';
+
 import { MAX_SUB_SEGMENTS } from '../document/summary-schema.js';
-import { stabilityFigures, stabilityReport } from './stability.js';
+import { deriveRandom } from '../infra/random.js';
+import { round } from '../infra/round.js';
 import type { ClusteringStreams } from '../infra/streams.js';
+import { embed } from './embedding/embed.js';
+import { fitMixture } from './mixture/fit.js';
+import { CLUSTER_EMBED_PARAMS, embeddingFor } from './parameters.js';
+import { answerCounts, RATE_DECIMALS, ratesAndLift } from './profile.js';
+import { stabilityFigures, stabilityReport } from './stability.js';
 import type { BinaryMatrix, ProgressCallback, RunParameters, StabilityClass } from './types.js';
 
 export interface SubSegmentPart {
@@ -60,13 +61,20 @@ export function subSegment(members: BinaryMatrix, count: number, options: SubSeg
   }
   // UMAP needs more points than neighbours; the mixture at least a handful per component.
   if (members.rows < Math.max(CLUSTER_EMBED_PARAMS.nNeighbors + 2, 10 * count)) {
-    throw new RangeError(`sub-segments: ${members.rows} members are too few to split in ${count} (at least ${Math.max(CLUSTER_EMBED_PARAMS.nNeighbors + 2, 10 * count)} needed)`);
+    throw new RangeError(
+      `sub-segments: ${members.rows} members are too few to split in ${count} (at least ${Math.max(CLUSTER_EMBED_PARAMS.nNeighbors + 2, 10 * count)} needed)`,
+    );
   }
   const { parameters, streams } = options;
   const params = embeddingFor(CLUSTER_EMBED_PARAMS, members.rows, parameters.init);
   const split = (stream: string, mixtureStream: string): Int32Array => {
-    const space = embed(members, params, { random: deriveRandom(parameters.seed, stream), onProgress: options.onProgress, onNotice: options.onNotice });
-    return fitMixture(space, count, { ...parameters.mixture, random: deriveRandom(parameters.seed, mixtureStream) }).labels;
+    const space = embed(members, params, {
+      random: deriveRandom(parameters.seed, stream),
+      onProgress: options.onProgress,
+      onNotice: options.onNotice,
+    });
+    return fitMixture(space, count, { ...parameters.mixture, random: deriveRandom(parameters.seed, mixtureStream) })
+      .labels;
   };
   const fitted = split(streams.embedding, streams.mixture);
   const counts = answerCounts(members, fitted, count);
@@ -79,8 +87,15 @@ export function subSegment(members: BinaryMatrix, count: number, options: SubSeg
   const partOf = new Int32Array(count).fill(-1);
   order.forEach((c, i) => (partOf[c] = i));
   const labels = Int32Array.from(fitted, (c) => partOf[c]);
-  const runs = Array.from({ length: options.reruns }, (_, r) => split(streams.rerunEmbedding(r + 1), streams.rerunMixture(r + 1)));
+  const runs = Array.from({ length: options.reruns }, (_, r) =>
+    split(streams.rerunEmbedding(r + 1), streams.rerunMixture(r + 1)),
+  );
   const stability = runs.length > 0 ? stabilityReport(labels, order.length, runs).segments : null;
-  const parts = order.map((c, i) => ({ size: sizes[c], share: round(sizes[c] / members.rows, RATE_DECIMALS), ...ratesAndLift(counts, c, base), stability: stability ? stabilityFigures(stability[i]) : null }));
+  const parts = order.map((c, i) => ({
+    size: sizes[c],
+    share: round(sizes[c] / members.rows, RATE_DECIMALS),
+    ...ratesAndLift(counts, c, base),
+    stability: stability ? stabilityFigures(stability[i]) : null,
+  }));
   return { baseRates: base.map((r) => round(r, RATE_DECIMALS)), parts, labels };
 }

@@ -5,16 +5,23 @@
  */
 import type { LoadedConfig } from '../config/load.js';
 import type { ProfessionalRule } from '../config/schema.js';
-import type { Breakdown, Feature, QuestionInfo, SegmentResult, Segmentation } from '../document/segmentation-schema.js';
+import type { Breakdown, Feature, QuestionInfo, Segmentation, SegmentResult } from '../document/segmentation-schema.js';
 import type { SurveyTable } from '../survey/read.js';
 import type { BinaryMatrix, Embedding, ProgressCallback } from './embedding/types.js';
 import type { MixtureFit } from './mixture/types.js';
 import type { ResolvedEmbedParams, RunParameters } from './parameters.js';
 
-export type { BinaryMatrix, Embedding, EmbedParams, LayoutInit, Neighbours, ProgressCallback } from './embedding/types.js';
+export type { SurveyTable } from '../survey/read.js';
+export type {
+  BinaryMatrix,
+  Embedding,
+  EmbedParams,
+  LayoutInit,
+  Neighbours,
+  ProgressCallback,
+} from './embedding/types.js';
 export type { MixtureFit, MixtureInit, MixtureParameters } from './mixture/types.js';
 export type { PublishedPartition, ResolvedEmbedParams, RunParameters } from './parameters.js';
-export type { SurveyTable } from '../survey/read.js';
 
 /** What one segmentation run reads, and its parameters (resolved by ./parameters.ts). */
 export interface SegmentOptions {
@@ -25,7 +32,19 @@ export interface SegmentOptions {
   parameters: RunParameters;
 }
 
-export const STAGES = ['read', 'encode', 'map', 'split', 'embed', 'professional-map', 'stability', 'cluster', 'select-k', 'consensus', 'profile'] as const;
+export const STAGES = [
+  'read',
+  'encode',
+  'map',
+  'split',
+  'embed',
+  'professional-map',
+  'stability',
+  'cluster',
+  'select-k',
+  'consensus',
+  'profile',
+] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface Reporter {

@@ -66,7 +66,8 @@ export function astroOutputFilter(options: { verbose: boolean }): OutputFilter {
   const close = (block: Block | null): string[] => {
     if (!block) return [];
     if (held && held.key === block.key) {
-      const better = !OWN_FILE_LOCATION.test(held.lines.join('\n')) && OWN_FILE_LOCATION.test(block.lines.join('\n')) ? block : held;
+      const better =
+        !OWN_FILE_LOCATION.test(held.lines.join('\n')) && OWN_FILE_LOCATION.test(block.lines.join('\n')) ? block : held;
       held = null;
       repeats++;
       return better.lines;
@@ -114,7 +115,10 @@ export function astroOutputFilter(options: { verbose: boolean }): OutputFilter {
     },
     finish() {
       const out = [...this.idle(), ...summary()];
-      if (repeats > 0) out.push(`(${repeats} repeated warning${repeats === 1 ? '' : 's'} or error${repeats === 1 ? '' : 's'} not shown again)`);
+      if (repeats > 0)
+        out.push(
+          `(${repeats} repeated warning${repeats === 1 ? '' : 's'} or error${repeats === 1 ? '' : 's'} not shown again)`,
+        );
       return out;
     },
   };

@@ -18,7 +18,11 @@ const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/pack
 const child = spawn(process.execPath, [astroBin, ...args], {
   stdio: ['inherit', 'pipe', 'pipe'],
   // Piped output is not a terminal, so Astro would drop its colours; keep them when ours is one.
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(process.stdout.isTTY && process.env.NO_COLOR === undefined ? { FORCE_COLOR: '1' } : {}) },
+  env: {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...(process.stdout.isTTY && process.env.NO_COLOR === undefined ? { FORCE_COLOR: '1' } : {}),
+  },
 });
 
 // One filter for both streams: a warning on stderr and its repeat on stdout are one warning.

@@ -12,7 +12,9 @@ import * as pagefind from 'pagefind';
 const outDir = resolve(process.cwd(), process.env.SITE_OUT_DIR || 'dist');
 
 if (process.argv.includes('--help')) {
-  console.log('usage: node scripts/site/search-index.mjs\n  indexes the built site in $SITE_OUT_DIR (default dist) with Pagefind, into its pagefind/ folder');
+  console.log(
+    'usage: node scripts/site/search-index.mjs\n  indexes the built site in $SITE_OUT_DIR (default dist) with Pagefind, into its pagefind/ folder',
+  );
   process.exit(0);
 }
 

@@ -24,11 +24,18 @@ export function joinedChoiceColumn(code: string, index: number): string {
  * the cell or at a delimiter wins, so a choice that contains the delimiter is not cut. Returns the choices'
  * indices, or the first fragment that matches no choice.
  */
-export function splitJoinedCell(cell: string, delimiter: string, choicesLongestFirst: readonly { text: string; index: number }[]): { indices: number[] } | { unknown: string } {
+export function splitJoinedCell(
+  cell: string,
+  delimiter: string,
+  choicesLongestFirst: readonly { text: string; index: number }[],
+): { indices: number[] } | { unknown: string } {
   const indices: number[] = [];
   let at = 0;
   while (at < cell.length) {
-    const match = choicesLongestFirst.find(({ text }) => cell.startsWith(text, at) && (at + text.length === cell.length || cell.startsWith(delimiter, at + text.length)));
+    const match = choicesLongestFirst.find(
+      ({ text }) =>
+        cell.startsWith(text, at) && (at + text.length === cell.length || cell.startsWith(delimiter, at + text.length)),
+    );
     if (!match) {
       const next = cell.indexOf(delimiter, at);
       return { unknown: cell.slice(at, next < 0 ? cell.length : next) };
@@ -65,7 +72,9 @@ export function expandJoinedColumns(table: SurveyTable, questions: readonly Join
 }
 
 function splitColumn(table: SurveyTable, question: JoinedQuestion, cells: Column): Column[] {
-  const longestFirst = question.choices.map((text, index) => ({ text, index })).sort((a, b) => b.text.length - a.text.length || a.index - b.index);
+  const longestFirst = question.choices
+    .map((text, index) => ({ text, index }))
+    .sort((a, b) => b.text.length - a.text.length || a.index - b.index);
   // Split each distinct cell text once; respondents share a few hundred combinations.
   const chosenByText = cells.texts.map((text, code) => {
     if (code === 0) return [];

@@ -3,8 +3,9 @@
  * layout (single or multi), its `_A`/`_B` variants and the answers found with their counts. The draft
  * command writes configs from these, the validate command checks configs against them.
  */
-import type { Column, SurveyTable } from './read.js';
+
 import { isFreeTextColumn, questionOfColumn, variantOfColumn } from './columns.js';
+import type { Column, SurveyTable } from './read.js';
 
 export interface AnswerCount {
   answer: string;
@@ -56,7 +57,12 @@ export function surveyQuestions(table: SurveyTable): SurveyQuestion[] {
   return questions;
 }
 
-function describeQuestion(table: SurveyTable, code: string, columns: string[], freeTextColumns: string[]): SurveyQuestion {
+function describeQuestion(
+  table: SurveyTable,
+  code: string,
+  columns: string[],
+  freeTextColumns: string[],
+): SurveyQuestion {
   const variants = [...new Set(columns.map(variantOfColumn).filter((v): v is 'A' | 'B' => v !== null))].sort();
   const firstForm = variants.length > 0 ? columns.filter((c) => variantOfColumn(c) === variants[0]) : columns;
   const type = isSingleChoice(table, code, firstForm) ? 'single' : 'multi';

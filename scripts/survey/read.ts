@@ -6,13 +6,13 @@
 import { isUtf8 } from 'node:buffer';
 import { createReadStream, promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { crc32 } from 'node:zlib';
-import { parse, CsvError } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import yauzl from 'yauzl';
 import { InputError, quoted } from '../infra/errors.js';
-import { virtualFileSystemOf } from '../infra/output-paths.js';
 import { sha256File } from '../infra/hash.js';
+import { virtualFileSystemOf } from '../infra/output-paths.js';
 
 export interface SurveySource {
   /** The path the user gave. */
@@ -121,7 +121,9 @@ export async function readSurvey(path: string, options: ReadOptions = {}): Promi
   const stat = await checkSurveyFile(path);
   const sha256 = options.sha256 ?? (await sha256File(path));
   const isZip = await startsWithZipMagic(path);
-  const { stream, entry, companions } = isZip ? await openZipEntry(path, options.responsesFile) : { stream: createReadStream(path), entry: null, companions: [] };
+  const { stream, entry, companions } = isZip
+    ? await openZipEntry(path, options.responsesFile)
+    : { stream: createReadStream(path), entry: null, companions: [] };
   const source: SurveySource = {
     path,
     entry,
@@ -132,15 +134,28 @@ export async function readSurvey(path: string, options: ReadOptions = {}): Promi
   };
   const encoding = options.encoding ?? 'utf-8';
   const textOf = options.questionTexts ? await readQuestionTexts(path, isZip, options.questionTexts, encoding) : null;
-  return parseSurveyCsv(decodedAsUtf8(stream, encoding, source.displayName), source, options.keepColumn ?? (() => true), new Set(options.blankCells ?? []), textOf);
+  return parseSurveyCsv(
+    decodedAsUtf8(stream, encoding, source.displayName),
+    source,
+    options.keepColumn ?? (() => true),
+    new Set(options.blankCells ?? []),
+    textOf,
+  );
 }
 
 /** Column code → question text, from the schema file beside the responses (see ReadOptions.questionTexts). */
-async function readQuestionTexts(path: string, isZip: boolean, schema: QuestionTextsSource, encoding: SurveyEncoding): Promise<Map<string, string>> {
+async function readQuestionTexts(
+  path: string,
+  isZip: boolean,
+  schema: QuestionTextsSource,
+  encoding: SurveyEncoding,
+): Promise<Map<string, string>> {
   let stream: Readable;
   let file: string;
   if (isZip) {
-    const opened = await openZipEntry(path, schema.schemaFile, (names) => names.find((name) => name === schema.schemaFile || name.endsWith(`/${schema.schemaFile}`)));
+    const opened = await openZipEntry(path, schema.schemaFile, (names) =>
+      names.find((name) => name === schema.schemaFile || name.endsWith(`/${schema.schemaFile}`)),
+    );
     stream = opened.stream;
     file = `${path}:${opened.entry}`;
   } else {
@@ -158,14 +173,20 @@ async function readQuestionTexts(path: string, isZip: boolean, schema: QuestionT
       const code = row[schema.codeColumn];
       const text = row[schema.textColumn];
       if (code === undefined || text === undefined) {
-        throw new InputError({ file, line: 1 }, `has no "${code === undefined ? schema.codeColumn : schema.textColumn}" column; the config's questionTexts names columns "${schema.codeColumn}" and "${schema.textColumn}"`);
+        throw new InputError(
+          { file, line: 1 },
+          `has no "${code === undefined ? schema.codeColumn : schema.textColumn}" column; the config's questionTexts names columns "${schema.codeColumn}" and "${schema.textColumn}"`,
+        );
       }
       texts.set(code.trim(), text.trim());
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
     const line = (error as CsvError & { lines?: number }).lines;
-    throw new InputError({ file, line }, `is not a valid schema CSV: ${error instanceof CsvError ? describeCsvError(error) : (error as Error).message}`);
+    throw new InputError(
+      { file, line },
+      `is not a valid schema CSV: ${error instanceof CsvError ? describeCsvError(error) : (error as Error).message}`,
+    );
   }
   return texts;
 }
@@ -176,13 +197,21 @@ async function readQuestionTexts(path: string, isZip: boolean, schema: QuestionT
  */
 export async function checkSurveyFile(path: string) {
   const virtual = virtualFileSystemOf(path);
-  if (virtual) throw new InputError({ file: path }, `is under ${virtual}, not a survey file; expected the survey CSV or Kaggle's zip`);
+  if (virtual)
+    throw new InputError(
+      { file: path },
+      `is under ${virtual}, not a survey file; expected the survey CSV or Kaggle's zip`,
+    );
   try {
     const stat = await fs.stat(path);
-    if (stat.isFIFO()) throw new InputError({ file: path }, 'is a FIFO (named pipe), not a file; expected the survey CSV or Kaggle\'s zip');
-    if (!stat.isFile()) throw new InputError({ file: path }, 'is not a file; expected the survey CSV or Kaggle\'s zip');
+    if (stat.isFIFO())
+      throw new InputError(
+        { file: path },
+        "is a FIFO (named pipe), not a file; expected the survey CSV or Kaggle's zip",
+      );
+    if (!stat.isFile()) throw new InputError({ file: path }, "is not a file; expected the survey CSV or Kaggle's zip");
     await fs.access(path, fs.constants.R_OK);
-    if (stat.size === 0) throw new InputError({ file: path }, 'is empty; expected the survey CSV or Kaggle\'s zip');
+    if (stat.size === 0) throw new InputError({ file: path }, "is empty; expected the survey CSV or Kaggle's zip");
     return stat;
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -191,7 +220,6 @@ export async function checkSurveyFile(path: string) {
     throw new InputError({ file: path }, `cannot read the survey (${reason})`);
   }
 }
-
 
 async function startsWithZipMagic(path: string): Promise<boolean> {
   const handle = await fs.open(path, 'r');
@@ -217,14 +245,22 @@ export function pickResponsesEntry(entries: string[], responsesFile: string | un
 
 /** The entries that look like a survey's responses: `*responses*.csv`, outside macOS's resource folder. */
 function responsesCandidates(entries: string[]): string[] {
-  return entries.filter((name) => name.toLowerCase().endsWith('.csv') && !name.startsWith('__MACOSX/') && /responses/i.test(basename(name)));
+  return entries.filter(
+    (name) => name.toLowerCase().endsWith('.csv') && !name.startsWith('__MACOSX/') && /responses/i.test(basename(name)),
+  );
 }
 
-function openZipEntry(path: string, responsesFile: string | undefined, pick: (names: string[]) => string | undefined = (names) => pickResponsesEntry(names, responsesFile)): Promise<{ stream: Readable; entry: string; companions: string[] }> {
+function openZipEntry(
+  path: string,
+  responsesFile: string | undefined,
+  pick: (names: string[]) => string | undefined = (names) => pickResponsesEntry(names, responsesFile),
+): Promise<{ stream: Readable; entry: string; companions: string[] }> {
   return new Promise((resolvePromise, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: false }, (openError, zip) => {
       if (openError || !zip) {
-        reject(new InputError({ file: path }, `is not a readable zip archive (${openError?.message ?? 'unknown error'})`));
+        reject(
+          new InputError({ file: path }, `is not a readable zip archive (${openError?.message ?? 'unknown error'})`),
+        );
         return;
       }
       const entries: yauzl.Entry[] = [];
@@ -232,7 +268,9 @@ function openZipEntry(path: string, responsesFile: string | undefined, pick: (na
         entries.push(entry);
         zip.readEntry();
       });
-      zip.on('error', (error: Error) => reject(new InputError({ file: path }, `is a damaged zip archive (${error.message})`)));
+      zip.on('error', (error: Error) =>
+        reject(new InputError({ file: path }, `is a damaged zip archive (${error.message})`)),
+      );
       zip.on('end', () => {
         const name = pick(entries.map((e) => e.fileName));
         const entry = entries.find((e) => e.fileName === name);
@@ -242,7 +280,12 @@ function openZipEntry(path: string, responsesFile: string | undefined, pick: (na
           zip.close();
           if (candidates.length > 1 && !responsesFile) {
             // Kaggle's 2018 and 2019 zips hold several; guessing would read the wrong one quietly.
-            reject(new InputError({ file: path }, `holds ${candidates.length} candidate responses CSVs (${candidates.join(', ')}); name the one to read: the config's "responsesFile", or --responses-file NAME for config:draft`));
+            reject(
+              new InputError(
+                { file: path },
+                `holds ${candidates.length} candidate responses CSVs (${candidates.join(', ')}); name the one to read: the config's "responsesFile", or --responses-file NAME for config:draft`,
+              ),
+            );
             return;
           }
           const wanted = responsesFile ? `"${responsesFile}" or a single *responses*.csv` : 'a single *responses*.csv';
@@ -252,13 +295,21 @@ function openZipEntry(path: string, responsesFile: string | undefined, pick: (na
         zip.openReadStream(entry, (streamError, stream) => {
           if (streamError || !stream) {
             zip.close();
-            reject(new InputError({ file: `${path}:${entry.fileName}` }, `cannot be extracted (${streamError?.message})`));
+            reject(
+              new InputError({ file: `${path}:${entry.fileName}` }, `cannot be extracted (${streamError?.message})`),
+            );
             return;
           }
           stream.on('close', () => zip.close());
           const checked = new CrcCheck(`${path}:${entry.fileName}`, entry.crc32);
-          stream.on('error', (error) => checked.destroy(new InputError({ file: `${path}:${entry.fileName}` }, `is a damaged zip entry (${error.message})`)));
-          const companions = entries.map((e) => e.fileName).filter((n) => n !== entry.fileName && !n.endsWith('/') && !n.startsWith('__MACOSX/'));
+          stream.on('error', (error) =>
+            checked.destroy(
+              new InputError({ file: `${path}:${entry.fileName}` }, `is a damaged zip entry (${error.message})`),
+            ),
+          );
+          const companions = entries
+            .map((e) => e.fileName)
+            .filter((n) => n !== entry.fileName && !n.endsWith('/') && !n.startsWith('__MACOSX/'));
           resolvePromise({ stream: stream.pipe(checked), entry: entry.fileName, companions });
         });
       });
@@ -268,7 +319,13 @@ function openZipEntry(path: string, responsesFile: string | undefined, pick: (na
 }
 
 /** `textOf` given: one header row, question texts from the schema file; otherwise row 2 holds them. */
-async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn: (code: string) => boolean, blankCells: Set<string>, textOf: Map<string, string> | null): Promise<SurveyTable> {
+async function parseSurveyCsv(
+  stream: Readable,
+  source: SurveySource,
+  keepColumn: (code: string) => boolean,
+  blankCells: Set<string>,
+  textOf: Map<string, string> | null,
+): Promise<SurveyTable> {
   const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true });
   let codes: string[] | undefined;
   let texts: string[] | undefined;
@@ -289,7 +346,10 @@ async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn
         continue;
       }
       if (record.length !== codes.length) {
-        throw new InputError({ file, line: info.lines }, `row has ${record.length} fields; expected ${codes.length} as in the header row`);
+        throw new InputError(
+          { file, line: info.lines },
+          `row has ${record.length} fields; expected ${codes.length} as in the header row`,
+        );
       }
       if (!texts) {
         texts = record;
@@ -299,7 +359,10 @@ async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn
         const raw = record[index];
         const cell = raw === '' ? raw : raw.trim();
         if (cell.length > MAX_ANSWER_LENGTH) {
-          throw new InputError({ file, line: info.lines, column: codes[index] }, `an answer of ${cell.length.toLocaleString('en')} characters (${quoted(cell)}); expected at most ${MAX_ANSWER_LENGTH}, as answers of a configured question are: is this a free-text column, or a broken row?`);
+          throw new InputError(
+            { file, line: info.lines, column: codes[index] },
+            `an answer of ${cell.length.toLocaleString('en')} characters (${quoted(cell)}); expected at most ${MAX_ANSWER_LENGTH}, as answers of a configured question are: is this a free-text column, or a broken row?`,
+          );
         }
         column.push(blankCells.size > 0 && blankCells.has(cell) ? '' : cell);
       }
@@ -314,9 +377,21 @@ async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn
     }
     throw new InputError({ file }, `cannot be read (${(error as Error).message})`);
   }
-  if (!codes) throw new InputError({ file }, 'is empty; expected a header row of column codes, a row of question texts and respondent rows');
-  if (!texts) throw new InputError({ file, line: 2 }, 'ends after the header row; expected a row of question texts and respondent rows');
-  if (rows === 0) throw new InputError({ file, line: textOf ? 2 : 3 }, `holds no respondent rows after the ${textOf ? 'header row' : 'two header rows'}`);
+  if (!codes)
+    throw new InputError(
+      { file },
+      'is empty; expected a header row of column codes, a row of question texts and respondent rows',
+    );
+  if (!texts)
+    throw new InputError(
+      { file, line: 2 },
+      'ends after the header row; expected a row of question texts and respondent rows',
+    );
+  if (rows === 0)
+    throw new InputError(
+      { file, line: textOf ? 2 : 3 },
+      `holds no respondent rows after the ${textOf ? 'header row' : 'two header rows'}`,
+    );
   return {
     source,
     codes,
@@ -328,7 +403,8 @@ async function parseSurveyCsv(stream: Readable, source: SurveySource, keepColumn
 }
 
 function describeCsvError(error: CsvError): string {
-  if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') return 'a row has a different number of fields than the header row';
+  if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH')
+    return 'a row has a different number of fields than the header row';
   return error.message.replace(/^Invalid[^:]*: /, '');
 }
 
@@ -413,8 +489,14 @@ class Utf8Check extends Transform {
     this.column = 1 + characterCount(bytes.subarray(last + 1));
   }
 
-  private error(byte: number, why = `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} does not start a valid UTF-8 character`): InputError {
-    return new InputError({ file: this.file, line: this.line, column: this.column }, `is not valid UTF-8: ${why}; the config's "encoding" says utf-8 (a Latin-1 file needs \`encoding: latin1\`)`);
+  private error(
+    byte: number,
+    why = `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} does not start a valid UTF-8 character`,
+  ): InputError {
+    return new InputError(
+      { file: this.file, line: this.line, column: this.column },
+      `is not valid UTF-8: ${why}; the config's "encoding" says utf-8 (a Latin-1 file needs \`encoding: latin1\`)`,
+    );
   }
 }
 
@@ -472,7 +554,11 @@ function checkUniqueCodes(codes: string[], file: string): void {
   const first = new Map<string, number>();
   codes.forEach((code, index) => {
     const earlier = first.get(code);
-    if (earlier !== undefined) throw new InputError({ file, line: 1, column: index + 1 }, `column code ${quoted(code)} appears twice in the header row (columns ${earlier + 1} and ${index + 1}); expected each code once`);
+    if (earlier !== undefined)
+      throw new InputError(
+        { file, line: 1, column: index + 1 },
+        `column code ${quoted(code)} appears twice in the header row (columns ${earlier + 1} and ${index + 1}); expected each code once`,
+      );
     first.set(code, index);
   });
 }
@@ -484,7 +570,10 @@ function checkUniqueCodes(codes: string[], file: string): void {
 class CrcCheck extends Transform {
   private crc = 0;
 
-  constructor(private readonly file: string, private readonly expected: number) {
+  constructor(
+    private readonly file: string,
+    private readonly expected: number,
+  ) {
     super();
   }
 
@@ -495,6 +584,13 @@ class CrcCheck extends Transform {
 
   override _flush(done: TransformCallback): void {
     const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
-    done(this.crc >>> 0 === this.expected >>> 0 ? null : new InputError({ file: this.file }, `fails its CRC-32 check (the archive records ${hex(this.expected)}, the bytes give ${hex(this.crc)}): the zip is damaged; download it again`));
+    done(
+      this.crc >>> 0 === this.expected >>> 0
+        ? null
+        : new InputError(
+            { file: this.file },
+            `fails its CRC-32 check (the archive records ${hex(this.expected)}, the bytes give ${hex(this.crc)}): the zip is damaged; download it again`,
+          ),
+    );
   }
 }

@@ -34,11 +34,20 @@ export function workActivityCells(doc: WorkActivityChartInput, names?: readonly 
   const question = findQuestion(doc, doc.workActivities);
   const featureIndex = featureIndexById(doc);
   const answers = uniqueLabels(question.answers.map((a) => a.label));
-  const columns = question.answers.flatMap((a, j) => (featureIndex.has(a.id) ? [{ answer: answers[j], order: j, feature: featureIndex.get(a.id)! }] : []));
+  const columns = question.answers.flatMap((a, j) =>
+    featureIndex.has(a.id) ? [{ answer: answers[j], order: j, feature: featureIndex.get(a.id)! }] : [],
+  );
   const segments = segmentsInOrder(doc);
   const labels = uniqueLabels(segments.map((s) => segmentName(names, s.index)));
   return segments.flatMap((s, k) =>
-    columns.map((c) => ({ segment: s.index, name: labels[k], answer: c.answer, answerOrder: c.order, lift: s.lift[c.feature], segmentRate: s.rates[c.feature] })),
+    columns.map((c) => ({
+      segment: s.index,
+      name: labels[k],
+      answer: c.answer,
+      answerOrder: c.order,
+      lift: s.lift[c.feature],
+      segmentRate: s.rates[c.feature],
+    })),
   );
 }
 
@@ -57,7 +66,14 @@ export function workActivitySpec(doc: WorkActivityChartInput, names?: readonly s
     // narrow.ts turns this table for phones (answers as rows).
     usermeta: { narrow: 'heatmap' },
     // Lift in percentage points (the site's one unit for lift), the rate in percent.
-    data: { values: cells.map((c) => ({ ...c, lift: round(c.lift * 100, 2), segmentRate: round(c.segmentRate * 100, 2), liftText: points(c.lift) })) },
+    data: {
+      values: cells.map((c) => ({
+        ...c,
+        lift: round(c.lift * 100, 2),
+        segmentRate: round(c.segmentRate * 100, 2),
+        liftText: points(c.lift),
+      })),
+    },
     width: { step: 96 },
     height: { step: 30 },
     encoding: {
@@ -67,14 +83,29 @@ export function workActivitySpec(doc: WorkActivityChartInput, names?: readonly s
         type: 'nominal',
         sort: [...new Set(cells.map((c) => c.answer))],
         // Bottom axis: wrapped labels grow downwards from the top baseline, away from the cells.
-        axis: { title: null, orient: 'bottom', labelAngle: 0, labelAlign: 'center', labelBaseline: 'top', labelExpr: wrapExpr(16), labelLineHeight: 14, domain: false, ticks: false },
+        axis: {
+          title: null,
+          orient: 'bottom',
+          labelAngle: 0,
+          labelAlign: 'center',
+          labelBaseline: 'top',
+          labelExpr: wrapExpr(16),
+          labelLineHeight: 14,
+          domain: false,
+          ticks: false,
+        },
       },
     },
     layer: [
       {
         mark: { type: 'rect' },
         encoding: {
-          color: { field: 'lift', type: 'quantitative', scale: { scheme: DIVERGING_SCHEME, domain: [-extent, extent], domainMid: 0 }, legend: { title: 'Lift (points)', format: '+d', orient: 'bottom' } },
+          color: {
+            field: 'lift',
+            type: 'quantitative',
+            scale: { scheme: DIVERGING_SCHEME, domain: [-extent, extent], domainMid: 0 },
+            legend: { title: 'Lift (points)', format: '+d', orient: 'bottom' },
+          },
           tooltip: [
             { field: 'name', type: 'nominal', title: 'Segment' },
             { field: 'answer', type: 'nominal', title: 'Work activity' },

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Breakdown, QuestionInfo, SegmentResult } from '../../scripts/document/segmentation-schema.js';
 import { TABLEAU20 } from './colors.js';
-import { OVERALL_NAME, findQuestion, round, segmentName, segmentsInOrder, uniqueLabels } from './data.js';
+import { findQuestion, OVERALL_NAME, round, segmentName, segmentsInOrder, uniqueLabels } from './data.js';
 import { percent } from './format.js';
 import type { ChartTable } from './table.js';
 import { VEGA_LITE_SCHEMA } from './theme.js';
@@ -40,14 +40,20 @@ export interface BreakdownRow {
   share: number;
 }
 
-function barsOf(doc: BreakdownChartInput, code: string, options: BreakdownOptions): { label: string; segment: number; breakdown: Breakdown }[] {
+function barsOf(
+  doc: BreakdownChartInput,
+  code: string,
+  options: BreakdownOptions,
+): { label: string; segment: number; breakdown: Breakdown }[] {
   const wanted = options.segments ? new Set(options.segments) : null;
   const bars = segmentsInOrder(doc)
     .filter((s) => !wanted || wanted.has(s.index))
     .map((s) => ({ label: segmentName(options.names, s.index), segment: s.index, breakdown: s.breakdowns[code] }));
-  if (options.includeOverall ?? true) bars.unshift({ label: OVERALL_NAME, segment: -1, breakdown: doc.overall.breakdowns[code] });
+  if (options.includeOverall ?? true)
+    bars.unshift({ label: OVERALL_NAME, segment: -1, breakdown: doc.overall.breakdowns[code] });
   const missing = bars.find((b) => !b.breakdown);
-  if (missing) throw new Error(`charts: no breakdown of ${code} for ${missing.label}; only profile questions have breakdowns`);
+  if (missing)
+    throw new Error(`charts: no breakdown of ${code} for ${missing.label}; only profile questions have breakdowns`);
   const labels = uniqueLabels(bars.map((b) => b.label));
   return bars.map((b, i) => ({ ...b, label: labels[i] }));
 }
@@ -97,7 +103,13 @@ export function breakdownSpec(doc: BreakdownChartInput, code: string, options: B
     mark: { type: 'bar' },
     encoding: {
       y: { field: 'bar', type: 'nominal', sort: bars, axis: { title: null } },
-      x: { field: 'share', type: 'quantitative', stack: 'zero', scale: { domain: [0, 1] }, axis: { title: `Share of answers: ${question.label}`, format: '%', tickCount: 5 } },
+      x: {
+        field: 'share',
+        type: 'quantitative',
+        stack: 'zero',
+        scale: { domain: [0, 1] },
+        axis: { title: `Share of answers: ${question.label}`, format: '%', tickCount: 5 },
+      },
       color: {
         field: 'answer',
         type: question.ordered ? 'ordinal' : 'nominal',
@@ -122,7 +134,11 @@ export function breakdownTable(doc: BreakdownChartInput, code: string, options: 
   const rows = breakdownRows(doc, code, options);
   const bars = [...new Set(rows.map((r) => r.bar))];
   const missing = new Map(barsOf(doc, code, options).map((b) => [b.label, b.breakdown.missing]));
-  const table = bars.map((bar) => [bar, ...rows.filter((r) => r.bar === bar).map((r) => r.count), missing.get(bar) ?? 0]);
+  const table = bars.map((bar) => [
+    bar,
+    ...rows.filter((r) => r.bar === bar).map((r) => r.count),
+    missing.get(bar) ?? 0,
+  ]);
   const top = rows.filter((r) => r.bar === bars[0]).reduce((a, b) => (b.share > a.share ? b : a), rows[0]);
   const alt =
     `Stacked bars of "${question.label}" answers for ${bars.length === 1 ? bars[0] : `${bars.length} groups`}` +

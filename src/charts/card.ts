@@ -5,8 +5,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { segmentName } from './data.js';
-import { liftChartSpec, type LiftChartInput } from './lift.js';
-import { segmentSizesSpec, type SizesChartInput } from './sizes.js';
+import { type LiftChartInput, liftChartSpec } from './lift.js';
+import { type SizesChartInput, segmentSizesSpec } from './sizes.js';
 
 /** The survey's title, which both cards write under their chart. */
 type Titled = { survey: Pick<Segmentation['survey'], 'title'> };
@@ -23,7 +23,11 @@ export interface SocialCardOptions {
   top?: number;
 }
 
-export function socialCardSpec(doc: SocialCardInput, segmentIndex: number, options: SocialCardOptions = {}): TopLevelSpec {
+export function socialCardSpec(
+  doc: SocialCardInput,
+  segmentIndex: number,
+  options: SocialCardOptions = {},
+): TopLevelSpec {
   const { top = 8, names } = options;
   const base = liftChartSpec(doc, segmentIndex, { top, names, width: 420, legend: false });
   return {

@@ -46,8 +46,12 @@ export interface ChangesPoint {
 export function changesPoints(input: ChangesChartInput): ChangesPoint[] {
   const labels = changesLabels(input);
   return input.rows.flatMap((r, i) => [
-    ...(r.prevShare === null ? [] : [{ label: labels[i], year: String(input.prevYear), share: round(r.prevShare), status: r.status }]),
-    ...(r.nextShare === null ? [] : [{ label: labels[i], year: String(input.nextYear), share: round(r.nextShare), status: r.status }]),
+    ...(r.prevShare === null
+      ? []
+      : [{ label: labels[i], year: String(input.prevYear), share: round(r.prevShare), status: r.status }]),
+    ...(r.nextShare === null
+      ? []
+      : [{ label: labels[i], year: String(input.nextYear), share: round(r.nextShare), status: r.status }]),
   ]);
 }
 
@@ -75,8 +79,18 @@ export function changesSpec(input: ChangesChartInput): TopLevelSpec {
         mark: { type: 'point', filled: true, size: 90, opacity: 1 },
         encoding: {
           y,
-          x: { field: 'share', type: 'quantitative', axis: { title: 'Share of professionals', format: '.0%' }, scale: { zero: true } },
-          color: { field: 'year', type: 'nominal', scale: { domain: years, range: [...YEAR_COLORS] }, legend: { title: 'Survey year', orient: 'top' } },
+          x: {
+            field: 'share',
+            type: 'quantitative',
+            axis: { title: 'Share of professionals', format: '.0%' },
+            scale: { zero: true },
+          },
+          color: {
+            field: 'year',
+            type: 'nominal',
+            scale: { domain: years, range: [...YEAR_COLORS] },
+            legend: { title: 'Survey year', orient: 'top' },
+          },
           shape: { field: 'year', type: 'nominal', scale: { domain: years, range: ['circle', 'diamond'] } },
           tooltip: [
             { field: 'label', type: 'nominal', title: 'Segment' },
@@ -93,14 +107,30 @@ export function changesSpec(input: ChangesChartInput): TopLevelSpec {
 export function changesTable(input: ChangesChartInput): ChartTable {
   const { prevYear, nextYear, rows } = input;
   const matched = rows.filter((r) => r.prevShare !== null && r.nextShare !== null);
-  const moved = matched.length > 0 ? matched.reduce((a, b) => (Math.abs(b.nextShare! - b.prevShare!) > Math.abs(a.nextShare! - a.prevShare!) ? b : a)) : null;
+  const moved =
+    matched.length > 0
+      ? matched.reduce((a, b) =>
+          Math.abs(b.nextShare! - b.prevShare!) > Math.abs(a.nextShare! - a.prevShare!) ? b : a,
+        )
+      : null;
   const alt =
     `Dot plot of segment shares of professionals in ${prevYear} and ${nextYear}: ${matched.length} segments found in both years, ` +
     `${rows.filter((r) => r.prevShare === null).length} new in ${nextYear}, ${rows.filter((r) => r.nextShare === null).length} gone since ${prevYear}` +
-    (moved ? `; the largest move is "${moved.nextName}", from ${percent(moved.prevShare!, 0)} to ${percent(moved.nextShare!, 0)}.` : '.');
+    (moved
+      ? `; the largest move is "${moved.nextName}", from ${percent(moved.prevShare!, 0)} to ${percent(moved.nextShare!, 0)}.`
+      : '.');
   return {
     alt,
-    columns: [`segment in ${prevYear}`, `segment in ${nextYear}`, 'change', `size ${prevYear}`, `share ${prevYear}`, `size ${nextYear}`, `share ${nextYear}`, 'similarity'],
+    columns: [
+      `segment in ${prevYear}`,
+      `segment in ${nextYear}`,
+      'change',
+      `size ${prevYear}`,
+      `share ${prevYear}`,
+      `size ${nextYear}`,
+      `share ${nextYear}`,
+      'similarity',
+    ],
     rows: rows.map((r) => [
       r.prevName,
       r.nextName,

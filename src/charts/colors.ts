@@ -6,8 +6,18 @@
 import { QUESTION_GROUPS, type QuestionGroup } from '../../scripts/config/schema.js';
 
 export const PAIRED = [
-  '#a6cee3', '#1f78b4', '#b2df8a', '#33a02c', '#fb9a99', '#e31a1c',
-  '#fdbf6f', '#ff7f00', '#cab2d6', '#6a3d9a', '#ffff99', '#b15928',
+  '#a6cee3',
+  '#1f78b4',
+  '#b2df8a',
+  '#33a02c',
+  '#fb9a99',
+  '#e31a1c',
+  '#fdbf6f',
+  '#ff7f00',
+  '#cab2d6',
+  '#6a3d9a',
+  '#ffff99',
+  '#b15928',
 ] as const;
 
 /** 'valid' (7th group) falls past the twelve colors; matplotlib would clamp it, a grey pair is clearer. */
@@ -41,8 +51,26 @@ export function groupColor(group: QuestionGroup): string {
 export const CATEGORICAL_SCHEME = 'tableau20' as const;
 /** Its colors, for scales that need an explicit range (the map adds a grey for "no answer"). */
 export const TABLEAU20 = [
-  '#4c78a8', '#9ecae9', '#f58518', '#ffbf79', '#54a24b', '#88d27a', '#b79a20', '#f2cf5b', '#439894', '#83bcb6',
-  '#e45756', '#ff9d98', '#79706e', '#bab0ac', '#d67195', '#fcbfd2', '#b279a2', '#d6a5c9', '#9e765f', '#d8b5a5',
+  '#4c78a8',
+  '#9ecae9',
+  '#f58518',
+  '#ffbf79',
+  '#54a24b',
+  '#88d27a',
+  '#b79a20',
+  '#f2cf5b',
+  '#439894',
+  '#83bcb6',
+  '#e45756',
+  '#ff9d98',
+  '#79706e',
+  '#bab0ac',
+  '#d67195',
+  '#fcbfd2',
+  '#b279a2',
+  '#d6a5c9',
+  '#9e765f',
+  '#d8b5a5',
 ] as const;
 
 /** Diverging scheme of the work-activity table (matplotlib's PiYG). */

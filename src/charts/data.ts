@@ -27,7 +27,9 @@ export function findQuestion<Q extends Pick<QuestionInfo, 'code'>>(doc: { questi
 export function findSegment<S extends { index: number }>(doc: { segments: readonly S[] }, segmentIndex: number): S {
   const segment = doc.segments.find((s) => s.index === segmentIndex);
   if (!segment) {
-    throw new Error(`charts: segment ${segmentIndex} does not exist (the document has ${doc.segments.length} segments, 0-based)`);
+    throw new Error(
+      `charts: segment ${segmentIndex} does not exist (the document has ${doc.segments.length} segments, 0-based)`,
+    );
   }
   return segment;
 }
@@ -68,4 +70,3 @@ export function featureIndexById(doc: { features: readonly Pick<Feature, 'id'>[]
 export function round(value: number, decimals = 4): number {
   return roundTo(value, decimals, { keepNegativeZero: true });
 }
-

@@ -33,7 +33,9 @@ export function chartFontDir(): string {
       tried.push(`source-sans from ${from}`);
     }
   }
-  throw new Error(`charts: font file ${FONT_FILES.regular} not found (tried ${tried.join(', ')}); run npm ci, or set CHART_FONT_DIR to the directory holding it`);
+  throw new Error(
+    `charts: font file ${FONT_FILES.regular} not found (tried ${tried.join(', ')}); run npm ci, or set CHART_FONT_DIR to the directory holding it`,
+  );
 }
 
 function xmlEscape(text: string): string {

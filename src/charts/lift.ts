@@ -88,8 +88,20 @@ export interface LiftChartOptions {
 }
 
 const BASELINE_TEXT = {
-  professionals: { overallAxis: '% of all professionals', base: 'overall rate', own: 'segment rate', against: 'all professionals', unit: 'segment' },
-  segment: { overallAxis: '% of the segment', base: 'segment rate', own: 'sub-segment rate', against: 'the whole segment', unit: 'sub-segment' },
+  professionals: {
+    overallAxis: '% of all professionals',
+    base: 'overall rate',
+    own: 'segment rate',
+    against: 'all professionals',
+    unit: 'segment',
+  },
+  segment: {
+    overallAxis: '% of the segment',
+    base: 'segment rate',
+    own: 'sub-segment rate',
+    against: 'the whole segment',
+    unit: 'sub-segment',
+  },
 } as const;
 
 /** Width of the overall-rate panel; the lift panel gets `width`. */
@@ -150,7 +162,12 @@ export function liftChartSpec(doc: LiftChartInput, segmentIndex: number, options
         mark: { type: 'bar' },
         encoding: {
           y,
-          x: { field: 'overall', type: 'quantitative', scale: { domain: [0, 100] }, axis: { title: capitalize(text.base), labelExpr: "datum.value + '%'", tickCount: 2 } },
+          x: {
+            field: 'overall',
+            type: 'quantitative',
+            scale: { domain: [0, 100] },
+            axis: { title: capitalize(text.base), labelExpr: "datum.value + '%'", tickCount: 2 },
+          },
           color,
           tooltip,
         },
@@ -163,14 +180,25 @@ export function liftChartSpec(doc: LiftChartInput, segmentIndex: number, options
             mark: { type: 'bar' },
             encoding: {
               y: { ...y, axis: null },
-              x: { field: 'lift', type: 'quantitative', axis: { title: 'Lift (points above the overall rate)', labelExpr: "(datum.value > 0 ? '+' : '') + datum.value" } },
+              x: {
+                field: 'lift',
+                type: 'quantitative',
+                axis: {
+                  title: 'Lift (points above the overall rate)',
+                  labelExpr: "(datum.value > 0 ? '+' : '') + datum.value",
+                },
+              },
               color,
               tooltip,
             },
           },
           {
             mark: { type: 'text', align: 'left', baseline: 'middle', dx: 3, fontSize: 11 },
-            encoding: { y: { ...y, axis: null }, x: { field: 'lift', type: 'quantitative' }, text: { field: 'liftShort', type: 'nominal' } },
+            encoding: {
+              y: { ...y, axis: null },
+              x: { field: 'lift', type: 'quantitative' },
+              text: { field: 'liftShort', type: 'nominal' },
+            },
           },
         ],
       },
@@ -179,7 +207,11 @@ export function liftChartSpec(doc: LiftChartInput, segmentIndex: number, options
 }
 
 /** Table and one-sentence alt text of the lift chart. */
-export function liftChartTable(doc: LiftChartInput, segmentIndex: number, options: { top?: number; names?: readonly string[]; baseline?: 'professionals' | 'segment' } = {}): ChartTable {
+export function liftChartTable(
+  doc: LiftChartInput,
+  segmentIndex: number,
+  options: { top?: number; names?: readonly string[]; baseline?: 'professionals' | 'segment' } = {},
+): ChartTable {
   const rows = liftChartRows(doc, segmentIndex, options.top ?? 15);
   const name = segmentName(options.names, segmentIndex);
   const text = BASELINE_TEXT[options.baseline ?? 'professionals'];
@@ -191,7 +223,15 @@ export function liftChartTable(doc: LiftChartInput, segmentIndex: number, option
   return {
     alt,
     columns: ['rank', 'question', 'answer', 'group', text.base, text.own, 'lift'],
-    rows: rows.map((r) => [r.rank, findQuestion(doc, r.question).label, r.answer, r.group, round(r.overall), round(r.segmentRate), round(r.lift)]),
+    rows: rows.map((r) => [
+      r.rank,
+      findQuestion(doc, r.question).label,
+      r.answer,
+      r.group,
+      round(r.overall),
+      round(r.segmentRate),
+      round(r.lift),
+    ]),
   };
 }
 

@@ -9,8 +9,9 @@ import { HIGHLIGHT_POINT, MUTED_POINT, NO_ANSWER_COLOR, TABLEAU20 } from './colo
 
 /** The roles past the common few: a light grey, apart from the darker grey of no answer. */
 const OTHER_ROLE_COLOR = '#c7c7c7';
+
 import { findQuestion, round, segmentName, uniqueLabels } from './data.js';
-import { mapSample, type MapSampleOptions } from './sample.js';
+import { type MapSampleOptions, mapSample } from './sample.js';
 import type { ChartTable } from './table.js';
 import { VEGA_LITE_SCHEMA } from './theme.js';
 
@@ -35,7 +36,12 @@ export const MAP_ROLE_COLORS = 6;
 function commonRoles(doc: Segmentation, roles: readonly string[], colors: number): string[] {
   const counts = roles.map(() => 0);
   for (const r of doc.map.role) if (r >= 0) counts[r] += 1;
-  return roles.map((label, i) => ({ label, n: counts[i], i })).filter((r) => r.n > 0).sort((a, b) => b.n - a.n || a.i - b.i).slice(0, colors).map((r) => r.label);
+  return roles
+    .map((label, i) => ({ label, n: counts[i], i }))
+    .filter((r) => r.n > 0)
+    .sort((a, b) => b.n - a.n || a.i - b.i)
+    .slice(0, colors)
+    .map((r) => r.label);
 }
 
 function roleLabels(doc: Segmentation): string[] {
@@ -50,17 +56,46 @@ function boundaryLayers(doc: Segmentation) {
   // The note sits at the top (x boundary) or left end (y boundary) of the line, on the professionals' side.
   const note =
     channel === 'x'
-      ? { text: below ? '← professionals' : 'professionals →', align: below ? 'right' : 'left', baseline: 'top', dx: below ? -6 : 6, dy: 0, y: { value: 0 } }
-      : { text: below ? 'professionals ↓' : 'professionals ↑', align: 'left', baseline: below ? 'top' : 'bottom', dx: 0, dy: below ? 4 : -4, x: { value: 0 } };
+      ? {
+          text: below ? '← professionals' : 'professionals →',
+          align: below ? 'right' : 'left',
+          baseline: 'top',
+          dx: below ? -6 : 6,
+          dy: 0,
+          y: { value: 0 },
+        }
+      : {
+          text: below ? 'professionals ↓' : 'professionals ↑',
+          align: 'left',
+          baseline: below ? 'top' : 'bottom',
+          dx: 0,
+          dy: below ? 4 : -4,
+          x: { value: 0 },
+        };
   const { text, align, baseline, dx, dy, ...position } = note;
   // One-row data of their own: under the top-level data they would be drawn once per point.
   const single = { values: [{}] };
   return [
-    { data: single, mark: { type: 'rule' as const, strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { [channel]: { datum: boundary.value, type: 'quantitative' as const } } },
     {
       data: single,
-      mark: { type: 'text' as const, align: align as 'left' | 'right', baseline: baseline as 'top' | 'bottom', dx, dy, fontSize: 12 },
-      encoding: { [channel]: { datum: boundary.value, type: 'quantitative' as const }, ...position, text: { value: text } },
+      mark: { type: 'rule' as const, strokeDash: [6, 4], strokeWidth: 1.5 },
+      encoding: { [channel]: { datum: boundary.value, type: 'quantitative' as const } },
+    },
+    {
+      data: single,
+      mark: {
+        type: 'text' as const,
+        align: align as 'left' | 'right',
+        baseline: baseline as 'top' | 'bottom',
+        dx,
+        dy,
+        fontSize: 12,
+      },
+      encoding: {
+        [channel]: { datum: boundary.value, type: 'quantitative' as const },
+        ...position,
+        text: { value: text },
+      },
     },
   ];
 }
@@ -84,8 +119,21 @@ export function mapSpec(doc: Segmentation, options: MapOptions = {}): TopLevelSp
 
   const color =
     highlight === undefined
-      ? { field: 'role', type: 'nominal' as const, scale: { domain: [...common, OTHER_ROLES, NO_ANSWER], range: [...common.map((_, i) => TABLEAU20[(2 * i) % TABLEAU20.length]), OTHER_ROLE_COLOR, NO_ANSWER_COLOR] }, legend: { title: 'Job role', symbolOpacity: 1 } }
-      : { field: 'highlight', type: 'nominal' as const, scale: { domain: [member, OTHERS], range: [HIGHLIGHT_POINT, MUTED_POINT] }, legend: { title: null, symbolOpacity: 1 } };
+      ? {
+          field: 'role',
+          type: 'nominal' as const,
+          scale: {
+            domain: [...common, OTHER_ROLES, NO_ANSWER],
+            range: [...common.map((_, i) => TABLEAU20[(2 * i) % TABLEAU20.length]), OTHER_ROLE_COLOR, NO_ANSWER_COLOR],
+          },
+          legend: { title: 'Job role', symbolOpacity: 1 },
+        }
+      : {
+          field: 'highlight',
+          type: 'nominal' as const,
+          scale: { domain: [member, OTHERS], range: [HIGHLIGHT_POINT, MUTED_POINT] },
+          legend: { title: null, symbolOpacity: 1 },
+        };
   return {
     $schema: VEGA_LITE_SCHEMA,
     description: mapTable(doc, options).alt,
@@ -99,9 +147,20 @@ export function mapSpec(doc: Segmentation, options: MapOptions = {}): TopLevelSp
           x: { field: 'x', type: 'quantitative', scale: { zero: false, nice: false }, axis: null },
           y: { field: 'y', type: 'quantitative', scale: { zero: false, nice: false }, axis: null },
           color,
-          shape: { field: 'group', type: 'nominal', scale: { domain: [PROFESSIONAL, NOT_PROFESSIONAL], range: ['circle', 'triangle-up'] }, legend: { title: 'Respondent' } },
+          shape: {
+            field: 'group',
+            type: 'nominal',
+            scale: { domain: [PROFESSIONAL, NOT_PROFESSIONAL], range: ['circle', 'triangle-up'] },
+            legend: { title: 'Respondent' },
+          },
           // Same field as shape, so Vega-Lite merges the two into one legend.
-          opacity: { field: 'group', type: 'ordinal', sort: [PROFESSIONAL, NOT_PROFESSIONAL], scale: { domain: [PROFESSIONAL, NOT_PROFESSIONAL], range: [0.8, 0.35] }, legend: { title: 'Respondent' } },
+          opacity: {
+            field: 'group',
+            type: 'ordinal',
+            sort: [PROFESSIONAL, NOT_PROFESSIONAL],
+            scale: { domain: [PROFESSIONAL, NOT_PROFESSIONAL], range: [0.8, 0.35] },
+            legend: { title: 'Respondent' },
+          },
         },
       },
       ...boundaryLayers(doc),
@@ -122,10 +181,18 @@ export function mapTable(doc: Segmentation, options: MapOptions = {}): ChartTabl
   const total = doc.map.x.length;
   const shown = mapSample(doc, options).length;
   const sampleNote = shown < total ? ` (drawn from a sample of ${shown.toLocaleString('en-US')} points)` : '';
-  const what = highlight === undefined ? `colored by the ${options.roleColors ?? MAP_ROLE_COLORS} most common job roles` : `with the members of segment "${segmentName(options.names, highlight)}" highlighted`;
+  const what =
+    highlight === undefined
+      ? `colored by the ${options.roleColors ?? MAP_ROLE_COLORS} most common job roles`
+      : `with the members of segment "${segmentName(options.names, highlight)}" highlighted`;
   const alt =
     `Map of ${total.toLocaleString('en-US')} respondents placed by the similarity of their answers, ${what}; ` +
     `professionals (${doc.counts.professionals.toLocaleString('en-US')}) drawn as circles, the others as triangles${sampleNote}.`;
-  const columns = ['job role', 'professionals', 'not professionals', ...(highlight === undefined ? [] : ['segment members'])];
+  const columns = [
+    'job role',
+    'professionals',
+    'not professionals',
+    ...(highlight === undefined ? [] : ['segment members']),
+  ];
   return { alt, columns, rows: roles.map((role, r) => [role, ...counts[r].slice(0, columns.length - 1)]) };
 }

@@ -37,10 +37,22 @@ function wrapAxis(axis: Obj | null | undefined): Obj | null | undefined {
 function narrowEncoding(encoding: Obj | undefined): Obj | undefined {
   if (!encoding) return encoding;
   const out: Obj = { ...encoding };
-  if (out.y?.type === 'nominal' && out.y.field) out.y = { ...out.y, axis: wrapAxis(out.y.axis === undefined ? {} : out.y.axis) };
+  if (out.y?.type === 'nominal' && out.y.field)
+    out.y = { ...out.y, axis: wrapAxis(out.y.axis === undefined ? {} : out.y.axis) };
   for (const channel of ['color', 'shape']) {
     const legend = out[channel]?.legend;
-    if (legend) out[channel] = { ...out[channel], legend: { ...legend, orient: 'bottom', direction: 'vertical', columns: 1, labelExpr: wrapLabelExpr(40), titleLimit: NARROW_WIDTH - 10 } };
+    if (legend)
+      out[channel] = {
+        ...out[channel],
+        legend: {
+          ...legend,
+          orient: 'bottom',
+          direction: 'vertical',
+          columns: 1,
+          labelExpr: wrapLabelExpr(40),
+          titleLimit: NARROW_WIDTH - 10,
+        },
+      };
   }
   return out;
 }
@@ -68,12 +80,25 @@ function narrowView(view: Obj, share = 1, parentWidth?: number, values: Obj[] = 
   const rows = view.data?.values ?? values;
   if (typeof view.width === 'number') out.width = narrowPlot(view.width, share);
   const yField = view.encoding?.y?.field ?? view.layer?.find((l: Obj) => l.encoding?.y?.field)?.encoding.y.field;
-  if (typeof view.height?.step === 'number' && yField) out.height = { step: rowStep(rows.map((r: Obj) => r[yField]), LABEL_CHARS, view.height.step) };
+  if (typeof view.height?.step === 'number' && yField)
+    out.height = {
+      step: rowStep(
+        rows.map((r: Obj) => r[yField]),
+        LABEL_CHARS,
+        view.height.step,
+      ),
+    };
   const width = typeof out.width === 'number' ? out.width : parentWidth;
   // An x-axis title longer than its plot is wrapped to the plot's width (bold 12 px: about 6.5 px a character).
   const title = out.encoding?.x?.axis?.title;
   if (typeof title === 'string' && typeof width === 'number') {
-    out.encoding = { ...out.encoding, x: { ...out.encoding.x, axis: { ...out.encoding.x.axis, title: wrapWords(title, Math.max(10, Math.floor(width / 6.5))) } } };
+    out.encoding = {
+      ...out.encoding,
+      x: {
+        ...out.encoding.x,
+        axis: { ...out.encoding.x.axis, title: wrapWords(title, Math.max(10, Math.floor(width / 6.5))) },
+      },
+    };
   }
   if (Array.isArray(view.layer)) out.layer = view.layer.map((l: Obj) => narrowView(l, share, width, rows));
   return out;
@@ -86,8 +111,22 @@ function narrowHeatmap(spec: Obj): Obj {
     const { x, y, ...rest } = encoding;
     return {
       ...rest,
-      y: { ...x, axis: { title: null, labelExpr: wrapLabelExpr(16), labelLineHeight: 13, domain: false, ticks: false } },
-      x: { ...y, axis: { title: null, orient: 'top', labelAngle: -90, labelAlign: 'left', labelBaseline: 'middle', labelExpr: wrapLabelExpr(24), labelLineHeight: 13 } },
+      y: {
+        ...x,
+        axis: { title: null, labelExpr: wrapLabelExpr(16), labelLineHeight: 13, domain: false, ticks: false },
+      },
+      x: {
+        ...y,
+        axis: {
+          title: null,
+          orient: 'top',
+          labelAngle: -90,
+          labelAlign: 'left',
+          labelBaseline: 'middle',
+          labelExpr: wrapLabelExpr(24),
+          labelLineHeight: 13,
+        },
+      },
     };
   };
   const segments = new Set((spec.data?.values ?? []).map((v: Obj) => v.name)).size || 1;
@@ -96,7 +135,13 @@ function narrowHeatmap(spec: Obj): Obj {
     ...spec,
     width: { step },
     // Counted at 14 characters a line: Vega's regex wrap at 16 can take a line more than wrapWords does.
-    height: { step: rowStep((spec.data?.values ?? []).map((v: Obj) => v.answer), 14, 30) },
+    height: {
+      step: rowStep(
+        (spec.data?.values ?? []).map((v: Obj) => v.answer),
+        14,
+        30,
+      ),
+    },
     encoding: swap(spec.encoding),
     layer: spec.layer.map((l: Obj) => ({
       ...l,
@@ -113,7 +158,10 @@ export function narrowSpec(spec: TopLevelSpec): TopLevelSpec {
   if (Array.isArray(s.hconcat)) {
     const widths = s.hconcat.map((v: Obj) => (typeof v.width === 'number' ? v.width : 100));
     const total = widths.reduce((a: number, b: number) => a + b, 0);
-    return { ...s, hconcat: s.hconcat.map((v: Obj, i: number) => narrowView(v, widths[i] / total, undefined, s.data?.values ?? [])) } as TopLevelSpec;
+    return {
+      ...s,
+      hconcat: s.hconcat.map((v: Obj, i: number) => narrowView(v, widths[i] / total, undefined, s.data?.values ?? [])),
+    } as TopLevelSpec;
   }
   return narrowView(s) as TopLevelSpec;
 }

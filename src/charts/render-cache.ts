@@ -23,9 +23,11 @@ function rendererVersion(): string {
   const hash = createHash('sha256');
   const dir = join(process.cwd(), 'src', 'charts');
   const sources = sourceFilesUnder(dir);
-  if (sources.length === 0) throw new Error(`chart render cache: no chart sources in ${dir}; run the build from the project root`);
+  if (sources.length === 0)
+    throw new Error(`chart render cache: no chart sources in ${dir}; run the build from the project root`);
   for (const name of sources) hash.update(name).update(readFileSync(join(dir, name)));
-  for (const pkg of ['vega', 'vega-lite', 'sharp', 'source-sans']) hash.update(pkg).update(readFileSync(join(process.cwd(), 'node_modules', pkg, 'package.json')));
+  for (const pkg of ['vega', 'vega-lite', 'sharp', 'source-sans'])
+    hash.update(pkg).update(readFileSync(join(process.cwd(), 'node_modules', pkg, 'package.json')));
   codeHash = hash.digest('hex');
   return codeHash;
 }
@@ -41,7 +43,11 @@ function cacheDir(): string {
 const pending = new Map<string, Promise<string | Buffer>>();
 
 /** The cached result for `parts`, or `produce()`'s, written atomically for the next build. */
-export async function cachedRender<T extends string | Buffer>(kind: 'svg' | 'png', parts: unknown[], produce: () => Promise<T>): Promise<T> {
+export async function cachedRender<T extends string | Buffer>(
+  kind: 'svg' | 'png',
+  parts: unknown[],
+  produce: () => Promise<T>,
+): Promise<T> {
   const key = createHash('sha256').update(rendererVersion()).update(kind).update(JSON.stringify(parts)).digest('hex');
   const path = join(cacheDir(), `${key}.${kind}`);
   try {

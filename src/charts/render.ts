@@ -8,14 +8,22 @@
  * reset before each render, and the data is inlined by the spec builders.
  */
 import sharp from 'sharp';
-import { View, parse, resetSVGDefIds } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import { parse, resetSVGDefIds, View } from 'vega';
 import type { Config } from 'vega-lite';
-import { SOCIAL_CARD, socialCardSpec, yearCardSpec, type SocialCardInput, type SocialCardOptions, type YearCardInput, type YearCardOptions } from './card.js';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import {
+  SOCIAL_CARD,
+  type SocialCardInput,
+  type SocialCardOptions,
+  socialCardSpec,
+  type YearCardInput,
+  type YearCardOptions,
+  yearCardSpec,
+} from './card.js';
 import { useChartFontconfig } from './fonts.js';
-import { useChartTextMetrics } from './text-metrics.js';
-import { THEME_BACKGROUND, themeConfig, type Theme } from './theme.js';
 import { cachedRender } from './render-cache.js';
+import { useChartTextMetrics } from './text-metrics.js';
+import { THEME_BACKGROUND, type Theme, themeConfig } from './theme.js';
 
 // fontconfig reads its configuration once, when the process first draws text; set it up on import so
 // that it is in place even if something else draws with sharp before the first renderPng. A missing font
@@ -66,7 +74,10 @@ function labelSvg(svg: string, alt: string): string {
  * (thousands of `translate(37.163636363636364,404.7559449311639)`), and a tenth of a pixel is invisible.
  */
 function compactTranslations(svg: string): string {
-  return svg.replace(/translate\((-?[\d.]+),(-?[\d.]+)\)/g, (_, x: string, y: string) => `translate(${+(+x).toFixed(1)},${+(+y).toFixed(1)})`);
+  return svg.replace(
+    /translate\((-?[\d.]+),(-?[\d.]+)\)/g,
+    (_, x: string, y: string) => `translate(${+(+x).toFixed(1)},${+(+y).toFixed(1)})`,
+  );
 }
 
 /** Render a Vega-Lite spec to an SVG string in the given theme. The spec's `description` is the alt text. */
@@ -126,7 +137,11 @@ async function drawPng(input: TopLevelSpec | string, options: PngOptions): Promi
 }
 
 /** PNG bytes of a segment's social card (its lift chart at 1200×630, light theme). */
-export async function renderSocialCard(doc: SocialCardInput, segmentIndex: number, options: SocialCardOptions = {}): Promise<Buffer> {
+export async function renderSocialCard(
+  doc: SocialCardInput,
+  segmentIndex: number,
+  options: SocialCardOptions = {},
+): Promise<Buffer> {
   return renderPng(socialCardSpec(doc, segmentIndex, options), { ...SOCIAL_CARD, theme: 'light' });
 }
 

@@ -32,8 +32,13 @@ export function mapSample(doc: Segmentation, options: MapSampleOptions = {}): nu
   });
   const keys = [...strata.keys()].sort((a, b) => a - b);
   // No quota exceeds its stratum: the budget is below the map's size, so is each stratum's exact share of it.
-  const quotas = largestRemainder(maxPoints, keys.map((k) => strata.get(k)!.length));
+  const quotas = largestRemainder(
+    maxPoints,
+    keys.map((k) => strata.get(k)!.length),
+  );
   const seed = options.seed ?? doc.metadata.seed;
-  const picked = keys.flatMap((key, s) => drawWithoutReplacement(deriveRandom(seed, `map-sample:${key}`), strata.get(key)!, quotas[s]));
+  const picked = keys.flatMap((key, s) =>
+    drawWithoutReplacement(deriveRandom(seed, `map-sample:${key}`), strata.get(key)!, quotas[s]),
+  );
   return picked.sort((a, b) => a - b);
 }

@@ -5,17 +5,18 @@
  * The spec is drawn as a PNG without axes, legend or padding, so a label's position as a share of the
  * image's width and height (`segmentMapLabels`) is where a page puts it as a link.
  */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { HIGHLIGHT_POINT, MUTED_POINT, TABLEAU20 } from './colors.js';
 import { round, segmentName } from './data.js';
-import { mapSample, type MapSampleOptions } from './sample.js';
-import type { ChartTable } from './table.js';
-import { VEGA_LITE_SCHEMA } from './theme.js';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { chartFontDir, FONT_FILES } from './fonts.js';
-import { readFontWidths, textWidth, type FontWidths } from './text-metrics.js';
+import { type MapSampleOptions, mapSample } from './sample.js';
+import type { ChartTable } from './table.js';
+import { type FontWidths, readFontWidths, textWidth } from './text-metrics.js';
+import { VEGA_LITE_SCHEMA } from './theme.js';
 
 export interface SegmentMapOptions extends MapSampleOptions {
   /** Segment display names by segment index. */
@@ -42,11 +43,14 @@ const SEGMENT_COLORS = [...TABLEAU20.filter((_, i) => i % 2 === 0), ...TABLEAU20
 
 /** The professionals' rows in the map's order: professionalMap point p is map row professionalRows[p]. */
 function professionalRows(doc: Segmentation): number[] {
-  if (!doc.professionalMap) throw new Error(`segmentation ${doc.survey.year} has no professionalMap: re-run \`npm run segment\` for it`);
+  if (!doc.professionalMap)
+    throw new Error(`segmentation ${doc.survey.year} has no professionalMap: re-run \`npm run segment\` for it`);
   const rows: number[] = [];
   doc.map.professional.forEach((v, i) => v === 1 && rows.push(i));
   if (rows.length !== doc.professionalMap!.x.length) {
-    throw new Error(`segmentation ${doc.survey.year}: professionalMap has ${doc.professionalMap!.x.length} points for ${rows.length} professionals on the map`);
+    throw new Error(
+      `segmentation ${doc.survey.year}: professionalMap has ${doc.professionalMap!.x.length} points for ${rows.length} professionals on the map`,
+    );
   }
   return rows;
 }
@@ -115,7 +119,12 @@ export function segmentMapLabels(doc: Segmentation, options: SegmentMapOptions =
     const members = rows.flatMap((row, p) => (doc.map.segment[row] === s.index ? [p] : []));
     const cx = median(members.map((p) => drawn.x[p]));
     const cy = median(members.map((p) => drawn.y[p]));
-    return { segment: s.index, name: segmentName(options.names, s.index), left: round((cx - x0) / (x1 - x0), 4), top: round((y1 - cy) / (y1 - y0), 4) };
+    return {
+      segment: s.index,
+      name: segmentName(options.names, s.index),
+      left: round((cx - x0) / (x1 - x0), 4),
+      top: round((y1 - cy) / (y1 - y0), 4),
+    };
   });
 }
 
@@ -127,18 +136,31 @@ export function segmentMapSpec(doc: Segmentation, options: SegmentMapOptions = {
   const highlight = options.highlightSegment;
   const names = doc.segments.map((s) => segmentName(options.names, s.index));
   // The sample is drawn among the professionals alone: the map's own sample would spend most points on the others.
-  const professionalsOnly = { ...doc, map: { ...doc.map, segment: rows.map((row) => doc.map.segment[row]), x: rows.map((row) => doc.map.x[row]) } };
+  const professionalsOnly = {
+    ...doc,
+    map: { ...doc.map, segment: rows.map((row) => doc.map.segment[row]), x: rows.map((row) => doc.map.x[row]) },
+  };
   const points = mapSample(professionalsOnly, { ...options, maxPoints: options.maxPoints ?? SEGMENT_MAP_POINTS })
     .map((p) => rows[p])
     .map((row) => {
       const p = pointOfRow.get(row)!;
-      return { x: round(drawn.x[p], 2), y: round(drawn.y[p], 2), segment: names[doc.map.segment[row]], member: doc.map.segment[row] === highlight };
+      return {
+        x: round(drawn.x[p], 2),
+        y: round(drawn.y[p], 2),
+        segment: names[doc.map.segment[row]],
+        member: doc.map.segment[row] === highlight,
+      };
     });
   // Members last, so they are drawn on top.
   if (highlight !== undefined) points.sort((a, b) => Number(a.member) - Number(b.member));
   const color =
     highlight === undefined
-      ? { field: 'segment', type: 'nominal' as const, scale: { domain: names, range: names.map((_, i) => SEGMENT_COLORS[i % SEGMENT_COLORS.length]) }, legend: null }
+      ? {
+          field: 'segment',
+          type: 'nominal' as const,
+          scale: { domain: names, range: names.map((_, i) => SEGMENT_COLORS[i % SEGMENT_COLORS.length]) },
+          legend: null,
+        }
       : { condition: { test: 'datum.member', value: HIGHLIGHT_POINT }, value: MUTED_POINT };
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -166,7 +188,11 @@ export function segmentMapTable(doc: Segmentation, options: SegmentMapOptions = 
       ? 'colored by segment, each segment labelled at its centre'
       : `with the ${doc.segments[highlight].size.toLocaleString('en-US')} members of "${segmentName(options.names, highlight)}" highlighted`;
   const alt = `Map of the ${doc.counts.professionals.toLocaleString('en-US')} professionals placed so that those with similar answers sit close together, ${what}.`;
-  return { alt, columns: ['segment', 'members', 'share'], rows: doc.segments.map((s) => [segmentName(options.names, s.index), s.size, s.share]) };
+  return {
+    alt,
+    columns: ['segment', 'members', 'share'],
+    rows: doc.segments.map((s) => [segmentName(options.names, s.index), s.size, s.share]),
+  };
 }
 
 /** A label's box on the map image, in CSS pixels, centred on where it wants to be. */
@@ -187,7 +213,10 @@ const SPREAD_ROUNDS = 200;
  * round moves every overlapping pair apart along the axis where they overlap least, half each, and keeps
  * every box inside the image. Deterministic: the same boxes always land in the same places.
  */
-export function spreadLabels(boxes: readonly LabelBox[], image: { width: number; height: number }): { left: number; top: number }[] {
+export function spreadLabels(
+  boxes: readonly LabelBox[],
+  image: { width: number; height: number },
+): { left: number; top: number }[] {
   const at = boxes.map((b) => ({ x: b.left * image.width, y: b.top * image.height, w: b.width, h: b.height }));
   const clamp = (p: (typeof at)[number]) => {
     p.x = Math.min(Math.max(p.x, p.w / 2), image.width - p.w / 2);
@@ -247,5 +276,8 @@ export function labelBoxSize(name: string, style: LabelStyle): { width: number; 
     else lines.push(word);
   }
   const text = Math.min(room, Math.max(...lines.map(widthOf)));
-  return { width: Math.ceil(text + 2 * style.padX), height: Math.ceil(lines.length * style.fontSize * style.lineHeight + 2 * style.padY) };
+  return {
+    width: Math.ceil(text + 2 * style.padX),
+    height: Math.ceil(lines.length * style.fontSize * style.lineHeight + 2 * style.padY),
+  };
 }

@@ -24,7 +24,13 @@ export interface SizeRow {
 export function segmentSizeRows(doc: SizesChartInput, names?: readonly string[]): SizeRow[] {
   const segments = segmentsInOrder(doc);
   const labels = uniqueLabels(segments.map((s) => segmentName(names, s.index)));
-  return segments.map((s, i) => ({ segment: s.index, name: labels[i], size: s.size, share: s.share, newToMLShare: s.newToMLShare }));
+  return segments.map((s, i) => ({
+    segment: s.index,
+    name: labels[i],
+    size: s.size,
+    share: s.share,
+    newToMLShare: s.newToMLShare,
+  }));
 }
 
 export function segmentSizesSpec(doc: SizesChartInput, names?: readonly string[]): TopLevelSpec {
@@ -32,7 +38,14 @@ export function segmentSizesSpec(doc: SizesChartInput, names?: readonly string[]
   return {
     $schema: VEGA_LITE_SCHEMA,
     description: segmentSizesTable(doc, names).alt,
-    data: { values: rows.map((r) => ({ ...r, share: round(r.share), newToMLShare: round(r.newToMLShare), text: `${r.size.toLocaleString('en-US')} (${percent(r.share, 0)})` })) },
+    data: {
+      values: rows.map((r) => ({
+        ...r,
+        share: round(r.share),
+        newToMLShare: round(r.newToMLShare),
+        text: `${r.size.toLocaleString('en-US')} (${percent(r.share, 0)})`,
+      })),
+    },
     width: 360,
     height: { step: 24 },
     encoding: {
@@ -47,7 +60,10 @@ export function segmentSizesSpec(doc: SizesChartInput, names?: readonly string[]
     },
     layer: [
       { mark: { type: 'bar', color: '#4c78a8' } },
-      { mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4 }, encoding: { text: { field: 'text', type: 'nominal' } } },
+      {
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4 },
+        encoding: { text: { field: 'text', type: 'nominal' } },
+      },
     ],
   };
 }

@@ -11,7 +11,12 @@ import type { ChartTable } from './table.js';
 import { VEGA_LITE_SCHEMA } from './theme.js';
 
 /** What a reader sees for each class (badge text). */
-export const STABILITY_LABELS = { stable: 'Stable', pattern: 'A pattern', weak: 'Weak', dissolved: 'Dissolves' } as const;
+export const STABILITY_LABELS = {
+  stable: 'Stable',
+  pattern: 'A pattern',
+  weak: 'Weak',
+  dissolved: 'Dissolves',
+} as const;
 const CLASS_COLORS = { stable: '#2e7d32', pattern: '#4c78a8', weak: '#b26a00', dissolved: '#c62828' } as const;
 
 /** What the stability chart draws: each segment's stability, the number of re-runs and the thresholds. */
@@ -77,14 +82,24 @@ export function stabilitySpec(doc: StabilityChartInput, names?: readonly string[
         mark: { type: 'point', filled: true, size: 90 },
         encoding: {
           y: { field: 'name', type: 'nominal', sort: rows.map((r) => r.name), axis: { title: null } },
-          x: { field: 'jaccard', type: 'quantitative', scale: { domain: [0, 1] }, axis: { title: 'Stability (mean overlap with its match in each re-run)', format: '.0%' } },
+          x: {
+            field: 'jaccard',
+            type: 'quantitative',
+            scale: { domain: [0, 1] },
+            axis: { title: 'Stability (mean overlap with its match in each re-run)', format: '.0%' },
+          },
           color: {
             field: 'class',
             type: 'nominal',
             scale: { domain: Object.values(STABILITY_LABELS), range: Object.values(CLASS_COLORS) },
             legend: { title: null, orient: 'bottom' },
           },
-          shape: { field: 'class', type: 'nominal', scale: { domain: Object.values(STABILITY_LABELS), range: ['circle', 'square', 'triangle-up', 'cross'] }, legend: { title: null, orient: 'bottom' } },
+          shape: {
+            field: 'class',
+            type: 'nominal',
+            scale: { domain: Object.values(STABILITY_LABELS), range: ['circle', 'square', 'triangle-up', 'cross'] },
+            legend: { title: null, orient: 'bottom' },
+          },
           tooltip: [
             { field: 'name', type: 'nominal', title: 'Segment' },
             { field: 'jaccard', type: 'quantitative', title: 'Stability', format: '.0%' },
@@ -99,7 +114,11 @@ export function stabilitySpec(doc: StabilityChartInput, names?: readonly string[
 }
 
 /** The four classes' bands on the 0-1 scale, by their thresholds, with each band's middle for its label. */
-export function thresholdBands(t: { stable: number; pattern: number; dissolved: number }): { label: string; from: number; to: number; middle: number }[] {
+export function thresholdBands(t: {
+  stable: number;
+  pattern: number;
+  dissolved: number;
+}): { label: string; from: number; to: number; middle: number }[] {
   const bands = [
     { label: STABILITY_LABELS.dissolved, from: 0, to: t.dissolved },
     { label: STABILITY_LABELS.weak, from: t.dissolved, to: t.pattern },
@@ -119,6 +138,12 @@ export function stabilityTable(doc: StabilityChartInput, names?: readonly string
       `Dot chart of how stable each of ${rows.length} segments is over ${runs} re-runs with other seeds: ` +
       `${count('stable')} stable, ${count('pattern')} a pattern, ${count('weak')} weak, ${count('dissolved')} dissolving.`,
     columns: ['segment', 'stability', 'reading', 'found in re-runs', 'share of members who stay together'],
-    rows: rows.map((r) => [r.name, r.jaccard, r.class ? STABILITY_LABELS[r.class] : 'not measured', r.found === null ? null : `${r.found} of ${runs}`, r.core]),
+    rows: rows.map((r) => [
+      r.name,
+      r.jaccard,
+      r.class ? STABILITY_LABELS[r.class] : 'not measured',
+      r.found === null ? null : `${r.found} of ${runs}`,
+      r.core,
+    ]),
   };
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vega from 'vega';
-import { FONT_FILES, chartFontDir } from './fonts.js';
+import { chartFontDir, FONT_FILES } from './fonts.js';
 
 export interface FontWidths {
   /** Advance width in em per code point. */
@@ -46,7 +46,10 @@ function readCmap(font: Buffer, cmap: number): Map<number, number> {
       const rangeOffset = font.readUInt16BE(rangeOffsets + k * 2);
       for (let c = start; c <= end && c !== 0xffff; c++) {
         // Format 4's idRangeOffset is relative to its own position in the array, hence the address sum.
-        const glyph = rangeOffset === 0 ? (c + delta) & 0xffff : font.readUInt16BE(rangeOffsets + k * 2 + rangeOffset + (c - start) * 2);
+        const glyph =
+          rangeOffset === 0
+            ? (c + delta) & 0xffff
+            : font.readUInt16BE(rangeOffsets + k * 2 + rangeOffset + (c - start) * 2);
         if (glyph !== 0) glyphs.set(c, rangeOffset === 0 ? glyph : (glyph + delta) & 0xffff);
       }
     }
@@ -101,7 +104,8 @@ export function useChartTextMetrics(fontDir = chartFontDir()): void {
   const regular = readFontWidths(readFileSync(join(fontDir, FONT_FILES.regular)));
   const bold = readFontWidths(readFileSync(join(fontDir, FONT_FILES.bold)));
   // textMetrics is exported by vega-scenegraph (through vega) but missing from vega's type declarations.
-  const metrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } }).textMetrics;
+  const metrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } })
+    .textMetrics;
   metrics.width = (item, text) => {
     const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
     const line = text == null ? '' : String(text).trim();

@@ -15,7 +15,8 @@ let started = false;
 async function embedChart(figure: HTMLElement): Promise<void> {
   const target = figure.querySelector<HTMLElement>('.chart-interactive');
   // In a narrow column the phone layout (the one its static SVG shows), else the desktop one.
-  const narrow = figure.dataset.chartSpecNarrow && figure.clientWidth < NARROW_COLUMN ? figure.dataset.chartSpecNarrow : undefined;
+  const narrow =
+    figure.dataset.chartSpecNarrow && figure.clientWidth < NARROW_COLUMN ? figure.dataset.chartSpecNarrow : undefined;
   const url = narrow ?? figure.dataset.chartSpec;
   if (!target || !url) return;
   // A canvas cannot shrink with the page like an SVG; where the chart is wider than its column (phones),

@@ -30,13 +30,22 @@ export function placeReader(quiz: ClientQuiz, chosen: ReadonlySet<string>) {
 export function enhanceQuiz(form: HTMLFormElement, output: HTMLElement, quiz: ClientQuiz): void {
   const percent = (p: number) => `${Math.round(p * 100)}%`;
   const show = () => {
-    const chosen = new Set([...form.querySelectorAll<HTMLInputElement>('input[data-answer]:checked')].map((input) => input.value));
+    const chosen = new Set(
+      [...form.querySelectorAll<HTMLInputElement>('input[data-answer]:checked')].map((input) => input.value),
+    );
     const { first, second, decided } = placeReader(quiz, chosen);
     // Built as nodes, not markup: answer texts and names are data.
-    const link = (c: number) => Object.assign(document.createElement('a'), { href: quiz.segments[c].href, textContent: quiz.segments[c].name });
+    const link = (c: number) =>
+      Object.assign(document.createElement('a'), { href: quiz.segments[c].href, textContent: quiz.segments[c].name });
     const placed = document.createElement('p');
     placed.className = 'placed';
-    placed.append('Most likely: ', link(first.c), ` (${percent(first.p)}). Next: `, link(second.c), ` (${percent(second.p)}).`);
+    placed.append(
+      'Most likely: ',
+      link(first.c),
+      ` (${percent(first.p)}). Next: `,
+      link(second.c),
+      ` (${percent(second.p)}).`,
+    );
     const why = document.createElement('p');
     why.textContent =
       decided.length > 0

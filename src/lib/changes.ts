@@ -4,23 +4,32 @@
  * The match runs on the published views, so a segment that editors merged is compared as the one page
  * readers see, and every row can link to a page.
  */
+
+import { resolve } from 'node:path';
 import {
   ACROSS_YEARS_THRESHOLD,
-  compareAcrossYears,
-  SHARE_CHANGE,
-  sharedAnswerKeys,
   type AcrossYearsOptions,
   type AcrossYearsStatus,
+  compareAcrossYears,
   type EvidenceAnswer,
+  SHARE_CHANGE,
+  sharedAnswerKeys,
 } from '../../scripts/identity/across-years.js';
-import { resolve } from 'node:path';
 import { loadAnswerAliases } from '../../scripts/identity/answer-map.js';
 import type { YearModel } from './model.js';
 
 export type ChangeStatus = AcrossYearsStatus;
 
 /** The order in which statuses are counted and explained on the page. */
-export const CHANGE_STATUSES: readonly ChangeStatus[] = ['persists', 'grows', 'shrinks', 'splits', 'merges', 'appears', 'disappears'];
+export const CHANGE_STATUSES: readonly ChangeStatus[] = [
+  'persists',
+  'grows',
+  'shrinks',
+  'splits',
+  'merges',
+  'appears',
+  'disappears',
+];
 
 /** Status as the page and the chart show it. */
 export const STATUS_TEXT: Record<ChangeStatus, string> = {
@@ -96,7 +105,15 @@ function side(model: YearModel, position: number | null): SegmentSide | null {
   const segment = model.segments[position];
   const data = model.view.segments[position];
   if (!segment || !data) throw new RangeError(`${model.year}: no published segment at position ${position}`);
-  return { year: model.year, slug: segment.slug, title: segment.title, shortName: segment.shortName, position, size: data.size, share: data.share };
+  return {
+    year: model.year,
+    slug: segment.slug,
+    title: segment.title,
+    shortName: segment.shortName,
+    position,
+    size: data.size,
+    share: data.share,
+  };
 }
 
 /** Compares two years' published segments; never throws because the surveys share no topic. */
@@ -104,7 +121,8 @@ export function compareYears(prev: YearModel, next: YearModel, options: AcrossYe
   const { threshold = ACROSS_YEARS_THRESHOLD, shareChange = SHARE_CHANGE, aliases = siteAnswerAliases() } = options;
   const keys = sharedAnswerKeys(prev.view, next.view, aliases);
   const sharedTopics = [...new Set(keys.map((k) => k.slice(0, k.indexOf('|'))))].sort();
-  if (keys.length === 0) return { prevYear: prev.year, nextYear: next.year, sharedKeys: 0, sharedTopics, rows: [], refused: [] };
+  if (keys.length === 0)
+    return { prevYear: prev.year, nextYear: next.year, sharedKeys: 0, sharedTopics, rows: [], refused: [] };
   const result = compareAcrossYears(prev.view, next.view, { threshold, shareChange, aliases });
   const rows: ChangeRow[] = result.rows.map((r) => ({
     status: r.status,
@@ -154,7 +172,9 @@ export function describeCounts(rows: readonly ChangeRow[]): string {
     disappears: ['disappears', 'disappear'],
   };
   const counts = statusCounts(rows);
-  const parts = CHANGE_STATUSES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${verbs[s][counts[s] === 1 ? 0 : 1]}`);
+  const parts = CHANGE_STATUSES.filter((s) => counts[s] > 0).map(
+    (s) => `${counts[s]} ${verbs[s][counts[s] === 1 ? 0 : 1]}`,
+  );
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }

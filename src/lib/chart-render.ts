@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { renderPng, renderSocialCard, renderSvg, type Theme } from '../charts/index.js';
-import { chartId, type ChartDef } from './charts.js';
+import { type ChartDef, chartId } from './charts.js';
 import type { YearModel } from './model.js';
 import { prefixSvgIds, roundSvgNumbers, stripInnerAria, svgSize } from './svg.js';
 
@@ -31,7 +31,8 @@ export function renderChart(year: number, chart: ChartDef): Promise<RenderedChar
   let hit = rendered.get(key);
   if (!hit) {
     // Ids inside the SVG are prefixed by chart, layout and theme, so that the variants on one page never clash.
-    const one = async (spec: TopLevelSpec, id: string, theme: Theme) => stripInnerAria(roundSvgNumbers(prefixSvgIds(await renderSvg(spec, theme), `${id}-${theme}`)));
+    const one = async (spec: TopLevelSpec, id: string, theme: Theme) =>
+      stripInnerAria(roundSvgNumbers(prefixSvgIds(await renderSvg(spec, theme), `${id}-${theme}`)));
     const narrow = chart.narrow;
     const narrowId = chartId.narrow(chart.id);
     hit = Promise.all([

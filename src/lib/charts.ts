@@ -5,43 +5,43 @@
  * position) with segment names by position; rendering them is chart-render.ts's.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { PROFILE_ROLES, type ProfileRole } from '../../scripts/config/schema.js';
+import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import {
   breakdownSpec,
   breakdownTable,
+  type ChangesChartInput,
+  type ChartTable,
   changesSpec,
   changesTable,
+  type LiftChartInput,
   liftChartSpec,
   liftChartTable,
   mapSpec,
   mapTable,
   narrowSpec,
+  type SeriesChartInput,
   segmentMapSpec,
   segmentMapTable,
-  seriesSpec,
-  seriesTable,
-  trendSpec,
-  trendTable,
-  type SeriesChartInput,
-  type TrendChartInput,
   segmentSizesSpec,
   segmentSizesTable,
+  seriesSpec,
+  seriesTable,
   stabilitySpec,
   stabilityTable,
+  type TrendChartInput,
+  trendSpec,
+  trendTable,
   workActivitySpec,
   workActivityTable,
-  type ChangesChartInput,
-  type ChartTable,
-  type LiftChartInput,
 } from '../charts/index.js';
-import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
-import type { Lineage } from './lineages.js';
-import type { TopicTrend } from './trends.js';
-import { PROFILE_ROLES, type ProfileRole } from '../../scripts/config/schema.js';
 import { STATUS_TEXT, type YearComparison } from './changes.js';
+import type { Lineage } from './lineages.js';
 import { generatedLabel, type SubSegmentation, type YearModel } from './model.js';
-import { columnFormats, type ColumnFormat } from './table-format.js';
+import { type ColumnFormat, columnFormats } from './table-format.js';
+import type { TopicTrend } from './trends.js';
 
-export { toCsv, toRecords, themeConfig } from '../charts/index.js';
+export { themeConfig, toCsv, toRecords } from '../charts/index.js';
 
 export interface ChartDef {
   /** Unique within the year; file names of the downloads. */
@@ -60,9 +60,15 @@ export interface ChartDef {
   narrow: TopLevelSpec | null;
 }
 
-
 /** Profile roles shown as breakdowns on the overview, in this order (job role has its own section). */
-export const OVERVIEW_BREAKDOWNS: ProfileRole[] = ['codingYears', 'mlYears', 'employerML', 'companySize', 'education', 'gender'];
+export const OVERVIEW_BREAKDOWNS: ProfileRole[] = [
+  'codingYears',
+  'mlYears',
+  'employerML',
+  'companySize',
+  'education',
+  'gender',
+];
 /** Profile roles shown beside all professionals on a segment page (editors may show the others). */
 export const SEGMENT_BREAKDOWNS: ProfileRole[] = ['role', 'codingYears', 'mlYears'];
 const ALL_ROLES: readonly ProfileRole[] = PROFILE_ROLES;
@@ -83,7 +89,11 @@ export const chartId = {
   workActivities: 'work-activities',
   /** A segment page's chart; a sub-segment's is `<slug>-sub-1-lift` for sub-segment A. */
   segment: (slug: string, kind: SegmentChartKind): string =>
-    kind === 'lift' || kind === 'map' ? `${slug}-${kind}` : 'subSegment' in kind ? `${slug}-sub-${kind.subSegment + 1}-lift` : `${slug}-breakdown-${kind.breakdown}`,
+    kind === 'lift' || kind === 'map'
+      ? `${slug}-${kind}`
+      : 'subSegment' in kind
+        ? `${slug}-sub-${kind.subSegment + 1}-lift`
+        : `${slug}-breakdown-${kind.breakdown}`,
   /** The "what changed" chart of a year and the one before. */
   changes: 'changes',
   /** The "Six surveys" chart of the lineages. */
@@ -99,16 +109,36 @@ export function isBreakdownChart(chart: ChartDef): boolean {
   return chart.id.startsWith(chartId.breakdown(''));
 }
 
-function def(id: string, title: string, spec: TopLevelSpec, table: ChartTable, options: { allLift?: boolean; raster?: boolean } = {}): ChartDef {
+function def(
+  id: string,
+  title: string,
+  spec: TopLevelSpec,
+  table: ChartTable,
+  options: { allLift?: boolean; raster?: boolean } = {},
+): ChartDef {
   const raster = options.raster ?? false;
-  return { id, title, spec, table, formats: columnFormats(table.columns, options.allLift), raster, narrow: raster ? null : narrowSpec(spec) };
+  return {
+    id,
+    title,
+    spec,
+    table,
+    formats: columnFormats(table.columns, options.allLift),
+    raster,
+    narrow: raster ? null : narrowSpec(spec),
+  };
 }
 
 /** The profile question codes of `roles` that this year has (some years lack e.g. company size). */
 export function profileCodes(view: Segmentation, roles: readonly ProfileRole[]): string[] {
   // Once each: 2017 asks one question (Tenure) for both codingYears and mlYears, and a chart id per code
   // twice made the build skip 48 colliding routes, with a warning each, and show the chart twice.
-  return [...new Set(roles.map((r) => view.profile[r]).filter((c): c is string => typeof c === 'string' && view.overall.breakdowns[c] !== undefined))];
+  return [
+    ...new Set(
+      roles
+        .map((r) => view.profile[r])
+        .filter((c): c is string => typeof c === 'string' && view.overall.breakdowns[c] !== undefined),
+    ),
+  ];
 }
 
 function names(model: YearModel): string[] {
@@ -142,15 +172,52 @@ export function overviewCharts(model: YearModel): ChartDef[] {
   const n = names(model);
   const role = view.profile.role;
   const charts = [
-    def(chartId.map, 'Map of all respondents by job role', mapSpec(view, { names: n }), mapTable(view, { names: n }), { raster: true }),
-    ...(view.professionalMap ? [def(chartId.segmentMap, 'The segments on the map of professionals', segmentMapSpec(view, { names: n }), segmentMapTable(view, { names: n }), { raster: true })] : []),
+    def(chartId.map, 'Map of all respondents by job role', mapSpec(view, { names: n }), mapTable(view, { names: n }), {
+      raster: true,
+    }),
+    ...(view.professionalMap
+      ? [
+          def(
+            chartId.segmentMap,
+            'The segments on the map of professionals',
+            segmentMapSpec(view, { names: n }),
+            segmentMapTable(view, { names: n }),
+            { raster: true },
+          ),
+        ]
+      : []),
     def(chartId.sizes, 'Segment sizes', segmentSizesSpec(view, n), segmentSizesTable(view, n)),
-    ...(view.stability ? [def(chartId.stability, 'How stable each segment is over re-runs', stabilitySpec(view, n), stabilityTable(view, n))] : []),
-    def(chartId.breakdown(role), `${questionLabel(model, role)} per segment`, breakdownSpec(view, role, { names: n }), breakdownTable(view, role, { names: n })),
-    ...profileCodes(view, OVERVIEW_BREAKDOWNS).map((code) =>
-      def(chartId.breakdown(code), `${questionLabel(model, code)} per segment`, breakdownSpec(view, code, { names: n }), breakdownTable(view, code, { names: n })),
+    ...(view.stability
+      ? [
+          def(
+            chartId.stability,
+            'How stable each segment is over re-runs',
+            stabilitySpec(view, n),
+            stabilityTable(view, n),
+          ),
+        ]
+      : []),
+    def(
+      chartId.breakdown(role),
+      `${questionLabel(model, role)} per segment`,
+      breakdownSpec(view, role, { names: n }),
+      breakdownTable(view, role, { names: n }),
     ),
-    def(chartId.workActivities, 'Work activities: lift per segment', workActivitySpec(view, n), workActivityTable(view, n), { allLift: true }),
+    ...profileCodes(view, OVERVIEW_BREAKDOWNS).map((code) =>
+      def(
+        chartId.breakdown(code),
+        `${questionLabel(model, code)} per segment`,
+        breakdownSpec(view, code, { names: n }),
+        breakdownTable(view, code, { names: n }),
+      ),
+    ),
+    def(
+      chartId.workActivities,
+      'Work activities: lift per segment',
+      workActivitySpec(view, n),
+      workActivityTable(view, n),
+      { allLift: true },
+    ),
   ];
   overviewCache.set(model, charts);
   return charts;
@@ -167,18 +234,36 @@ export function segmentCharts(model: YearModel, position: number): ChartDef[] {
   const n = names(model);
   const slug = model.segments[position].slug;
   const charts = [
-    def(chartId.segment(slug, 'lift'), 'Answers chosen most above average', liftChartSpec(view, position, { top: LIFT_TOP, names: n }), liftChartTable(view, position, { top: LIFT_TOP, names: n })),
+    def(
+      chartId.segment(slug, 'lift'),
+      'Answers chosen most above average',
+      liftChartSpec(view, position, { top: LIFT_TOP, names: n }),
+      liftChartTable(view, position, { top: LIFT_TOP, names: n }),
+    ),
     ...profileCodes(view, ALL_ROLES).map((code) => {
       const options = { names: n, segments: [position] };
-      return def(chartId.segment(slug, { breakdown: code }), `${questionLabel(model, code)}: this segment and all professionals`, breakdownSpec(view, code, options), breakdownTable(view, code, options));
+      return def(
+        chartId.segment(slug, { breakdown: code }),
+        `${questionLabel(model, code)}: this segment and all professionals`,
+        breakdownSpec(view, code, options),
+        breakdownTable(view, code, options),
+      );
     }),
     ...subSegmentCharts(model, position),
     def(
       chartId.segment(slug, 'map'),
       'Position on the map',
       // Documents made before the professionals' layout highlight the member on the map of everyone.
-      (view.professionalMap ? segmentMapSpec : mapSpec)(view, { names: n, highlightSegment: position, maxPoints: LOCATOR_POINTS }),
-      (view.professionalMap ? segmentMapTable : mapTable)(view, { names: n, highlightSegment: position, maxPoints: LOCATOR_POINTS }),
+      (view.professionalMap ? segmentMapSpec : mapSpec)(view, {
+        names: n,
+        highlightSegment: position,
+        maxPoints: LOCATOR_POINTS,
+      }),
+      (view.professionalMap ? segmentMapTable : mapTable)(view, {
+        names: n,
+        highlightSegment: position,
+        maxPoints: LOCATOR_POINTS,
+      }),
       { raster: true },
     ),
   ];
@@ -206,7 +291,11 @@ export function subSegmentNames(model: YearModel, position: number): SubSegmentN
   return subSegments.parts.map((_, j) => {
     const letter = String.fromCharCode(65 + j);
     const label = generatedLabel(input, j);
-    return { letter: `Sub-segment ${letter}`, title: label ? `Sub-segment ${letter}: ${label.label}` : `Sub-segment ${letter}`, shortName: label ? `${letter}. ${label.short}` : `Sub-segment ${letter}` };
+    return {
+      letter: `Sub-segment ${letter}`,
+      title: label ? `Sub-segment ${letter}: ${label.label}` : `Sub-segment ${letter}`,
+      shortName: label ? `${letter}. ${label.short}` : `Sub-segment ${letter}`,
+    };
   });
 }
 
@@ -229,7 +318,12 @@ function subSegmentCharts(model: YearModel, position: number): ChartDef[] {
   const names = named.map((n) => n.shortName);
   return subSegments.parts.map((_, j) => {
     const options = { top: LIFT_TOP, names, baseline: 'segment' as const };
-    return def(chartId.segment(slug, { subSegment: j }), `${named[j].title}: answers chosen most above the segment`, liftChartSpec(input, j, options), liftChartTable(input, j, options));
+    return def(
+      chartId.segment(slug, { subSegment: j }),
+      `${named[j].title}: answers chosen most above the segment`,
+      liftChartSpec(input, j, options),
+      liftChartTable(input, j, options),
+    );
   });
 }
 
@@ -265,7 +359,12 @@ export function changesChartInput(comparison: YearComparison): ChangesChartInput
 export function changesChart(comparison: YearComparison): ChartDef | null {
   if (comparison.rows.length === 0) return null;
   const input = changesChartInput(comparison);
-  return def(chartId.changes, `Segment shares in ${comparison.prevYear} and ${comparison.nextYear}`, changesSpec(input), changesTable(input));
+  return def(
+    chartId.changes,
+    `Segment shares in ${comparison.prevYear} and ${comparison.nextYear}`,
+    changesSpec(input),
+    changesTable(input),
+  );
 }
 
 /** Every lineage's share of professionals per year as one chart; segments' changes from the pairings. */
@@ -274,13 +373,33 @@ export function seriesChart(years: readonly number[], lineages: readonly Lineage
     years: [...years],
     lineages: lineages.map((l) => ({
       name: l.name,
-      members: l.members.map((m, i) => ({ year: m.year, title: m.title, share: m.share, size: m.size, status: i === 0 ? null : STATUS_TEXT[l.links[i - 1].status] })),
+      members: l.members.map((m, i) => ({
+        year: m.year,
+        title: m.title,
+        share: m.share,
+        size: m.size,
+        status: i === 0 ? null : STATUS_TEXT[l.links[i - 1].status],
+      })),
     })),
   };
-  return def(chartId.series, `Segment lineages, ${years[0]} to ${years.at(-1)}: share of professionals`, seriesSpec(input), seriesTable(input));
+  return def(
+    chartId.series,
+    `Segment lineages, ${years[0]} to ${years.at(-1)}: share of professionals`,
+    seriesSpec(input),
+    seriesTable(input),
+  );
 }
 
 export function trendChart(trend: TopicTrend): ChartDef {
-  const input: TrendChartInput = { label: trend.label, years: trend.years, answers: trend.answers.map((a) => ({ label: a.label, overall: a.overall, lineages: a.lineages })) };
-  return def(chartId.trend(trend.topic), `${trend.label}: share of professionals per year`, trendSpec(input), trendTable(input));
+  const input: TrendChartInput = {
+    label: trend.label,
+    years: trend.years,
+    answers: trend.answers.map((a) => ({ label: a.label, overall: a.overall, lineages: a.lineages })),
+  };
+  return def(
+    chartId.trend(trend.topic),
+    `${trend.label}: share of professionals per year`,
+    trendSpec(input),
+    trendTable(input),
+  );
 }

@@ -4,12 +4,11 @@
  * read from the breakdown counts. A profile answer's share is of members who answered the question, as in
  * the breakdown charts, so the text and the chart beside it quote the same number.
  */
-import type { Segmentation, Breakdown } from '../../scripts/document/segmentation-schema.js';
-import { findAnswer, type AnswerRef } from '../../scripts/identity/answer-ref.js';
+import type { Breakdown, Segmentation } from '../../scripts/document/segmentation-schema.js';
+import { type AnswerRef, findAnswer } from '../../scripts/identity/answer-ref.js';
 import type { LiftChartInput } from '../charts/specs.js';
 
-export { findAnswer, type AnswerRef };
-
+export { type AnswerRef, findAnswer };
 
 export interface AnswerFigure {
   id: string;
@@ -20,7 +19,6 @@ export interface AnswerFigure {
   overall: number;
   lift: number;
 }
-
 
 function breakdownShare(b: Breakdown | undefined, answer: number): number {
   if (!b) return NaN;
@@ -33,10 +31,21 @@ function questionLabelOf(doc: Pick<LiftChartInput, 'questions'>, code: string): 
 }
 
 /** A clustered answer's figure: it reads what the lift chart reads, so sub-segments have figures too. */
-function featureFigure(doc: LiftChartInput, position: number, ref: Extract<AnswerRef, { kind: 'feature' }>): AnswerFigure {
+function featureFigure(
+  doc: LiftChartInput,
+  position: number,
+  ref: Extract<AnswerRef, { kind: 'feature' }>,
+): AnswerFigure {
   const segment = doc.segments[position];
   const questionLabel = questionLabelOf(doc, ref.question);
-  return { id: ref.id, label: ref.label, questionLabel, share: segment.rates[ref.feature], overall: doc.overall.rates[ref.feature], lift: segment.lift[ref.feature] };
+  return {
+    id: ref.id,
+    label: ref.label,
+    questionLabel,
+    share: segment.rates[ref.feature],
+    overall: doc.overall.rates[ref.feature],
+    lift: segment.lift[ref.feature],
+  };
 }
 
 export function answerFigure(doc: Segmentation, position: number, ref: AnswerRef): AnswerFigure {
@@ -55,6 +64,13 @@ export function topAnswers(doc: LiftChartInput, position: number, n: number): An
     .map((_f, i) => ({ i, lift: segment.lift[i] }))
     .sort((a, b) => b.lift - a.lift || a.i - b.i)
     .slice(0, n)
-    .map(({ i }) => featureFigure(doc, position, { kind: 'feature', id: doc.features[i].id, label: doc.features[i].label, question: doc.features[i].question, feature: i }));
+    .map(({ i }) =>
+      featureFigure(doc, position, {
+        kind: 'feature',
+        id: doc.features[i].id,
+        label: doc.features[i].label,
+        question: doc.features[i].question,
+        feature: i,
+      }),
+    );
 }
-

@@ -46,12 +46,25 @@ export interface Lineage {
 const key = (year: number, slug: string) => `${year}/${slug}`;
 
 /** Lineages over the years of `models` (ascending) and the comparisons of consecutive years. */
-export function buildLineages(models: readonly YearModel[], comparisons: readonly YearComparison[], summaries: readonly LineageSummaryInfo[] = []): { lineages: Lineage[]; problems: string[] } {
+export function buildLineages(
+  models: readonly YearModel[],
+  comparisons: readonly YearComparison[],
+  summaries: readonly LineageSummaryInfo[] = [],
+): { lineages: Lineage[]; problems: string[] } {
   const member = new Map<string, LineageMember>();
   for (const model of models) {
     model.segments.forEach((s, position) => {
       const data = model.view.segments[position];
-      member.set(key(model.year, s.slug), { year: model.year, slug: s.slug, title: s.title, shortName: s.shortName, position, size: data.size, share: data.share, edited: s.summary !== null });
+      member.set(key(model.year, s.slug), {
+        year: model.year,
+        slug: s.slug,
+        title: s.title,
+        shortName: s.shortName,
+        position,
+        size: data.size,
+        share: data.share,
+        edited: s.summary !== null,
+      });
     });
   }
   const nextOf = new Map<string, ChangeRow>();
@@ -109,10 +122,15 @@ export function buildLineages(models: readonly YearModel[], comparisons: readonl
       else owners.add(owner);
     }
     if (owners.size > 1) {
-      problems.push(`${summary.filePath}: ${summary.segments.join(', ')} are not one lineage (they fall in ${[...owners].map((l) => `"${l.name}"`).join(' and ')})`);
+      problems.push(
+        `${summary.filePath}: ${summary.segments.join(', ')} are not one lineage (they fall in ${[...owners].map((l) => `"${l.name}"`).join(' and ')})`,
+      );
     } else if (owners.size === 1) {
       const lineage = [...owners][0];
-      if (lineage.summary) problems.push(`${summary.filePath}: the lineage "${lineage.name}" already has a summary, ${lineage.summary.filePath}`);
+      if (lineage.summary)
+        problems.push(
+          `${summary.filePath}: the lineage "${lineage.name}" already has a summary, ${lineage.summary.filePath}`,
+        );
       else {
         lineage.summary = summary;
         lineage.name = summary.title;
@@ -124,7 +142,15 @@ export function buildLineages(models: readonly YearModel[], comparisons: readonl
 }
 
 /** The member of `lineage` before and after `year`, for a segment page's predecessor and successor links. */
-export function neighboursInLineage(lineages: readonly Lineage[], year: number, slug: string): { lineage: Lineage; previous: { member: LineageMember; link: ChangeRow } | null; next: { member: LineageMember; link: ChangeRow } | null } | null {
+export function neighboursInLineage(
+  lineages: readonly Lineage[],
+  year: number,
+  slug: string,
+): {
+  lineage: Lineage;
+  previous: { member: LineageMember; link: ChangeRow } | null;
+  next: { member: LineageMember; link: ChangeRow } | null;
+} | null {
   for (const lineage of lineages) {
     const i = lineage.members.findIndex((m) => m.year === year && m.slug === slug);
     if (i < 0) continue;

@@ -8,10 +8,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative } from 'node:path';
+import { checkSummary, type MdxNode, MdxReferenceError } from '../../scripts/identity/summary-references.js';
 import type { SiteInputs } from '../settings/env.js';
 import { readRegistry, readSegmentation, yearsToPublish } from './load.js';
 import { slugTable } from './slugs.js';
-import { checkSummary, MdxReferenceError, type MdxNode } from '../../scripts/identity/summary-references.js';
 
 export * from '../../scripts/identity/summary-references.js';
 
@@ -29,7 +29,8 @@ export function remarkSegmentReferences(options: { inputs: SiteInputs }) {
     const shown = relative(process.cwd(), path);
     const yearDir = basename(dirname(path));
     const year = Number(yearDir);
-    if (!/^\d{4}$/.test(yearDir)) throw new MdxReferenceError(shown, 1, 1, `summaries live in <year>/<slug>.mdx; "${yearDir}" is not a year`);
+    if (!/^\d{4}$/.test(yearDir))
+      throw new MdxReferenceError(shown, 1, 1, `summaries live in <year>/<slug>.mdx; "${yearDir}" is not a year`);
     // A year this build does not publish (no data, or data of the other kind) gets no pages to check against.
     if (!yearsToPublish(inputs.dataDir, inputs.mode).years.includes(year)) return;
     const doc = readSegmentation(inputs.dataDir, year);

@@ -4,7 +4,7 @@
  * size-weighted means, lift is recomputed against the same overall rates. Every chart and figure is
  * computed from the view, so a merged page shows the figures of the group as a whole.
  */
-import type { Segmentation, SegmentResult, Breakdown } from '../../scripts/document/segmentation-schema.js';
+import type { Breakdown, Segmentation, SegmentResult } from '../../scripts/document/segmentation-schema.js';
 
 /** `groups[p]` lists the published indices shown as view segment `p`; every index appears exactly once. */
 export type MergeGroups = number[][];
@@ -14,7 +14,8 @@ export function normalizeGroups(segmentCount: number, merges: number[][]): Merge
   const owner = new Array<number>(segmentCount).fill(-1);
   merges.forEach((group, g) => {
     for (const index of group) {
-      if (index < 0 || index >= segmentCount) throw new RangeError(`merge names segment index ${index}, outside 0..${segmentCount - 1}`);
+      if (index < 0 || index >= segmentCount)
+        throw new RangeError(`merge names segment index ${index}, outside 0..${segmentCount - 1}`);
       if (owner[index] !== -1 && owner[index] !== g) throw new Error(`segment index ${index} is in two merges`);
       owner[index] = g;
     }
@@ -50,7 +51,10 @@ function combine(doc: Segmentation, parts: SegmentResult[], position: number): S
     index: position,
     component: parts[0].component,
     size: parts.reduce((a, s) => a + s.size, 0),
-    share: Math.min(1, parts.reduce((a, s) => a + s.share, 0)),
+    share: Math.min(
+      1,
+      parts.reduce((a, s) => a + s.share, 0),
+    ),
     newToMLShare: weighted(parts, (s) => s.newToMLShare),
     center: { x: weighted(parts, (s) => s.center.x), y: weighted(parts, (s) => s.center.y) },
     rates,
@@ -66,7 +70,13 @@ export function mergedView(doc: Segmentation, groups: MergeGroups): Segmentation
   if (groups.every((g, p) => g.length === 1 && g[0] === p) && groups.length === doc.segments.length) return doc;
   const positionOf = new Map<number, number>();
   groups.forEach((g, p) => g.forEach((index) => positionOf.set(index, p)));
-  const segments = groups.map((g, p) => combine(doc, g.map((index) => doc.segments[index]), p));
-  const segment = doc.map.segment.map((s) => (s < 0 ? s : positionOf.get(s) ?? -1));
+  const segments = groups.map((g, p) =>
+    combine(
+      doc,
+      g.map((index) => doc.segments[index]),
+      p,
+    ),
+  );
+  const segment = doc.map.segment.map((s) => (s < 0 ? s : (positionOf.get(s) ?? -1)));
   return { ...doc, segments, map: { ...doc.map, segment } };
 }

@@ -10,8 +10,12 @@ import { parseFrontMatter } from '../../scripts/document/front-matter.js';
 export function mergedAwayPaths(contentDir: string): string[] {
   if (!existsSync(contentDir)) return [];
   const found: string[] = [];
-  for (const year of readdirSync(contentDir).filter((d) => /^\d{4}$/.test(d)).sort()) {
-    for (const name of readdirSync(join(contentDir, year)).filter((n) => n.endsWith('.mdx')).sort()) {
+  for (const year of readdirSync(contentDir)
+    .filter((d) => /^\d{4}$/.test(d))
+    .sort()) {
+    for (const name of readdirSync(join(contentDir, year))
+      .filter((n) => n.endsWith('.mdx'))
+      .sort()) {
       const file = join(contentDir, year, name);
       const merge = parseFrontMatter(readFileSync(file, 'utf8'), file).data.merge;
       if (Array.isArray(merge)) found.push(...merge.map((slug) => `/${year}/segments/${String(slug)}/`));

@@ -4,8 +4,8 @@
  * except the words around the numbers.
  */
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
-import type { YearModel } from './model.js';
 import { formatPercent, percent } from '../charts/format.js';
+import type { YearModel } from './model.js';
 
 export interface MethodStep {
   id: string;
@@ -24,35 +24,53 @@ function umapFacts(p: Segmentation['metadata']['parameters']['map']): [string, s
     ['minimum distance', String(p.minDist)],
     ['epochs', String(p.nEpochs)],
     ['metric', p.metric],
-    ['start', p.init === 'spectral' ? 'spectral (eigenvectors of the neighbour graph, as umap-learn)' : 'random (uniform, as umap-js)'],
+    [
+      'start',
+      p.init === 'spectral'
+        ? 'spectral (eigenvectors of the neighbour graph, as umap-learn)'
+        : 'random (uniform, as umap-js)',
+    ],
   ];
 }
-
 
 export function methodSteps(model: YearModel): MethodStep[] {
   const { doc } = model;
   const { counts, metadata, professionalRule: rule } = doc;
   const p = metadata.parameters;
-  const boundary = rule.boundary ? `professionals are those with ${rule.boundary.axis} ${rule.boundary.side === 'below' ? '<' : '>'} ${rule.boundary.value} on the map` : null;
+  const boundary = rule.boundary
+    ? `professionals are those with ${rule.boundary.axis} ${rule.boundary.side === 'below' ? '<' : '>'} ${rule.boundary.value} on the map`
+    : null;
   const merged = model.segments.filter((s) => s.aliases.length > 0);
   return [
     {
       id: 'read',
       title: 'Read the responses',
       text: `The responses file ${metadata.input.file} is read; free-text “other” columns are dropped because they cannot be compared between respondents.`,
-      facts: [['respondents read', n(counts.respondents)], ['columns read', n(counts.columnsRead)], ['columns used', n(counts.columnsUsed)], ['free-text columns dropped', n(counts.columnsDroppedFreeText)]],
+      facts: [
+        ['respondents read', n(counts.respondents)],
+        ['columns read', n(counts.columnsRead)],
+        ['columns used', n(counts.columnsUsed)],
+        ['free-text columns dropped', n(counts.columnsDroppedFreeText)],
+      ],
     },
     {
       id: 'encode',
       title: 'Encode the answers',
       text: 'Each answer of the clustered questions becomes a 0/1 feature (chosen or not). Profile questions — job role, experience, company, education, gender — are kept out of the clustering and used to describe the segments.',
-      facts: [['features', n(counts.features)], ['features dropped (chosen by no one)', n(counts.featuresDroppedEmpty)], ['questions', n(doc.questions.length)]],
+      facts: [
+        ['features', n(counts.features)],
+        ['features dropped (chosen by no one)', n(counts.featuresDroppedEmpty)],
+        ['questions', n(doc.questions.length)],
+      ],
     },
     {
       id: 'drop',
       title: 'Drop nearly empty responses',
       text: `Respondents whose mean over the features is at most ${p.dropRowMeanAtMost} chose almost nothing and are dropped.`,
-      facts: [['dropped', n(counts.droppedNearlyEmpty)], ['kept', n(counts.kept)]],
+      facts: [
+        ['dropped', n(counts.droppedNearlyEmpty)],
+        ['kept', n(counts.kept)],
+      ],
     },
     {
       id: 'map',
@@ -66,7 +84,9 @@ export function methodSteps(model: YearModel): MethodStep[] {
       text: `${rule.description}${boundary ? ` On this map, ${boundary}.` : ''}`,
       facts: [
         ['rule', rule.rule],
-        ...(rule.nonProfessional.length > 0 ? [['answers marking non-professionals', rule.nonProfessional.join('; ')] as [string, string]] : []),
+        ...(rule.nonProfessional.length > 0
+          ? [['answers marking non-professionals', rule.nonProfessional.join('; ')] as [string, string]]
+          : []),
         ['professionals', n(counts.professionals)],
         ['not professionals', n(counts.nonProfessionals)],
         ['excluded as incomplete', n(rule.excludedIncomplete)],
@@ -97,7 +117,10 @@ export function methodSteps(model: YearModel): MethodStep[] {
       id: 'describe',
       title: 'Describe and order the segments',
       text: `For every feature, the lift of a segment is its share in the segment minus its share among all professionals. Segments are ordered by the share of members answering ${doc.newToML.map((a) => `“${a}”`).join(' or ')} to the question on years of machine-learning experience, lowest first.`,
-      facts: doc.segments.map((s) => [`segment ${s.index + 1}`, `${n(s.size)} members, ${percent(s.newToMLShare, 1)} new to ML`]),
+      facts: doc.segments.map((s) => [
+        `segment ${s.index + 1}`,
+        `${n(s.size)} members, ${percent(s.newToMLShare, 1)} new to ML`,
+      ]),
     },
     {
       id: 'editors',
@@ -106,7 +129,10 @@ export function methodSteps(model: YearModel): MethodStep[] {
         merged.length > 0
           ? `Editors named the segments and wrote their summaries. They show some segments as one: ${merged.map((s) => `${[s.slug, ...s.aliases].join(' + ')} as “${s.title}”`).join('; ')}.`
           : 'Editors named the segments and wrote their summaries; segments without a summary show generated key facts.',
-      facts: [['segments published', String(model.segments.length)], ['with a summary', String(model.segments.filter((s) => s.summary).length)]],
+      facts: [
+        ['segments published', String(model.segments.length)],
+        ['with a summary', String(model.segments.filter((s) => s.summary).length)],
+      ],
     },
   ];
 }
@@ -120,11 +146,16 @@ function stabilityStep(doc: Segmentation): MethodStep {
       id: 'stability',
       title: 'Stability',
       text: 'This segmentation was made from a single run, without re-runs, so how much its segments depend on the random seed was not measured.',
-      facts: [['re-runs', '0'], ['published', 'the single run']],
+      facts: [
+        ['re-runs', '0'],
+        ['published', 'the single run'],
+      ],
     };
   }
   const t = s.thresholds;
-  const classes = (['stable', 'pattern', 'weak', 'dissolved'] as const).map((c) => [c, doc.segments.filter((x) => x.stability?.class === c).length] as const);
+  const classes = (['stable', 'pattern', 'weak', 'dissolved'] as const).map(
+    (c) => [c, doc.segments.filter((x) => x.stability?.class === c).length] as const,
+  );
   return {
     id: 'stability',
     title: 'Re-run, agree, and measure stability',

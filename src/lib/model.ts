@@ -2,15 +2,16 @@
  * The year as the site publishes it: which segments get pages, under which slug and name, which editors'
  * summary each shows, and the merged view of the segmentation that every figure is computed from.
  */
-import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
-import type { SubSegmentation, SubSegmentations } from '../../scripts/document/subsegments-schema.js';
+
 import { subSegmentsPath } from '../../scripts/document/paths.js';
 import { segmentCommand } from '../../scripts/document/segment-command.js';
+import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
+import type { SubSegmentation, SubSegmentations } from '../../scripts/document/subsegments-schema.js';
 import type { Reviewed, SummaryFrontMatter } from '../../scripts/document/summary-schema.js';
-import { mergedView, normalizeGroups } from './merge.js';
-import { topAnswers } from './figures.js';
-import type { SlugTable } from './slugs.js';
 import type { LiftChartInput } from '../charts/specs.js';
+import { topAnswers } from './figures.js';
+import { mergedView, normalizeGroups } from './merge.js';
+import type { SlugTable } from './slugs.js';
 
 /**
  * What the site needs from an editor's MDX file: its front matter as SummarySchema gives it, but the
@@ -88,7 +89,17 @@ export interface YearModel {
 }
 
 /** `subSegments`: the year's sub-segments (default: none, and a missing one stops, as in a build). */
-export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: SummaryInfo[], subSegments: SubSegmentInputs = { data: null, file: subSegmentsPath('', doc.survey.year), command: segmentCommand(doc, null), whenMissing: 'throw' }): YearModel {
+export function buildYearModel(
+  doc: Segmentation,
+  slugs: SlugTable,
+  summaries: SummaryInfo[],
+  subSegments: SubSegmentInputs = {
+    data: null,
+    file: subSegmentsPath('', doc.survey.year),
+    command: segmentCommand(doc, null),
+    whenMissing: 'throw',
+  },
+): YearModel {
   const year = doc.survey.year;
   const warnings: string[] = [];
   const indexOf = new Map(slugs.byIndex.map((s) => [s.slug, s.index]));
@@ -97,27 +108,38 @@ export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: S
     const index = indexOf.get(slug);
     if (index !== undefined) return index;
     const renamed = slugs.byIndex.find((s) => s.formerSlugs.includes(slug));
-    if (renamed) throw new Error(`${file}: ${field} "${slug}" was renamed to "${renamed.slug}" in the registry of ${year}; write "${renamed.slug}" here`);
+    if (renamed)
+      throw new Error(
+        `${file}: ${field} "${slug}" was renamed to "${renamed.slug}" in the registry of ${year}; write "${renamed.slug}" here`,
+      );
     if (slugs.retired.has(slug)) {
       warnings.push(`${file}: ${field} "${slug}" is a retired segment of ${year}; it gets no page`);
       return null;
     }
-    throw new Error(`${file}: ${field} "${slug}" is not a segment of ${year} (known: ${[...indexOf.keys()].join(', ')})`);
+    throw new Error(
+      `${file}: ${field} "${slug}" is not a segment of ${year} (known: ${[...indexOf.keys()].join(', ')})`,
+    );
   };
   const merges: number[][] = [];
   for (const summary of summaries) {
     const index = resolve(summary.segment, summary.filePath, 'segment');
     if (index === null) continue;
     const other = summaryByIndex.get(index);
-    if (other) throw new Error(`${summary.filePath}: segment "${summary.segment}" already has a summary in ${other.filePath}`);
+    if (other)
+      throw new Error(`${summary.filePath}: segment "${summary.segment}" already has a summary in ${other.filePath}`);
     summaryByIndex.set(index, summary);
-    const members = summary.merge.map((slug) => resolve(slug, summary.filePath, 'merge')).filter((i): i is number => i !== null);
+    const members = summary.merge
+      .map((slug) => resolve(slug, summary.filePath, 'merge'))
+      .filter((i): i is number => i !== null);
     if (members.length > 0) merges.push([index, ...members]);
   }
   for (const group of merges) {
     for (const index of group.slice(1)) {
       const own = summaryByIndex.get(index);
-      if (own) throw new Error(`${own.filePath}: segment "${own.segment}" is merged into "${slugs.byIndex[group[0]].slug}" by ${summaryByIndex.get(group[0])!.filePath}, so it cannot have its own summary`);
+      if (own)
+        throw new Error(
+          `${own.filePath}: segment "${own.segment}" is merged into "${slugs.byIndex[group[0]].slug}" by ${summaryByIndex.get(group[0])!.filePath}, so it cannot have its own summary`,
+        );
     }
   }
   const groups = normalizeGroups(doc.segments.length, merges);
@@ -137,7 +159,13 @@ export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: S
       shortName: summary?.shortName ?? fallback!.shortName,
       isNew: indices.some((i) => slugs.byIndex[i].isNew),
       summary,
-      ...subSegmentsOf(summary, indices, doc, subSegments, indices.flatMap((i) => slugs.byIndex[i].formerSlugs)),
+      ...subSegmentsOf(
+        summary,
+        indices,
+        doc,
+        subSegments,
+        indices.flatMap((i) => slugs.byIndex[i].formerSlugs),
+      ),
     };
   });
   return { year, doc, view, segments, warnings };
@@ -148,15 +176,27 @@ export function buildYearModel(doc: Segmentation, slugs: SlugTable, summaries: S
  * Missing or stale ones stop a build with the file and the command; on the dev server they become the page's
  * notice, so that an editor who has just added `subSegments: 2` does not take the whole year down.
  */
-function subSegmentsOf(summary: SummaryInfo | null, indices: number[], doc: Segmentation, inputs: SubSegmentInputs, formerSlugs: string[]): Pick<PublishedSegment, 'subSegments' | 'subSegmentsMissing'> {
+function subSegmentsOf(
+  summary: SummaryInfo | null,
+  indices: number[],
+  doc: Segmentation,
+  inputs: SubSegmentInputs,
+  formerSlugs: string[],
+): Pick<PublishedSegment, 'subSegments' | 'subSegmentsMissing'> {
   if (!summary?.subSegments) return { subSegments: null, subSegmentsMissing: null };
   const year = doc.survey.year;
   const reason = whySubSegmentsMissing(summary, indices, doc, inputs, formerSlugs);
-  if (reason === null) return { subSegments: findSubSegments(inputs.data!, summary.segment, formerSlugs)!, subSegmentsMissing: null };
+  if (reason === null)
+    return { subSegments: findSubSegments(inputs.data!, summary.segment, formerSlugs)!, subSegmentsMissing: null };
   if (inputs.whenMissing === 'throw') {
-    throw new Error(`${summary.filePath}: subSegments: ${summary.subSegments}, but ${reason}; run \`${inputs.command}\` to compute them (it splits the ${year} segments whose summaries ask for sub-segments, reusing the segmentation)`);
+    throw new Error(
+      `${summary.filePath}: subSegments: ${summary.subSegments}, but ${reason}; run \`${inputs.command}\` to compute them (it splits the ${year} segments whose summaries ask for sub-segments, reusing the segmentation)`,
+    );
   }
-  return { subSegments: null, subSegmentsMissing: { file: summary.filePath, count: summary.subSegments, reason, command: inputs.command } };
+  return {
+    subSegments: null,
+    subSegmentsMissing: { file: summary.filePath, count: summary.subSegments, reason, command: inputs.command },
+  };
 }
 
 /** Renaming a segment (formerSlugs) moves no member: sub-segments computed under its old slug still hold, and the checks below say so. */
@@ -165,7 +205,13 @@ function findSubSegments(file: SubSegmentations, slug: string, formerSlugs: stri
 }
 
 /** Why the data cannot show the summary's sub-segments, or null when it can. */
-function whySubSegmentsMissing(summary: SummaryInfo, indices: number[], doc: Segmentation, inputs: SubSegmentInputs, formerSlugs: string[]): string | null {
+function whySubSegmentsMissing(
+  summary: SummaryInfo,
+  indices: number[],
+  doc: Segmentation,
+  inputs: SubSegmentInputs,
+  formerSlugs: string[],
+): string | null {
   const { data: file, file: fileName } = inputs;
   if (inputs.unreadable) return inputs.unreadable;
   const found = file ? findSubSegments(file, summary.segment, formerSlugs) : undefined;
@@ -174,7 +220,12 @@ function whySubSegmentsMissing(summary: SummaryInfo, indices: number[], doc: Seg
   if (found.count !== summary.subSegments) return `${fileName} splits "${summary.segment}" in ${found.count}`;
   const members = indices.reduce((n, i) => n + doc.segments[i].size, 0);
   const sameIndices = found.indices.length === indices.length && found.indices.every((i) => indices.includes(i));
-  if (file.year !== doc.survey.year || !sameIndices || found.members !== members || found.baseRates.length !== doc.features.length) {
+  if (
+    file.year !== doc.survey.year ||
+    !sameIndices ||
+    found.members !== members ||
+    found.baseRates.length !== doc.features.length
+  ) {
     return `the sub-segments of "${summary.segment}" in ${fileName} were computed from another segmentation of ${doc.survey.year}`;
   }
   return null;
@@ -255,9 +306,16 @@ function lacking(questionLabel: string): string {
 function answerName(label: string): string {
   const acronym = /\(([A-Z][A-Za-z0-9]{1,7})\)/.exec(label)?.[1];
   if (acronym && acronym.replace(/[^A-Z0-9]/g, '').length >= 2) return acronym;
-  const plain = label.replace(/\s*\([^)]*\)?\s*/g, ' ').split(' / ')[0].trim() || label.trim();
+  const plain =
+    label
+      .replace(/\s*\([^)]*\)?\s*/g, ' ')
+      .split(' / ')[0]
+      .trim() || label.trim();
   const words = plain.split(/\s+/);
-  let name = words.slice(0, MAX_ANSWER_WORDS).join(' ').replace(/[,;:]$/, '');
+  let name = words
+    .slice(0, MAX_ANSWER_WORDS)
+    .join(' ')
+    .replace(/[,;:]$/, '');
   if (words.length > MAX_ANSWER_WORDS) while (TRAILING_WORDS.test(name)) name = name.replace(TRAILING_WORDS, '');
   return name;
 }
@@ -275,7 +333,13 @@ export function neighbours(model: YearModel, position: number, count = 3) {
   const here = model.view.segments[position].center;
   const nearest = model.segments
     .filter((s) => s.position !== position)
-    .map((s) => ({ s, d: Math.hypot(model.view.segments[s.position].center.x - here.x, model.view.segments[s.position].center.y - here.y) }))
+    .map((s) => ({
+      s,
+      d: Math.hypot(
+        model.view.segments[s.position].center.x - here.x,
+        model.view.segments[s.position].center.y - here.y,
+      ),
+    }))
     .sort((a, b) => a.d - b.d || a.s.position - b.s.position)
     .slice(0, count)
     .map((x) => x.s);

@@ -1,8 +1,8 @@
 /** The "Which segment are you?" page's data: a year's quiz model (data/quiz-YEAR.json) with segment names and links. */
 import { existsSync, readFileSync } from 'node:fs';
-import { siteInputs } from '../settings/env.js';
 import { quizPath } from '../../scripts/document/paths.js';
-import { QuizSchema, type Quiz } from '../../scripts/document/quiz-schema.js';
+import { type Quiz, QuizSchema } from '../../scripts/document/quiz-schema.js';
+import { siteInputs } from '../settings/env.js';
 import type { YearModel } from './model.js';
 import { paths } from './paths.js';
 
@@ -13,7 +13,10 @@ export function hasQuiz(year: number): boolean {
 export function readQuiz(year: number): Quiz {
   const file = quizPath(siteInputs().dataDir, year);
   const parsed = QuizSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: not a quiz model (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}); run npm run quiz:train for ${year} again`);
+  if (!parsed.success)
+    throw new Error(
+      `${file}: not a quiz model (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}); run npm run quiz:train for ${year} again`,
+    );
   return parsed.data;
 }
 
@@ -29,7 +32,9 @@ export interface ClientQuiz {
 
 export function clientQuiz(quiz: Quiz, model: YearModel): ClientQuiz {
   if (quiz.weights.length !== model.doc.segments.length) {
-    throw new Error(`data/quiz-${model.year}.json has ${quiz.weights.length} segments, the segmentation ${model.doc.segments.length}: run npm run quiz:train for ${model.year} again`);
+    throw new Error(
+      `data/quiz-${model.year}.json has ${quiz.weights.length} segments, the segmentation ${model.doc.segments.length}: run npm run quiz:train for ${model.year} again`,
+    );
   }
   const segments = model.doc.segments.map((_, index) => {
     const page = model.segments.find((s) => s.indices.includes(index))!;

@@ -56,9 +56,14 @@ export function reviewNote(model: YearModel, position: number, options: ReviewOp
   if (!reviewed) return null;
   const drift = checkDrift(reviewed, model.doc, segment.index, { threshold });
   // A split the summary describes that the data no longer has (missing sub-segments get their own notice).
-  const subDrift = reviewed.subSegments && segment.subSegments ? checkSubSegmentDrift(reviewed.subSegments, segment.subSegments, model.doc, threshold) : null;
+  const subDrift =
+    reviewed.subSegments && segment.subSegments
+      ? checkSubSegmentDrift(reviewed.subSegments, segment.subSegments, model.doc, threshold)
+      : null;
   if (!drift.drifted && !subDrift?.drifted) return null;
-  const subSegmentChange = subDrift?.drifted ? { reviewed: subDrift.reviewedSizes, current: subDrift.currentSizes } : null;
+  const subSegmentChange = subDrift?.drifted
+    ? { reviewed: subDrift.reviewedSizes, current: subDrift.currentSizes }
+    : null;
   const questionLabel = new Map(model.doc.questions.map((q) => [q.code, q.label]));
   const featureOf = new Map(model.doc.features.map((f) => [f.id, f]));
   const changes = drift.changes.slice(0, shown).map((c): ReviewChange => {
@@ -72,5 +77,12 @@ export function reviewNote(model: YearModel, position: number, options: ReviewOp
     };
   });
   // Only the split moved: the segment's own lifts still hold, so the note lists no lift changes.
-  return { date: reviewDate(reviewed.date), similarity: drift.similarity, threshold, changes: drift.drifted ? changes : [], stabilityChange: drift.stabilityChange, subSegmentChange };
+  return {
+    date: reviewDate(reviewed.date),
+    similarity: drift.similarity,
+    threshold,
+    changes: drift.drifted ? changes : [],
+    stabilityChange: drift.stabilityChange,
+    subSegmentChange,
+  };
 }

@@ -2,24 +2,29 @@
  * The site's data, as pages see it: the years that have a segmentation document and each year's model
  * (segments, slugs, names, summaries). Built once per year and shared by every page of a build.
  */
+
+import { type CollectionEntry, getCollection, getEntry, render } from 'astro:content';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
-import { allCharts, changesChart, seriesChart, trendChart, type ChartDef } from './charts.js';
-import { compareYears, previousYear, siteAnswerAliases, type YearComparison } from './changes.js';
-import { buildLineages, type Lineage, type LineageSummaryInfo } from './lineages.js';
-import { buildTrends, type TopicTrend } from './trends.js';
-import { isBuilding, siteInputs } from '../settings/env.js';
-import { publishable } from './load.js';
 import { checkDocumentYear } from '../../scripts/document/io.js';
 import { registryFile, subSegmentsPath } from '../../scripts/document/paths.js';
-import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
-import { SUB_SEGMENTS_SCHEMA_VERSION, SubSegmentationsSchema, type SubSegmentations } from '../../scripts/document/subsegments-schema.js';
 import { readInvocation, segmentCommand } from '../../scripts/document/segment-command.js';
+import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
+import {
+  SUB_SEGMENTS_SCHEMA_VERSION,
+  type SubSegmentations,
+  SubSegmentationsSchema,
+} from '../../scripts/document/subsegments-schema.js';
+import { formatPercent } from '../charts/format.js';
+import { isBuilding, siteInputs } from '../settings/env.js';
+import { compareYears, previousYear, siteAnswerAliases, type YearComparison } from './changes.js';
+import { allCharts, type ChartDef, changesChart, seriesChart, trendChart } from './charts.js';
+import { type AnswerFigure, answerFigure, findAnswer } from './figures.js';
+import { buildLineages, type Lineage, type LineageSummaryInfo } from './lineages.js';
+import { publishable } from './load.js';
 import { buildYearModel, type SubSegmentInputs, type SummaryInfo, type YearModel } from './model.js';
 import { slugTable } from './slugs.js';
-import { formatPercent } from '../charts/format.js';
-import { answerFigure, findAnswer, type AnswerFigure } from './figures.js';
+import { buildTrends, type TopicTrend } from './trends.js';
 
 export type SummaryEntry = CollectionEntry<'segments'>;
 
@@ -51,7 +56,8 @@ export function publishedYears(): Promise<number[]> {
     const { years, skipped } = publishable(docs, dataDir, mode);
     for (const { year, reason } of skipped) console.warn(`[site] ${year} left out: ${reason}`);
     // "What changed since" compares a year with the previous one segmented here; the first has none.
-    if (years.length > 0) console.warn(`[site] ${years[0]} gets no "What changed since" page: no earlier year is segmented in ${dataDir}`);
+    if (years.length > 0)
+      console.warn(`[site] ${years[0]} gets no "What changed since" page: no earlier year is segmented in ${dataDir}`);
     return years;
   });
   return published;
@@ -93,11 +99,20 @@ async function subSegmentInputs(doc: Segmentation, inputs: ReturnType<typeof sit
   const year = doc.survey.year;
   const file = subSegmentsPath(inputs.dataDir, year);
   const entry = await ifPresent(file, () => getEntry('subsegmentations', String(year)));
-  const command = segmentCommand(doc, readInvocation(inputs.dataDir, year), { dataDir: inputs.dataDir, contentDir: dirname(inputs.contentDir) });
+  const command = segmentCommand(doc, readInvocation(inputs.dataDir, year), {
+    dataDir: inputs.dataDir,
+    contentDir: dirname(inputs.contentDir),
+  });
   const whenMissing = isBuilding() ? 'throw' : 'notice';
   const version = (entry?.data as { schemaVersion: number } | undefined)?.schemaVersion;
   if (entry && version !== SUB_SEGMENTS_SCHEMA_VERSION) {
-    return { data: null, file, command, whenMissing, unreadable: `${file} was written by an older \`npm run segment\` (sub-segment schema version ${version}, expected ${SUB_SEGMENTS_SCHEMA_VERSION})` };
+    return {
+      data: null,
+      file,
+      command,
+      whenMissing,
+      unreadable: `${file} was written by an older \`npm run segment\` (sub-segment schema version ${version}, expected ${SUB_SEGMENTS_SCHEMA_VERSION})`,
+    };
   }
   const data = entry ? parseSubSegments(entry.data, file, command) : null;
   return { data, file, command, whenMissing };
@@ -108,7 +123,9 @@ function parseSubSegments(data: unknown, file: string, command: string): SubSegm
   const parsed = SubSegmentationsSchema.safeParse(data);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new Error(`${file}: at ${issue.path.join('.') || '(top)'}: ${issue.message}; run \`${command}\` to write it again`);
+  throw new Error(
+    `${file}: at ${issue.path.join('.') || '(top)'}: ${issue.message}; run \`${command}\` to write it again`,
+  );
 }
 
 async function build(year: number): Promise<YearModel> {
@@ -164,7 +181,12 @@ async function lineageSummaries(): Promise<LineageSummaryInfo[]> {
   const dir = siteInputs().lineagesDir;
   if (!existsSync(dir) || !readdirSync(dir).some((f) => f.endsWith('.mdx'))) return [];
   const entries = await getCollection('lineages');
-  return entries.map((e: CollectionEntry<'lineages'>) => ({ id: e.id, filePath: e.filePath ?? `${e.id}.mdx`, title: e.data.title, segments: e.data.segments }));
+  return entries.map((e: CollectionEntry<'lineages'>) => ({
+    id: e.id,
+    filePath: e.filePath ?? `${e.id}.mdx`,
+    title: e.data.title,
+    segments: e.data.segments,
+  }));
 }
 
 /** Every lineage over the published years (a lineage summary that names segments of two lineages stops the build). */
@@ -200,7 +222,10 @@ export async function chartsOfYear(year: number): Promise<ChartDef[]> {
   const comparison = await yearComparison(year);
   const changes = comparison ? changesChart(comparison) : null;
   const years = await publishedYears();
-  const across = year === years.at(-1) && years.length > 1 ? [seriesChart(years, await lineages()), ...(await topicTrends()).map(trendChart)] : [];
+  const across =
+    year === years.at(-1) && years.length > 1
+      ? [seriesChart(years, await lineages()), ...(await topicTrends()).map(trendChart)]
+      : [];
   return [...charts, ...(changes ? [changes] : []), ...across];
 }
 
@@ -218,7 +243,12 @@ export async function segmentContext(year: number | string, slug: string) {
 }
 
 /** What `<Share answer>` and `<Lift answer>` print: the answer's current figures in the summary's segment. */
-export async function summaryFigure(component: 'Share' | 'Lift', year: string, slug: string, answer: string): Promise<AnswerFigure> {
+export async function summaryFigure(
+  component: 'Share' | 'Lift',
+  year: string,
+  slug: string,
+  answer: string,
+): Promise<AnswerFigure> {
   const { model, segment } = await segmentContext(year, slug);
   const ref = findAnswer(model.view, answer);
   if (!ref) throw new Error(`<${component} answer="${answer}">: no such answer in ${year}`);
@@ -240,7 +270,9 @@ export async function yearIntroduction(year: number) {
 export async function yearHeadline(model: YearModel): Promise<string> {
   const intro = await yearIntroduction(model.year);
   if (intro?.headline) return intro.headline;
-  const largest = [...model.segments].sort((a, b) => model.view.segments[b.position].share - model.view.segments[a.position].share)[0];
+  const largest = [...model.segments].sort(
+    (a, b) => model.view.segments[b.position].share - model.view.segments[a.position].share,
+  )[0];
   const share = formatPercent(model.view.segments[largest.position].share);
   return `${model.doc.counts.professionals.toLocaleString('en-US')} professionals fall into ${model.segments.length} segments; the largest, ${largest.shortName.replace(/^\d+\.\s*/, '')}, holds ${share} of them.`;
 }

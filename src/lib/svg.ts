@@ -31,7 +31,10 @@ export function roundSvgNumbers(svg: string, decimals = 2): string {
 /** The width and height written on the root <svg>. */
 export function svgSize(svg: string): { width: number; height: number } {
   const tag = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
-  return { width: Number(/\swidth="([\d.]+)"/.exec(tag)?.[1] ?? 0), height: Number(/\sheight="([\d.]+)"/.exec(tag)?.[1] ?? 0) };
+  return {
+    width: Number(/\swidth="([\d.]+)"/.exec(tag)?.[1] ?? 0),
+    height: Number(/\sheight="([\d.]+)"/.exec(tag)?.[1] ?? 0),
+  };
 }
 
 /**

@@ -2,8 +2,9 @@
  * How chart tables read as HTML: rates as percentages, lifts as signed percentage points, counts with
  * thousands separators, missing values as an en dash.
  */
-import type { Cell } from '../charts/table.js';
+
 import { formatPercent, formatPoints } from '../charts/format.js';
+import type { Cell } from '../charts/table.js';
 
 export type ColumnFormat = 'percent' | 'points';
 

@@ -3,7 +3,7 @@
  * cross-year map of configs/answers.yaml), its share of professionals in each year that asked it, overall
  * and within each lineage. One trend page per topic, the configs' topic ids.
  */
-import { crossYearAnswerText, crossYearKeys, type AnswerAliases } from '../../scripts/identity/across-years.js';
+import { type AnswerAliases, crossYearAnswerText, crossYearKeys } from '../../scripts/identity/across-years.js';
 import type { Lineage } from './lineages.js';
 import type { YearModel } from './model.js';
 
@@ -36,7 +36,11 @@ export interface TopicTrend {
 }
 
 /** Trends for every topic that at least two years ask, in topic order. */
-export function buildTrends(models: readonly YearModel[], aliases: AnswerAliases, lineages: readonly Lineage[]): TopicTrend[] {
+export function buildTrends(
+  models: readonly YearModel[],
+  aliases: AnswerAliases,
+  lineages: readonly Lineage[],
+): TopicTrend[] {
   const topics = new Map<string, { year: number; code: string; label: string; text: string }[]>();
   for (const model of models) {
     for (const q of model.view.questions) {
@@ -48,12 +52,17 @@ export function buildTrends(models: readonly YearModel[], aliases: AnswerAliases
   }
   const keysByYear = new Map(models.map((m) => [m.year, crossYearKeys(m.view, aliases)]));
   const memberOf = new Map<string, { lineage: Lineage; position: number }>();
-  for (const lineage of lineages) for (const m of lineage.members) memberOf.set(`${m.year}/${m.slug}`, { lineage, position: m.position });
+  for (const lineage of lineages)
+    for (const m of lineage.members) memberOf.set(`${m.year}/${m.slug}`, { lineage, position: m.position });
 
   const trends: TopicTrend[] = [];
   for (const [topic, asked] of [...topics].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (asked.length < 2) continue;
-    type Gathered = { wordings: { year: number; label: string }[]; overall: TrendPoint[]; byLineage: Map<Lineage, TrendPoint[]> };
+    type Gathered = {
+      wordings: { year: number; label: string }[];
+      overall: TrendPoint[];
+      byLineage: Map<Lineage, TrendPoint[]>;
+    };
     const answers = new Map<string, Gathered>();
     for (const { year, code } of asked) {
       const model = models.find((m) => m.year === year)!;

@@ -25,7 +25,12 @@ export interface SiteInputs {
 /** Where each mode reads from unless the environment says otherwise: the demo keeps to its own folders. */
 const DEFAULT_DIRS = {
   real: { data: 'data', registry: 'content/registry', content: 'content/segments', cache: 'node_modules/.astro' },
-  demo: { data: 'data/demo', registry: 'content/demo/registry', content: 'content/demo/segments', cache: 'node_modules/.astro-demo' },
+  demo: {
+    data: 'data/demo',
+    registry: 'content/demo/registry',
+    content: 'content/demo/segments',
+    cache: 'node_modules/.astro-demo',
+  },
 } as const;
 
 export function siteInputs(env: NodeJS.ProcessEnv = process.env, root: string = process.cwd()): SiteInputs {
@@ -82,7 +87,8 @@ export function siteUrl(env: NodeJS.ProcessEnv, building: boolean): string {
     } catch {
       throw new Error(`SITE_URL=${value}: expected an absolute address such as https://example.org`);
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`SITE_URL=${value}: expected an http(s) address`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw new Error(`SITE_URL=${value}: expected an http(s) address`);
     return url.origin;
   }
   if (building && siteMode(env.SITE_MODE) === 'real') {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { SurveyConfigSchema } from '../../scripts/config/schema.js';
 
 const configPath = new URL('../../configs/2020.yaml', import.meta.url);
@@ -25,7 +25,10 @@ function notebookOrders(): Map<string, string[]> {
   const body = text.slice(start, text.indexOf('\n}', start));
   const orders = new Map<string, string[]>();
   for (const m of body.matchAll(/'(Q\d+)':\s*\[([\s\S]*?)\]/g)) {
-    orders.set(m[1], [...m[2].matchAll(/'([^']*)'/g)].map((a) => a[1]));
+    orders.set(
+      m[1],
+      [...m[2].matchAll(/'([^']*)'/g)].map((a) => a[1]),
+    );
   }
   return orders;
 }
@@ -68,7 +71,13 @@ describe('configs/2020.yaml', () => {
   it('reads the 2020 responses file and the profile roles of the brief', () => {
     expect(config.responsesFile).toBe('kaggle_survey_2020_responses.csv');
     expect(config.profile).toEqual({
-      role: 'Q5', codingYears: 'Q6', mlYears: 'Q15', companySize: 'Q20', employerML: 'Q22', education: 'Q4', gender: 'Q2',
+      role: 'Q5',
+      codingYears: 'Q6',
+      mlYears: 'Q15',
+      companySize: 'Q20',
+      employerML: 'Q22',
+      education: 'Q4',
+      gender: 'Q2',
     });
     expect(config.workActivities).toBe('Q23');
     expect(config.newToML).toEqual(['I do not use machine learning methods', 'Under 1 year']);

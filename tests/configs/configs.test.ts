@@ -3,10 +3,10 @@
  * real survey files in ../shared/data/kaggle (read-only; streamed from Kaggle's zips, never copied).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SurveyConfigSchema, type SurveyConfig } from '../../scripts/config/schema.js';
+import { parse as parseYaml } from 'yaml';
 import { readConfiguredSurvey } from '../../scripts/config/read-configured.js';
+import { type SurveyConfig, SurveyConfigSchema } from '../../scripts/config/schema.js';
 import { neededColumn } from '../../scripts/segment/encode.js';
 
 import { isFreeTextColumn, questionOfColumn } from '../../scripts/survey/columns.js';
@@ -15,15 +15,60 @@ const DATA_DIR = new URL('../../../shared/data/kaggle/', import.meta.url);
 
 /** The common topic list of the brief; topics outside it must be declared as new, year by year. */
 const COMMON_TOPICS = new Set([
-  'gender', 'age', 'country', 'education', 'job-role', 'coding-years', 'languages', 'language-recommend', 'ides',
-  'hosted-notebooks', 'computing-platform', 'hardware', 'tpu-usage', 'visualization', 'ml-years', 'ml-frameworks',
-  'ml-algorithms', 'computer-vision', 'nlp', 'industry', 'company-size', 'data-science-team-size', 'employer-ml',
-  'work-activities', 'compensation', 'cloud-spend', 'cloud-platforms', 'cloud-compute', 'cloud-storage', 'managed-ml',
-  'big-data', 'big-data-most', 'bi-tools', 'bi-tools-most', 'automl-tasks', 'automl-tools', 'ml-experiments',
-  'sharing', 'courses', 'primary-tool', 'media-sources',
+  'gender',
+  'age',
+  'country',
+  'education',
+  'job-role',
+  'coding-years',
+  'languages',
+  'language-recommend',
+  'ides',
+  'hosted-notebooks',
+  'computing-platform',
+  'hardware',
+  'tpu-usage',
+  'visualization',
+  'ml-years',
+  'ml-frameworks',
+  'ml-algorithms',
+  'computer-vision',
+  'nlp',
+  'industry',
+  'company-size',
+  'data-science-team-size',
+  'employer-ml',
+  'work-activities',
+  'compensation',
+  'cloud-spend',
+  'cloud-platforms',
+  'cloud-compute',
+  'cloud-storage',
+  'managed-ml',
+  'big-data',
+  'big-data-most',
+  'bi-tools',
+  'bi-tools-most',
+  'automl-tasks',
+  'automl-tools',
+  'ml-experiments',
+  'sharing',
+  'courses',
+  'primary-tool',
+  'media-sources',
 ]);
 const NEW_TOPICS: Record<number, string[]> = {
-  2017: ['work-tools', 'data-types', 'data-storage', 'work-methods', 'code-sharing', 'data-sharing', 'ml-skills', 'ml-techniques', 'learning-platforms'],
+  2017: [
+    'work-tools',
+    'data-types',
+    'data-storage',
+    'work-methods',
+    'code-sharing',
+    'data-sharing',
+    'ml-skills',
+    'ml-techniques',
+    'learning-platforms',
+  ],
   2018: ['big-data-analytics'],
   2019: ['big-data-analytics'],
   2020: [],
@@ -58,8 +103,7 @@ describe.each([2017, 2018, 2019, 2020, 2021, 2022])('configs/%i.yaml', (year) =>
   const zipPath = new URL(`${year}/kaggle-survey-${year}.zip`, DATA_DIR).pathname;
   let csv: CsvSummary;
   const answerColumns = (code: string) => csv.codes.filter((c) => questionOfColumn(c) === code && !isFreeTextColumn(c));
-  const answersIn = (code: string) =>
-    new Set(answerColumns(code).flatMap((c) => [...csv.distinct.get(c)!]));
+  const answersIn = (code: string) => new Set(answerColumns(code).flatMap((c) => [...csv.distinct.get(c)!]));
 
   beforeAll(async () => {
     expect(existsSync(zipPath), `${zipPath} (the real survey data) is missing`).toBe(true);
@@ -76,9 +120,12 @@ describe.each([2017, 2018, 2019, 2020, 2021, 2022])('configs/%i.yaml', (year) =>
     expect(new Set(topics).size).toBe(topics.length);
     for (const q of config.questions) {
       expect(q.topic, q.code).toBeDefined();
-      expect(COMMON_TOPICS.has(q.topic!) || NEW_TOPICS[year].includes(q.topic!), `${q.code} topic ${q.topic}`).toBe(true);
+      expect(COMMON_TOPICS.has(q.topic!) || NEW_TOPICS[year].includes(q.topic!), `${q.code} topic ${q.topic}`).toBe(
+        true,
+      );
       const counterpart = topicOf2020.get(q.topic!);
-      if (counterpart) expect([q.label, q.group], `${q.code} (${q.topic})`).toEqual([counterpart.label, counterpart.group]);
+      if (counterpart)
+        expect([q.label, q.group], `${q.code} (${q.topic})`).toEqual([counterpart.label, counterpart.group]);
     }
   });
 
@@ -137,17 +184,25 @@ describe.each([2017, 2018, 2019, 2020, 2021, 2022])('configs/%i.yaml', (year) =>
     for (const answer of config.newToML) expect(answersIn(config.profile.mlYears).has(answer), answer).toBe(true);
     if (config.professional.rule === 'map-split') {
       for (const marker of config.professional.nonProfessional) {
-        for (const answer of marker.answers) expect(answersIn(marker.question).has(answer), `${marker.question}: ${answer}`).toBe(true);
+        for (const answer of marker.answers)
+          expect(answersIn(marker.question).has(answer), `${marker.question}: ${answer}`).toBe(true);
       }
     } else if (config.professional.rule === 'answers') {
       for (const condition of config.professional.conditions) {
-        for (const answer of condition.anyOf ?? condition.noneOf!) expect(answersIn(condition.question).has(answer), `${condition.question}: ${answer}`).toBe(true);
+        for (const answer of condition.anyOf ?? condition.noneOf!)
+          expect(answersIn(condition.question).has(answer), `${condition.question}: ${answer}`).toBe(true);
       }
     } else {
       for (const code of config.professional.questions) {
         const columns = answerColumns(code);
-        expect(columns.some((c) => /^Q\d+_A_/.test(c)), `${code} has _A columns`).toBe(true);
-        expect(columns.some((c) => /^Q\d+_B_/.test(c)), `${code} has _B columns`).toBe(true);
+        expect(
+          columns.some((c) => /^Q\d+_A_/.test(c)),
+          `${code} has _A columns`,
+        ).toBe(true);
+        expect(
+          columns.some((c) => /^Q\d+_B_/.test(c)),
+          `${code} has _B columns`,
+        ).toBe(true);
       }
     }
   });

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, writeInputs } from '../helpers/site-build.js';
 import { launchBrowser } from '../helpers/e2e/browser.js';
-import { serveStatic, type StaticServer } from '../helpers/e2e/static-server.js';
+import { type StaticServer, serveStatic } from '../helpers/e2e/static-server.js';
+import { buildSite, writeInputs } from '../helpers/site-build.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'across-years-e2e-'));
 const fixture = !process.env.E2E_DIST;
@@ -29,7 +29,10 @@ beforeAll(async () => {
     const inputs = writeInputs(join(tmp, 'in'));
     // A lineage summary beside the segments' folder: 2019's first segment continues as 2020's "tabular".
     mkdirSync(join(tmp, 'in', 'lineages'), { recursive: true });
-    writeFileSync(join(tmp, 'in', 'lineages', 'tables.mdx'), '---\ntitle: Tables all along\nsegments: [2019/segment-1, 2020/tabular]\n---\n\nThe segment of tabular machine learning, in both surveys.\n');
+    writeFileSync(
+      join(tmp, 'in', 'lineages', 'tables.mdx'),
+      '---\ntitle: Tables all along\nsegments: [2019/segment-1, 2020/tabular]\n---\n\nThe segment of tabular machine learning, in both surveys.\n',
+    );
     const result = await buildSite(inputs, dist, join(tmp, 'cache'), base);
     if (result.code !== 0) throw new Error(`site build failed:\n${result.output.slice(-3000)}`);
   }
@@ -57,7 +60,9 @@ async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Prom
 async function interactive(page: Page, specSuffix: string) {
   const figure = page.locator(`figure[data-chart-spec$="${specSuffix}"]`).first();
   await figure.scrollIntoViewIfNeeded();
-  await expect.poll(() => figure.evaluate((f) => f.classList.contains('is-interactive')), { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(() => figure.evaluate((f) => f.classList.contains('is-interactive')), { timeout: 30_000 })
+    .toBe(true);
   return figure;
 }
 
@@ -94,7 +99,10 @@ describe('the lineages page', () => {
     const lineage = page.locator('section.lineage', { hasText: 'Tables all along' });
     expect(await lineage.locator('h3').textContent()).toMatch(/Tables all along\s*2019–2020/);
     expect(await lineage.textContent()).toContain('The segment of tabular machine learning, in both surveys.');
-    expect(await lineage.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([`${base}2019/segments/segment-1/`, `${base}2020/segments/tabular/`]);
+    expect(await lineage.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      `${base}2019/segments/segment-1/`,
+      `${base}2020/segments/tabular/`,
+    ]);
     expect(await lineage.locator('.evidence li').count()).toBeGreaterThan(0);
     expect(await lineage.locator('.evidence li').first().textContent()).toMatch(/\d+% → \d+%/);
     await page.close();
@@ -104,8 +112,13 @@ describe('the lineages page', () => {
 describe('links between the years', () => {
   it('links a segment page to its predecessor, and the predecessor to its successor', async () => {
     const series = await open('series/');
-    const chain = series.locator('section.lineage').filter({ has: series.locator('ol.members > li:nth-child(2)') }).first();
-    const [first, second] = await chain.locator('ol.members > li > a').evaluateAll((as) => as.slice(0, 2).map((a) => a.getAttribute('href')!));
+    const chain = series
+      .locator('section.lineage')
+      .filter({ has: series.locator('ol.members > li:nth-child(2)') })
+      .first();
+    const [first, second] = await chain
+      .locator('ol.members > li > a')
+      .evaluateAll((as) => as.slice(0, 2).map((a) => a.getAttribute('href')!));
     await series.close();
     const later = await open(second.replace(base, ''));
     expect(await later.locator('.lineage-links a[rel="prev"]').getAttribute('href')).toBe(first);
@@ -119,7 +132,9 @@ describe('links between the years', () => {
     const trends = await trendPaths();
     expect(trends.length).toBeGreaterThan(0);
     const home = await open('');
-    const years = await home.locator('a').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!).filter((h) => /\/\d{4}\/$/.test(h)))]);
+    const years = await home
+      .locator('a')
+      .evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!).filter((h) => /\/\d{4}\/$/.test(h)))]);
     await home.close();
     for (const y of years) {
       const page = await open(y.replace(base, ''));
@@ -138,10 +153,15 @@ describe('the trend pages', () => {
     const [first] = await trendPaths();
     const page = await open(first);
     const lede = (await page.locator('.lede').textContent())!;
-    const asked = lede.match(/Asked in ([\d, ]+)/)![1].split(', ').map((y) => y.trim());
+    const asked = lede
+      .match(/Asked in ([\d, ]+)/)![1]
+      .split(', ')
+      .map((y) => y.trim());
     const figure = await interactive(page, `/${first.replace('trends/', 'trend-').replace(/\/$/, '')}.vl.json`);
     // The table's year columns are exactly the years that asked.
-    const columns = await figure.locator('details table thead th').evaluateAll((ths) => ths.map((t) => t.textContent!.trim()));
+    const columns = await figure
+      .locator('details table thead th')
+      .evaluateAll((ths) => ths.map((t) => t.textContent!.trim()));
     expect(columns.filter((c) => c.startsWith('share ')).map((c) => c.slice(6))).toEqual(asked);
     expect(await page.locator('#wording').count()).toBe(1);
     expect(page.errors).toEqual([]);
@@ -162,7 +182,13 @@ describe('accessibility of the pages across years', () => {
         found.push(
           ...results.violations
             .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${path}: ${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`),
+            .map(
+              (v) =>
+                `${path}: ${v.id} (${v.impact}): ${v.nodes
+                  .slice(0, 3)
+                  .map((n) => n.target.join(' '))
+                  .join(' | ')}`,
+            ),
         );
         await page.close();
       }

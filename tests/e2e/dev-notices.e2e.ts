@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureDocs, writeInputs, type SiteInputs } from '../helpers/site-build.js';
-import { startDevServer, type DevServer } from '../helpers/e2e/dev-server.js';
-import { launchBrowser } from '../helpers/e2e/browser.js';
 import { runLogPath, segmentationPath, subSegmentsPath } from '../../scripts/document/paths.js';
+import { launchBrowser } from '../helpers/e2e/browser.js';
+import { type DevServer, startDevServer } from '../helpers/e2e/dev-server.js';
+import { fixtureDocs, type SiteInputs, writeInputs } from '../helpers/site-build.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'dev-notices-e2e-'));
 let inputs: SiteInputs;
@@ -26,8 +26,18 @@ beforeAll(async () => {
   inputs = writeInputs(join(tmp, 'in'));
   // "tabular" asks for `subSegments: 2` (tests/helpers/site-build.ts), and now nothing has computed them.
   unlinkSync(subSegmentsPath(inputs.dataDir, 2020));
-  const invocation = { survey: 2020, config: null, input: INPUT, out: inputs.dataDir, content: CONTENT, updateRegistry: true };
-  writeFileSync(runLogPath(segmentationPath(inputs.dataDir, 2020)), JSON.stringify({ cacheKey: null, invocation }, null, 2));
+  const invocation = {
+    survey: 2020,
+    config: null,
+    input: INPUT,
+    out: inputs.dataDir,
+    content: CONTENT,
+    updateRegistry: true,
+  };
+  writeFileSync(
+    runLogPath(segmentationPath(inputs.dataDir, 2020)),
+    JSON.stringify({ cacheKey: null, invocation }, null, 2),
+  );
   server = await startDevServer(inputs, join(tmp, 'cache'));
   browser = await launchBrowser();
 });
@@ -92,6 +102,8 @@ describe('a summary whose sub-segments are not computed yet, in npm run dev', ()
     // The crawl did reach the year's other segment page, the other year's, and the year's other pages.
     expect(seen).toContain('/2020/segments/vision/');
     expect([...seen].filter((p) => p.startsWith('/2019/segments/')).length).toBeGreaterThanOrEqual(2);
-    expect([...seen].filter((p) => p.startsWith('/2020/') && !p.startsWith('/2020/segments/')).length).toBeGreaterThanOrEqual(3);
+    expect(
+      [...seen].filter((p) => p.startsWith('/2020/') && !p.startsWith('/2020/segments/')).length,
+    ).toBeGreaterThanOrEqual(3);
   });
 });

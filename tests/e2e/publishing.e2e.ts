@@ -7,12 +7,12 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, listFiles, read, writeInputs } from '../helpers/site-build.js';
 import { launchBrowser } from '../helpers/e2e/browser.js';
-import { serveStatic, type StaticServer } from '../helpers/e2e/static-server.js';
+import { type StaticServer, serveStatic } from '../helpers/e2e/static-server.js';
+import { buildSite, listFiles, read, writeInputs } from '../helpers/site-build.js';
 
 const SITE = 'https://segments.example.org';
 const BASE = '/survey/';
@@ -33,9 +33,14 @@ beforeAll(async () => {
   const result = await buildSite(writeInputs(join(tmp, 'in')), dist, join(tmp, 'cache'), BASE, { SITE_URL: SITE });
   if (result.code !== 0) throw new Error(`site build failed:\n${result.output.slice(-3000)}`);
   files = listFiles(dist);
-  years = readdirSync(dist).filter((d) => /^\d{4}$/.test(d)).sort();
+  years = readdirSync(dist)
+    .filter((d) => /^\d{4}$/.test(d))
+    .sort();
   year = years.at(-1)!;
-  const segmentPage = files.find((f) => f.startsWith(`${year}/segments/`) && f.endsWith('/index.html') && !read(dist, f).includes('http-equiv="refresh"'));
+  const segmentPage = files.find(
+    (f) =>
+      f.startsWith(`${year}/segments/`) && f.endsWith('/index.html') && !read(dist, f).includes('http-equiv="refresh"'),
+  );
   segmentPath = segmentPage!.replace(/index\.html$/, '');
   server = await serveStatic(dist, BASE, { notFound: '404.html' });
   browser = await launchBrowser();
@@ -47,8 +52,14 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-async function open(path: string, options: { colorScheme?: 'light' | 'dark'; width?: number; status?: number } = {}): Promise<Page> {
-  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: options.width ?? 1280, height: 900 } });
+async function open(
+  path: string,
+  options: { colorScheme?: 'light' | 'dark'; width?: number; status?: number } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
   const page = await context.newPage();
   page.on('close', () => context.close().catch(() => {}));
   const response = await page.goto(new URL(path, server.url).href);
@@ -92,7 +103,14 @@ describe('absolute addresses in the head', () => {
     for (const y of years) expect(files, `${y}/og.png`).toContain(`${y}/og.png`);
     const card = await sharp(join(dist, fileOf(ogImage!))).metadata();
     expect([card.format, card.width, card.height]).toEqual(['png', 1200, 630]);
-    const [overviewCard, segmentCard] = await Promise.all([sharp(join(dist, `${year}/og.png`)).raw().toBuffer(), sharp(join(dist, `${segmentPath}og.png`)).raw().toBuffer()]);
+    const [overviewCard, segmentCard] = await Promise.all([
+      sharp(join(dist, `${year}/og.png`))
+        .raw()
+        .toBuffer(),
+      sharp(join(dist, `${segmentPath}og.png`))
+        .raw()
+        .toBuffer(),
+    ]);
     expect(overviewCard.equals(segmentCard)).toBe(false);
   });
 
@@ -149,7 +167,9 @@ describe('404 page', () => {
     it(`axe finds no serious or critical violations (${theme} theme)`, async () => {
       const page = await open('missing/', { colorScheme: theme, status: 404 });
       const results = await new AxeBuilder({ page }).analyze();
-      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.id);
       expect(serious).toEqual([]);
       await page.close();
     });
@@ -165,7 +185,9 @@ describe('print stylesheet', () => {
     const figure = page.locator('figure.chart').first();
     await figure.scrollIntoViewIfNeeded();
     // On screen the chart becomes interactive, which hides the static picture.
-    await expect.poll(() => figure.evaluate((f) => f.classList.contains('is-interactive')), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => figure.evaluate((f) => f.classList.contains('is-interactive')), { timeout: 30_000 })
+      .toBe(true);
     const nav = page.locator('.site-header nav[aria-label="Site"]');
     expect(await nav.isVisible()).toBe(true);
     expect(await figure.locator('.chart-static').isVisible()).toBe(false);
@@ -174,7 +196,18 @@ describe('print stylesheet', () => {
     expect(await background()).not.toBe('rgb(255, 255, 255)');
 
     await page.emulateMedia({ media: 'print' });
-    for (const hidden of ['.site-header', '.site-header nav', 'nav[aria-label="Survey year"]', '[data-theme-toggle]', '.skip', '.site-footer', '.segment-nav', '.downloads', '.chart-interactive', 'details > summary']) {
+    for (const hidden of [
+      '.site-header',
+      '.site-header nav',
+      'nav[aria-label="Survey year"]',
+      '[data-theme-toggle]',
+      '.skip',
+      '.site-footer',
+      '.segment-nav',
+      '.downloads',
+      '.chart-interactive',
+      'details > summary',
+    ]) {
       const all = await page.locator(hidden).all();
       expect(all.length, hidden).toBeGreaterThan(0);
       for (const el of all) expect(await el.isVisible(), hidden).toBe(false);
@@ -189,7 +222,9 @@ describe('print stylesheet', () => {
     expect(await figure.locator('.chart-static').evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid');
     // Every chart and table fits the width of the page: nothing is cut off by a scrolling box or the edge.
     const width = await page.evaluate(() => document.documentElement.clientWidth);
-    const printed = await page.locator('figure.chart .chart-light svg:visible, figure.chart .chart-light img, figure.chart table').all();
+    const printed = await page
+      .locator('figure.chart .chart-light svg:visible, figure.chart .chart-light img, figure.chart table')
+      .all();
     expect(printed.length).toBeGreaterThan(3);
     for (const el of printed) {
       expect(await el.isVisible()).toBe(true);
@@ -222,7 +257,9 @@ describe('sitemap', () => {
     const index = read(dist, 'sitemap-index.xml');
     const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     expect(sitemaps.length).toBeGreaterThan(0);
-    const locs = sitemaps.flatMap((url) => [...read(dist, fileOf(url)).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]));
+    const locs = sitemaps.flatMap((url) =>
+      [...read(dist, fileOf(url)).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]),
+    );
     for (const loc of locs) {
       expect(loc.startsWith(ROOT_URL), loc).toBe(true);
       expect(existsSync(join(dist, fileOf(loc))), loc).toBe(true);
@@ -234,6 +271,8 @@ describe('sitemap', () => {
     // "starters" is merged into "vision" by the fixture's summary: its address only redirects.
     expect(locs).toContain(`${ROOT_URL}2020/segments/vision/`);
     expect(locs.filter((l) => l.includes('/segments/starters/'))).toEqual([]);
-    expect(read(dist, '2020/segments/starters/index.html')).toContain(`<link rel="canonical" href="${ROOT_URL}2020/segments/vision/"`);
+    expect(read(dist, '2020/segments/starters/index.html')).toContain(
+      `<link rel="canonical" href="${ROOT_URL}2020/segments/vision/"`,
+    );
   });
 });

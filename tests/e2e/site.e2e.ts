@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, writeInputs } from '../helpers/site-build.js';
 import { launchBrowser } from '../helpers/e2e/browser.js';
-import { serveStatic, type StaticServer } from '../helpers/e2e/static-server.js';
+import { type StaticServer, serveStatic } from '../helpers/e2e/static-server.js';
+import { buildSite, writeInputs } from '../helpers/site-build.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-e2e-'));
 let server: StaticServer;
@@ -47,7 +47,10 @@ afterAll(async () => {
 
 async function open(path: string, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
   // A context per page: axe needs one, and it keeps stored theme choices from leaking between tests.
-  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: options.width ?? 1280, height: 900 } });
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
   const page = await context.newPage();
   // The context goes with its page; when the browser is already closing (the last test), that close may
   // lose the race and reject, which must not surface as an unhandled rejection.
@@ -65,7 +68,9 @@ async function open(path: string, options: { colorScheme?: 'light' | 'dark'; wid
 async function interactive(page: Page, specSuffix: string) {
   const figure = page.locator(`figure[data-chart-spec$="${specSuffix}"]`).first();
   await figure.scrollIntoViewIfNeeded();
-  await expect.poll(() => figure.evaluate((f) => f.classList.contains('is-interactive')), { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(() => figure.evaluate((f) => f.classList.contains('is-interactive')), { timeout: 30_000 })
+    .toBe(true);
   return figure;
 }
 
@@ -73,7 +78,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 describe('overview page', () => {
@@ -129,8 +140,14 @@ describe('segment page', () => {
     const page = await open(`${year}/segments/tabular/`);
     const section = page.locator('section[aria-labelledby="sub-segments"]');
     expect(await section.isVisible()).toBe(true);
-    expect(await section.locator('h3').allTextContents()).toEqual([expect.stringMatching(/^Sub-segment A: \S/), expect.stringMatching(/^Sub-segment B: \S/)]);
-    expect(await section.locator('.sub-figures').allTextContents()).toEqual([expect.stringMatching(/^\d+ members \(\d+% of the segment\); stability \d+%: stable/), expect.stringMatching(/stability \d+%: a pattern \(found in 12 of 15 re-runs\)/)]);
+    expect(await section.locator('h3').allTextContents()).toEqual([
+      expect.stringMatching(/^Sub-segment A: \S/),
+      expect.stringMatching(/^Sub-segment B: \S/),
+    ]);
+    expect(await section.locator('.sub-figures').allTextContents()).toEqual([
+      expect.stringMatching(/^\d+ members \(\d+% of the segment\); stability \d+%: stable/),
+      expect.stringMatching(/stability \d+%: a pattern \(found in 12 of 15 re-runs\)/),
+    ]);
     const figure = await interactive(page, '-sub-2-lift.vl.json');
     expect(await seriousViolations(page)).toEqual([]);
     await figure.locator('.chart-interactive svg .mark-rect path').first().hover();
@@ -142,7 +159,9 @@ describe('segment page', () => {
 
   it('fits a phone screen without horizontal scrolling of the page', async () => {
     const page = await open(segmentPath, { width: 375 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.close();
   });
@@ -156,20 +175,32 @@ async function chartTextSizes(page: Page): Promise<{ chart: string; min: number;
   return page.evaluate(() => {
     const shown = (e: Element) => e.getBoundingClientRect().width > 0 && (e.textContent ?? '').trim() !== '';
     const svgSizes = (figure: Element) =>
-      [...figure.querySelectorAll<SVGTextElement>('.chart-static svg text, .chart-interactive svg text')].filter(shown).map((t) => {
-        // The scale of the text's transform, rotated labels included (their a is cos 90° = 0).
-        const m = t.getScreenCTM()!;
-        return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
-      });
+      [...figure.querySelectorAll<SVGTextElement>('.chart-static svg text, .chart-interactive svg text')]
+        .filter(shown)
+        .map((t) => {
+          // The scale of the text's transform, rotated labels included (their a is cos 90° = 0).
+          const m = t.getScreenCTM()!;
+          return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+        });
     const figures: [string, number[]][] = [
-      ...[...document.querySelectorAll<HTMLElement>('figure[data-chart-spec]')].map((f): [string, number[]] => [f.dataset.chartSpec!.split('/').pop()!.replace('.vl.json', ''), svgSizes(f)]),
-      ...[...document.querySelectorAll('.latest figure.chart')].map((f): [string, number[]] => ['home-sizes', svgSizes(f)]),
+      ...[...document.querySelectorAll<HTMLElement>('figure[data-chart-spec]')].map((f): [string, number[]] => [
+        f.dataset.chartSpec!.split('/').pop()!.replace('.vl.json', ''),
+        svgSizes(f),
+      ]),
+      ...[...document.querySelectorAll('.latest figure.chart')].map((f): [string, number[]] => [
+        'home-sizes',
+        svgSizes(f),
+      ]),
       ...[...document.querySelectorAll('figure.segment-map')].map((f): [string, number[]] => [
         'segment-map-labels',
-        [...f.querySelectorAll('.labels a, .dots li, .key a')].filter(shown).map((e) => parseFloat(getComputedStyle(e).fontSize)),
+        [...f.querySelectorAll('.labels a, .dots li, .key a')]
+          .filter(shown)
+          .map((e) => parseFloat(getComputedStyle(e).fontSize)),
       ]),
     ];
-    return figures.flatMap(([chart, sizes]) => (sizes.length === 0 ? [] : [{ chart, min: Math.min(...sizes), texts: sizes.length }]));
+    return figures.flatMap(([chart, sizes]) =>
+      sizes.length === 0 ? [] : [{ chart, min: Math.min(...sizes), texts: sizes.length }],
+    );
   });
 }
 
@@ -179,7 +210,13 @@ async function overlappingMapLabels(page: Page): Promise<string[]> {
     const boxes = [...document.querySelectorAll('figure.segment-map .labels a, figure.segment-map .dots li')]
       .map((e) => e.getBoundingClientRect())
       .filter((r) => r.width > 0);
-    return boxes.flatMap((a, i) => boxes.slice(i + 1).flatMap((b, k) => (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom ? [`${i}/${i + 1 + k}`] : [])));
+    return boxes.flatMap((a, i) =>
+      boxes
+        .slice(i + 1)
+        .flatMap((b, k) =>
+          a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom ? [`${i}/${i + 1 + k}`] : [],
+        ),
+    );
   });
 }
 
@@ -191,20 +228,37 @@ describe('phone width (390 px)', () => {
       // Let the charts in view turn interactive (the phone spec), so that both kinds of drawing are measured.
       await page.waitForTimeout(3000);
       measured.push(...(await chartTextSizes(page)));
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
       await page.close();
     }
     // Every kind of SVG chart the site draws was measured, the home page's and the map's labels (the maps
     // themselves are pictures, PNG, with no text of their own).
-    const kinds = ['home-sizes', 'sizes', 'stability', 'breakdown-', 'work-activities', '-lift', 'changes', 'segment-map-labels'];
-    for (const kind of kinds) expect(measured.some((m) => m.chart.includes(kind)), kind).toBe(true);
+    const kinds = [
+      'home-sizes',
+      'sizes',
+      'stability',
+      'breakdown-',
+      'work-activities',
+      '-lift',
+      'changes',
+      'segment-map-labels',
+    ];
+    for (const kind of kinds)
+      expect(
+        measured.some((m) => m.chart.includes(kind)),
+        kind,
+      ).toBe(true);
     const small = measured.filter((m) => m.min < 11).map((m) => `${m.chart}: ${m.min.toFixed(1)} px`);
     expect(small).toEqual([]);
-    console.log(`smallest chart text at 390 px: ${Math.min(...measured.map((m) => m.min)).toFixed(1)} px over ${measured.length} charts`);
+    console.log(
+      `smallest chart text at 390 px: ${Math.min(...measured.map((m) => m.min)).toFixed(1)} px over ${measured.length} charts`,
+    );
   });
 
-  it("numbers the segments on the map, names them in a key of links below it, and no label covers another", async () => {
+  it('numbers the segments on the map, names them in a key of links below it, and no label covers another', async () => {
     for (const width of [390, 1400]) {
       const page = await open(`${year}/`, { width });
       const map = page.locator('figure.segment-map').first();
@@ -212,7 +266,8 @@ describe('phone width (390 px)', () => {
       expect(await links.count(), `${width} px`).toBeGreaterThan(1);
       expect(await links.first().isVisible(), `${width} px`).toBe(true);
       // Each link goes to a segment page of the year.
-      for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) expect(href).toMatch(new RegExp(`${year}/segments/[a-z0-9-]+/$`));
+      for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+        expect(href).toMatch(new RegExp(`${year}/segments/[a-z0-9-]+/$`));
       expect(await map.locator('.dots li').first().isVisible()).toBe(width === 390);
       expect(await overlappingMapLabels(page), `${width} px`).toEqual([]);
       await page.close();
@@ -222,16 +277,23 @@ describe('phone width (390 px)', () => {
   it('makes a chart interactive in a narrow column with its phone layout', async () => {
     const page = await open(segmentPath, { width: 390 });
     const figure = await interactive(page, '-lift.vl.json');
-    const drawn = await figure.locator('.chart-interactive svg.marks').evaluate((svg) => svg.getBoundingClientRect().width);
+    const drawn = await figure
+      .locator('.chart-interactive svg.marks')
+      .evaluate((svg) => svg.getBoundingClientRect().width);
     expect(drawn).toBeLessThanOrEqual(358);
-    expect(await figure.evaluate((f) => (f.querySelector('.chart-interactive svg.marks') as SVGSVGElement).width.baseVal.value)).toBeLessThanOrEqual(358);
+    expect(
+      await figure.evaluate(
+        (f) => (f.querySelector('.chart-interactive svg.marks') as SVGSVGElement).width.baseVal.value,
+      ),
+    ).toBeLessThanOrEqual(358);
     await page.close();
   });
 
   it('shows the desktop layout of a chart in a wide column and the phone layout in a narrow one', async () => {
     const wide = await open(segmentPath, { width: 1400 });
     const narrow = await open(segmentPath, { width: 390 });
-    const visible = (page: Page, which: string) => page.locator(`figure[data-chart-spec$="-lift.vl.json"] .chart-light ${which}`).first().isVisible();
+    const visible = (page: Page, which: string) =>
+      page.locator(`figure[data-chart-spec$="-lift.vl.json"] .chart-light ${which}`).first().isVisible();
     expect([await visible(wide, '.chart-wide'), await visible(wide, '.chart-narrow')]).toEqual([true, false]);
     expect([await visible(narrow, '.chart-wide'), await visible(narrow, '.chart-narrow')]).toEqual([false, true]);
     await wide.close();
@@ -263,7 +325,9 @@ describe('search', () => {
   it('keeps words apart in excerpts of the key figures ("Professionals 1,059", not "Professionals1,059")', async () => {
     const page = await open('search/');
     await page.locator('#search input').fill('Professionals');
-    await expect.poll(() => page.locator('.pagefind-ui__result-excerpt').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.pagefind-ui__result-excerpt').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     const excerpts = await page.locator('.pagefind-ui__result-excerpt').allTextContents();
     expect(excerpts.filter((e) => /professionals\d/i.test(e))).toEqual([]);
     await page.close();
@@ -325,7 +389,17 @@ describe('accessibility', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`axe finds no serious or critical violations (${theme} theme)`, async () => {
       // 2019's first fixture segment dissolves: its page shows the badge and the dissolving note.
-      const paths = ['', `${year}/`, segmentPath, '2019/segments/segment-1/', `${year}/methodology/`, `${year}/changes/`, `${year}/notebook/`, `${year}/which-segment/`, 'search/'];
+      const paths = [
+        '',
+        `${year}/`,
+        segmentPath,
+        '2019/segments/segment-1/',
+        `${year}/methodology/`,
+        `${year}/changes/`,
+        `${year}/notebook/`,
+        `${year}/which-segment/`,
+        'search/',
+      ];
       const found: string[] = [];
       for (const path of paths) {
         const page = await open(path, { colorScheme: theme });

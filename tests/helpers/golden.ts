@@ -25,7 +25,8 @@ export const GOLDEN_DOCUMENTS = {
   },
   real2021: {
     file: 'data/segmentation-2021.json',
-    regenerate: 'npm run segment -- --survey 2021 --input ../shared/data/kaggle/2021/kaggle-survey-2021.zip --force && sha256sum data/segmentation-2021.json',
+    regenerate:
+      'npm run segment -- --survey 2021 --input ../shared/data/kaggle/2021/kaggle-survey-2021.zip --force && sha256sum data/segmentation-2021.json',
     sha256: '2681d6cc37505d8205faf19c0eb2fe50cd10019bc9f6ef189cf10a0230381bb3',
   },
 } as const;

@@ -8,8 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import yauzl from 'yauzl';
-import { createRandom } from '../../scripts/infra/random.js';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
+import { createRandom } from '../../scripts/infra/random.js';
 import type { LabelRow } from '../../scripts/segment/types.js';
 
 /** The text of one entry of a zip archive. */
@@ -45,9 +45,18 @@ export interface Subsets {
  * Splits a survey CSV (two header rows) into two overlapping random subsets written as CSV files: A takes a
  * respondent when u < share, B when u >= 1 - share, with u uniform per respondent (overlap 2 share - 1).
  */
-export function writeOverlappingSubsets(csv: string, dir: string, fileName: string, share: number, seed: number): Subsets & { fileA: string; fileB: string } {
+export function writeOverlappingSubsets(
+  csv: string,
+  dir: string,
+  fileName: string,
+  share: number,
+  seed: number,
+): Subsets & { fileA: string; fileB: string } {
   const records = parse(csv, { raw: true, relax_quotes: true }) as unknown as Array<{ record: string[]; raw: string }>;
-  const header = records.slice(0, 2).map((r) => r.raw).join('');
+  const header = records
+    .slice(0, 2)
+    .map((r) => r.raw)
+    .join('');
   const random = createRandom(seed);
   const rowsA: number[] = [];
   const rowsB: number[] = [];
@@ -67,7 +76,11 @@ export function writeOverlappingSubsets(csv: string, dir: string, fileName: stri
   });
   const fileA = join(dir, 'a', fileName);
   const fileB = join(dir, 'b', fileName);
-  for (const [file, rows] of [[fileA, rawA], [fileB, rawB]] as const) writeFileSync(file, header + rows.join(''));
+  for (const [file, rows] of [
+    [fileA, rawA],
+    [fileB, rawB],
+  ] as const)
+    writeFileSync(file, header + rows.join(''));
   return { rowsA, rowsB, fileA, fileB };
 }
 
@@ -79,16 +92,31 @@ export function dressAsAnotherYear(doc: Segmentation, year: number, rewording: R
   const code = (c: string) => c.replace(/^Q(\d+)/, (_, n: string) => `Q${Number(n) + 100}`);
   const topicOf = new Map(doc.questions.map((q) => [q.code, q.topic]));
   const reword = (question: string, label: string) => rewording[topicOf.get(question) ?? '']?.[label] ?? label;
-  const profile = Object.fromEntries(Object.entries(doc.profile).map(([role, c]) => [role, c === null ? null : code(c)])) as Segmentation['profile'];
-  const breakdowns = (b: Record<string, unknown>) => Object.fromEntries(Object.entries(b).map(([c, v]) => [code(c), v]));
+  const profile = Object.fromEntries(
+    Object.entries(doc.profile).map(([role, c]) => [role, c === null ? null : code(c)]),
+  ) as Segmentation['profile'];
+  const breakdowns = (b: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(b).map(([c, v]) => [code(c), v]));
   return {
     ...doc,
     survey: { ...doc.survey, year, title: `${doc.survey.title}, dressed as ${year}` },
     profile,
     workActivities: code(doc.workActivities),
-    questions: doc.questions.map((q) => ({ ...q, code: code(q.code), answers: q.answers.map((a) => ({ id: code(a.id), label: reword(q.code, a.label) })) })),
-    features: doc.features.map((f) => ({ ...f, id: code(f.id), question: code(f.question), label: reword(f.question, f.label) })),
-    overall: { ...doc.overall, breakdowns: breakdowns(doc.overall.breakdowns) as Segmentation['overall']['breakdowns'] },
+    questions: doc.questions.map((q) => ({
+      ...q,
+      code: code(q.code),
+      answers: q.answers.map((a) => ({ id: code(a.id), label: reword(q.code, a.label) })),
+    })),
+    features: doc.features.map((f) => ({
+      ...f,
+      id: code(f.id),
+      question: code(f.question),
+      label: reword(f.question, f.label),
+    })),
+    overall: {
+      ...doc.overall,
+      breakdowns: breakdowns(doc.overall.breakdowns) as Segmentation['overall']['breakdowns'],
+    },
     segments: doc.segments.map((s) => ({ ...s, breakdowns: breakdowns(s.breakdowns) as typeof s.breakdowns })),
   };
 }
@@ -97,7 +125,13 @@ export function dressAsAnotherYear(doc: Segmentation, year: number, rewording: R
  * Shared members per pair of segments: counts[a][b] = respondents of both subsets in segment a of A and
  * segment b of B (by published index).
  */
-export function sharedMembers(labelsA: LabelRow[], labelsB: LabelRow[], subsets: Subsets, segmentsA: number, segmentsB: number): number[][] {
+export function sharedMembers(
+  labelsA: LabelRow[],
+  labelsB: LabelRow[],
+  subsets: Subsets,
+  segmentsA: number,
+  segmentsB: number,
+): number[][] {
   const segmentOfA = new Map<number, number>();
   labelsA.forEach((l) => {
     if (l.segment >= 0) segmentOfA.set(subsets.rowsA[l.row], l.segment);

@@ -6,9 +6,18 @@ import type { BinaryMatrix } from '../../scripts/segment/types.js';
  * `groups` prototypes of `cols` random bits (density `density`); each row copies a prototype and flips
  * every bit with probability `noise`. Row r belongs to group r % groups.
  */
-export function plantedRows(rows: number, cols: number, groups: number, seed: number, density = 0.3, noise = 0.1): BinaryMatrix {
+export function plantedRows(
+  rows: number,
+  cols: number,
+  groups: number,
+  seed: number,
+  density = 0.3,
+  noise = 0.1,
+): BinaryMatrix {
   const random = createRandom(seed);
-  const prototypes = Array.from({ length: groups }, () => Array.from({ length: cols }, () => (random() < density ? 1 : 0)));
+  const prototypes = Array.from({ length: groups }, () =>
+    Array.from({ length: cols }, () => (random() < density ? 1 : 0)),
+  );
   const data = new Uint8Array(rows * cols);
   for (let r = 0; r < rows; r++) {
     const prototype = prototypes[r % groups];

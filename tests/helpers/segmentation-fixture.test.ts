@@ -15,7 +15,8 @@ describe('makeSegmentationFixture', () => {
 
   it('is internally consistent: lift, sizes, order, breakdowns and map agree', () => {
     for (const segment of doc.segments) {
-      for (const [i, lift] of segment.lift.entries()) expect(lift).toBeCloseTo(segment.rates[i] - doc.overall.rates[i], 12);
+      for (const [i, lift] of segment.lift.entries())
+        expect(lift).toBeCloseTo(segment.rates[i] - doc.overall.rates[i], 12);
       expect(doc.map.segment.filter((s) => s === segment.index)).toHaveLength(segment.size);
       const answered = segment.breakdowns[doc.profile.role].counts.reduce((a, b) => a + b, 0);
       expect(answered + segment.breakdowns[doc.profile.role].missing).toBe(segment.size);

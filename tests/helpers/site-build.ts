@@ -3,16 +3,26 @@
  * into a temporary directory, build the site from them with `npm run build` (astro build, then the Pagefind index), and read the output.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
+import { quizPath } from '../../scripts/document/paths.js';
+import { QUIZ_SCHEMA_VERSION, type Quiz, QuizSchema } from '../../scripts/document/quiz-schema.js';
+import type { Registry } from '../../scripts/document/registry-schema.js';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
 import { SUB_SEGMENTS_SCHEMA_VERSION, type SubSegmentations } from '../../scripts/document/subsegments-schema.js';
-import type { Registry } from '../../scripts/document/registry-schema.js';
-import { reviewedSnapshot } from '../../scripts/identity/drift.js';
 import type { Reviewed } from '../../scripts/document/summary-schema.js';
+import { reviewedSnapshot } from '../../scripts/identity/drift.js';
 import { makeSegmentationFixture } from './segmentation-fixture.js';
-import { QUIZ_SCHEMA_VERSION, QuizSchema, type Quiz } from '../../scripts/document/quiz-schema.js';
-import { quizPath } from '../../scripts/document/paths.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
 
@@ -43,7 +53,12 @@ export function fixtureDocs(): Segmentation[] {
 /** A `reviewed:` front-matter block, as an editor would paste it. */
 export function reviewedYaml(reviewed: Reviewed): string[] {
   const date = reviewed.date instanceof Date ? reviewed.date.toISOString().slice(0, 10) : reviewed.date;
-  return ['reviewed:', `  date: ${date}`, '  top:', ...reviewed.top.map((t) => `    - { feature: ${t.feature}, lift: ${t.lift} }`)];
+  return [
+    'reviewed:',
+    `  date: ${date}`,
+    '  top:',
+    ...reviewed.top.map((t) => `    - { feature: ${t.feature}, lift: ${t.lift} }`),
+  ];
 }
 
 /**
@@ -58,7 +73,13 @@ export function fixtureQuiz(doc: Segmentation): Quiz {
     schemaVersion: QUIZ_SCHEMA_VERSION,
     year: doc.survey.year,
     seed: 0,
-    questions: questions.map((q) => ({ code: q.code, type: q.type, text: q.text, information: 0.1, answers: features.filter((f) => f.question === q.code).map((f) => ({ feature: f.id, label: f.label })) })),
+    questions: questions.map((q) => ({
+      code: q.code,
+      type: q.type,
+      text: q.text,
+      information: 0.1,
+      answers: features.filter((f) => f.question === q.code).map((f) => ({ feature: f.id, label: f.label })),
+    })),
     features: features.map((f) => f.id),
     weights: doc.segments.map((s) => features.map((f) => 5 * s.lift[column(f.id)])),
     bias: doc.segments.map(() => 0),
@@ -71,7 +92,10 @@ const fixture2020 = fixtureDocs()[1];
 export const REVIEWED_CURRENT = reviewedSnapshot(fixture2020, 0, '2024-05-01');
 /** What the editor of "vision" saw: lifts the data no longer has (as if a re-run had turned the segment around). */
 const visionNow = reviewedSnapshot(fixture2020, 1, '2024-04-01');
-export const REVIEWED_DRIFTED: Reviewed = { ...visionNow, top: visionNow.top.map((t) => ({ ...t, lift: t.lift === 0 ? 0 : -t.lift })) };
+export const REVIEWED_DRIFTED: Reviewed = {
+  ...visionNow,
+  top: visionNow.top.map((t) => ({ ...t, lift: t.lift === 0 ? 0 : -t.lift })),
+};
 
 export const REGISTRY_2020: Registry = {
   year: 2020,
@@ -116,7 +140,16 @@ export const SUMMARIES: Record<string, string> = {
     '<LiftChart/>',
     '',
   ].join('\n'),
-  '2020/old.mdx': ['---', 'title: Gone', 'shortName: Gone', 'segment: old', '---', '', 'Retired <Share answer="nope"/>.', ''].join('\n'),
+  '2020/old.mdx': [
+    '---',
+    'title: Gone',
+    'shortName: Gone',
+    'segment: old',
+    '---',
+    '',
+    'Retired <Share answer="nope"/>.',
+    '',
+  ].join('\n'),
 };
 
 export const INTRO_2020_TITLE = 'A year of tables';
@@ -130,33 +163,64 @@ const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 export function fixtureSubSegments(doc: Segmentation = fixture2020): SubSegmentations {
   const segment = doc.segments[0];
   const base = segment.rates;
-  const shifted = (sign: number) => base.map((r, f) => round4(Math.min(1, Math.max(0, r + (f < base.length / 2 ? sign : -sign) * 0.2))));
+  const shifted = (sign: number) =>
+    base.map((r, f) => round4(Math.min(1, Math.max(0, r + (f < base.length / 2 ? sign : -sign) * 0.2))));
   const larger = Math.round(segment.size * 0.6);
   // The larger holds up over the re-runs, the smaller only as a pattern: the page shows each its own figure.
   const parts = [
     { size: larger, rates: shifted(1), stability: { jaccard: 0.82, class: 'stable' as const, found: 15, core: 0.7 } },
-    { size: segment.size - larger, rates: shifted(-1), stability: { jaccard: 0.64, class: 'pattern' as const, found: 12, core: 0.4 } },
-  ].map((p) => ({ size: p.size, share: round4(p.size / segment.size), rates: p.rates, lift: p.rates.map((r, f) => round4(r - base[f])), stability: p.stability }));
+    {
+      size: segment.size - larger,
+      rates: shifted(-1),
+      stability: { jaccard: 0.64, class: 'pattern' as const, found: 12, core: 0.4 },
+    },
+  ].map((p) => ({
+    size: p.size,
+    share: round4(p.size / segment.size),
+    rates: p.rates,
+    lift: p.rates.map((r, f) => round4(r - base[f])),
+    stability: p.stability,
+  }));
   return {
     schemaVersion: SUB_SEGMENTS_SCHEMA_VERSION,
     year: doc.survey.year,
     segmentationSha256: '0'.repeat(64),
     cacheKey: 'fixture',
     seed: 0,
-    segments: [{ slug: 'tabular', indices: [0], count: 2, members: segment.size, baseRates: base, stabilityRuns: 15, parts }],
+    segments: [
+      { slug: 'tabular', indices: [0], count: 2, members: segment.size, baseRates: base, stabilityRuns: 15, parts },
+    ],
   };
 }
 
-export function writeInputs(dir: string, summaries: Record<string, string> = SUMMARIES, docs: Segmentation[] = fixtureDocs()): SiteInputs {
+export function writeInputs(
+  dir: string,
+  summaries: Record<string, string> = SUMMARIES,
+  docs: Segmentation[] = fixtureDocs(),
+): SiteInputs {
   const inputs = { dataDir: join(dir, 'data'), registryDir: join(dir, 'registry'), contentDir: join(dir, 'content') };
   for (const d of Object.values(inputs)) mkdirSync(d, { recursive: true });
-  for (const doc of docs) writeFileSync(join(inputs.dataDir, `segmentation-${doc.survey.year}.json`), JSON.stringify(doc));
+  for (const doc of docs)
+    writeFileSync(join(inputs.dataDir, `segmentation-${doc.survey.year}.json`), JSON.stringify(doc));
   writeFileSync(join(inputs.registryDir, '2020.json'), JSON.stringify(REGISTRY_2020));
   // A year introduction for 2020 only (content/years/<year>.mdx beside content/segments/).
   mkdirSync(join(dir, 'years'), { recursive: true });
-  writeFileSync(join(dir, 'years', '2020.mdx'), ['---', `title: ${INTRO_2020_TITLE}`, '---', '', 'Two surveys, and the tabular segment splits in two.', ''].join('\n'));
-  if (docs.some((d) => d.survey.year === 2020)) writeFileSync(join(inputs.dataDir, 'subsegments-2020.json'), JSON.stringify(fixtureSubSegments(docs.find((d) => d.survey.year === 2020))));
-  if (docs.some((d) => d.survey.year === 2020)) writeFileSync(quizPath(inputs.dataDir, 2020), JSON.stringify(fixtureQuiz(docs.find((d) => d.survey.year === 2020)!)));
+  writeFileSync(
+    join(dir, 'years', '2020.mdx'),
+    ['---', `title: ${INTRO_2020_TITLE}`, '---', '', 'Two surveys, and the tabular segment splits in two.', ''].join(
+      '\n',
+    ),
+  );
+  if (docs.some((d) => d.survey.year === 2020))
+    writeFileSync(
+      join(inputs.dataDir, 'subsegments-2020.json'),
+      JSON.stringify(fixtureSubSegments(docs.find((d) => d.survey.year === 2020))),
+    );
+  if (docs.some((d) => d.survey.year === 2020))
+    writeFileSync(
+      quizPath(inputs.dataDir, 2020),
+      JSON.stringify(fixtureQuiz(docs.find((d) => d.survey.year === 2020)!)),
+    );
   for (const [file, text] of Object.entries(summaries)) {
     mkdirSync(join(inputs.contentDir, file.split('/')[0]), { recursive: true });
     writeFileSync(join(inputs.contentDir, file), text);
@@ -173,7 +237,13 @@ export interface BuildResult {
  * Runs the site build (astro + pagefind) in a child process; never throws on a failed build. `extraEnv`
  * adds to (or overrides) the build's environment, e.g. SITE_URL.
  */
-export function buildSite(inputs: SiteInputs, outDir: string, cacheDir: string, base = '/', extraEnv: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
+export function buildSite(
+  inputs: SiteInputs,
+  outDir: string,
+  cacheDir: string,
+  base = '/',
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<BuildResult> {
   // Vite's reserved names (set in vitest's own environment) would override the build's import.meta.env.
   const { BASE_URL, MODE, DEV, PROD, SSR, ...inherited } = process.env;
   const env = {

@@ -9,7 +9,19 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { SurveyConfigInput } from '../../scripts/config/schema.js';
 
-export const TINY_CODES = ['Time', 'Q1', 'Q2_Part_1', 'Q2_Part_2', 'Q2_Part_3', 'Q2_OTHER', 'Q3_A_Part_1', 'Q3_A_Part_2', 'Q3_B_Part_1', 'Q3_B_Part_2', 'Q4'];
+export const TINY_CODES = [
+  'Time',
+  'Q1',
+  'Q2_Part_1',
+  'Q2_Part_2',
+  'Q2_Part_3',
+  'Q2_OTHER',
+  'Q3_A_Part_1',
+  'Q3_A_Part_2',
+  'Q3_B_Part_1',
+  'Q3_B_Part_2',
+  'Q4',
+];
 export const TINY_TEXTS = [
   'Duration (in seconds)',
   'Select the title most similar to your current role - Selected Choice',
@@ -35,7 +47,19 @@ export interface TinyRespondent {
 
 export function tinyRow(r: TinyRespondent): string[] {
   const has = (list: string[] | undefined, v: string) => (list?.includes(v) ? v : '');
-  return ['100', r.role ?? '', has(r.languages, 'Python'), has(r.languages, 'R'), has(r.languages, 'SQL'), r.other ?? '', has(r.cloudA, 'AWS'), has(r.cloudA, 'GCP'), has(r.cloudB, 'AWS'), has(r.cloudB, 'GCP'), r.mlYears ?? ''];
+  return [
+    '100',
+    r.role ?? '',
+    has(r.languages, 'Python'),
+    has(r.languages, 'R'),
+    has(r.languages, 'SQL'),
+    r.other ?? '',
+    has(r.cloudA, 'AWS'),
+    has(r.cloudA, 'GCP'),
+    has(r.cloudB, 'AWS'),
+    has(r.cloudB, 'GCP'),
+    r.mlYears ?? '',
+  ];
 }
 
 export function toCsv(rows: string[][]): string {
@@ -57,7 +81,15 @@ export function tinyConfig(overrides: Partial<SurveyConfigInput> = {}): SurveyCo
     responsesFile: 'tiny_responses.csv',
     dropRowMeanAtMost: 0.01,
     professional: { rule: 'variants', questions: ['Q3'], description: 'Professionals answered the A variant.' },
-    profile: { role: 'Q1', codingYears: 'Q4', mlYears: 'Q4', companySize: 'Q1', employerML: 'Q4', education: 'Q1', gender: 'Q1' },
+    profile: {
+      role: 'Q1',
+      codingYears: 'Q4',
+      mlYears: 'Q4',
+      companySize: 'Q1',
+      employerML: 'Q4',
+      education: 'Q1',
+      gender: 'Q1',
+    },
     newToML: ['I do not use machine learning methods', 'Under 1 year'],
     workActivities: 'Q2',
     questions: [

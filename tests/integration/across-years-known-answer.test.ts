@@ -10,13 +10,24 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtInConfigPath, loadConfig } from '../../scripts/config/load.js';
-import { runSegmentation } from '../../scripts/segment/pipeline.js';
-import { resolveParameters } from '../../scripts/segment/parameters.js';
-import type { SegmentRun } from '../../scripts/segment/types.js';
-import { compareAcrossYears, sharedAnswerKeys, type AcrossYearsComparison } from '../../scripts/identity/across-years.js';
-import { loadAnswerAliases } from '../../scripts/identity/answer-map.js';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
-import { dressAsAnotherYear, membersPair, sharedMembers, writeOverlappingSubsets, zipEntryText, type Subsets } from '../helpers/known-answer.js';
+import {
+  type AcrossYearsComparison,
+  compareAcrossYears,
+  sharedAnswerKeys,
+} from '../../scripts/identity/across-years.js';
+import { loadAnswerAliases } from '../../scripts/identity/answer-map.js';
+import { resolveParameters } from '../../scripts/segment/parameters.js';
+import { runSegmentation } from '../../scripts/segment/pipeline.js';
+import type { SegmentRun } from '../../scripts/segment/types.js';
+import {
+  dressAsAnotherYear,
+  membersPair,
+  type Subsets,
+  sharedMembers,
+  writeOverlappingSubsets,
+  zipEntryText,
+} from '../helpers/known-answer.js';
 import { tempDir } from '../helpers/tiny-survey.js';
 
 const ZIP = new URL('../../../shared/data/kaggle/2021/kaggle-survey-2021.zip', import.meta.url).pathname;
@@ -25,7 +36,7 @@ const AS_2018 = {
   'cloud-platforms': { None: 'I have not used any cloud providers' },
   'cloud-compute': { 'No / None': 'None' },
   'managed-ml': { 'No / None': 'None' },
-  'media-sources': { 'None': 'None/I do not know' },
+  'media-sources': { None: 'None/I do not know' },
   visualization: { 'Ggplot / ggplot2': 'ggplot2', 'Plotly / Plotly Express': 'Plotly' },
   'hosted-notebooks': { 'Kaggle Notebooks': 'Kaggle Kernels', 'Colab Notebooks': 'Google Colab' },
 };
@@ -70,15 +81,24 @@ describe('the year-to-year matcher on a known answer: two overlapping subsets of
   it('pairs segments as their shared members say', () => {
     const paired = comparison.rows.filter((r) => r.prevIndex !== null && r.nextIndex !== null);
     const right = paired.filter((r) => membersPair(members, r.prevIndex!, r.nextIndex!));
-    const counts = Object.fromEntries(['persists', 'grows', 'shrinks', 'splits', 'merges', 'appears', 'disappears'].map((s) => [s, comparison.rows.filter((r) => r.status === s).length]));
+    const counts = Object.fromEntries(
+      ['persists', 'grows', 'shrinks', 'splits', 'merges', 'appears', 'disappears'].map((s) => [
+        s,
+        comparison.rows.filter((r) => r.status === s).length,
+      ]),
+    );
     console.log(
       `known answer: ${right.length} of ${paired.length} pairings as members say (${Math.round((100 * right.length) / paired.length)}%), ` +
         `${comparison.refused.length} refused; transitions ${JSON.stringify(counts)}`,
     );
     // And the other way round: of the first subset's segments, those paired with the segment that holds most
     // of their shared members.
-    const found = members.filter((row, i) => paired.some((r) => r.prevIndex === i && row[r.nextIndex!] === Math.max(...row))).length;
-    console.log(`known answer: ${found} of ${members.length} segments paired with the segment holding most of their members`);
+    const found = members.filter((row, i) =>
+      paired.some((r) => r.prevIndex === i && row[r.nextIndex!] === Math.max(...row)),
+    ).length;
+    console.log(
+      `known answer: ${found} of ${members.length} segments paired with the segment holding most of their members`,
+    );
     expect(found / members.length).toBeGreaterThanOrEqual(0.8);
     expect(paired.length).toBeGreaterThanOrEqual(8);
     expect(right.length / paired.length).toBeGreaterThanOrEqual(0.9);
@@ -88,9 +108,12 @@ describe('the year-to-year matcher on a known answer: two overlapping subsets of
 
   it('refuses only pairings that members do not make', () => {
     const wrong = comparison.refused.filter((r) => membersPair(members, r.prevIndex, r.nextIndex));
-    console.log(`known answer: ${comparison.refused.length - wrong.length} of ${comparison.refused.length} refusals confirmed by members`);
+    console.log(
+      `known answer: ${comparison.refused.length - wrong.length} of ${comparison.refused.length} refusals confirmed by members`,
+    );
     expect(wrong).toEqual([]);
     // A refused pair never appears among the pairings.
-    for (const r of comparison.refused) expect(comparison.rows.some((row) => row.prevIndex === r.prevIndex && row.nextIndex === r.nextIndex)).toBe(false);
+    for (const r of comparison.refused)
+      expect(comparison.rows.some((row) => row.prevIndex === r.prevIndex && row.nextIndex === r.nextIndex)).toBe(false);
   });
 });

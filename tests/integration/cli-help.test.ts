@@ -16,17 +16,40 @@ const commands = Object.entries(scripts)
 
 describe('--help', () => {
   it('is offered by the expected commands', () => {
-    expect(commands).toEqual(expect.arrayContaining(['segment', 'segment:years', 'summaries:check', 'summaries:review', 'registry:update', 'config:draft', 'config:validate', 'demo:data', 'demo:segment', 'demo:check', 'bench']));
+    expect(commands).toEqual(
+      expect.arrayContaining([
+        'segment',
+        'segment:years',
+        'summaries:check',
+        'summaries:review',
+        'registry:update',
+        'config:draft',
+        'config:validate',
+        'demo:data',
+        'demo:segment',
+        'demo:check',
+        'bench',
+      ]),
+    );
   });
 
   it.each(commands)('npm run %s -- --help prints its usage and exits 0', (name) => {
-    const output = execFileSync('npm', ['run', '-s', name, '--', '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const output = execFileSync('npm', ['run', '-s', name, '--', '--help'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(output).toMatch(/^usage: /im);
     expect(output.length).toBeGreaterThan(80);
   });
 
   it('npm run astro -- dev --help passes --help on to Astro through the output filter, and exits 0', () => {
-    const output = execFileSync('npm', ['run', '-s', 'astro', '--', 'dev', '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+    const output = execFileSync('npm', ['run', '-s', 'astro', '--', 'dev', '--help'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(output).toMatch(/astro dev \[command\]/);
     expect(output).toMatch(/--port/);
   });

@@ -7,26 +7,27 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtInConfigPath, loadConfig } from '../../scripts/config/load.js';
-import { generateDemoSurvey, DEMO_DEFAULTS } from '../../scripts/demo/generate.js';
-import { runSegmentation } from '../../scripts/segment/pipeline.js';
-import { PARAMETER_DEFAULTS, resolveParameters } from '../../scripts/segment/parameters.js';
-import type { SegmentRun } from '../../scripts/segment/types.js';
-import { adjustedRandIndex } from '../../scripts/segment/partition-agreement.js';
-import { tempDir } from '../helpers/tiny-survey.js';
-import { matchSegments } from '../../scripts/identity/match.js';
-import { formatMatchTable } from '../../scripts/identity/match-table.js';
-import { checkDrift } from '../../scripts/identity/drift.js';
-import { ReviewedSchema } from '../../scripts/document/summary-schema.js';
+import { DEMO_DEFAULTS, generateDemoSurvey } from '../../scripts/demo/generate.js';
 import { parseFrontMatter } from '../../scripts/document/front-matter.js';
 import { RegistrySchema } from '../../scripts/document/registry-schema.js';
+import { ReviewedSchema } from '../../scripts/document/summary-schema.js';
+import { checkDrift } from '../../scripts/identity/drift.js';
+import { matchSegments } from '../../scripts/identity/match.js';
+import { formatMatchTable } from '../../scripts/identity/match-table.js';
+import { PARAMETER_DEFAULTS, resolveParameters } from '../../scripts/segment/parameters.js';
+import { adjustedRandIndex } from '../../scripts/segment/partition-agreement.js';
+import { runSegmentation } from '../../scripts/segment/pipeline.js';
+import type { SegmentRun } from '../../scripts/segment/types.js';
 import { expectGoldenDocument } from '../helpers/golden.js';
+import { tempDir } from '../helpers/tiny-survey.js';
 
 describe('segmenting the synthetic demo survey', () => {
   let run: SegmentRun;
   let truth: Int32Array;
   let path: string;
   const config = loadConfig(builtInConfigPath(2020));
-  const segment = (seed: number, clusters: number) => runSegmentation({ input: path, config, parameters: resolveParameters({ seed, clusters, synthetic: true }) });
+  const segment = (seed: number, clusters: number) =>
+    runSegmentation({ input: path, config, parameters: resolveParameters({ seed, clusters, synthetic: true }) });
 
   beforeAll(async () => {
     const demo = generateDemoSurvey({ seed: DEMO_DEFAULTS.seed, respondents: DEMO_DEFAULTS.respondents });
@@ -45,14 +46,19 @@ describe('segmenting the synthetic demo survey', () => {
 
   it('recovers the planted segments with an adjusted Rand index of at least 0.8', () => {
     const clustered = run.labels.filter((l) => l.segment >= 0);
-    const ari = adjustedRandIndex(clustered.map((l) => l.segment), clustered.map((l) => truth[l.row]));
+    const ari = adjustedRandIndex(
+      clustered.map((l) => l.segment),
+      clustered.map((l) => truth[l.row]),
+    );
     console.log(`demo: adjusted Rand index against planted segments = ${ari.toFixed(3)}`);
     expect(ari).toBeGreaterThanOrEqual(0.8);
   });
 
   it('finds the planted segments stable over the re-runs, which agree with each other', () => {
     const { stability, segments } = run.document;
-    console.log(`demo: median ARI between re-runs ${stability!.pairwiseARI.median}, stability ${segments.map((s) => s.stability!.jaccard).join(', ')}`);
+    console.log(
+      `demo: median ARI between re-runs ${stability!.pairwiseARI.median}, stability ${segments.map((s) => s.stability!.jaccard).join(', ')}`,
+    );
     expect(stability!.runs).toBe(PARAMETER_DEFAULTS.reruns);
     expect(stability!.pairwiseARI.median).toBeGreaterThan(0.9);
     expect(segments.filter((s) => s.stability!.class === 'stable').length).toBeGreaterThanOrEqual(9);
@@ -75,7 +81,9 @@ describe('segmenting the synthetic demo survey', () => {
     const section = readme.slice(readme.indexOf('## Writing a segment summary'));
     const example = /```mdx\n([\s\S]*?)```/.exec(section)![1];
     const { data } = parseFrontMatter(example, 'README example');
-    const registry = RegistrySchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../../content/demo/registry/2020.json'), 'utf8')));
+    const registry = RegistrySchema.parse(
+      JSON.parse(readFileSync(join(import.meta.dirname, '../../content/demo/registry/2020.json'), 'utf8')),
+    );
     const entry = registry.segments.find((s) => s.slug === data.segment)!;
     expect(entry.index).not.toBeNull();
     const drift = checkDrift(ReviewedSchema.parse(data.reviewed), run.document, entry.index!);

@@ -6,10 +6,10 @@
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtInConfigPath, loadConfig } from '../../scripts/config/load.js';
-import { runSegmentation } from '../../scripts/segment/pipeline.js';
-import { resolveParameters } from '../../scripts/segment/parameters.js';
-import type { SegmentRun } from '../../scripts/segment/types.js';
 import { SegmentationSchema } from '../../scripts/document/segmentation-schema.js';
+import { resolveParameters } from '../../scripts/segment/parameters.js';
+import { runSegmentation } from '../../scripts/segment/pipeline.js';
+import type { SegmentRun } from '../../scripts/segment/types.js';
 import { expectGoldenDocument } from '../helpers/golden.js';
 
 const ZIP = new URL('../../../shared/data/kaggle/2021/kaggle-survey-2021.zip', import.meta.url).pathname;

@@ -4,10 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { builtInConfigPath, loadConfig } from '../../scripts/config/load.js';
-import { runSegmentation } from '../../scripts/segment/pipeline.js';
-import { resolveParameters } from '../../scripts/segment/parameters.js';
 import { surveyFileOf } from '../../scripts/cli/segment-years.js';
+import { builtInConfigPath, loadConfig } from '../../scripts/config/load.js';
+import { resolveParameters } from '../../scripts/segment/parameters.js';
+import { runSegmentation } from '../../scripts/segment/pipeline.js';
 
 const DATA = new URL('../../../shared/data/kaggle/', import.meta.url).pathname;
 
@@ -24,7 +24,11 @@ describe.each(Object.entries(EXPECTED))('segmenting the real %s survey', (year, 
   it('reads, drops, splits and clusters as expected', async () => {
     const input = surveyFileOf(DATA, Number(year));
     expect(input !== null && existsSync(input), `the ${year} survey is missing under ${DATA}`).toBe(true);
-    const run = await runSegmentation({ input: input!, config: loadConfig(builtInConfigPath(year)), parameters: resolveParameters() });
+    const run = await runSegmentation({
+      input: input!,
+      config: loadConfig(builtInConfigPath(year)),
+      parameters: resolveParameters(),
+    });
     const { counts, professionalRule, segments } = run.document;
     expect(counts.respondents).toBe(expected.respondents);
     expect(counts.droppedNearlyEmpty).toBe(expected.droppedNearlyEmpty);

@@ -7,11 +7,22 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mergedView, normalizeGroups } from '../../src/lib/merge.js';
-import { formatPercent } from '../../src/charts/format.js';
-import { compareAcrossYears, matchAcrossYears, sharedAnswerKeys } from '../../scripts/identity/across-years.js';
 import type { Segmentation } from '../../scripts/document/segmentation-schema.js';
-import { INTRO_2020_TITLE, REVIEWED_DRIFTED, SUMMARIES, buildSite, fixtureDocs, fixtureSubSegments, listFiles, read, writeInputs, type BuildResult } from '../helpers/site-build.js';
+import { compareAcrossYears, matchAcrossYears, sharedAnswerKeys } from '../../scripts/identity/across-years.js';
+import { formatPercent } from '../../src/charts/format.js';
+import { mergedView, normalizeGroups } from '../../src/lib/merge.js';
+import {
+  type BuildResult,
+  buildSite,
+  fixtureDocs,
+  fixtureSubSegments,
+  INTRO_2020_TITLE,
+  listFiles,
+  REVIEWED_DRIFTED,
+  read,
+  SUMMARIES,
+  writeInputs,
+} from '../helpers/site-build.js';
 
 const BASE = '/sub/';
 const tmp = mkdtempSync(join(tmpdir(), 'site-build-'));
@@ -44,7 +55,9 @@ function liftLabels(page: string, chartId: string): string[] {
   const figure = page.slice(page.indexOf(`charts/${chartId}.vl.json`));
   const svg = figure.slice(figure.indexOf('<svg'), figure.indexOf('</svg>'));
   const group = svg.slice(svg.indexOf('role-axis-label'));
-  const labels = [...group.matchAll(/<text[^>]*text-anchor="end"[^>]*translate\((-[\d.]+),([-\d.]+)\)[^>]*>([^<]*)<\/text>/g)];
+  const labels = [
+    ...group.matchAll(/<text[^>]*text-anchor="end"[^>]*translate\((-[\d.]+),([-\d.]+)\)[^>]*>([^<]*)<\/text>/g),
+  ];
   return labels.sort((a, b) => Number(a[2]) - Number(b[2])).map((m) => m[3].replace(/&amp;/g, '&'));
 }
 
@@ -92,7 +105,10 @@ describe('site build from fixture data', () => {
 
   it('draws each lift chart with the answer of highest lift in the JSON at the top', () => {
     expect(liftLabels(html('2020/segments/tabular/'), 'tabular-lift')[0]).toBe(expectedTopLabel(doc2020, 0));
-    for (const n of [1, 2, 3]) expect(liftLabels(html(`2019/segments/segment-${n}/`), `segment-${n}-lift`)[0]).toBe(expectedTopLabel(doc2019, n - 1));
+    for (const n of [1, 2, 3])
+      expect(liftLabels(html(`2019/segments/segment-${n}/`), `segment-${n}-lift`)[0]).toBe(
+        expectedTopLabel(doc2019, n - 1),
+      );
     const merged = mergedView(doc2020, normalizeGroups(3, [[1, 2]]));
     const vision = liftLabels(html('2020/segments/vision/'), 'vision-lift');
     expect(vision[0]).toBe(expectedTopLabel(merged, 1));
@@ -140,7 +156,9 @@ describe('site build from fixture data', () => {
     expect(JSON.parse(read(dist, '2020/data/segmentation-2020.json')).counts).toEqual(doc2020.counts);
     expect(read(dist, '2020/segments/tabular/og.png').slice(1, 4)).toBe('PNG');
     // Absolute: a build without SITE_URL says the site is at http://localhost:4321 (real builds must set it).
-    expect(html('2020/segments/tabular/')).toContain(`<meta property="og:image" content="http://localhost:4321${BASE}2020/segments/tabular/og.png"`);
+    expect(html('2020/segments/tabular/')).toContain(
+      `<meta property="og:image" content="http://localhost:4321${BASE}2020/segments/tabular/og.png"`,
+    );
     expect(files).toContain('pagefind/pagefind.js');
     expect(files).toContain('2020/charts/dark/map.png');
   });
@@ -156,28 +174,43 @@ describe('site build from fixture data', () => {
       r.prevIndex === null ? null : `${BASE}2019/segments/segment-${r.prevIndex + 1}/`,
       r.nextIndex === null ? null : `${BASE}2020/segments/${slug2020[r.nextIndex]}/`,
     ]);
-    const table = page.slice(page.indexOf('<table class="changes"'), page.indexOf('</table>', page.indexOf('<table class="changes"')));
-    const rows = [...table.matchAll(/<tr[^>]*data-status="([a-z]+)"[^>]*>([\s\S]*?)<\/tr>/g)].map(([, status, cells]) => {
-      const links = [...cells.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
-      const tds = [...cells.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]);
-      // Cells: prev segment, prev size, next segment, next size, similarity; a missing side is a dash.
-      const prev = tds[0].includes('href') ? links.shift()! : null;
-      const next = tds[2].includes('href') ? links.shift()! : null;
-      return [status, prev, next];
-    });
+    const table = page.slice(
+      page.indexOf('<table class="changes"'),
+      page.indexOf('</table>', page.indexOf('<table class="changes"')),
+    );
+    const rows = [...table.matchAll(/<tr[^>]*data-status="([a-z]+)"[^>]*>([\s\S]*?)<\/tr>/g)].map(
+      ([, status, cells]) => {
+        const links = [...cells.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+        const tds = [...cells.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]);
+        // Cells: prev segment, prev size, next segment, next size, similarity; a missing side is a dash.
+        const prev = tds[0].includes('href') ? links.shift()! : null;
+        const next = tds[2].includes('href') ? links.shift()! : null;
+        return [status, prev, next];
+      },
+    );
     expect(rows).toEqual(expected);
     // The planted components: tabular is 2019's first segment; the merged page grows; one 2019 segment has no match.
     expect(rows[0]).toEqual(['persists', `${BASE}2019/segments/segment-1/`, `${BASE}2020/segments/tabular/`]);
     expect(rows.find((r) => r[2] === `${BASE}2020/segments/vision/`)?.[0]).toBe('grows');
     expect(rows.filter((r) => r[0] === 'disappears')).toHaveLength(1);
-    expect(page).toMatch(new RegExp(`<strong[^>]*>${sharedAnswerKeys(doc2019, doc2020).length} answers</strong> on\\s+3 topics \\(“languages”, “ml-algorithms”, “work-activities”\\)`));
+    expect(page).toMatch(
+      new RegExp(
+        `<strong[^>]*>${sharedAnswerKeys(doc2019, doc2020).length} answers</strong> on\\s+3 topics \\(“languages”, “ml-algorithms”, “work-activities”\\)`,
+      ),
+    );
     expect(page).toContain(`data-chart-spec="${BASE}2020/charts/changes.vl.json"`);
     // Each pairing's evidence: its shared defining answers with their rates in both years; and the refusals.
     const evidence = compareAcrossYears(doc2019, view2020).rows[0].evidence[0];
     expect(evidence).toBeDefined();
-    expect(table).toMatch(new RegExp(`${evidence.label.replace(/[()]/g, '\\$&')} <span class="question"[^>]*>\\(${evidence.question}\\)</span>:`));
+    expect(table).toMatch(
+      new RegExp(
+        `${evidence.label.replace(/[()]/g, '\\$&')} <span class="question"[^>]*>\\(${evidence.question}\\)</span>:`,
+      ),
+    );
     expect(page).toMatch(/<h2 id="refused"[^>]*>Pairings refused<\/h2>/);
-    expect(read(dist, '2020/data/changes.csv').split('\r\n')[0]).toBe('segment in 2019,segment in 2020,change,size 2019,share 2019,size 2020,share 2020,similarity');
+    expect(read(dist, '2020/data/changes.csv').split('\r\n')[0]).toBe(
+      'segment in 2019,segment in 2020,change,size 2019,share 2019,size 2020,share 2020,similarity',
+    );
   });
 
   it('says which year gets no "what changed" page, and why', () => {
@@ -196,7 +229,10 @@ describe('site build from fixture data', () => {
   it('lists every year with data in the year switcher and on the home page', () => {
     for (const page of ['', '2019/', '2020/changes/', 'search/']) {
       const switcher = html(page).match(/<nav class="years"[\s\S]*?<\/nav>/)![0];
-      expect([...switcher.matchAll(/>(\d{4})<\/a>/g)].map((m) => m[1]), page).toEqual(['2019', '2020']);
+      expect(
+        [...switcher.matchAll(/>(\d{4})<\/a>/g)].map((m) => m[1]),
+        page,
+      ).toEqual(['2019', '2020']);
     }
     const home = html('');
     for (const year of [2019, 2020]) expect(home).toContain(`href="${BASE}${year}/"`);
@@ -224,8 +260,14 @@ describe('site build from fixture data', () => {
       // One figure, its class in words and what it measures, where it appears.
       const figure = formatPercent(stability.jaccard);
       expect(page).toMatch(new RegExp(`<dt[^>]*>Stability</dt>\\s*<dd[^>]*>${figure}</dd>`));
-      expect(page).toMatch(new RegExp(`Stability ${figure}: ${labels[stability.class].toLowerCase()}\\.</strong>\\s*When the clustering is re-run with\\s*${doc2019.stability!.runs} other seeds`));
-      expect(page.includes('This segment dissolves when the clustering is re-run')).toBe(stability.class === 'dissolved');
+      expect(page).toMatch(
+        new RegExp(
+          `Stability ${figure}: ${labels[stability.class].toLowerCase()}\\.</strong>\\s*When the clustering is re-run with\\s*${doc2019.stability!.runs} other seeds`,
+        ),
+      );
+      expect(page.includes('This segment dissolves when the clustering is re-run')).toBe(
+        stability.class === 'dissolved',
+      );
       return stability.class;
     });
     expect(classes).toContain('dissolved');
@@ -247,7 +289,12 @@ describe('site build from fixture data', () => {
 
   it('puts the figures of the methodology page from the JSON', () => {
     const page = html('2020/methodology/');
-    for (const value of [doc2020.counts.respondents, doc2020.counts.droppedNearlyEmpty, doc2020.counts.professionals, doc2020.metadata.seed]) {
+    for (const value of [
+      doc2020.counts.respondents,
+      doc2020.counts.droppedNearlyEmpty,
+      doc2020.counts.professionals,
+      doc2020.metadata.seed,
+    ]) {
       expect(page).toMatch(new RegExp(`<dd[^>]*>${value.toLocaleString('en-US')}</dd>`));
     }
     expect(page).toContain(doc2020.metadata.input.sha256);
@@ -258,7 +305,11 @@ describe('site build from fixture data', () => {
 describe('year introductions', () => {
   it('open the overview of a year that has one, listed first in its contents', () => {
     const page = html('2020/');
-    expect(page).toMatch(new RegExp(`<h2 id="introduction"[^>]*>${INTRO_2020_TITLE}</h2>\\s*<p[^>]*>Two surveys, and the tabular segment splits in two\\.</p>`));
+    expect(page).toMatch(
+      new RegExp(
+        `<h2 id="introduction"[^>]*>${INTRO_2020_TITLE}</h2>\\s*<p[^>]*>Two surveys, and the tabular segment splits in two\\.</p>`,
+      ),
+    );
     expect(page.indexOf('id="introduction"')).toBeLessThan(page.indexOf('id="about"'));
     expect(page).toContain(`href="#introduction"`);
     expect(html('2019/')).not.toContain('id="introduction"');
@@ -270,13 +321,19 @@ describe('sub-segments an editor asked for', () => {
     const sub = fixtureSubSegments(doc2020).segments[0];
     const page = html('2020/segments/tabular/');
     expect(page).toMatch(/<h2 id="sub-segments"[^>]*>Sub-segments<\/h2>/);
-    const titles = sub.parts.map((_, j) => new RegExp(`<h3 id="sub-segment-${j + 1}"[^>]*>(Sub-segment ${'AB'[j]}: [^<]+)</h3>`).exec(page)?.[1]);
+    const titles = sub.parts.map(
+      (_, j) => new RegExp(`<h3 id="sub-segment-${j + 1}"[^>]*>(Sub-segment ${'AB'[j]}: [^<]+)</h3>`).exec(page)?.[1],
+    );
     // Named from their own answers against the segment, so the two halves read apart.
     expect(titles.every(Boolean)).toBe(true);
     expect(new Set(titles).size).toBe(2);
     sub.parts.forEach((part, j) => {
       const stability = part.stability!;
-      expect(page).toMatch(new RegExp(`${part.size} members \\(${Math.round(part.share * 100)}% of the segment\\); <strong[^>]*>stability ${Math.round(stability.jaccard * 100)}%: ${stability.class === 'stable' ? 'stable' : 'a pattern'}`));
+      expect(page).toMatch(
+        new RegExp(
+          `${part.size} members \\(${Math.round(part.share * 100)}% of the segment\\); <strong[^>]*>stability ${Math.round(stability.jaccard * 100)}%: ${stability.class === 'stable' ? 'stable' : 'a pattern'}`,
+        ),
+      );
       const csv = read(dist, `2020/data/tabular-sub-${j + 1}-lift.csv`).split('\r\n');
       expect(csv[0]).toBe('rank,question,answer,group,segment rate,sub-segment rate,lift');
       // The answer of highest lift within the segment heads the chart's table.
@@ -290,28 +347,43 @@ describe('sub-segments an editor asked for', () => {
 
   it('stop the build, naming the summary, when the data has no such split', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'site-sub-'));
-    const summaries = { ...SUMMARIES, '2020/tabular.mdx': SUMMARIES['2020/tabular.mdx'].replace('subSegments: 2', 'subSegments: 3') };
+    const summaries = {
+      ...SUMMARIES,
+      '2020/tabular.mdx': SUMMARIES['2020/tabular.mdx'].replace('subSegments: 2', 'subSegments: 3'),
+    };
     const result = await buildSite(writeInputs(dir, summaries), join(dir, 'dist'), join(dir, 'cache'));
     expect(result.code).not.toBe(0);
     // The build (publishing) stops rather than ship the dev server's notice, naming the file and the command to run.
-    expect(result.output).toMatch(/tabular\.mdx: subSegments: 3, but .*subsegments-2020\.json splits "tabular" in 2; run `npm run segment -- --survey 2020 --input \S+ --out \S+ --content \S+[^`]*` to compute them/);
+    expect(result.output).toMatch(
+      /tabular\.mdx: subSegments: 3, but .*subsegments-2020\.json splits "tabular" in 2; run `npm run segment -- --survey 2020 --input \S+ --out \S+ --content \S+[^`]*` to compute them/,
+    );
   });
 });
 
-describe('a wrong reference in an editor\'s MDX', () => {
+describe("a wrong reference in an editor's MDX", () => {
   it('fails the build and names the file and line', async () => {
     const bad = SUMMARIES['2020/tabular.mdx'].replace('<Lift answer="Q7_Part_3"/>', '<Lift answer="Q7_Part_99"/>');
     const dir = join(tmp, 'bad');
-    const result = await buildSite(writeInputs(join(dir, 'in'), { '2020/tabular.mdx': bad }), join(dir, 'dist'), join(dir, 'cache'), BASE);
+    const result = await buildSite(
+      writeInputs(join(dir, 'in'), { '2020/tabular.mdx': bad }),
+      join(dir, 'dist'),
+      join(dir, 'cache'),
+      BASE,
+    );
     expect(result.code).not.toBe(0);
     const line = bad.split('\n').findIndex((l) => l.includes('Q7_Part_99')) + 1;
-    expect(result.output).toMatch(new RegExp(`tabular\\.mdx:${line}:\\d+: <Lift answer="Q7_Part_99">: no answer "Q7_Part_99"`));
+    expect(result.output).toMatch(
+      new RegExp(`tabular\\.mdx:${line}:\\d+: <Lift answer="Q7_Part_99">: no answer "Q7_Part_99"`),
+    );
   }, 600_000);
 });
 
 describe('two years whose surveys share no topic', () => {
   it('still build, and the "what changed" page says the years cannot be compared', async () => {
-    const untopical = fixtureDocs().map((doc) => ({ ...doc, questions: doc.questions.map((q) => ({ ...q, topic: null })) }));
+    const untopical = fixtureDocs().map((doc) => ({
+      ...doc,
+      questions: doc.questions.map((q) => ({ ...q, topic: null })),
+    }));
     const dir = join(tmp, 'untopical');
     const out = join(dir, 'dist');
     const result = await buildSite(writeInputs(join(dir, 'in'), {}, untopical), out, join(dir, 'cache'), BASE);

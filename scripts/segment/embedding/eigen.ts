@@ -91,7 +91,8 @@ export function largestEigenpairs(matrix: SparseSymmetric, options: LanczosOptio
   const deflate = options.deflate ?? [];
   const free = n - deflate.length;
   const count = options.count;
-  if (count < 1 || count > free) throw new RangeError(`largestEigenpairs: cannot find ${count} eigenpairs in a space of dimension ${free}`);
+  if (count < 1 || count > free)
+    throw new RangeError(`largestEigenpairs: cannot find ${count} eigenpairs in a space of dimension ${free}`);
   const m = Math.min(Math.max(options.basisSize, count + 2), free);
   if (m === free) return denseEigenpairs(matrix, count, deflate);
 
@@ -140,7 +141,8 @@ export function largestEigenpairs(matrix: SparseSymmetric, options: LanczosOptio
       if (norm <= options.tol * Math.max(eps23, Math.abs(1 - values[r]))) converged++;
       else break;
     }
-    if (converged === count) return { values: values.slice(0, count), vectors: ritz.slice(0, count), restarts: restart };
+    if (converged === count)
+      return { values: values.slice(0, count), vectors: ritz.slice(0, count), restarts: restart };
 
     // Thick restart: keep about half the basis (at least the wanted pairs and two more), then the newest
     // Lanczos vector, which stays orthogonal to every Ritz vector of the old basis.
@@ -154,7 +156,9 @@ export function largestEigenpairs(matrix: SparseSymmetric, options: LanczosOptio
     projected.fill(0);
     for (let r = 0; r < kept; r++) projected[r * m + r] = values[r];
   }
-  throw new EigenSolverError(`no convergence of ${count} eigenpairs after ${options.maxRestarts} restarts (tol ${options.tol})`);
+  throw new EigenSolverError(
+    `no convergence of ${count} eigenpairs after ${options.maxRestarts} restarts (tol ${options.tol})`,
+  );
 }
 
 /** The first `columns` columns of `vectors` (m x m, column j the j-th eigenvector) applied to the basis. */
@@ -190,9 +194,12 @@ export function symmetricEigen(matrix: Float64Array, m: number): { values: Float
 function denseEigenpairs(matrix: SparseSymmetric, count: number, deflate: Float64Array[]): EigenResult {
   const n = matrix.size;
   const dense = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let at = matrix.rowStart[i]; at < matrix.rowStart[i + 1]; at++) dense[i * n + matrix.columns[at]] += matrix.values[at];
+  for (let i = 0; i < n; i++)
+    for (let at = matrix.rowStart[i]; at < matrix.rowStart[i + 1]; at++)
+      dense[i * n + matrix.columns[at]] += matrix.values[at];
   // Deflated directions get an eigenvalue far below the spectrum so they are never among the largest.
-  for (const v of deflate) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) dense[i * n + j] -= 1e6 * v[i] * v[j];
+  for (const v of deflate)
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) dense[i * n + j] -= 1e6 * v[i] * v[j];
   const { values, vectors } = symmetricEigen(dense, n);
   return {
     values: values.slice(0, count),

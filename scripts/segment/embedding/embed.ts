@@ -19,13 +19,13 @@
  * Epochs follow umap-learn, not umap-js: 500 up to 10,000 points, 200 above.
  */
 import { findABParams } from 'umap-js/dist/umap.js';
-import { jaccardNeighbours } from './neighbours.js';
 import type { Random } from '../../infra/random.js';
-import type { BinaryMatrix, Embedding, EmbedParams, Neighbours, ProgressCallback } from './types.js';
 import { TabulatedCurve, UmapJsCurve } from './curve.js';
 import { layoutEdges } from './graph.js';
-import { optimizeLayout, randomEmbedding, type LayoutSettings } from './layout.js';
+import { type LayoutSettings, optimizeLayout, randomEmbedding } from './layout.js';
+import { jaccardNeighbours } from './neighbours.js';
 import { spectralEmbedding } from './spectral.js';
+import type { BinaryMatrix, Embedding, EmbedParams, Neighbours, ProgressCallback } from './types.js';
 
 export interface EmbedOptions {
   /**
@@ -99,7 +99,8 @@ export function embed(matrix: BinaryMatrix, params: EmbedParams, options: EmbedO
   const edges = layoutEdges(neighbours, k, nEpochs);
   if (phases) phases.graphMs = lap();
   const init = params.init ?? 'spectral';
-  if (init === 'spectral' && options.reproduceUmapJs) throw new RangeError('embed: reproduceUmapJs needs init "random" (umap-js has no spectral start)');
+  if (init === 'spectral' && options.reproduceUmapJs)
+    throw new RangeError('embed: reproduceUmapJs needs init "random" (umap-js has no spectral start)');
   const embedding =
     init === 'spectral' && edges.weights.length > 0
       ? spectralEmbedding(edges, rows, dims, { random: options.random, matrix, onNotice: options.onNotice })
@@ -108,9 +109,31 @@ export function embed(matrix: BinaryMatrix, params: EmbedParams, options: EmbedO
   if (edges.weights.length === 0) return { rows, dims, data: embedding };
   const { a, b } = findABParams(1.0, params.minDist);
   const settings: LayoutSettings = options.reproduceUmapJs
-    ? { dims, nEpochs, curve: new UmapJsCurve(a, b, 1.0), learningRate: 1.0, negativeSampleRate: 5, negativeSamples: 'umap-js', pushes: 'chained' }
-    : { dims, nEpochs, curve: new TabulatedCurve(a, b, 1.0), learningRate: 1.0, negativeSampleRate: 5, negativeSamples: 'xorshift', pushes: 'batched' };
-  const updates = optimizeLayout(embedding, edges, settings, options.random, report && ((epoch) => report(searchUnits + epoch, total)));
+    ? {
+        dims,
+        nEpochs,
+        curve: new UmapJsCurve(a, b, 1.0),
+        learningRate: 1.0,
+        negativeSampleRate: 5,
+        negativeSamples: 'umap-js',
+        pushes: 'chained',
+      }
+    : {
+        dims,
+        nEpochs,
+        curve: new TabulatedCurve(a, b, 1.0),
+        learningRate: 1.0,
+        negativeSampleRate: 5,
+        negativeSamples: 'xorshift',
+        pushes: 'batched',
+      };
+  const updates = optimizeLayout(
+    embedding,
+    edges,
+    settings,
+    options.random,
+    report && ((epoch) => report(searchUnits + epoch, total)),
+  );
   if (phases) {
     phases.layoutMs = lap();
     phases.updates = updates;
@@ -119,7 +142,8 @@ export function embed(matrix: BinaryMatrix, params: EmbedParams, options: EmbedO
 }
 
 function checkParams({ nComponents, nNeighbors, minDist, nEpochs, init }: EmbedParams): void {
-  if (init !== undefined && init !== 'spectral' && init !== 'random') throw new RangeError(`embed: init must be "spectral" or "random", got ${init}`);
+  if (init !== undefined && init !== 'spectral' && init !== 'random')
+    throw new RangeError(`embed: init must be "spectral" or "random", got ${init}`);
   if (!Number.isInteger(nComponents) || nComponents < 1) {
     throw new RangeError(`embed: nComponents must be a positive integer, got ${nComponents}`);
   }
@@ -145,7 +169,9 @@ function checkNeighbours(neighbours: Neighbours, rows: number, k: number): void 
     for (let j = 1; j < k; j++) {
       const index = neighbours.indices[r * neighbours.k + j];
       if (!(index >= 0 && index < rows)) {
-        throw new RangeError(`embed: neighbour ${j} of row ${r} is ${index}, expected a row index from 0 to ${rows - 1}`);
+        throw new RangeError(
+          `embed: neighbour ${j} of row ${r} is ${index}, expected a row index from 0 to ${rows - 1}`,
+        );
       }
     }
   }

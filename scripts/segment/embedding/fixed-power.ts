@@ -49,9 +49,23 @@ export class FixedPower {
   }
 
   /** The tables and series coefficients, for the WebAssembly layout kernel (layout-wasm.ts), which repeats `of`. */
-  tables(): { exponent: number; series: [number, number, number, number]; powersOfTwo: Float64Array; inversePowersOfTwo: Float64Array; mantissaPowers: Float64Array; mantissaInverses: Float64Array } {
+  tables(): {
+    exponent: number;
+    series: [number, number, number, number];
+    powersOfTwo: Float64Array;
+    inversePowersOfTwo: Float64Array;
+    mantissaPowers: Float64Array;
+    mantissaInverses: Float64Array;
+  } {
     const { exponent, powersOfTwo, inversePowersOfTwo, mantissaPowers, mantissaInverses } = this;
-    return { exponent, series: [this.c1, this.c2, this.c3, this.c4], powersOfTwo, inversePowersOfTwo, mantissaPowers, mantissaInverses };
+    return {
+      exponent,
+      series: [this.c1, this.c2, this.c3, this.c4],
+      powersOfTwo,
+      inversePowersOfTwo,
+      mantissaPowers,
+      mantissaInverses,
+    };
   }
 
   /** x^exponent; falls back to Math.pow outside the normal positive doubles (0, subnormals, Infinity, NaN). */

@@ -11,9 +11,32 @@ import { kernelInstance } from './wasm-kernels.js';
 interface KernelExports {
   memory: WebAssembly.Memory;
   allocate(bytes: number): number;
-  setArrays(embedding: number, head: number, tail: number, edges: number, perSample: number, nextSample: number, perNegative: number, nextNegative: number, due: number): void;
+  setArrays(
+    embedding: number,
+    head: number,
+    tail: number,
+    edges: number,
+    perSample: number,
+    nextSample: number,
+    perNegative: number,
+    nextNegative: number,
+    due: number,
+  ): void;
   setSampling(vertices: number, state: number): void;
-  setCurve(a: number, b: number, gamma: number, y: number, k1: number, k2: number, k3: number, k4: number, twos: number, inverseTwos: number, mantissas: number, inverseMantissas: number): void;
+  setCurve(
+    a: number,
+    b: number,
+    gamma: number,
+    y: number,
+    k1: number,
+    k2: number,
+    k3: number,
+    k4: number,
+    twos: number,
+    inverseTwos: number,
+    mantissas: number,
+    inverseMantissas: number,
+  ): void;
   epoch2(epoch: number, alpha: number): void;
   epoch4(epoch: number, alpha: number): void;
   updateCount(): number;
@@ -73,9 +96,29 @@ export function wasmLayout(inputs: WasmLayoutInputs): WasmLayout | null {
   new Float64Array(buffer, at.inverseTwos, tables.inversePowersOfTwo.length).set(tables.inversePowersOfTwo);
   new Float64Array(buffer, at.mantissas, tables.mantissaPowers.length).set(tables.mantissaPowers);
   new Float64Array(buffer, at.inverseMantissas, tables.mantissaInverses.length).set(tables.mantissaInverses);
-  kernel.setArrays(at.embedding, at.head, at.tail, edgeCount, at.perSample, at.nextSample, at.perNegative, at.nextNegative, at.due);
+  kernel.setArrays(
+    at.embedding,
+    at.head,
+    at.tail,
+    edgeCount,
+    at.perSample,
+    at.nextSample,
+    at.perNegative,
+    at.nextNegative,
+    at.due,
+  );
   kernel.setSampling(embedding.length / inputs.dims, inputs.samplerState);
-  kernel.setCurve(curve.a, curve.b, curve.gamma, tables.exponent, ...tables.series, at.twos, at.inverseTwos, at.mantissas, at.inverseMantissas);
+  kernel.setCurve(
+    curve.a,
+    curve.b,
+    curve.gamma,
+    tables.exponent,
+    ...tables.series,
+    at.twos,
+    at.inverseTwos,
+    at.mantissas,
+    at.inverseMantissas,
+  );
   const run = inputs.dims === 2 ? kernel.epoch2 : kernel.epoch4;
   return {
     epoch: (epoch, alpha) => run(epoch, alpha),

@@ -11,11 +11,11 @@
  * settings in 2 and 4 dimensions in WebAssembly (layout-wasm.ts), with the same result.
  */
 import type { Random } from '../../infra/random.js';
-import type { ProgressCallback } from './types.js';
-import { TabulatedCurve, type CurveGradients } from './curve.js';
-import { wasmLayout } from './layout-wasm.js';
-import { runEpoch, type EpochState } from './epochs.js';
+import { type CurveGradients, TabulatedCurve } from './curve.js';
+import { type EpochState, runEpoch } from './epochs.js';
 import type { LayoutEdges } from './graph.js';
+import { wasmLayout } from './layout-wasm.js';
+import type { ProgressCallback } from './types.js';
 
 export interface LayoutSettings {
   dims: number;
@@ -74,8 +74,20 @@ export function optimizeLayout(
   const epochsPerNegativeSample = epochsPerSample.map((value) => value / negativeSampleRate);
   const { curve } = settings;
   const wasm =
-    settings.webAssembly !== false && settings.negativeSamples === 'xorshift' && settings.pushes === 'batched' && curve instanceof TabulatedCurve && (dims === 2 || dims === 4)
-      ? wasmLayout({ embedding, dims, edges, epochsPerSample, epochsPerNegativeSample, curve, samplerState: xorshiftSeed(random) })
+    settings.webAssembly !== false &&
+    settings.negativeSamples === 'xorshift' &&
+    settings.pushes === 'batched' &&
+    curve instanceof TabulatedCurve &&
+    (dims === 2 || dims === 4)
+      ? wasmLayout({
+          embedding,
+          dims,
+          edges,
+          epochsPerSample,
+          epochsPerNegativeSample,
+          curve,
+          samplerState: xorshiftSeed(random),
+        })
       : null;
   if (wasm) {
     let alpha = settings.learningRate;

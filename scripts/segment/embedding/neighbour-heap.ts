@@ -59,7 +59,10 @@ export class NeighbourHeaps {
       if (left >= size) break;
       const right = left + 1;
       let child = left;
-      if (right < size && isWorse(distances[base + right], indices[base + right], distances[base + left], indices[base + left])) {
+      if (
+        right < size &&
+        isWorse(distances[base + right], indices[base + right], distances[base + left], indices[base + left])
+      ) {
         child = right;
       }
       if (!isWorse(distances[base + child], indices[base + child], distance, index)) break;
@@ -110,7 +113,8 @@ export class NeighbourHeaps {
         sortedRow[at] = index;
         filled++;
       }
-      if (filled < others) throw new Error(`neighbour search left row ${r} with ${filled} of ${others} neighbours besides itself`);
+      if (filled < others)
+        throw new Error(`neighbour search left row ${r} with ${filled} of ${others} neighbours besides itself`);
       indices[r * k] = r;
       indices.set(sortedRow.subarray(0, others), r * k + 1);
       distances.set(sortedDistances.subarray(0, others), r * k + 1);

@@ -6,8 +6,8 @@
  * operation: the same heaps come out, in about a third of the time (i64.popcnt against shifts and masks).
  */
 import type { PackedRows } from './bitset.js';
-import type { CandidateLists } from './nn-candidates.js';
 import { NeighbourHeaps } from './neighbour-heap.js';
+import type { CandidateLists } from './nn-candidates.js';
 import { kernelInstance } from './wasm-kernels.js';
 
 interface KernelExports {
@@ -16,7 +16,15 @@ interface KernelExports {
   setRows(bits: number, words: number, counts: number): void;
   setHeaps(indices: number, distances: number, flags: number, worsts: number, size: number): void;
   joinLeaves(order: number, bounds: number, leaves: number): void;
-  localJoin(rows: number, freshStart: number, freshCount: number, freshList: number, oldStart: number, oldCount: number, oldList: number): number;
+  localJoin(
+    rows: number,
+    freshStart: number,
+    freshCount: number,
+    freshList: number,
+    oldStart: number,
+    oldCount: number,
+    oldList: number,
+  ): number;
   exactRow(a: number, rows: number): void;
 }
 
@@ -63,7 +71,8 @@ export function wasmPairLoops(packed: PackedRows, size: number): PairLoops | nul
   const buffer = kernel.memory.buffer;
   const int32 = (offset: number, length: number) => new Int32Array(buffer, offset, length);
   const bits = int32(at.bits, rows * words * 2);
-  for (let r = 0; r < rows; r++) bits.set(packed.bits.subarray(r * packed.words, (r + 1) * packed.words), r * words * 2);
+  for (let r = 0; r < rows; r++)
+    bits.set(packed.bits.subarray(r * packed.words, (r + 1) * packed.words), r * words * 2);
   int32(at.counts, rows).set(packed.counts);
   kernel.setRows(at.bits, words, at.counts);
   const graph = new NeighbourHeaps(rows, size, {
@@ -75,8 +84,16 @@ export function wasmPairLoops(packed: PackedRows, size: number): PairLoops | nul
   kernel.setHeaps(at.indices, at.distances, at.flags, at.worsts, size);
   const order = int32(at.order, rows);
   const bounds = int32(at.bounds, rows + 1);
-  const fresh = { start: int32(at.freshStart, rows + 1), count: int32(at.freshCount, rows), list: int32(at.freshList, listLength) };
-  const old = { start: int32(at.oldStart, rows + 1), count: int32(at.oldCount, rows), list: int32(at.oldList, listLength) };
+  const fresh = {
+    start: int32(at.freshStart, rows + 1),
+    count: int32(at.freshCount, rows),
+    list: int32(at.freshList, listLength),
+  };
+  const old = {
+    start: int32(at.oldStart, rows + 1),
+    count: int32(at.oldCount, rows),
+    list: int32(at.oldList, listLength),
+  };
   const place = (into: CandidateLists, from: CandidateLists) => {
     into.start.set(from.start);
     into.count.set(from.count);

@@ -9,10 +9,11 @@
  * O(n²) comparisons cost seconds (26,000 rows: ~340 million pairs), so NN-descent takes over. Its recall on
  * the 2021 survey: 0.99 on 5,000 rows, 0.95 on all 25,973 (share of the true 15 found, self included).
  */
-import { PackedRows } from './bitset.js';
-import { pairLoops } from './pair-loops.js';
-import { defaultNNDescentSettings, nnDescent, type NNDescentSettings } from './nn-descent.js';
+
 import type { Random } from '../../infra/random.js';
+import { PackedRows } from './bitset.js';
+import { defaultNNDescentSettings, type NNDescentSettings, nnDescent } from './nn-descent.js';
+import { pairLoops } from './pair-loops.js';
 import type { BinaryMatrix, Neighbours, ProgressCallback } from './types.js';
 
 /**
@@ -73,4 +74,3 @@ function exactFromPacked(packed: PackedRows, k: number, onProgress?: ProgressCal
   onProgress?.(rows, rows);
   return { rows, k, ...loops.graph.sortedWithSelf() };
 }
-

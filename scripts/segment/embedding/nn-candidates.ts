@@ -7,8 +7,9 @@
  * of a row are gathered (forward, then reverse) and a partial Fisher-Yates shuffle picks the sample, which
  * draws the same uniform subset without ~1.2 million heap pushes per round.
  */
+
+import { type Random, randomInt } from '../../infra/random.js';
 import type { NeighbourHeaps } from './neighbour-heap.js';
-import { randomInt, type Random } from '../../infra/random.js';
 
 export interface CandidateLists {
   /** Row r's candidates are list[start[r] .. start[r] + count[r]). */
@@ -17,7 +18,12 @@ export interface CandidateLists {
   list: Int32Array;
 }
 
-export function sampleCandidates(graph: NeighbourHeaps, wantNew: boolean, maxCandidates: number, random: Random): CandidateLists {
+export function sampleCandidates(
+  graph: NeighbourHeaps,
+  wantNew: boolean,
+  maxCandidates: number,
+  random: Random,
+): CandidateLists {
   const { rows, size, indices, isNew } = graph;
   const flag = wantNew ? 1 : 0;
   // Gather every matching entry both ways into per-row segments.

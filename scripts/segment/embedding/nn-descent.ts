@@ -6,12 +6,13 @@
  *
  * The initial graph compares all pairs within the leaves of angular random-projection trees (rp-tree.ts).
  */
+
+import { type Random, randomInt } from '../../infra/random.js';
 import type { PackedRows } from './bitset.js';
-import { NeighbourHeaps } from './neighbour-heap.js';
-import { randomInt, type Random } from '../../infra/random.js';
+import type { NeighbourHeaps } from './neighbour-heap.js';
 import { sampleCandidates } from './nn-candidates.js';
-import { buildTreeLeaves } from './rp-tree.js';
 import { pairLoops } from './pair-loops.js';
+import { buildTreeLeaves } from './rp-tree.js';
 import type { ProgressCallback } from './types.js';
 
 export interface NNDescentSettings {

@@ -6,7 +6,7 @@
  */
 import type { PackedRows } from './bitset.js';
 import { NeighbourHeaps } from './neighbour-heap.js';
-import { wasmPairLoops, type PairLoops } from './neighbour-wasm.js';
+import { type PairLoops, wasmPairLoops } from './neighbour-wasm.js';
 
 /**
  * The search's pair loops: the WebAssembly kernel's when it is compiled and `webAssembly` is not false,

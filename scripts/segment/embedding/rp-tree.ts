@@ -9,8 +9,9 @@
  * p and q, counted over its own ~45 set columns: no popcount distances are spent on building trees. Rows on
  * the hyperplane (often: rows sharing nothing with p or q) go to a random side, as pynndescent does.
  */
+
+import { type Random, randomInt } from '../../infra/random.js';
 import type { PackedRows } from './bitset.js';
-import { randomInt, type Random } from '../../infra/random.js';
 
 export interface TreeLeaves {
   /** All rows, grouped leaf by leaf. */

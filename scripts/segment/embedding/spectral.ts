@@ -10,10 +10,11 @@
  *   - then scaled so the largest coordinate is 10, N(0, 1e-4) noise added, and each axis rescaled to [0, 10].
  * When the eigensolver fails, umap-learn warns and starts from random; so does this, through `onNotice`.
  */
-import { EigenSolverError, largestEigenpairs, symmetricEigen, type SparseSymmetric } from './eigen.js';
-import { standardNormal, type Random } from '../../infra/random.js';
-import type { BinaryMatrix } from './types.js';
+
+import { type Random, standardNormal } from '../../infra/random.js';
+import { EigenSolverError, largestEigenpairs, type SparseSymmetric, symmetricEigen } from './eigen.js';
 import type { LayoutEdges } from './graph.js';
+import type { BinaryMatrix } from './types.js';
 
 export interface SpectralOptions {
   random: Random;
@@ -32,13 +33,19 @@ const EIGSH_TOL = 1e-4;
 const LANCZOS_BASIS = 32;
 
 /** The initial layout (rows × dims, row-major), ready for the SGD. */
-export function spectralEmbedding(edges: LayoutEdges, rows: number, dims: number, options: SpectralOptions): Float64Array {
+export function spectralEmbedding(
+  edges: LayoutEdges,
+  rows: number,
+  dims: number,
+  options: SpectralOptions,
+): Float64Array {
   const layout = spectralLayout(edges, rows, dims, options);
   let maxAbs = 0;
   for (const v of layout) maxAbs = Math.max(maxAbs, Math.abs(v));
   const expansion = maxAbs > 0 ? 10 / maxAbs : 1;
   const embedding = new Float64Array(rows * dims);
-  for (let i = 0; i < embedding.length; i++) embedding[i] = layout[i] * expansion + 1e-4 * standardNormal(options.random);
+  for (let i = 0; i < embedding.length; i++)
+    embedding[i] = layout[i] * expansion + 1e-4 * standardNormal(options.random);
   rescaleAxes(embedding, dims, 10);
   return embedding;
 }
@@ -64,7 +71,9 @@ export function spectralLayout(edges: LayoutEdges, rows: number, dims: number, o
   if (count === 1) {
     const vectors = laplacianEigenvectors(graph, dims);
     if (vectors) return interleave(vectors, rows, dims);
-    options.onNotice?.(`spectral initialisation failed (the eigensolver did not converge on ${rows} points); fell back to a random start`);
+    options.onNotice?.(
+      `spectral initialisation failed (the eigensolver did not converge on ${rows} points); fell back to a random start`,
+    );
     return Float64Array.from({ length: rows * dims }, () => options.random() * 20 - 10);
   }
   return multiComponentLayout(graph, count, labels, dims, options);
@@ -109,11 +118,13 @@ export function connectedComponents(graph: SparseSymmetric): { count: number; la
 export function laplacianEigenvectors(graph: SparseSymmetric, dims: number): Float64Array[] | null {
   const n = graph.size;
   const degrees = new Float64Array(n);
-  for (let i = 0; i < n; i++) for (let at = graph.rowStart[i]; at < graph.rowStart[i + 1]; at++) degrees[i] += graph.values[at];
+  for (let i = 0; i < n; i++)
+    for (let at = graph.rowStart[i]; at < graph.rowStart[i + 1]; at++) degrees[i] += graph.values[at];
   const inverseRoot = degrees.map((d) => 1 / Math.sqrt(d));
   const values = new Float64Array(graph.values.length);
   for (let i = 0; i < n; i++) {
-    for (let at = graph.rowStart[i]; at < graph.rowStart[i + 1]; at++) values[at] = inverseRoot[i] * graph.values[at] * inverseRoot[graph.columns[at]];
+    for (let at = graph.rowStart[i]; at < graph.rowStart[i + 1]; at++)
+      values[at] = inverseRoot[i] * graph.values[at] * inverseRoot[graph.columns[at]];
   }
   // The trivial eigenvector of L (eigenvalue 0) is D^1/2·1; it is known, so it is projected out.
   const trivial = degrees.map((d) => Math.sqrt(d));
@@ -123,7 +134,14 @@ export function laplacianEigenvectors(graph: SparseSymmetric, dims: number): Flo
   try {
     const result = largestEigenpairs(
       { size: n, rowStart: graph.rowStart, columns: graph.columns, values },
-      { count: dims, basisSize: Math.max(2 * k + 1, LANCZOS_BASIS), tol: EIGSH_TOL, maxRestarts: Math.max(100, 5 * n), start: new Float64Array(n).fill(1), deflate: [trivial] },
+      {
+        count: dims,
+        basisSize: Math.max(2 * k + 1, LANCZOS_BASIS),
+        tol: EIGSH_TOL,
+        maxRestarts: Math.max(100, 5 * n),
+        start: new Float64Array(n).fill(1),
+        deflate: [trivial],
+      },
     );
     return result.vectors.map(orientSign);
   } catch (error) {
@@ -146,7 +164,13 @@ function interleave(vectors: Float64Array[], rows: number, dims: number): Float6
   return out;
 }
 
-function multiComponentLayout(graph: SparseSymmetric, count: number, labels: Int32Array, dims: number, options: SpectralOptions): Float64Array {
+function multiComponentLayout(
+  graph: SparseSymmetric,
+  count: number,
+  labels: Int32Array,
+  dims: number,
+  options: SpectralOptions,
+): Float64Array {
   const meta = count > 2 * dims ? componentLayout(options.matrix, count, labels, dims) : unitVectorLayout(count, dims);
   const result = new Float64Array(graph.size * dims);
   for (let c = 0; c < count; c++) {
@@ -164,7 +188,9 @@ function multiComponentLayout(graph: SparseSymmetric, count: number, labels: Int
     }
     const vectors = laplacianEigenvectors(subgraph(graph, members, labels, c), dims);
     if (!vectors) {
-      options.onNotice?.(`spectral initialisation failed on a component of ${members.length} points; it starts from random`);
+      options.onNotice?.(
+        `spectral initialisation failed on a component of ${members.length} points; it starts from random`,
+      );
       scatter();
       continue;
     }
@@ -249,7 +275,9 @@ function componentLayout(matrix: BinaryMatrix, count: number, labels: Int32Array
   const { vectors } = symmetricEigen(normalised, count);
   const meta = new Float64Array(count * dims);
   for (let d = 0; d < dims; d++) {
-    const column = orientSign(Float64Array.from({ length: count }, (_, a) => vectors[a * count + d + 1] / Math.sqrt(degrees[a])));
+    const column = orientSign(
+      Float64Array.from({ length: count }, (_, a) => vectors[a * count + d + 1] / Math.sqrt(degrees[a])),
+    );
     for (let a = 0; a < count; a++) meta[a * dims + d] = column[a];
   }
   let max = -Infinity;

@@ -41,7 +41,12 @@ function compilerVersion(): string {
 
 /** Where the compiled kernel of this source and compiler lives. */
 export function kernelPath(name: KernelName): string {
-  const hash = createHash('sha256').update(readFileSync(sourceOf(name))).update(compilerVersion()).update(JSON.stringify(COMPILE_OPTIONS)).digest('hex').slice(0, 16);
+  const hash = createHash('sha256')
+    .update(readFileSync(sourceOf(name)))
+    .update(compilerVersion())
+    .update(JSON.stringify(COMPILE_OPTIONS))
+    .digest('hex')
+    .slice(0, 16);
   return join(PROJECT_ROOT, '.cache', 'wasm', `${name}-${hash}.wasm`);
 }
 
@@ -64,7 +69,11 @@ async function prepareKernel(name: KernelName): Promise<void> {
     // No NODE_OPTIONS: the child must not load tsx's hooks (which is what made the compiler so large).
     const env = { ...process.env };
     delete env.NODE_OPTIONS;
-    ({ stdout: binary } = await execFileAsync(process.execPath, [compiler, source, JSON.stringify(COMPILE_OPTIONS)], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, env }));
+    ({ stdout: binary } = await execFileAsync(process.execPath, [compiler, source, JSON.stringify(COMPILE_OPTIONS)], {
+      encoding: 'buffer',
+      maxBuffer: 64 * 1024 * 1024,
+      env,
+    }));
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
     throw new Error(`compiling the WebAssembly kernel ${source} failed: ${stderr || (error as Error).message}`);

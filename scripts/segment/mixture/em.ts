@@ -8,8 +8,8 @@
  * Responsibilities are stored component-major, resp[j·n + i], so each component's column is contiguous.
  */
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
-import { squaredMahalanobis, weightedMoments } from './kernels.js';
 import type { Embedding } from '../embedding/types.js';
+import { squaredMahalanobis, weightedMoments } from './kernels.js';
 
 /** Parameters of a mixture, flat: means k·d; covariances and precision factors k·d·d, row-major. */
 export interface MixtureParams {

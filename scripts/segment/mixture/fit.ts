@@ -4,22 +4,22 @@
  * n_init=1) — the notebook's defaults — plus the BIC sweep behind the `--select-k` report.
  * `init: 'k-means++'` starts EM from the k-means++ seeds alone (sklearn's init_params='k-means++').
  */
-import { kmeans, kmeansPlusPlus } from './kmeans-init.js';
+
+import { deriveRandom, type Random } from '../../infra/random.js';
+import { STREAMS } from '../../infra/streams.js';
+import type { Embedding, ProgressCallback } from '../embedding/types.js';
 import {
   emptyParams,
   expectation,
   labelsFromResponsibilities,
+  type MixtureParams,
   maximization,
   nearestCenterResponsibilities,
-  type MixtureParams,
 } from './em.js';
-import { deriveRandom, type Random } from '../../infra/random.js';
-import { STREAMS } from '../../infra/streams.js';
-import type { Embedding, ProgressCallback } from '../embedding/types.js';
+import { kmeans, kmeansPlusPlus } from './kmeans-init.js';
 import type { MixtureFit, MixtureInit, MixtureParameters } from './types.js';
 
 export type { MixtureFit, MixtureInit, MixtureParameters };
-
 
 /** Each setting left out takes scikit-learn's default: init 'kmeans', tol 1e-3, maxIter 100, regCovar 1e-6, nInit 1. */
 export interface MixtureOptions extends Partial<MixtureParameters> {
@@ -55,7 +55,15 @@ export function mixtureParameterCount(k: number, dims: number): number {
  * (sklearn's score(X), which BIC uses), at most `tol` above sklearn's lower_bound_.
  */
 export function fitMixture(points: Embedding, k: number, options: MixtureOptions): MixtureFit {
-  const { tol = 1e-3, maxIter = 100, regCovar = 1e-6, nInit = 1, init: start = 'kmeans', random, onIteration } = options;
+  const {
+    tol = 1e-3,
+    maxIter = 100,
+    regCovar = 1e-6,
+    nInit = 1,
+    init: start = 'kmeans',
+    random,
+    onIteration,
+  } = options;
   validatePoints(points);
   if (!Number.isInteger(k) || k < 1 || k > points.rows) throw new ClusterCountError(k, points.rows);
   requireNumber('tol', tol, 0);
@@ -142,7 +150,9 @@ function splitMatrices(flat: Float64Array, k: number, dims: number): Float64Arra
 function validatePoints(points: Embedding): void {
   const { rows, dims, data } = points;
   if (!Number.isInteger(rows) || rows < 1 || !Number.isInteger(dims) || dims < 1) {
-    throw new RangeError(`Gaussian mixture: expected at least one point of at least one dimension, got ${rows}×${dims}.`);
+    throw new RangeError(
+      `Gaussian mixture: expected at least one point of at least one dimension, got ${rows}×${dims}.`,
+    );
   }
   if (data.length !== rows * dims) {
     throw new RangeError(`Gaussian mixture: expected ${rows}×${dims} = ${rows * dims} values, got ${data.length}.`);

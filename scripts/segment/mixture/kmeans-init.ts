@@ -4,8 +4,9 @@
  * center) and keeps the candidate that lowers the total potential most. The greedy trials make the
  * seeding far less sensitive to one unlucky draw than plain k-means++.
  */
+
+import { type Random, randomInt } from '../../infra/random.js';
 import type { Embedding } from '../embedding/types.js';
-import { randomInt, type Random } from '../../infra/random.js';
 
 /** Squared Euclidean distance from every row to row `center`, written into `out`. */
 function squaredDistancesTo(points: Embedding, center: number, out: Float64Array): void {
@@ -135,7 +136,13 @@ export function kmeans(points: Embedding, k: number, random: Random, maxIter = 3
 }
 
 /** Nearest centre per point (the first of equals), and the squared distance to it. */
-function assign(points: Embedding, centers: Float64Array, k: number, labels: Int32Array, distances: Float64Array): void {
+function assign(
+  points: Embedding,
+  centers: Float64Array,
+  k: number,
+  labels: Int32Array,
+  distances: Float64Array,
+): void {
   const { rows: n, dims: d, data } = points;
   for (let i = 0; i < n; i++) {
     let best = Infinity;
@@ -157,7 +164,14 @@ function assign(points: Embedding, centers: Float64Array, k: number, labels: Int
 }
 
 /** Means of the new clusters into `out`; empty clusters take the points farthest from their centres. */
-function updateCenters(points: Embedding, labels: Int32Array, distances: Float64Array, centers: Float64Array, k: number, out: Float64Array): void {
+function updateCenters(
+  points: Embedding,
+  labels: Int32Array,
+  distances: Float64Array,
+  centers: Float64Array,
+  k: number,
+  out: Float64Array,
+): void {
   const { rows: n, dims: d, data } = points;
   const sizes = new Float64Array(k);
   out.fill(0);

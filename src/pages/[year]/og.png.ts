@@ -1,9 +1,10 @@
 /** The social card (og:image) of each year's overview: the survey's title and its segments by size, as PNG. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { publishedYears, yearModel } from '../../lib/site.js';
 import { renderYearCard } from '../../charts/index.js';
+import { publishedYears, yearModel } from '../../lib/site.js';
 
-export const getStaticPaths: GetStaticPaths = async () => (await publishedYears()).map((year) => ({ params: { year: String(year) } }));
+export const getStaticPaths: GetStaticPaths = async () =>
+  (await publishedYears()).map((year) => ({ params: { year: String(year) } }));
 
 export const GET: APIRoute = async ({ params }) => {
   const model = await yearModel(Number(params.year));

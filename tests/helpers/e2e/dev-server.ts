@@ -2,7 +2,7 @@
  * Starts `npm run dev` (astro dev) on a set of fixture inputs (tests/helpers/site-build.ts writeInputs), on a
  * free port, and stops it again: for what editors see while they write, which a build never shows.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { ROOT, type SiteInputs } from '../site-build.js';
 
@@ -19,13 +19,20 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 /** Resolves once the server answers; `cacheDir` keeps its content store apart from the project's. */
-export async function startDevServer(inputs: SiteInputs, cacheDir: string, extraEnv: NodeJS.ProcessEnv = {}, timeoutMs = 180_000): Promise<DevServer> {
+export async function startDevServer(
+  inputs: SiteInputs,
+  cacheDir: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+  timeoutMs = 180_000,
+): Promise<DevServer> {
   const port = await freePort();
   // Vite's reserved names (set in vitest's own environment) would override the server's import.meta.env.
   // So would vitest's NODE_ENV=test and its VITEST* variables: the dev server then answers every page 404.
@@ -42,7 +49,11 @@ export async function startDevServer(inputs: SiteInputs, cacheDir: string, extra
     ...extraEnv,
   };
   // Its own process group, so that closing it stops npm, astro and vite's workers together.
-  const child: ChildProcess = spawn('npm', ['run', '--silent', 'dev', '--', '--port', String(port), '--host', '127.0.0.1'], { cwd: ROOT, env, detached: true });
+  const child: ChildProcess = spawn(
+    'npm',
+    ['run', '--silent', 'dev', '--', '--port', String(port), '--host', '127.0.0.1'],
+    { cwd: ROOT, env, detached: true },
+  );
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));

@@ -3,10 +3,11 @@
  * a free port, maps directory URLs to index.html and answers 404 for anything else: under the base
  * with the file `notFound` (relative to `root`) when given, as GitHub Pages and Netlify serve 404.html.
  */
-import { createServer, type Server } from 'node:http';
+
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,7 +30,11 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-export async function serveStatic(root: string, base = '/', options: { notFound?: string } = {}): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  base = '/',
+  options: { notFound?: string } = {},
+): Promise<StaticServer> {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const notFoundPage = options.notFound ? join(root, options.notFound) : null;
   const server: Server = createServer((req, res) => {

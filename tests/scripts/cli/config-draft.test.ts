@@ -6,32 +6,56 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { yearDocuments } from '../../../scripts/config/draft-yaml.js';
+import { parse as parseYaml } from 'yaml';
+import type { DraftResult } from '../../../scripts/cli/config-draft.js';
 import { draftConfig, main } from '../../../scripts/cli/config-draft.js';
 import { validateConfigFile } from '../../../scripts/cli/config-validate.js';
 import { topicAgreement } from '../../../scripts/config/draft-accuracy.js';
-import { parseQuestionComments } from '../../../scripts/config/question-comments.js';
+import { yearDocuments } from '../../../scripts/config/draft-yaml.js';
 import { BUILT_IN_CONFIG_DIR, loadConfig } from '../../../scripts/config/load.js';
-import type { DraftResult } from '../../../scripts/cli/config-draft.js';
+import { parseQuestionComments } from '../../../scripts/config/question-comments.js';
 
 const ML_YEARS = ['I do not use machine learning methods', 'Under 1 year', '1-2 years', '2-3 years', '5-10 years'];
 const ROLES = ['Student', 'Data Scientist', 'Software Engineer', 'Currently not employed'];
 const LANGUAGES = ['Python', 'R', 'SQL'];
 const CLOUDS = ['Amazon Web Services (AWS)', 'Microsoft Azure'];
 
-const CODES = ['Time from Start to Finish (seconds)', 'Q1', 'Q2', 'Q3_Part_1', 'Q3_Part_2', 'Q3_Part_3', 'Q3_OTHER', 'Q4', 'Q5', 'Q6_A_Part_1', 'Q6_A_Part_2', 'Q6_B_Part_1', 'Q6_B_Part_2', 'Q7_1', 'Q7_2'];
+const CODES = [
+  'Time from Start to Finish (seconds)',
+  'Q1',
+  'Q2',
+  'Q3_Part_1',
+  'Q3_Part_2',
+  'Q3_Part_3',
+  'Q3_OTHER',
+  'Q4',
+  'Q5',
+  'Q6_A_Part_1',
+  'Q6_A_Part_2',
+  'Q6_B_Part_1',
+  'Q6_B_Part_2',
+  'Q7_1',
+  'Q7_2',
+];
 const TEXTS = [
   'Duration (in seconds)',
   'What is your age (# years)?',
   'What is your gender? - Selected Choice',
-  ...LANGUAGES.map((l) => `What programming languages do you use on a regular basis? (Select all that apply) - Selected Choice - ${l}`),
+  ...LANGUAGES.map(
+    (l) => `What programming languages do you use on a regular basis? (Select all that apply) - Selected Choice - ${l}`,
+  ),
   'What programming languages do you use on a regular basis? (Select all that apply) - Selected Choice - Other',
   'For how many years have you used machine learning methods?',
   'Select the title most similar to your current role (or most recent title if retired): - Selected Choice',
-  ...CLOUDS.map((c) => `Which of the following cloud computing platforms do you use on a regular basis? (Select all that apply) - Selected Choice - ${c}`),
-  ...CLOUDS.map((c) => `Which of the following cloud computing platforms do you hope to become more familiar with in the next 2 years? - Selected Choice - ${c}`),
+  ...CLOUDS.map(
+    (c) =>
+      `Which of the following cloud computing platforms do you use on a regular basis? (Select all that apply) - Selected Choice - ${c}`,
+  ),
+  ...CLOUDS.map(
+    (c) =>
+      `Which of the following cloud computing platforms do you hope to become more familiar with in the next 2 years? - Selected Choice - ${c}`,
+  ),
   'Which pets do you keep? (Select all that apply) - Selected Choice - Cat',
   'Which pets do you keep? (Select all that apply) - Selected Choice - Dog',
 ];
@@ -40,7 +64,7 @@ const TEXTS = [
 function surveyCsv(): string {
   const rows = Array.from({ length: 24 }, (_, i) => {
     const student = i % 4 === 0;
-    const pick = <T,>(values: T[], k: number) => values[k % values.length];
+    const pick = <T>(values: T[], k: number) => values[k % values.length];
     return [
       String(300 + i),
       pick(['18-21', '22-24', '25-29', '30-34'], i),
@@ -55,7 +79,11 @@ function surveyCsv(): string {
       i % 2 === 0 ? 'Dog' : 'nan',
     ];
   });
-  return [CODES, TEXTS, ...rows].map((row) => row.map((cell) => (/[",]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',')).join('\n') + '\n';
+  return (
+    [CODES, TEXTS, ...rows]
+      .map((row) => row.map((cell) => (/[",]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(','))
+      .join('\n') + '\n'
+  );
 }
 
 describe('config:draft on a generated survey', () => {
@@ -63,14 +91,22 @@ describe('config:draft on a generated survey', () => {
   let input: string;
   let result: DraftResult;
   let draft: Record<string, unknown>;
-  const questionsOf = () => draft.questions as { code: string; type: string; topic?: string; label: string; group: string; order?: string[] }[];
+  const questionsOf = () =>
+    draft.questions as { code: string; type: string; topic?: string; label: string; group: string; order?: string[] }[];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'config-draft-'));
     input = join(dir, 'kaggle_survey_2030_responses.csv');
     writeFileSync(input, surveyCsv());
     // The built-in configs as references; only 2020 has texts without data files (its questionnaire).
-    result = await draftConfig({ input, year: 2030, out: join(dir, '2030.yaml'), configDir: BUILT_IN_CONFIG_DIR, referenceData: new Map(), threshold: 0.3 });
+    result = await draftConfig({
+      input,
+      year: 2030,
+      out: join(dir, '2030.yaml'),
+      configDir: BUILT_IN_CONFIG_DIR,
+      referenceData: new Map(),
+      threshold: 0.3,
+    });
     draft = parseYaml(result.yaml) as Record<string, unknown>;
   });
 
@@ -81,7 +117,10 @@ describe('config:draft on a generated survey', () => {
     expect(byCode.get('Q4')).toMatchObject({ type: 'single', topic: 'ml-years' });
     expect(byCode.get('Q5')).toMatchObject({ type: 'single', topic: 'job-role' });
     expect(byCode.get('Q6')).toMatchObject({ type: 'multi', topic: 'cloud-platforms', group: 'cloud' });
-    const codes = [...questionsOf().map((q) => q.code), ...(draft.unmatchedQuestions as { code: string }[]).map((u) => u.code)];
+    const codes = [
+      ...questionsOf().map((q) => q.code),
+      ...(draft.unmatchedQuestions as { code: string }[]).map((u) => u.code),
+    ];
     expect(codes.sort()).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7']);
     // Q3's answers are its three choice columns, not the free-text Q3_OTHER.
     const q3 = result.draft.questions.find((q) => q.survey.code === 'Q3')!;
@@ -103,12 +142,16 @@ describe('config:draft on a generated survey', () => {
 
   it('marks every guess for review, and leaves unknowns as TODO values', () => {
     const lines = result.yaml.split('\n');
-    const entries = lines.flatMap((line, i) => (/^ {2}- code: Q\d+$/.test(line) && i < lines.indexOf('unmatchedQuestions:') ? [i] : []));
+    const entries = lines.flatMap((line, i) =>
+      /^ {2}- code: Q\d+$/.test(line) && i < lines.indexOf('unmatchedQuestions:') ? [i] : [],
+    );
     expect(entries).toHaveLength(questionsOf().length);
     for (const i of entries) {
       let start = i;
       while (lines[start - 1].trimStart().startsWith('#')) start--;
-      expect(lines.slice(start, i).join(' '), `the comments above "${lines[i]}"`).toContain('TODO check: topic, label and group from');
+      expect(lines.slice(start, i).join(' '), `the comments above "${lines[i]}"`).toContain(
+        'TODO check: topic, label and group from',
+      );
     }
     expect(result.yaml).toMatch(/# TODO check order:/);
     expect(draft.source).toMatch(/^TODO:/);
@@ -130,7 +173,9 @@ describe('config:draft on a generated survey', () => {
 
   it('writes each question text as a comment that a later draft can read back', () => {
     const comments = parseQuestionComments(result.yaml);
-    expect(comments.get('Q5')?.text).toBe('Select the title most similar to your current role (or most recent title if retired):');
+    expect(comments.get('Q5')?.text).toBe(
+      'Select the title most similar to your current role (or most recent title if retired):',
+    );
     expect(comments.get('Q3')).toMatchObject({ type: 'multi', answers: LANGUAGES });
   });
 
@@ -162,7 +207,14 @@ describe('config:draft on the real 2022 file', () => {
 
   it(`guesses at least ${MIN_SHARE * 100}% of configs/2022.yaml's topics with 2022 left out of the references`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'config-draft-2022-'));
-    const { draft, yaml } = await draftConfig({ input: ZIP_2022, year: 2022, out: join(dir, '2022.yaml'), configDir: BUILT_IN_CONFIG_DIR, referenceData: new Map(), threshold: 0.3 });
+    const { draft, yaml } = await draftConfig({
+      input: ZIP_2022,
+      year: 2022,
+      out: join(dir, '2022.yaml'),
+      configDir: BUILT_IN_CONFIG_DIR,
+      referenceData: new Map(),
+      threshold: 0.3,
+    });
     expect(draft.references.map((r) => r.year)).not.toContain(2022);
     const reviewed = loadConfig(join(BUILT_IN_CONFIG_DIR, '2022.yaml')).config;
     const agreement = topicAgreement(draft, reviewed);
@@ -173,13 +225,31 @@ describe('config:draft on the real 2022 file', () => {
     // No _A/_B columns: the professional rule is drafted from answers, as the reviewed config has it.
     const drafted = parseYaml(yaml) as { professional: { rule: string; conditions: unknown[] } };
     expect(drafted.professional.rule).toBe('answers');
-    expect(drafted.professional.conditions).toEqual(reviewed.professional.rule === 'answers' ? reviewed.professional.conditions : null);
-    expect(yaml).toMatch(/# TODO check: no _A\/_B columns, so professionals are drafted as the 2020\/2021 methodology defines them/);
+    expect(drafted.professional.conditions).toEqual(
+      reviewed.professional.rule === 'answers' ? reviewed.professional.conditions : null,
+    );
+    expect(yaml).toMatch(
+      /# TODO check: no _A\/_B columns, so professionals are drafted as the 2020\/2021 methodology defines them/,
+    );
     // The TODOs name the documents this zip ships, where the analyst finds them.
-    const comments = yaml.split('\n').filter((l) => l.trimStart().startsWith('#')).map((l) => l.replace(/^\s*#\s*/, '')).join(' ');
-    expect(comments).toContain('ships beside the responses: Supplementary Data/kaggle_survey_2022_answer_choices.pdf, Supplementary Data/kaggle_survey_2022_methodology.pdf');
-    expect(comments).toContain('Check each answer against the methodology document (Supplementary Data/kaggle_survey_2022_methodology.pdf)');
-    expect(drafted).toMatchObject({ professional: { description: expect.stringContaining('quoting the methodology document (Supplementary Data/kaggle_survey_2022_methodology.pdf)') } });
+    const comments = yaml
+      .split('\n')
+      .filter((l) => l.trimStart().startsWith('#'))
+      .map((l) => l.replace(/^\s*#\s*/, ''))
+      .join(' ');
+    expect(comments).toContain(
+      'ships beside the responses: Supplementary Data/kaggle_survey_2022_answer_choices.pdf, Supplementary Data/kaggle_survey_2022_methodology.pdf',
+    );
+    expect(comments).toContain(
+      'Check each answer against the methodology document (Supplementary Data/kaggle_survey_2022_methodology.pdf)',
+    );
+    expect(drafted).toMatchObject({
+      professional: {
+        description: expect.stringContaining(
+          'quoting the methodology document (Supplementary Data/kaggle_survey_2022_methodology.pdf)',
+        ),
+      },
+    });
   }, 120_000);
 });
 
@@ -187,9 +257,21 @@ describe('yearDocuments: what the TODOs send the analyst to, from the files the 
   it('names the methodology PDF where there is one, else the question lists (2019), else says there is none', () => {
     // The entries of ../shared/data/kaggle/2019/kaggle-survey-2019.zip beside its responses (PROVENANCE.md).
     const docs2019 = yearDocuments(['other_text_responses.csv', 'questions_only.csv', 'survey_schema.csv']);
-    expect(docs2019.methodology).toMatch(/^the question list it ships \(questions_only\.csv, survey_schema\.csv; it has no methodology document/);
-    expect(docs2019.shipped).toBe('beside the responses: other_text_responses.csv, questions_only.csv, survey_schema.csv');
-    expect(yearDocuments(['supplementary_data/kaggle_survey_2021_answer_choices.pdf', 'supplementary_data/kaggle_survey_2021_methodology.pdf']).methodology).toBe('the methodology document (supplementary_data/kaggle_survey_2021_methodology.pdf)');
-    expect(yearDocuments([])).toEqual({ methodology: expect.stringMatching(/the input ships none/), shipped: 'nothing beside the responses' });
+    expect(docs2019.methodology).toMatch(
+      /^the question list it ships \(questions_only\.csv, survey_schema\.csv; it has no methodology document/,
+    );
+    expect(docs2019.shipped).toBe(
+      'beside the responses: other_text_responses.csv, questions_only.csv, survey_schema.csv',
+    );
+    expect(
+      yearDocuments([
+        'supplementary_data/kaggle_survey_2021_answer_choices.pdf',
+        'supplementary_data/kaggle_survey_2021_methodology.pdf',
+      ]).methodology,
+    ).toBe('the methodology document (supplementary_data/kaggle_survey_2021_methodology.pdf)');
+    expect(yearDocuments([])).toEqual({
+      methodology: expect.stringMatching(/the input ships none/),
+      shipped: 'nothing beside the responses',
+    });
   });
 });

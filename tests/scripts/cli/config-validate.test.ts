@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main, validateConfigFile, type ValidationReport } from '../../../scripts/cli/config-validate.js';
+import { main, type ValidationReport, validateConfigFile } from '../../../scripts/cli/config-validate.js';
 import { builtInConfigPath } from '../../../scripts/config/load.js';
 
 const CODES = ['Q1', 'Q2_Part_1', 'Q2_Part_2', 'Q3', 'Q4_A_Part_1', 'Q4_B_Part_1', 'Q5'];
@@ -73,7 +73,8 @@ describe('config:validate on deliberate problems', () => {
     report = await validateConfigFile(join(dir, 'config.yaml'), join(dir, 'survey.csv'));
   });
 
-  const find = (severity: 'error' | 'warning', pattern: RegExp) => report.findings.filter((f) => f.severity === severity && pattern.test(f.message));
+  const find = (severity: 'error' | 'warning', pattern: RegExp) =>
+    report.findings.filter((f) => f.severity === severity && pattern.test(f.message));
 
   it('lists schema, TODO and data problems together, each at its line', () => {
     const expected: [RegExp, string][] = [
@@ -96,7 +97,9 @@ describe('config:validate on deliberate problems', () => {
 
   it('warns about order entries nobody chose and questions the config does not mention', () => {
     expect(find('warning', /nobody chose order entry "99 years"/)[0]?.line).toBe(lineOf(CONFIG, '- 99 years'));
-    expect(find('warning', /Q5 \("Which pets do you keep\?"\) is in .* but neither in questions nor in unmatchedQuestions/)).toHaveLength(1);
+    expect(
+      find('warning', /Q5 \("Which pets do you keep\?"\) is in .* but neither in questions nor in unmatchedQuestions/),
+    ).toHaveLength(1);
   });
 
   it('exits 1 when there are problems and 2 for bad usage', async () => {
@@ -118,7 +121,10 @@ describe('config:validate: one message per mistake, at its line, in words about 
     return (await validateConfigFile(join(dir, name), input)).findings.filter((f) => f.severity === 'error');
   };
   // The deliberate config without its schema and TODO problems, so that each case makes one mistake.
-  const CLEAN = CONFIG.replace('source: "TODO: where the data comes from"', 'source: a test').replace('group: bogus', 'group: cloud');
+  const CLEAN = CONFIG.replace('source: "TODO: where the data comes from"', 'source: a test').replace(
+    'group: bogus',
+    'group: cloud',
+  );
   // Raw zod or YAML-parser wording that says nothing about the file.
   const RAW = /Invalid input|received undefined|Nested mappings|compact mapping|implicit key|Unrecognized key/i;
 
@@ -128,12 +134,18 @@ describe('config:validate: one message per mistake, at its line, in words about 
     // A key of a list item dedented to the list's column (the parser gives a dozen errors for the lines after it).
     ['a list item key dedented', CLEAN.replace('    label: years ML', '  label: years ML'), '  label: years ML'],
     // A block whose first key is at 1 space, the next at the usual 2 (the parser blames the second).
-    ['the first key of a block at an odd column', CLEAN.replace('  rule: variants', ' rule: variants'), ' rule: variants'],
+    [
+      'the first key of a block at an odd column',
+      CLEAN.replace('  rule: variants', ' rule: variants'),
+      ' rule: variants',
+    ],
   ])('%s: one YAML message, at the mis-indented line', async (_name, text, fragment) => {
     const errors = await validate('indent.yaml', text);
     expect(errors).toHaveLength(1);
     expect(errors[0].line).toBe(lineOf(text, fragment));
-    expect(errors[0].message).toMatch(/^not valid YAML: the line is indented \d+ spaces?; at that point a line starts at/);
+    expect(errors[0].message).toMatch(
+      /^not valid YAML: the line is indented \d+ spaces?; at that point a line starts at/,
+    );
     expect(errors[0].message).not.toMatch(RAW);
   });
 
@@ -146,11 +158,16 @@ describe('config:validate: one message per mistake, at its line, in words about 
     expect(about[0].message).toMatch(/did you mean "1-2 years"\?$/);
     // Without the survey, the schema's own check says it, once, at the same line.
     const alone = (await validate('newtoml.yaml', text)).filter((e) => /1-2 yeras/.test(e.message));
-    expect(alone.map((e) => [e.line, e.message])).toEqual([[lineOf(text, '- 1-2 yeras'), 'newToML.1: "1-2 yeras" is not an answer of Q3 (mlYears)']]);
+    expect(alone.map((e) => [e.line, e.message])).toEqual([
+      [lineOf(text, '- 1-2 yeras'), 'newToML.1: "1-2 yeras" is not an answer of Q3 (mlYears)'],
+    ]);
   });
 
   it('a key in the wrong block is one message at the key, saying where it belongs, with no schema text', async () => {
-    const text = CLEAN.replace('newToML:\n  - Never\n', '').replace('  mlYears: Q3\n', '  mlYears: Q3\n  newToML:\n    - Under 1 year\n');
+    const text = CLEAN.replace('newToML:\n  - Never\n', '').replace(
+      '  mlYears: Q3\n',
+      '  mlYears: Q3\n  newToML:\n    - Under 1 year\n',
+    );
     const errors = await validate('misplaced.yaml', text);
     expect(errors.filter((e) => /newToML/.test(e.message)).map((e) => [e.line, e.message])).toEqual([
       [lineOf(text, '  newToML:'), '"newToML" is under profile, but belongs at the top level (check its indentation)'],
@@ -161,7 +178,12 @@ describe('config:validate: one message per mistake, at its line, in words about 
   it('a missing key and an unknown key are said in words, at their lines', async () => {
     const text = CLEAN.replace('workActivities: Q2\n', 'workActivity: Q2\n');
     const errors = await validate('renamed.yaml', text);
-    expect(errors.map((e) => e.message)).toEqual(expect.arrayContaining(['workActivities: is missing (expected a text)', 'workActivity: unknown top-level key "workActivity"']));
+    expect(errors.map((e) => e.message)).toEqual(
+      expect.arrayContaining([
+        'workActivities: is missing (expected a text)',
+        'workActivity: unknown top-level key "workActivity"',
+      ]),
+    );
     expect(errors.find((e) => /unknown top-level key/.test(e.message))!.line).toBe(lineOf(text, 'workActivity: Q2'));
     expect(errors.some((e) => RAW.test(e.message))).toBe(false);
   });
@@ -182,15 +204,25 @@ describe('config:validate on the answers rule', () => {
   });
 
   it('names each answer nobody gave, at its line, with the answers that exist', () => {
-    const errors = report.findings.filter((f) => f.severity === 'error' && /professional rule's condition/.test(f.message));
+    const errors = report.findings.filter(
+      (f) => f.severity === 'error' && /professional rule's condition/.test(f.message),
+    );
     expect(errors.map((e) => e.message)).toEqual([
       expect.stringMatching(/condition on Q1: nobody in .*survey\.csv answered "Students"; did you mean "Student"\?$/),
       // No close spelling: the answers that exist, most given first.
-      expect.stringMatching(/condition on Q5: nobody in .*survey\.csv answered "Dgo"; its answers in the file: "Cat", "Dog"$/),
+      expect.stringMatching(
+        /condition on Q5: nobody in .*survey\.csv answered "Dgo"; its answers in the file: "Cat", "Dog"$/,
+      ),
       expect.stringMatching(/condition on Q8 names a question with no column in .*survey\.csv/),
     ]);
-    expect(errors.map((e) => e.line)).toEqual([lineOf(ANSWERS_CONFIG, '{ question: Q1'), lineOf(ANSWERS_CONFIG, 'Cat, Dgo'), lineOf(ANSWERS_CONFIG, '{ question: Q8')]);
-    expect(report.findings.filter((f) => /completeness names Q7, which has no column/.test(f.message)).map((f) => f.line)).toEqual([lineOf(ANSWERS_CONFIG, 'complete:')]);
+    expect(errors.map((e) => e.line)).toEqual([
+      lineOf(ANSWERS_CONFIG, '{ question: Q1'),
+      lineOf(ANSWERS_CONFIG, 'Cat, Dgo'),
+      lineOf(ANSWERS_CONFIG, '{ question: Q8'),
+    ]);
+    expect(
+      report.findings.filter((f) => /completeness names Q7, which has no column/.test(f.message)).map((f) => f.line),
+    ).toEqual([lineOf(ANSWERS_CONFIG, 'complete:')]);
     // Q5 is read for the rule, so it no longer counts as a question the config does not mention.
     expect(report.findings.some((f) => /Q5 \("Which pets/.test(f.message))).toBe(false);
   });

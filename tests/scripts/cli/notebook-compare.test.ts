@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../../scripts/cli/notebook-compare.js';
-import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 import { captureStderr } from '../../helpers/capture-stderr.js';
+import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 
 const stderr = captureStderr();
 
@@ -15,15 +15,18 @@ function inputs() {
   writeFileSync(document, JSON.stringify(doc));
   const python = doc.features.findIndex((f) => f.label === 'Python');
   const figures = join(dir, 'figures.yaml');
-  writeFileSync(figures, [
-    'year: 2020',
-    'tolerance: 0.05',
-    'overall:',
-    `  - { says: use Python, feature: ${doc.features[python].id}, quoted: ${doc.overall.rates[python]}, compare: about }`,
-    '  - { says: use Python rarely, feature: ' + doc.features[python].id + ', quoted: 0.01, compare: less-than }',
-    'clusters:',
-    `  - { id: a, notebookClusters: [0], name: A, figures: [{ says: is the largest, size: true, rank: highest }] }`,
-  ].join('\n'));
+  writeFileSync(
+    figures,
+    [
+      'year: 2020',
+      'tolerance: 0.05',
+      'overall:',
+      `  - { says: use Python, feature: ${doc.features[python].id}, quoted: ${doc.overall.rates[python]}, compare: about }`,
+      '  - { says: use Python rarely, feature: ' + doc.features[python].id + ', quoted: 0.01, compare: less-than }',
+      'clusters:',
+      `  - { id: a, notebookClusters: [0], name: A, figures: [{ says: is the largest, size: true, rank: highest }] }`,
+    ].join('\n'),
+  );
   return { document, figures };
 }
 

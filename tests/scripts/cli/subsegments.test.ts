@@ -7,13 +7,13 @@
 import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { captureStderr } from '../../helpers/capture-stderr.js';
 import { main } from '../../../scripts/cli/segment.js';
+import { readInvocation, segmentCommand } from '../../../scripts/document/segment-command.js';
 import { SegmentationSchema } from '../../../scripts/document/segmentation-schema.js';
 import { SubSegmentationsSchema } from '../../../scripts/document/subsegments-schema.js';
-import { tempDir, writeTiny } from '../../helpers/tiny-survey.js';
-import { readInvocation, segmentCommand } from '../../../scripts/document/segment-command.js';
+import { captureStderr } from '../../helpers/capture-stderr.js';
 import { tinyPopulation } from '../../helpers/tiny-population.js';
+import { tempDir, writeTiny } from '../../helpers/tiny-survey.js';
 
 const stderr = captureStderr();
 
@@ -23,7 +23,20 @@ describe('sub-segments asked for in a summary', () => {
     const { csv, yaml } = writeTiny(dir, tinyPopulation());
     const out = join(dir, 'out');
     const content = join(dir, 'content');
-    const args = ['--config', yaml, '--input', csv, '--out', out, '--content', content, '--clusters', '2', '--stability', '3'];
+    const args = [
+      '--config',
+      yaml,
+      '--input',
+      csv,
+      '--out',
+      out,
+      '--content',
+      content,
+      '--clusters',
+      '2',
+      '--stability',
+      '3',
+    ];
     expect(await main(args)).toBe(0);
     const subPath = join(out, 'subsegments-2099.json');
     expect(existsSync(subPath)).toBe(false);
@@ -33,7 +46,8 @@ describe('sub-segments asked for in a summary', () => {
     const summaryDir = join(content, 'segments', '2099');
     mkdirSync(summaryDir, { recursive: true });
     const summary = join(summaryDir, `${target.slug}.mdx`);
-    const write = (extra: string) => writeFileSync(summary, `---\ntitle: First\nshortName: First\nsegment: ${target.slug}\n${extra}---\n\nText.\n`);
+    const write = (extra: string) =>
+      writeFileSync(summary, `---\ntitle: First\nshortName: First\nsegment: ${target.slug}\n${extra}---\n\nText.\n`);
     write('subSegments: 2\n');
 
     expect(await main(args)).toBe(0);
@@ -53,11 +67,28 @@ describe('sub-segments asked for in a summary', () => {
     expect(split.stabilityRuns).toBe(3);
     for (const part of split.parts) {
       expect(part.stability!.found).toBeLessThanOrEqual(3);
-      expect(part.stability!.class).toBe(part.stability!.jaccard >= 0.75 ? 'stable' : part.stability!.jaccard >= 0.6 ? 'pattern' : part.stability!.jaccard >= 0.5 ? 'weak' : 'dissolved');
+      expect(part.stability!.class).toBe(
+        part.stability!.jaccard >= 0.75
+          ? 'stable'
+          : part.stability!.jaccard >= 0.6
+            ? 'pattern'
+            : part.stability!.jaccard >= 0.5
+              ? 'weak'
+              : 'dissolved',
+      );
     }
     // The run log keeps the paths as typed, so that "run segment again" messages can repeat the command.
-    expect(readInvocation(out, 2099)).toEqual({ survey: null, config: yaml, input: csv, out, content, updateRegistry: false });
-    expect(segmentCommand(doc, readInvocation(out, 2099))).toBe(`npm run segment -- --config ${yaml} --input ${csv} --out ${out} --content ${content} --clusters 2 --stability 3`);
+    expect(readInvocation(out, 2099)).toEqual({
+      survey: null,
+      config: yaml,
+      input: csv,
+      out,
+      content,
+      updateRegistry: false,
+    });
+    expect(segmentCommand(doc, readInvocation(out, 2099))).toBe(
+      `npm run segment -- --config ${yaml} --input ${csv} --out ${out} --content ${content} --clusters 2 --stability 3`,
+    );
 
     expect(await main(args)).toBe(0);
     expect(stderr.text).toMatch(/subsegments-2099\.json is up to date; reusing it/);

@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { looseConfig } from '../../../scripts/config/data-checks.js';
 import { looseLayout } from '../../../scripts/config/read-configured.js';
 import { SurveyConfigSchema } from '../../../scripts/config/schema.js';
@@ -21,13 +21,27 @@ describe('looseConfig and looseLayout', () => {
     const loose = looseConfig(data);
     const rule = config.professional;
     expect(loose).toEqual({
-      questions: config.questions.map((q, index) => ({ index, code: q.code, label: q.label, type: q.type, order: q.order ?? null, allowUnlisted: q.allowUnlisted })),
+      questions: config.questions.map((q, index) => ({
+        index,
+        code: q.code,
+        label: q.label,
+        type: q.type,
+        order: q.order ?? null,
+        allowUnlisted: q.allowUnlisted,
+      })),
       unmatched: config.unmatchedQuestions.map((u) => u.code),
       mlYears: config.profile.mlYears,
       newToML: config.newToML,
       variants: rule.rule === 'variants' ? rule.questions : null,
       markers: rule.rule === 'map-split' ? rule.nonProfessional : [],
-      conditions: rule.rule === 'answers' ? rule.conditions.map((c) => (c.anyOf ? { question: c.question, list: 'anyOf', answers: c.anyOf } : { question: c.question, list: 'noneOf', answers: c.noneOf })) : [],
+      conditions:
+        rule.rule === 'answers'
+          ? rule.conditions.map((c) =>
+              c.anyOf
+                ? { question: c.question, list: 'anyOf', answers: c.anyOf }
+                : { question: c.question, list: 'noneOf', answers: c.noneOf },
+            )
+          : [],
       completeQuestions: rule.rule === 'map-split' ? [] : (rule.complete?.questions ?? []),
       responsesFile: config.responsesFile,
       blankCells: config.blankCells,
@@ -44,7 +58,15 @@ describe('looseConfig and looseLayout', () => {
   it('leaves out only the fields the schema rejects', () => {
     const data = parseYaml(readFileSync(join(CONFIG_DIR, '2021.yaml'), 'utf8')) as Record<string, unknown>;
     const questions = data.questions as Record<string, unknown>[];
-    const broken = { ...data, newToML: 'Under 1 year', questions: [{ ...questions[0], type: 'several', order: ['only one'] }, { label: 'no code' }, ...questions.slice(1)] };
+    const broken = {
+      ...data,
+      newToML: 'Under 1 year',
+      questions: [
+        { ...questions[0], type: 'several', order: ['only one'] },
+        { label: 'no code' },
+        ...questions.slice(1),
+      ],
+    };
     const loose = looseConfig(broken);
     expect(loose.newToML).toEqual([]);
     expect(loose.questions[0]).toMatchObject({ index: 0, code: questions[0].code, type: null, order: null });

@@ -33,7 +33,12 @@ const rule = { rule: 'answers' as const, conditions: [{ question: 'Q1', noneOf: 
 
 describe('proposeCompleteness', () => {
   it('sets aside professionals who answered almost nothing, not those who skipped one block', () => {
-    const rows = [...Array(6).fill(all('Engineer')), ...Array(3).fill(noML('Analyst')), quit('Engineer'), ...Array(5).fill(quit('Student'))];
+    const rows = [
+      ...Array(6).fill(all('Engineer')),
+      ...Array(3).fill(noML('Analyst')),
+      quit('Engineer'),
+      ...Array(5).fill(quit('Student')),
+    ];
     const proposal = proposeCompleteness(tableOf(CODES, rows), CLUSTERED, rule);
     // Professionals answered 8, 8, 8, 8, 8, 8, 6, 6, 6 and 1: median 8, so at least 4 of 8 (half); the no-ML ones answered 6.
     expect(proposal).toEqual({ questions: CLUSTERED, minAnswered: 4, median: 8, below: 1, answering: 10 });
@@ -45,7 +50,15 @@ describe('proposeCompleteness', () => {
   });
 
   it('tells professionals by the variants rule: an _A answer and no _B one', () => {
-    const table = tableOf(['Q1_A_Part_1', 'Q1_B_Part_1'], [['x', ''], ['', 'y'], ['x', 'y'], ['', '']]);
+    const table = tableOf(
+      ['Q1_A_Part_1', 'Q1_B_Part_1'],
+      [
+        ['x', ''],
+        ['', 'y'],
+        ['x', 'y'],
+        ['', ''],
+      ],
+    );
     expect(Array.from(ruleRows(table, { rule: 'variants', questions: ['Q1'] }))).toEqual([1, 0, 0, 0]);
   });
 });

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { hashConfig, loadConfig, validateConfigText } from '../../../scripts/config/load.js';
-import { InputError } from '../../../scripts/infra/errors.js';
 import { SurveyConfigSchema } from '../../../scripts/config/schema.js';
+import { InputError } from '../../../scripts/infra/errors.js';
 import { tempDir, tinyConfig } from '../../helpers/tiny-survey.js';
 
 describe('loadConfig', () => {
@@ -34,7 +34,11 @@ describe('loadConfig', () => {
   });
 
   it('reports cross-field problems: profile questions, newToML answers, work activities', () => {
-    const config = tinyConfig({ workActivities: 'Q4', newToML: ['Never'], profile: { ...tinyConfig().profile, role: 'Q2' } });
+    const config = tinyConfig({
+      workActivities: 'Q4',
+      newToML: ['Never'],
+      profile: { ...tinyConfig().profile, role: 'Q2' },
+    });
     const result = validateConfigText(stringify(config));
     if (!('problems' in result)) throw new Error('expected problems');
     const messages = result.problems.map((p) => `${p.path}: ${p.message}`);
@@ -49,7 +53,9 @@ describe('loadConfig', () => {
     writeFileSync(path, 'year: twenty\n');
     expect(() => loadConfig(path)).toThrow(InputError);
     expect(() => loadConfig(path)).toThrow(new RegExp(`^${path}: the survey configuration does not match its schema`));
-    expect(() => loadConfig(join(dir, 'missing.yaml'))).toThrow(/missing\.yaml: cannot read the survey configuration \(ENOENT\)/);
+    expect(() => loadConfig(join(dir, 'missing.yaml'))).toThrow(
+      /missing\.yaml: cannot read the survey configuration \(ENOENT\)/,
+    );
   });
 
   it('reports YAML syntax errors with a line', () => {

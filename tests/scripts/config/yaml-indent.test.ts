@@ -10,7 +10,9 @@ import { BUILT_IN_CONFIG_DIR } from '../../../scripts/config/load.js';
 import { findIndentMistake } from '../../../scripts/config/yaml-indent.js';
 
 const configs = [
-  ...readdirSync(BUILT_IN_CONFIG_DIR).filter((f) => f.endsWith('.yaml')).map((f) => join(BUILT_IN_CONFIG_DIR, f)),
+  ...readdirSync(BUILT_IN_CONFIG_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => join(BUILT_IN_CONFIG_DIR, f)),
   ...readdirSync(join(BUILT_IN_CONFIG_DIR, 'notebook')).map((f) => join(BUILT_IN_CONFIG_DIR, 'notebook', f)),
 ];
 
@@ -21,8 +23,9 @@ describe('findIndentMistake', () => {
     expect(findIndentMistake(text)).toBeNull();
   });
 
-  it('accepts a list at its key\'s column, flow lists over lines and block scalars', () => {
-    const text = 'a:\n- x\n- y\nb: [1,\n  2]\nc: >-\n    text\n    more\nd:\n  - code: Q1\n    label: l\n  - { code: Q2 }\n';
+  it("accepts a list at its key's column, flow lists over lines and block scalars", () => {
+    const text =
+      'a:\n- x\n- y\nb: [1,\n  2]\nc: >-\n    text\n    more\nd:\n  - code: Q1\n    label: l\n  - { code: Q2 }\n';
     expect(parseDocument(text).errors).toEqual([]);
     expect(findIndentMistake(text)).toBeNull();
   });

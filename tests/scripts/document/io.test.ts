@@ -2,8 +2,14 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  hashSegmentation,
+  readRegistry,
+  registryPath,
+  serializeRegistry,
+  writeRegistry,
+} from '../../../scripts/document/io.js';
 import { matchSegments } from '../../../scripts/identity/match.js';
-import { hashSegmentation, readRegistry, registryPath, serializeRegistry, writeRegistry } from '../../../scripts/document/io.js';
 import { distinctProfiles, makeSegmentation } from '../../helpers/synthetic-segmentation.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'identity-io-'));
@@ -35,7 +41,10 @@ describe('registry IO', () => {
   });
 
   it("keeps an editor's renames (formerSlugs) when it rewrites the registry", async () => {
-    const renamed = { ...registry, segments: registry.segments.map((e, i) => (i === 0 ? { ...e, slug: 'renamed', formerSlugs: [e.slug] } : e)) };
+    const renamed = {
+      ...registry,
+      segments: registry.segments.map((e, i) => (i === 0 ? { ...e, slug: 'renamed', formerSlugs: [e.slug] } : e)),
+    };
     const path = registryPath(join(dir, 'renamed'), 2021);
     await writeRegistry(path, renamed);
     const back = await readRegistry(path);
@@ -47,7 +56,9 @@ describe('registry IO', () => {
   it('names the file and the field of an invalid registry', async () => {
     const path = join(dir, 'bad.json');
     await writeFile(path, JSON.stringify({ ...registry, segments: [{ ...registry.segments[0], slug: 'Not A Slug' }] }));
-    await expect(readRegistry(path)).rejects.toThrow(new RegExp(`registry ${path.replace(/[.\\/]/g, '\\$&')}.*\\n.*segments\\.0\\.slug`));
+    await expect(readRegistry(path)).rejects.toThrow(
+      new RegExp(`registry ${path.replace(/[.\\/]/g, '\\$&')}.*\\n.*segments\\.0\\.slug`),
+    );
     await writeFile(path, '{ not json');
     await expect(readRegistry(path)).rejects.toThrow(/bad\.json is not valid JSON/);
     await writeFile(path, JSON.stringify({ ...registry, segments: [registry.segments[0], registry.segments[0]] }));

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { registryPath, writeRegistry } from '../../../scripts/document/io.js';
+import { subSegmentsPath } from '../../../scripts/document/paths.js';
+import { SUB_SEGMENTS_SCHEMA_VERSION, type SubSegmentations } from '../../../scripts/document/subsegments-schema.js';
+import type { Reviewed } from '../../../scripts/document/summary-schema.js';
 import { checkSummaries, main } from '../../../scripts/identity/check.js';
 import { reviewedSnapshot } from '../../../scripts/identity/drift.js';
 import { matchSegments } from '../../../scripts/identity/match.js';
-import { registryPath, writeRegistry } from '../../../scripts/document/io.js';
-import type { Reviewed } from '../../../scripts/document/summary-schema.js';
-import { SUB_SEGMENTS_SCHEMA_VERSION, type SubSegmentations } from '../../../scripts/document/subsegments-schema.js';
-import { subSegmentsPath } from '../../../scripts/document/paths.js';
 import { distinctProfiles, makeSegmentation } from '../../helpers/synthetic-segmentation.js';
 
 const root = await mkdtemp(join(tmpdir(), 'identity-check-'));
@@ -27,7 +27,12 @@ const retiredSlug = registry.segments.find((e) => e.status === 'retired')!.slug;
 
 function mdx(front: Record<string, unknown> | string): string {
   // A title and a short name, as the site requires, unless the test is about them.
-  const yaml = typeof front === 'string' ? front : Object.entries({ title: 'A segment', shortName: 'Segment', ...front }).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n');
+  const yaml =
+    typeof front === 'string'
+      ? front
+      : Object.entries({ title: 'A segment', shortName: 'Segment', ...front })
+          .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+          .join('\n');
   return `---\n${yaml}\n---\n\nSummary text.\n`;
 }
 
@@ -56,21 +61,41 @@ function subSegmentsFile(sizes: [number, number]): SubSegmentations {
     segmentationSha256: '0'.repeat(64),
     cacheKey: 'test',
     seed: 0,
-    segments: [{ slug: slug0, indices: [0], count: 2, members, baseRates: Array(n).fill(0.3), stabilityRuns: 0, parts: sizes.map((size, j) => ({ size, share: size / members, rates: lift(j ? -1 : 1).map((l) => 0.3 + l), lift: lift(j ? -1 : 1), stability: null })) }],
+    segments: [
+      {
+        slug: slug0,
+        indices: [0],
+        count: 2,
+        members,
+        baseRates: Array(n).fill(0.3),
+        stabilityRuns: 0,
+        parts: sizes.map((size, j) => ({
+          size,
+          share: size / members,
+          rates: lift(j ? -1 : 1).map((l) => 0.3 + l),
+          lift: lift(j ? -1 : 1),
+          stability: null,
+        })),
+      },
+    ],
   };
 }
 
 describe('identity check', () => {
-  it('checks front matter as the site does: a summary\'s fields and a year introduction\'s headline', async () => {
-    const dirs = await project('front-matter', { [`${slug0}.mdx`]: mdx({ segment: slug0, shortName: 'x'.repeat(41), colour: 'red' }) });
+  it("checks front matter as the site does: a summary's fields and a year introduction's headline", async () => {
+    const dirs = await project('front-matter', {
+      [`${slug0}.mdx`]: mdx({ segment: slug0, shortName: 'x'.repeat(41), colour: 'red' }),
+    });
     await mkdir(join(dirs.contentDir, 'years'), { recursive: true });
     await writeFile(join(dirs.contentDir, 'years', '2021.mdx'), mdx(`title: The year\nheadline: "${'y'.repeat(241)}"`));
     const messages = (await checkSummaries(dirs)).problems.map((p) => p.message);
-    expect(messages).toEqual(expect.arrayContaining([
-      `${join(dirs.contentDir, 'segments', '2021', `${slug0}.mdx`)}: front matter "shortName" is 41 characters long; at most 40`,
-      `${join(dirs.contentDir, 'segments', '2021', `${slug0}.mdx`)}: front matter has unknown field "colour"`,
-      `${join(dirs.contentDir, 'years', '2021.mdx')}: front matter "headline" is 241 characters long; at most 240`,
-    ]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        `${join(dirs.contentDir, 'segments', '2021', `${slug0}.mdx`)}: front matter "shortName" is 41 characters long; at most 40`,
+        `${join(dirs.contentDir, 'segments', '2021', `${slug0}.mdx`)}: front matter has unknown field "colour"`,
+        `${join(dirs.contentDir, 'years', '2021.mdx')}: front matter "headline" is 241 characters long; at most 240`,
+      ]),
+    );
     expect(messages).toHaveLength(3);
   });
 
@@ -85,20 +110,32 @@ describe('identity check', () => {
     const report = await checkSummaries(dirs);
     expect(report.problems).toHaveLength(1);
     expect(report.problems[0]).toMatchObject({ kind: 'drift', slug: slug0 });
-    expect(report.problems[0].message).toContain(`${slug0}.mdx (${slug0}): sub-segments changed since the review of 2024-05-01: 673 + 569 -> 840 + 393`);
-    expect(report.problems[0].message).toContain(`npm run summaries:review -- --year 2021 --slug ${slug0} --content ${dirs.contentDir} --data ${dirs.dataDir}`);
+    expect(report.problems[0].message).toContain(
+      `${slug0}.mdx (${slug0}): sub-segments changed since the review of 2024-05-01: 673 + 569 -> 840 + 393`,
+    );
+    expect(report.problems[0].message).toContain(
+      `npm run summaries:review -- --year 2021 --slug ${slug0} --content ${dirs.contentDir} --data ${dirs.dataDir}`,
+    );
   });
-
 
   it('passes summaries of live segments whose lifts did not move', async () => {
     // Files are named after their slugs, as the build requires.
-    const dirs = await project('clean', { [`${slug0}.mdx`]: mdx({ segment: slug0, reviewed: fresh }), [`${slug1}.mdx`]: mdx({ segment: slug1 }) });
+    const dirs = await project('clean', {
+      [`${slug0}.mdx`]: mdx({ segment: slug0, reviewed: fresh }),
+      [`${slug1}.mdx`]: mdx({ segment: slug1 }),
+    });
     const report = await checkSummaries(dirs);
     expect(report.problems).toEqual([]);
     expect(report.summaries).toBe(2);
     expect(report.unreviewed).toEqual([join(dirs.contentDir, 'segments', '2021', `${slug1}.mdx`)]);
     const out: string[] = [];
-    expect(await main(['--content', dirs.contentDir, '--data', dirs.dataDir], (l) => out.push(l), (l) => out.push(l))).toBe(0);
+    expect(
+      await main(
+        ['--content', dirs.contentDir, '--data', dirs.dataDir],
+        (l) => out.push(l),
+        (l) => out.push(l),
+      ),
+    ).toBe(0);
   });
 
   it('reports every problem at once, each naming its file', async () => {
@@ -114,7 +151,9 @@ describe('identity check', () => {
     const file = (name: string) => join(dirs.contentDir, 'segments', '2021', name);
     const byFile = new Map(report.problems.map((p) => [p.file, p]));
     expect(byFile.get(file('missing.mdx'))).toMatchObject({ kind: 'unknown-slug', slug: 'no-such-segment' });
-    expect(byFile.get(file('missing.mdx'))!.message).toContain(`${file('missing.mdx')}: segment "no-such-segment" is not in ${registryPath(dirs.contentDir, 2021)}`);
+    expect(byFile.get(file('missing.mdx'))!.message).toContain(
+      `${file('missing.mdx')}: segment "no-such-segment" is not in ${registryPath(dirs.contentDir, 2021)}`,
+    );
     expect(byFile.get(file('retired.mdx'))).toMatchObject({ kind: 'retired-slug', slug: retiredSlug });
     expect(byFile.get(file(`${slug1}.mdx`))).toMatchObject({ kind: 'drift', slug: slug1 });
     expect(byFile.get(file(`${slug1}.mdx`))!.similarity!).toBeLessThan(0.8);
@@ -123,7 +162,13 @@ describe('identity check', () => {
     expect(report.problems).toHaveLength(5);
 
     const errors: string[] = [];
-    expect(await main(['--content', dirs.contentDir, '--data', dirs.dataDir], () => {}, (l) => errors.push(l))).toBe(1);
+    expect(
+      await main(
+        ['--content', dirs.contentDir, '--data', dirs.dataDir],
+        () => {},
+        (l) => errors.push(l),
+      ),
+    ).toBe(1);
     expect(errors.join('\n')).toContain('missing.mdx');
   });
 
@@ -132,31 +177,57 @@ describe('identity check', () => {
     await writeFile(join(dirs.dataDir, 'segmentation-2021.json'), JSON.stringify({ ...rerun, synthetic: false }));
     const report = await checkSummaries(dirs);
     expect(report.problems.map((p) => p.kind)).toEqual(['registry']);
-    expect(report.problems[0].message).toMatch(/was built from a different segmentation than .*segmentation-2021\.json/);
+    expect(report.problems[0].message).toMatch(
+      /was built from a different segmentation than .*segmentation-2021\.json/,
+    );
   });
 
   it('warns, without failing, when a summary describes a segment that dissolves on re-runs', async () => {
     const dissolving = {
       ...rerun,
-      segments: rerun.segments.map((s) => ({ ...s, stability: s.index === 0 ? { jaccard: 0.41, class: 'dissolved' as const, found: 3, core: 0.2 } : { jaccard: 0.9, class: 'stable' as const, found: 10, core: 0.9 } })),
+      segments: rerun.segments.map((s) => ({
+        ...s,
+        stability:
+          s.index === 0
+            ? { jaccard: 0.41, class: 'dissolved' as const, found: 3, core: 0.2 }
+            : { jaccard: 0.9, class: 'stable' as const, found: 10, core: 0.9 },
+      })),
     };
-    const dirs = await project('dissolved', { [`${slug0}.mdx`]: mdx({ segment: slug0 }), [`${slug1}.mdx`]: mdx({ segment: slug1 }) });
+    const dirs = await project('dissolved', {
+      [`${slug0}.mdx`]: mdx({ segment: slug0 }),
+      [`${slug1}.mdx`]: mdx({ segment: slug1 }),
+    });
     await writeFile(join(dirs.dataDir, 'segmentation-2021.json'), JSON.stringify(dissolving));
     await writeRegistry(registryPath(dirs.contentDir, 2021), matchSegments(first, dissolving).registry);
     const report = await checkSummaries(dirs);
     expect(report.problems).toEqual([]);
     expect(report.warnings).toHaveLength(1);
     expect(report.warnings[0]).toContain(`${slug0}.mdx`);
-    expect(report.warnings[0]).toContain('dissolves when the clustering is re-run (stability 0.41 < 0.50, found in 3 re-runs)');
+    expect(report.warnings[0]).toContain(
+      'dissolves when the clustering is re-run (stability 0.41 < 0.50, found in 3 re-runs)',
+    );
     const errors: string[] = [];
-    expect(await main(['--content', dirs.contentDir, '--data', dirs.dataDir], () => {}, (l) => errors.push(l))).toBe(0);
+    expect(
+      await main(
+        ['--content', dirs.contentDir, '--data', dirs.dataDir],
+        () => {},
+        (l) => errors.push(l),
+      ),
+    ).toBe(0);
     expect(errors).toEqual([expect.stringMatching(/^warning: .*a\.mdx/)]);
   });
 
   it('runs as a CLI: exits non-zero and names the file', async () => {
     const dirs = await project('cli', { 'lost.mdx': mdx({ segment: 'lost-segment' }) });
-    const run = promisify(execFile)('npx', ['tsx', 'scripts/identity/check.ts', '--content', dirs.contentDir, '--data', dirs.dataDir], { cwd: process.cwd() });
-    const failure = await run.then(() => null, (error: { code: number; stderr: string }) => error);
+    const run = promisify(execFile)(
+      'npx',
+      ['tsx', 'scripts/identity/check.ts', '--content', dirs.contentDir, '--data', dirs.dataDir],
+      { cwd: process.cwd() },
+    );
+    const failure = await run.then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toContain(join(dirs.contentDir, 'segments', '2021', 'lost.mdx'));
     expect(failure?.stderr).toContain('"lost-segment" is not in');
@@ -180,7 +251,13 @@ describe('identity check', () => {
     expect(only2021.summaries).toBe(1);
     expect(only2021.notChecked).toEqual([]);
     const lines: string[] = [];
-    expect(await main(['--content', dirs.contentDir, '--data', dirs.dataDir, '--year', '2030'], (l) => lines.push(l), (l) => lines.push(l))).toBe(1);
+    expect(
+      await main(
+        ['--content', dirs.contentDir, '--data', dirs.dataDir, '--year', '2030'],
+        (l) => lines.push(l),
+        (l) => lines.push(l),
+      ),
+    ).toBe(1);
     expect(lines.join('\n')).toMatch(/--year 2030: no summaries .*years with summaries: 2021, 2022/);
   });
 
@@ -194,23 +271,36 @@ describe('identity check', () => {
     await writeRegistry(registryPath(dirs.contentDir, 2021), matchSegments(first, reseeded).registry);
     const before = await checkSummaries(dirs);
     expect(before.problems.map((p) => p.kind)).toEqual(['stale-stability']);
-    expect(before.problems[0].message).toContain(`${slug0}.mdx:8: says "stable" (stable), but the segment is pattern now`);
-    await writeFile(join(dirs.contentDir, 'segments', '2021', `${slug0}.mdx`), stale.replace('stable across re-runs of the clustering', '<Stability/>'));
+    expect(before.problems[0].message).toContain(
+      `${slug0}.mdx:8: says "stable" (stable), but the segment is pattern now`,
+    );
+    await writeFile(
+      join(dirs.contentDir, 'segments', '2021', `${slug0}.mdx`),
+      stale.replace('stable across re-runs of the clustering', '<Stability/>'),
+    );
     expect((await checkSummaries(dirs)).problems).toEqual([]);
     // An introduction that names the segment by its slug is held to the same data.
     await mkdir(join(dirs.contentDir, 'years'), { recursive: true });
-    await writeFile(join(dirs.contentDir, 'years', '2021.mdx'), `---\ntitle: Intro\n---\n\nThe ${slug0} segment is weak.\n`);
+    await writeFile(
+      join(dirs.contentDir, 'years', '2021.mdx'),
+      `---\ntitle: Intro\n---\n\nThe ${slug0} segment is weak.\n`,
+    );
     const intro = await checkSummaries(dirs);
-    expect(intro.problems.map((p) => p.message)).toEqual([expect.stringContaining(`2021.mdx:5: says "weak" (weak), but "${slug0}" is pattern now`)]);
+    expect(intro.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining(`2021.mdx:5: says "weak" (weak), but "${slug0}" is pattern now`),
+    ]);
   });
 
   it('checks every component id as the build does, with a suggestion', async () => {
     const good = rerun.features[0].id;
-    const body = (id: string) => `---\ntitle: Engineers\nshortName: Engineers\nsegment: ${slug0}\n---\n\nThey use <Share answer="${id}"/> a lot.\n`;
+    const body = (id: string) =>
+      `---\ntitle: Engineers\nshortName: Engineers\nsegment: ${slug0}\n---\n\nThey use <Share answer="${id}"/> a lot.\n`;
     const dirs = await project('references', { [`${slug0}.mdx`]: body(`${good}9`) });
     const report = await checkSummaries(dirs);
     expect(report.problems.map((p) => p.kind)).toEqual(['reference']);
-    expect(report.problems[0].message).toMatch(new RegExp(`${slug0}\\.mdx:7:\\d+: <Share answer="${good}9">: no answer .*did you mean "${good}"\\?`));
+    expect(report.problems[0].message).toMatch(
+      new RegExp(`${slug0}\\.mdx:7:\\d+: <Share answer="${good}9">: no answer .*did you mean "${good}"\\?`),
+    );
     await writeFile(join(dirs.contentDir, 'segments', '2021', `${slug0}.mdx`), body(good));
     expect((await checkSummaries(dirs)).problems).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkDrift, checkSubSegmentDrift, reviewedSnapshot } from '../../../scripts/identity/drift.js';
 import type { SubSegmentation } from '../../../scripts/document/subsegments-schema.js';
+import { checkDrift, checkSubSegmentDrift, reviewedSnapshot } from '../../../scripts/identity/drift.js';
 import { distinctProfiles, makeSegmentation, perturb } from '../../helpers/synthetic-segmentation.js';
 
 const profiles = distinctProfiles(4, 8);
@@ -59,7 +59,13 @@ describe('checkDrift', () => {
   it('treats a reviewed feature that no longer exists as lift 0', () => {
     const gone = { date: '2024-05-01', top: [...reviewed.top.slice(0, 14), { feature: 'Q99_Part_1', lift: 0.3 }] };
     const result = checkDrift(gone, doc, 1);
-    expect(result.changes.find((c) => c.feature === 'Q99_Part_1')).toEqual({ feature: 'Q99_Part_1', label: null, reviewed: 0.3, current: null, delta: -0.3 });
+    expect(result.changes.find((c) => c.feature === 'Q99_Part_1')).toEqual({
+      feature: 'Q99_Part_1',
+      label: null,
+      reviewed: 0.3,
+      current: null,
+      delta: -0.3,
+    });
     expect(result.similarity).toBeLessThan(1);
   });
 });
@@ -75,7 +81,13 @@ describe('checkSubSegmentDrift', () => {
     members: sizes.reduce((a, b) => a + b, 0),
     baseRates: Array(features).fill(0.3),
     stabilityRuns: 15,
-    parts: sizes.map((size, j) => ({ size, share: size / sizes.reduce((a, b) => a + b, 0), rates: lifts[j].map((l) => 0.3 + l), lift: lifts[j], stability: null })),
+    parts: sizes.map((size, j) => ({
+      size,
+      share: size / sizes.reduce((a, b) => a + b, 0),
+      rates: lifts[j].map((l) => 0.3 + l),
+      lift: lifts[j],
+      stability: null,
+    })),
   });
   const reviewedSplit = split([673, 569], [half(1), half(-1)]);
   const snapshot = reviewedSnapshot(doc, 1, '2024-05-01', undefined, reviewedSplit);
@@ -83,21 +95,35 @@ describe('checkSubSegmentDrift', () => {
   it('records each sub-segment size and its top answers against the segment', () => {
     expect(snapshot.subSegments!.map((p) => p.size)).toEqual([673, 569]);
     expect(snapshot.subSegments![0].top[0].lift).toBeCloseTo(0.2, 6);
-    expect(snapshot.subSegments![0].top.map((t) => t.feature)).not.toEqual(snapshot.subSegments![1].top.map((t) => t.feature));
+    expect(snapshot.subSegments![0].top.map((t) => t.feature)).not.toEqual(
+      snapshot.subSegments![1].top.map((t) => t.feature),
+    );
   });
 
   it('finds no drift in the same split, nor in the same halves listed the other way round', () => {
     expect(checkSubSegmentDrift(snapshot.subSegments!, reviewedSplit, doc).drifted).toBe(false);
     const swapped = split([621, 621], [half(-1), half(1)]);
-    expect(checkSubSegmentDrift(snapshot.subSegments!, swapped, doc)).toMatchObject({ drifted: false, currentSizes: [621, 621] });
+    expect(checkSubSegmentDrift(snapshot.subSegments!, swapped, doc)).toMatchObject({
+      drifted: false,
+      currentSizes: [621, 621],
+    });
   });
 
   it('flags a split of other sizes (673 + 569 -> 840 + 393), other halves, or another number of parts', () => {
-    expect(checkSubSegmentDrift(snapshot.subSegments!, split([840, 393], [half(1), half(-1)]), doc)).toMatchObject({ drifted: true, reviewedSizes: [673, 569], currentSizes: [840, 393] });
-    const otherHalves = split([673, 569], [half(1).map((l, f) => (f % 2 ? l : -l)), half(-1).map((l, f) => (f % 2 ? l : -l))]);
+    expect(checkSubSegmentDrift(snapshot.subSegments!, split([840, 393], [half(1), half(-1)]), doc)).toMatchObject({
+      drifted: true,
+      reviewedSizes: [673, 569],
+      currentSizes: [840, 393],
+    });
+    const otherHalves = split(
+      [673, 569],
+      [half(1).map((l, f) => (f % 2 ? l : -l)), half(-1).map((l, f) => (f % 2 ? l : -l))],
+    );
     const result = checkSubSegmentDrift(snapshot.subSegments!, otherHalves, doc);
     expect(result.drifted).toBe(true);
     expect(result.similarity).toBeLessThan(0.8);
-    expect(checkSubSegmentDrift(snapshot.subSegments!, split([500, 400, 342], [half(1), half(-1), half(0.5)]), doc).drifted).toBe(true);
+    expect(
+      checkSubSegmentDrift(snapshot.subSegments!, split([500, 400, 342], [half(1), half(-1), half(0.5)]), doc).drifted,
+    ).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { matchSegments } from '../../../scripts/identity/match.js';
-import { formatMatchTable } from '../../../scripts/identity/match-table.js';
 import { serializeRegistry } from '../../../scripts/document/io.js';
 import { RegistrySchema } from '../../../scripts/document/registry-schema.js';
+import { matchSegments } from '../../../scripts/identity/match.js';
+import { formatMatchTable } from '../../../scripts/identity/match-table.js';
 import { distinctProfiles, makeSegmentation, perturb } from '../../helpers/synthetic-segmentation.js';
 
 const sizes = [120, 90, 75, 60, 40, 30];
@@ -24,7 +24,9 @@ describe('matchSegments', () => {
 
   it('keeps every slug when a re-run permutes and slightly perturbs the segments', () => {
     const order = [3, 0, 4, 1, 2]; // new index i holds the old segment order[i]
-    const rerun = makeSegmentation(order.map((old, i) => ({ lift: perturb(profiles[old], 0.03, 100 + i), size: sizes[old] + 1 })));
+    const rerun = makeSegmentation(
+      order.map((old, i) => ({ lift: perturb(profiles[old], 0.03, 100 + i), size: sizes[old] + 1 })),
+    );
     const { registry, table } = matchSegments(first.registry, rerun);
     expect(table.every((r) => r.status === 'active')).toBe(true);
     for (const [i, old] of order.entries()) expect(slugAt(registry, i)).toBe(slugAt(first.registry, old));
@@ -37,10 +39,21 @@ describe('matchSegments', () => {
   it("keeps an editor's rename and its former slugs over a re-run", () => {
     const renamedSlug = 'renamed-by-an-editor';
     const old = slugAt(first.registry, 0);
-    const edited = { ...first.registry, segments: first.registry.segments.map((e) => (e.index === 0 ? { ...e, slug: renamedSlug, formerSlugs: [old] } : e)) };
-    const rerun = makeSegmentation(profiles.slice(0, 5).map((lift, i) => ({ lift: perturb(lift, 0.03, 300 + i), size: sizes[i] })));
+    const edited = {
+      ...first.registry,
+      segments: first.registry.segments.map((e) =>
+        e.index === 0 ? { ...e, slug: renamedSlug, formerSlugs: [old] } : e,
+      ),
+    };
+    const rerun = makeSegmentation(
+      profiles.slice(0, 5).map((lift, i) => ({ lift: perturb(lift, 0.03, 300 + i), size: sizes[i] })),
+    );
     const { registry } = matchSegments(edited, rerun);
-    expect(registry.segments.find((e) => e.index === 0)).toMatchObject({ slug: renamedSlug, formerSlugs: [old], status: 'active' });
+    expect(registry.segments.find((e) => e.index === 0)).toMatchObject({
+      slug: renamedSlug,
+      formerSlugs: [old],
+      status: 'active',
+    });
     expect(registry.segments.filter((e) => e.index !== 0).every((e) => e.formerSlugs === undefined)).toBe(true);
     expect(RegistrySchema.safeParse(registry).success).toBe(true);
   });
@@ -48,7 +61,10 @@ describe('matchSegments', () => {
   it('gives one new and one retired slug when one segment is replaced', () => {
     const lifts = profiles.slice(0, 5);
     lifts[2] = profiles[5];
-    const { registry, table } = matchSegments(first.registry, makeSegmentation(lifts.map((lift, i) => ({ lift, size: sizes[i] }))));
+    const { registry, table } = matchSegments(
+      first.registry,
+      makeSegmentation(lifts.map((lift, i) => ({ lift, size: sizes[i] }))),
+    );
     const newRows = table.filter((r) => r.status === 'new');
     const retiredRows = table.filter((r) => r.status === 'retired');
     expect(newRows.map((r) => r.index)).toEqual([2]);
@@ -82,7 +98,9 @@ describe('matchSegments', () => {
   });
 
   it('respects the threshold', () => {
-    const rerun = makeSegmentation(profiles.slice(0, 5).map((lift, i) => ({ lift: perturb(lift, 0.15, 50 + i), size: sizes[i] })));
+    const rerun = makeSegmentation(
+      profiles.slice(0, 5).map((lift, i) => ({ lift: perturb(lift, 0.15, 50 + i), size: sizes[i] })),
+    );
     const loose = matchSegments(first.registry, rerun, { threshold: 0.3 });
     const sims = loose.table.map((r) => r.similarity!);
     expect(loose.table.every((r) => r.status === 'active')).toBe(true);
@@ -125,7 +143,11 @@ describe('formatMatchTable', () => {
     expect(lines[3]).toContain('0.40');
     // Same position of the status column on every row.
     const statusColumn = lines[0].indexOf('status');
-    expect(lines.slice(1, 4).map((l) => l.indexOf(/active|new|retired/.exec(l)![0]))).toEqual([statusColumn, statusColumn, statusColumn]);
+    expect(lines.slice(1, 4).map((l) => l.indexOf(/active|new|retired/.exec(l)![0]))).toEqual([
+      statusColumn,
+      statusColumn,
+      statusColumn,
+    ]);
     expect(lines[4]).toBe('1 active, 1 new, 1 retired');
   });
 
@@ -135,7 +157,9 @@ describe('formatMatchTable', () => {
     expect(members[0]).toMatch(/Jaccard overlap of members.*0\.5 or more/);
     expect(members[1]).toMatch(/previous: in the registry before this run/);
     expect(members[2]).toMatch(/^slug\s+index\s+previous/);
-    expect(formatMatchTable([row], { measure: 'lift', threshold: 0.3 })).toMatch(/cosine of lift profiles.*0\.3 or more/);
+    expect(formatMatchTable([row], { measure: 'lift', threshold: 0.3 })).toMatch(
+      /cosine of lift profiles.*0\.3 or more/,
+    );
     expect(formatMatchTable([row]).split('\n')[0]).toMatch(/^slug/);
   });
 });
@@ -147,7 +171,9 @@ describe('matchSegments on the same respondents (a re-run)', () => {
     expect(serializeRegistry(again.registry)).toBe(serializeRegistry(first.registry));
     expect(again.table.map((r) => r.status)).toEqual(['new', 'new', 'new', 'new', 'new']);
     // Another threshold is a real re-match.
-    expect(matchSegments(first.registry, firstRun, { threshold: 0.6 }).registry.segments.every((e) => e.status === 'active')).toBe(true);
+    expect(
+      matchSegments(first.registry, firstRun, { threshold: 0.6 }).registry.segments.every((e) => e.status === 'active'),
+    ).toBe(true);
   });
 
   /** The first run's document with its segments' members moved: `moves` rows of each segment go to the next. */
@@ -176,7 +202,10 @@ describe('matchSegments on the same respondents (a re-run)', () => {
   });
 
   it('falls back to lift profiles when the respondents differ', () => {
-    const other = { ...withMovedMembers(40), metadata: { ...firstRun.metadata, input: { ...firstRun.metadata.input, sha256: 'f'.repeat(64) } } };
+    const other = {
+      ...withMovedMembers(40),
+      metadata: { ...firstRun.metadata, input: { ...firstRun.metadata.input, sha256: 'f'.repeat(64) } },
+    };
     const { registry, table } = matchSegments(first.registry, other);
     expect(registry.measure).toBe('lift');
     expect(table.every((r) => r.status === 'active')).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { liftProfile, roundLift, similarity, topLiftFeatures } from '../../../scripts/identity/similarity.js';
-import { makeSegmentation, featureCount } from '../../helpers/synthetic-segmentation.js';
+import { featureCount, makeSegmentation } from '../../helpers/synthetic-segmentation.js';
 
 describe('similarity', () => {
   it('is the cosine over the union of ids, a missing id counting as 0', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answerShortForm, baseSlug, MAX_SLUG_LENGTH, uniqueSlug } from '../../../scripts/identity/slug.js';
-import { matchSegments } from '../../../scripts/identity/match.js';
 import { SLUG_PATTERN } from '../../../scripts/document/registry-schema.js';
+import { matchSegments } from '../../../scripts/identity/match.js';
+import { answerShortForm, baseSlug, MAX_SLUG_LENGTH, uniqueSlug } from '../../../scripts/identity/slug.js';
 import { distinctProfiles, featureCount, makeSegmentation } from '../../helpers/synthetic-segmentation.js';
 
 /** A lift vector with the given feature positions on top, in that order. */
@@ -52,14 +52,19 @@ describe('segment slugs', () => {
   });
 
   it('never reuses a slug, retired ones included', () => {
-    const doc = makeSegmentation([{ lift: liftWithTop([0, 2]), size: 10 }, { lift: liftWithTop([0, 2]), size: 9 }]);
+    const doc = makeSegmentation([
+      { lift: liftWithTop([0, 2]), size: 10 },
+      { lift: liftWithTop([0, 2]), size: 9 },
+    ]);
     const base = baseSlug(doc, 0);
     expect(uniqueSlug(doc, 0, new Set([base]))).toBe(`${base}-2`);
     expect(uniqueSlug(doc, 0, new Set([base, `${base}-2`]))).toBe(`${base}-3`);
     const first = matchSegments(null, doc);
     expect(first.registry.segments.map((e) => e.slug)).toEqual([base, `${base}-2`]);
     // Retire both, then a run with a look-alike but unmatched segment must not get either name back.
-    const opposite = makeSegmentation([{ lift: liftWithTop([0, 2]).map((l, i) => (i === 0 || i === 2 ? l : -l * 30)), size: 5 }]);
+    const opposite = makeSegmentation([
+      { lift: liftWithTop([0, 2]).map((l, i) => (i === 0 || i === 2 ? l : -l * 30)), size: 5 },
+    ]);
     expect(baseSlug(opposite, 0)).toBe(base); // same name wanted, so deduplication has work to do
     const retiring = matchSegments(first.registry, opposite, { threshold: 0.99 });
     const fresh = retiring.registry.segments.find((e) => e.status === 'new')!;

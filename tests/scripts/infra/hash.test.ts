@@ -10,7 +10,8 @@ describe('sourceFilesUnder', () => {
 
   it('lists the sources of subfolders too, sorted, and nothing else', () => {
     mkdirSync(join(dir, 'sub', 'deeper'), { recursive: true });
-    for (const name of ['b.ts', 'a.mjs', 'notes.md', 'sub/c.ts', 'sub/deeper/d.ts', 'sub/data.json']) writeFileSync(join(dir, name), name);
+    for (const name of ['b.ts', 'a.mjs', 'notes.md', 'sub/c.ts', 'sub/deeper/d.ts', 'sub/data.json'])
+      writeFileSync(join(dir, name), name);
     expect(sourceFilesUnder(dir)).toEqual(['a.mjs', 'b.ts', join('sub', 'c.ts'), join('sub', 'deeper', 'd.ts')]);
   });
 });

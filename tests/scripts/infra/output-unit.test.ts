@@ -49,9 +49,14 @@ describe('OutputUnit', () => {
     const target = join(dir, 'doc.json');
     const other = join(dir, 'other.json');
     const first = await OutputUnit.acquire([target]);
-    const refused = await OutputUnit.acquire([other, target]).then(() => null, (error) => error);
+    const refused = await OutputUnit.acquire([other, target]).then(
+      () => null,
+      (error) => error,
+    );
     expect(refused).toBeInstanceOf(InputError);
-    expect((refused as Error).message).toBe(`${target}: is being written by another run, which holds its lock; wait for it to finish, or give this run other outputs`);
+    expect((refused as Error).message).toBe(
+      `${target}: is being written by another run, which holds its lock; wait for it to finish, or give this run other outputs`,
+    );
     // The refused run let go of the lock it had taken.
     (await OutputUnit.acquire([other])).release();
     first.release();

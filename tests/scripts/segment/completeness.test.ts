@@ -27,7 +27,9 @@ function matrixOf(rows: number[][]): BinaryMatrix {
 
 describe('completeness of segments', () => {
   it('counts answered questions, not features', () => {
-    expect(Array.from(answeredQuestions(matrixOf([complete, noML, quitter, [1, 1, 0, 0, 0, 0, 0]]), features))).toEqual([6, 4, 1, 1]);
+    expect(Array.from(answeredQuestions(matrixOf([complete, noML, quitter, [1, 1, 0, 0, 0, 0, 0]]), features))).toEqual(
+      [6, 4, 1, 1],
+    );
   });
 
   it('flags the segment of quitters, with its size and the blocks it left blank, and keeps the one that skipped ML', () => {
@@ -41,7 +43,9 @@ describe('completeness of segments', () => {
       [2, 2, 1, true],
     ]);
     const warning = completenessWarning(report, report.segments[2]);
-    expect(warning).toContain('segment 2 (2 members) answered a median of 1 of the 6 clustered questions, professionals 6');
+    expect(warning).toContain(
+      'segment 2 (2 members) answered a median of 1 of the 6 clustered questions, professionals 6',
+    );
     expect(report.segments[2].leastAnswered.map((b) => b.group)).toEqual(['cloud', 'ML']);
     expect(report.segments[1].leastAnswered.map((b) => b.group)).toEqual(['ML']);
   });

@@ -2,11 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SurveyConfigSchema } from '../../../scripts/config/schema.js';
-import { encodeSurvey, neededColumn } from '../../../scripts/segment/encode.js';
-
-import { readSurvey } from '../../../scripts/survey/read.js';
 import { InputError } from '../../../scripts/infra/errors.js';
-import { ML_YEARS, tempDir, tinyConfig, tinyCsv, type TinyRespondent } from '../../helpers/tiny-survey.js';
+import { encodeSurvey, neededColumn } from '../../../scripts/segment/encode.js';
+import { readSurvey } from '../../../scripts/survey/read.js';
+import { ML_YEARS, type TinyRespondent, tempDir, tinyConfig, tinyCsv } from '../../helpers/tiny-survey.js';
 
 const people: TinyRespondent[] = [
   { role: 'Data Scientist', languages: ['Python', 'SQL'], cloudA: ['AWS'], mlYears: '1-2 years', other: '3' },
@@ -28,7 +27,14 @@ describe('encodeSurvey', () => {
   it('turns multi-select columns into 0/1 features labelled by their answer text, dropping free text', async () => {
     const { encoded } = await encode(people);
     const e = encoded();
-    expect(e.features.map((f) => f.id)).toEqual(['Q2_Part_1', 'Q2_Part_2', 'Q2_Part_3', 'Q3_A_Part_1', 'Q3_A_Part_2', 'Q3_B_Part_2']);
+    expect(e.features.map((f) => f.id)).toEqual([
+      'Q2_Part_1',
+      'Q2_Part_2',
+      'Q2_Part_3',
+      'Q3_A_Part_1',
+      'Q3_A_Part_2',
+      'Q3_B_Part_2',
+    ]);
     expect(e.features.map((f) => f.label)).toEqual(['Python', 'R', 'SQL', 'AWS', 'GCP', 'GCP (non-professional form)']);
     expect(e.counts.columnsDroppedFreeText).toBe(1);
     expect(e.counts.featuresDroppedEmpty).toBe(1); // nobody chose Q3_B_Part_1
@@ -55,19 +61,32 @@ describe('encodeSurvey', () => {
     expect(role.answers).toEqual(['Analyst', 'Data Scientist', 'Student']);
     expect(Array.from(role.values)).toEqual([1, 2, 0]);
     expect(e.questions.find((q) => q.code === 'Q4')!.ordered).toBe(true);
-    expect(e.questions.find((q) => q.code === 'Q2')!.text).toBe('What programming languages do you use on a regular basis? (Select all that apply)');
+    expect(e.questions.find((q) => q.code === 'Q2')!.text).toBe(
+      'What programming languages do you use on a regular basis? (Select all that apply)',
+    );
   });
 
   it('one-hot encodes a clustered single-choice question', async () => {
     const { encoded } = await encode(people, {
-      questions: [
-        ...tinyConfig().questions,
-        { code: 'Q1', label: 'role', group: 'tools', type: 'single' },
-      ].filter((q, i, all) => all.findLastIndex((o) => o.code === q.code) === i),
-      profile: { role: 'Q4', codingYears: 'Q4', mlYears: 'Q4', companySize: 'Q4', employerML: 'Q4', education: 'Q4', gender: 'Q4' },
+      questions: [...tinyConfig().questions, { code: 'Q1', label: 'role', group: 'tools', type: 'single' }].filter(
+        (q, i, all) => all.findLastIndex((o) => o.code === q.code) === i,
+      ),
+      profile: {
+        role: 'Q4',
+        codingYears: 'Q4',
+        mlYears: 'Q4',
+        companySize: 'Q4',
+        employerML: 'Q4',
+        education: 'Q4',
+        gender: 'Q4',
+      },
     });
     const e = encoded();
-    expect(e.features.filter((f) => f.question === 'Q1').map((f) => `${f.id}=${f.label}`)).toEqual(['Q1:0=Analyst', 'Q1:1=Data Scientist', 'Q1:2=Student']);
+    expect(e.features.filter((f) => f.question === 'Q1').map((f) => `${f.id}=${f.label}`)).toEqual([
+      'Q1:0=Analyst',
+      'Q1:1=Data Scientist',
+      'Q1:2=Student',
+    ]);
   });
 
   it('counts the _A and _B variant answers of each kept respondent', async () => {
@@ -77,23 +96,55 @@ describe('encodeSurvey', () => {
     expect(Array.from(e.variantAnswers.b)).toEqual([0, 1, 0]);
   });
 
-  it('marks the map-split rule\'s non-professional answers and reads their columns even when not configured', async () => {
-    const { encoded } = await encode(people, { professional: { rule: 'map-split', nonProfessional: [{ question: 'Q1', answers: ['Student'] }], description: 'auto' } });
+  it("marks the map-split rule's non-professional answers and reads their columns even when not configured", async () => {
+    const { encoded } = await encode(people, {
+      professional: {
+        rule: 'map-split',
+        nonProfessional: [{ question: 'Q1', answers: ['Student'] }],
+        description: 'auto',
+      },
+    });
     expect(Array.from(encoded().nonProfessionalMarks)).toEqual([0, 1, 0]);
   });
 
   it('checks the answers rule: every condition must hold, a blank answer meets none', async () => {
-    const { encoded } = await encode([...people, { role: 'Analyst', languages: ['R'], mlYears: 'Under 1 year' }, { languages: ['SQL'], mlYears: '3+ years' }], {
-      professional: { rule: 'answers', conditions: [{ question: 'Q1', noneOf: ['Student'] }, { question: 'Q4', anyOf: ['1-2 years', '3+ years'] }], description: 'employed' },
-    });
+    const { encoded } = await encode(
+      [
+        ...people,
+        { role: 'Analyst', languages: ['R'], mlYears: 'Under 1 year' },
+        { languages: ['SQL'], mlYears: '3+ years' },
+      ],
+      {
+        professional: {
+          rule: 'answers',
+          conditions: [
+            { question: 'Q1', noneOf: ['Student'] },
+            { question: 'Q4', anyOf: ['1-2 years', '3+ years'] },
+          ],
+          description: 'employed',
+        },
+      },
+    );
     // Kept rows: DS 1-2y, Student, Analyst 3+, Analyst Under 1, (no role) 3+.
     expect(Array.from(encoded().meetsConditions)).toEqual([1, 0, 1, 0, 0]);
   });
 
   it('counts the completeness questions each respondent answered for the answers rule', async () => {
-    const { encoded } = await encode([...people, { role: 'Analyst', languages: ['R'], mlYears: 'Under 1 year' }, { languages: ['SQL'], mlYears: '3+ years' }], {
-      professional: { rule: 'answers', conditions: [{ question: 'Q1', noneOf: ['Student'] }], complete: { questions: ['Q1', 'Q2'], minAnswered: 2 }, description: 'employed' },
-    });
+    const { encoded } = await encode(
+      [
+        ...people,
+        { role: 'Analyst', languages: ['R'], mlYears: 'Under 1 year' },
+        { languages: ['SQL'], mlYears: '3+ years' },
+      ],
+      {
+        professional: {
+          rule: 'answers',
+          conditions: [{ question: 'Q1', noneOf: ['Student'] }],
+          complete: { questions: ['Q1', 'Q2'], minAnswered: 2 },
+          description: 'employed',
+        },
+      },
+    );
     // Q1 (role) and Q2 (languages, multi-select): the last kept row gave no role.
     expect(Array.from(encoded().questionsAnswered)).toEqual([2, 2, 2, 2, 1]);
   });
@@ -108,7 +159,9 @@ describe('encodeSurvey', () => {
       }
     })() as InputError;
     expect(error).toBeInstanceOf(InputError);
-    expect(error.message).toContain(`${path}:7, column Q4: answer "10 years" is not in the configured order of Q4 (years ML)`);
+    expect(error.message).toContain(
+      `${path}:7, column Q4: answer "10 years" is not in the configured order of Q4 (years ML)`,
+    );
   });
 
   it('accepts unlisted answers after the listed ones when the config allows it', async () => {
@@ -122,14 +175,23 @@ describe('encodeSurvey', () => {
   it('lists every configured question missing from a file of another year', async () => {
     const base = tinyConfig();
     const { encoded, path } = await encode(people, {
-      questions: [...base.questions, { code: 'Q9', label: 'cloud ML', group: 'cloud', type: 'multi' }, { code: 'Q11', label: 'TPU', group: 'tools', type: 'single' }],
+      questions: [
+        ...base.questions,
+        { code: 'Q9', label: 'cloud ML', group: 'cloud', type: 'multi' },
+        { code: 'Q11', label: 'TPU', group: 'tools', type: 'single' },
+      ],
     });
-    expect(encoded).toThrow(`${path}: does not look like the 2099 survey: 2 configured questions have no column in it: Q9 (cloud ML), Q11 (TPU)`);
+    expect(encoded).toThrow(
+      `${path}: does not look like the 2099 survey: 2 configured questions have no column in it: Q9 (cloud ML), Q11 (TPU)`,
+    );
   });
 
   it('rejects a single-choice question that has several answer columns', async () => {
     const base = tinyConfig();
-    const { encoded } = await encode(people, { workActivities: 'Q3', questions: base.questions.map((q) => (q.code === 'Q2' ? { ...q, type: 'single' as const } : q)) });
+    const { encoded } = await encode(people, {
+      workActivities: 'Q3',
+      questions: base.questions.map((q) => (q.code === 'Q2' ? { ...q, type: 'single' as const } : q)),
+    });
     expect(encoded).toThrow(/question Q2 is configured as single-choice but has 3 answer columns/);
   });
 

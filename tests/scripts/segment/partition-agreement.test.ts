@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adjustedRandIndex } from '../../../scripts/segment/partition-agreement.js';
 import { createRandom, randomInt } from '../../../scripts/infra/random.js';
+import { adjustedRandIndex } from '../../../scripts/segment/partition-agreement.js';
 
 describe('adjustedRandIndex', () => {
   it('is 1 for identical partitions', () => {

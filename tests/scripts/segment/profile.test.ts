@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { profileSegments } from '../../../scripts/segment/profile.js';
-
 import { createRandom } from '../../../scripts/infra/random.js';
+import { profileSegments } from '../../../scripts/segment/profile.js';
 import type { ProfileAnswers } from '../../../scripts/segment/types.js';
 
 function inputs(rows = 400, cols = 12, k = 4) {
@@ -12,9 +11,25 @@ function inputs(rows = 400, cols = 12, k = 4) {
     for (let f = 0; f < cols; f++) data[r * cols + f] = random() < (f % k === c ? 0.8 : 0.15) ? 1 : 0;
   });
   // Component c is new to ML with probability c / k, so the published order is 0, 1, 2, 3.
-  const ml: ProfileAnswers = { code: 'Q15', answers: ['I do not use machine learning methods', 'Under 1 year', '5+ years'], values: Int16Array.from(components, (c) => (random() < c / k ? 1 : random() < 0.05 ? -1 : 2)) };
-  const map = { rows, dims: 2, data: Float64Array.from({ length: rows * 2 }, (_, i) => (i % 2 === 0 ? components[i >> 1] : random())) };
-  return { matrix: { rows, cols, data }, components, k, profile: new Map([['Q15', ml]]), mlYears: 'Q15', newToML: ['I do not use machine learning methods', 'Under 1 year'], map };
+  const ml: ProfileAnswers = {
+    code: 'Q15',
+    answers: ['I do not use machine learning methods', 'Under 1 year', '5+ years'],
+    values: Int16Array.from(components, (c) => (random() < c / k ? 1 : random() < 0.05 ? -1 : 2)),
+  };
+  const map = {
+    rows,
+    dims: 2,
+    data: Float64Array.from({ length: rows * 2 }, (_, i) => (i % 2 === 0 ? components[i >> 1] : random())),
+  };
+  return {
+    matrix: { rows, cols, data },
+    components,
+    k,
+    profile: new Map([['Q15', ml]]),
+    mlYears: 'Q15',
+    newToML: ['I do not use machine learning methods', 'Under 1 year'],
+    map,
+  };
 }
 
 describe('profileSegments', () => {

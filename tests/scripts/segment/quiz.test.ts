@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { questionInformation, trainQuiz, type QuizInputs } from '../../../scripts/segment/quiz.js';
-import { placeReader } from '../../../src/client/quiz.js';
-import { createRandom } from '../../../scripts/infra/random.js';
 import type { Feature } from '../../../scripts/document/segmentation-schema.js';
+import { createRandom } from '../../../scripts/infra/random.js';
+import { type QuizInputs, questionInformation, trainQuiz } from '../../../scripts/segment/quiz.js';
+import { placeReader } from '../../../src/client/quiz.js';
 
 /**
  * Three planted segments of 200. QS (single-choice, 3 answers) names the segment 90% of the time; QM
@@ -26,12 +26,22 @@ function planted(): QuizInputs {
     if (segment > 0 && random() < 0.6) data[r * features.length + 3 + segment - 1] = 1;
     for (let n = 0; n < 4; n++) if (random() < 0.5) data[r * features.length + 5 + n] = 1;
   }
-  return { matrix: { rows, cols: features.length, data }, labels, k: 3, features, singleChoice: new Set(['QS']), seed: 0, questions: 2 };
+  return {
+    matrix: { rows, cols: features.length, data },
+    labels,
+    k: 3,
+    features,
+    singleChoice: new Set(['QS']),
+    seed: 0,
+    questions: 2,
+  };
 }
 
 describe('the quiz: questions and model', () => {
   it('ranks questions by what they say about the segment, the noise last', () => {
-    const ranked = questionInformation(planted()).sort((a, b) => b.information - a.information).map((q) => q.code);
+    const ranked = questionInformation(planted())
+      .sort((a, b) => b.information - a.information)
+      .map((q) => q.code);
     expect(ranked).toEqual(['QS', 'QM', 'QN']);
   });
 
@@ -52,8 +62,16 @@ describe('the quiz: questions and model', () => {
     const inputs = planted();
     const cols = inputs.matrix.cols + 1;
     const data = new Uint8Array(inputs.matrix.rows * cols);
-    for (let r = 0; r < inputs.matrix.rows; r++) data.set(inputs.matrix.data.subarray(r * (cols - 1), (r + 1) * (cols - 1)), r * cols);
-    const widened = { ...inputs, matrix: { rows: inputs.matrix.rows, cols, data }, features: [...inputs.features, { id: 'QM_B_Part_1', question: 'QM', group: 'tools' as const, label: 'm1 (other form)' }] };
+    for (let r = 0; r < inputs.matrix.rows; r++)
+      data.set(inputs.matrix.data.subarray(r * (cols - 1), (r + 1) * (cols - 1)), r * cols);
+    const widened = {
+      ...inputs,
+      matrix: { rows: inputs.matrix.rows, cols, data },
+      features: [
+        ...inputs.features,
+        { id: 'QM_B_Part_1', question: 'QM', group: 'tools' as const, label: 'm1 (other form)' },
+      ],
+    };
     expect(trainQuiz(widened).features).not.toContain('QM_B_Part_1');
   });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findMapBoundary, splitByVariants, splitProfessionals } from '../../../scripts/segment/split.js';
-
 import { createRandom } from '../../../scripts/infra/random.js';
+import { findMapBoundary, splitByVariants, splitProfessionals } from '../../../scripts/segment/split.js';
 import type { Embedding, ProfileAnswers } from '../../../scripts/segment/types.js';
 
 describe('splitByVariants', () => {
@@ -35,8 +34,18 @@ describe('the answers rule', () => {
   it('takes exactly the respondents whose answers meet every condition', () => {
     const meetsConditions = Uint8Array.from([1, 0, 1, 1]);
     const split = splitProfessionals(
-      { rule: 'answers', conditions: [{ question: 'Q23', noneOf: ['Currently not employed'] }], description: 'employed' },
-      { map: { rows: 4, dims: 2, data: new Float64Array(8) }, nonProfessionalMarks: new Uint8Array(4), meetsConditions, questionsAnswered: new Int32Array(4), variantAnswers: { a: new Int32Array(4), b: new Int32Array(4) } },
+      {
+        rule: 'answers',
+        conditions: [{ question: 'Q23', noneOf: ['Currently not employed'] }],
+        description: 'employed',
+      },
+      {
+        map: { rows: 4, dims: 2, data: new Float64Array(8) },
+        nonProfessionalMarks: new Uint8Array(4),
+        meetsConditions,
+        questionsAnswered: new Int32Array(4),
+        variantAnswers: { a: new Int32Array(4), b: new Int32Array(4) },
+      },
     );
     expect(Array.from(split.professional)).toEqual([1, 0, 1, 1]);
     expect(split.rule).toBe('answers');
@@ -46,8 +55,19 @@ describe('the answers rule', () => {
 
   it('sets aside those who meet the conditions but quit part-way, and counts them', () => {
     const split = splitProfessionals(
-      { rule: 'answers', conditions: [{ question: 'Q23', noneOf: ['Currently not employed'] }], complete: { questions: ['Q15', 'Q16', 'Q17'], minAnswered: 2 }, description: 'employed' },
-      { map: null, nonProfessionalMarks: new Uint8Array(5), meetsConditions: Uint8Array.from([1, 1, 0, 1, 1]), questionsAnswered: Int32Array.from([3, 1, 3, 2, 0]), variantAnswers: { a: new Int32Array(5), b: new Int32Array(5) } },
+      {
+        rule: 'answers',
+        conditions: [{ question: 'Q23', noneOf: ['Currently not employed'] }],
+        complete: { questions: ['Q15', 'Q16', 'Q17'], minAnswered: 2 },
+        description: 'employed',
+      },
+      {
+        map: null,
+        nonProfessionalMarks: new Uint8Array(5),
+        meetsConditions: Uint8Array.from([1, 1, 0, 1, 1]),
+        questionsAnswered: Int32Array.from([3, 1, 3, 2, 0]),
+        variantAnswers: { a: new Int32Array(5), b: new Int32Array(5) },
+      },
     );
     expect(Array.from(split.professional)).toEqual([1, 0, 0, 1, 0]);
     expect(split.excludedIncomplete).toBe(2); // rows 1 and 4; row 2 never qualified
@@ -78,7 +98,16 @@ describe('findMapBoundary', () => {
 
   it('splits by the boundary in the map-split rule', () => {
     const { map, role } = islands(300, 4);
-    const split = splitProfessionals({ rule: 'map-split', nonProfessional: [{ question: 'Q5', answers: ['Student'] }], description: 'auto' }, { map, nonProfessionalMarks: Uint8Array.from(role.values), meetsConditions: new Uint8Array(300), questionsAnswered: new Int32Array(300), variantAnswers: { a: new Int32Array(300), b: new Int32Array(300) } });
+    const split = splitProfessionals(
+      { rule: 'map-split', nonProfessional: [{ question: 'Q5', answers: ['Student'] }], description: 'auto' },
+      {
+        map,
+        nonProfessionalMarks: Uint8Array.from(role.values),
+        meetsConditions: new Uint8Array(300),
+        questionsAnswered: new Int32Array(300),
+        variantAnswers: { a: new Int32Array(300), b: new Int32Array(300) },
+      },
+    );
     const left = Array.from({ length: 300 }, (_, i) => (map.data[i * 2] < 4 ? 1 : 0));
     expect(Array.from(split.professional)).toEqual(left);
     expect(split.rule).toBe('map-split');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { classify, stabilityReport } from '../../../scripts/segment/stability.js';
+import { createRandom, type Random } from '../../../scripts/infra/random.js';
 
 import { consensusPartition } from '../../../scripts/segment/consensus.js';
 import { adjustedRandIndex } from '../../../scripts/segment/partition-agreement.js';
-import { createRandom, type Random } from '../../../scripts/infra/random.js';
+import { classify, stabilityReport } from '../../../scripts/segment/stability.js';
 
 /** 300 items in three planted groups of 100: 0-99, 100-199, 200-299. */
 const truth = Int32Array.from({ length: 300 }, (_, i) => Math.floor(i / 100));
@@ -67,7 +67,15 @@ describe('stabilityReport', () => {
   });
 
   it('reads Jaccard values with clusterboot’s thresholds', () => {
-    expect([0.9, 0.75, 0.7, 0.6, 0.55, 0.5, 0.49].map(classify)).toEqual(['stable', 'stable', 'pattern', 'pattern', 'weak', 'weak', 'dissolved']);
+    expect([0.9, 0.75, 0.7, 0.6, 0.55, 0.5, 0.49].map(classify)).toEqual([
+      'stable',
+      'stable',
+      'pattern',
+      'pattern',
+      'weak',
+      'weak',
+      'dissolved',
+    ]);
   });
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { subSegment } from '../../../scripts/segment/subsegment.js';
-import { adjustedRandIndex } from '../../../scripts/segment/partition-agreement.js';
 import { createRandom } from '../../../scripts/infra/random.js';
 import { prefixedStreams } from '../../../scripts/infra/streams.js';
 import { resolveParameters } from '../../../scripts/segment/parameters.js';
+import { adjustedRandIndex } from '../../../scripts/segment/partition-agreement.js';
+import { subSegment } from '../../../scripts/segment/subsegment.js';
 import type { BinaryMatrix } from '../../../scripts/segment/types.js';
 
 /** Two planted groups that answer different halves of 20 questions, with noise. */
@@ -16,7 +16,7 @@ function planted(rows: number, seed = 3): { matrix: BinaryMatrix; truth: number[
     const group = r % 3 === 0 ? 1 : 0;
     truth.push(group);
     for (let f = 0; f < cols; f++) {
-      const own = (f < cols / 2) === (group === 0);
+      const own = f < cols / 2 === (group === 0);
       data[r * cols + f] = random() < (own ? 0.7 : 0.08) ? 1 : 0;
     }
   }
@@ -24,7 +24,11 @@ function planted(rows: number, seed = 3): { matrix: BinaryMatrix; truth: number[
 }
 
 /** A split at `seed` with the run's other parameters at their defaults, drawing from the streams under `prefix`. */
-const split = (seed: number, prefix: string, reruns = 0) => ({ parameters: resolveParameters({ seed }), streams: prefixedStreams(prefix), reruns });
+const split = (seed: number, prefix: string, reruns = 0) => ({
+  parameters: resolveParameters({ seed }),
+  streams: prefixedStreams(prefix),
+  reruns,
+});
 
 describe('subSegment', () => {
   it('recovers two planted sub-groups, largest first, with lift against the whole segment', () => {
@@ -65,7 +69,11 @@ describe('subSegment', () => {
 
     // Members who answer at random hold no sub-groups: four parts of noise move from seed to seed.
     const random = createRandom(11);
-    const noise: BinaryMatrix = { rows: 240, cols: 20, data: Uint8Array.from({ length: 240 * 20 }, () => (random() < 0.3 ? 1 : 0)) };
+    const noise: BinaryMatrix = {
+      rows: 240,
+      cols: 20,
+      data: Uint8Array.from({ length: 240 * 20 }, () => (random() < 0.3 ? 1 : 0)),
+    };
     const noisy = subSegment(noise, 4, split(0, 'test', runs));
     const mean = noisy.parts.reduce((sum, p) => sum + p.stability!.jaccard, 0) / noisy.parts.length;
     expect(mean).toBeLessThan(Math.min(...result.parts.map((p) => p.stability!.jaccard)));

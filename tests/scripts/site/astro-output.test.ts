@@ -38,7 +38,13 @@ describe('astroOutputFilter', () => {
 
   it('prints a warning once however many pages repeat it, and says how many repeats it left out', () => {
     const warning = (t: string) => `${t} [WARN] [content] Entry subsegmentations → 2018 was not found.`;
-    const out = run(astroOutputFilter({ verbose: false }), [warning('16:50:01'), '16:50:01 [200] /2018/ 40ms', warning('16:50:09'), warning('16:51:30'), '16:51:30 [200] /2018/segments/ 35ms']);
+    const out = run(astroOutputFilter({ verbose: false }), [
+      warning('16:50:01'),
+      '16:50:01 [200] /2018/ 40ms',
+      warning('16:50:09'),
+      warning('16:51:30'),
+      '16:51:30 [200] /2018/segments/ 35ms',
+    ]);
     expect(out.filter((l) => /was not found/.test(l))).toHaveLength(1);
     expect(out.at(-1)).toBe('(2 repeated warnings or errors not shown again)');
   });
@@ -59,7 +65,9 @@ describe('astroOutputFilter', () => {
       '    at /p/content/segments/2020/r-users.mdx:38:1',
       '16:50:18 [200] /2020/ 4696ms',
     ]);
-    expect(out.filter((l) => /Unexpected end of file/.test(l))).toEqual(['16:50:17 [ERROR] Unexpected end of file in expression, expected a corresponding closing brace for `{`']);
+    expect(out.filter((l) => /Unexpected end of file/.test(l))).toEqual([
+      '16:50:17 [ERROR] Unexpected end of file in expression, expected a corresponding closing brace for `{`',
+    ]);
     expect(out).toContain('    at /p/content/segments/2020/r-users.mdx:38:1');
     expect(out.some((l) => /vite-plugin-mdx/.test(l))).toBe(false);
     expect(out.at(-2)).toBe('16:50:18 [200] /2020/ 4696ms');
@@ -69,7 +77,10 @@ describe('astroOutputFilter', () => {
     const filter = astroOutputFilter({ verbose: false });
     expect(filter.line('16:50:17 [ERROR] Unexpected end of file')).toEqual([]);
     expect(filter.line('    at /p/content/segments/2020/x.mdx:3:1')).toEqual([]);
-    expect(filter.idle()).toEqual(['16:50:17 [ERROR] Unexpected end of file', '    at /p/content/segments/2020/x.mdx:3:1']);
+    expect(filter.idle()).toEqual([
+      '16:50:17 [ERROR] Unexpected end of file',
+      '    at /p/content/segments/2020/x.mdx:3:1',
+    ]);
     expect(filter.finish()).toEqual([]);
   });
 });

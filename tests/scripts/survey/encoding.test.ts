@@ -2,9 +2,9 @@ import { createWriteStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
-import { firstInvalidUtf8, readSurvey } from '../../../scripts/survey/read.js';
 import { SurveyConfigSchema } from '../../../scripts/config/schema.js';
 import { InputError } from '../../../scripts/infra/errors.js';
+import { firstInvalidUtf8, readSurvey } from '../../../scripts/survey/read.js';
 import { cellsOf } from '../../helpers/cells.js';
 import { tempDir, tinyConfig, tinyCsv } from '../../helpers/tiny-survey.js';
 
@@ -14,7 +14,10 @@ const people = [
 ];
 
 async function failure(promise: Promise<unknown>): Promise<InputError> {
-  const error = await promise.then(() => null, (e) => e);
+  const error = await promise.then(
+    () => null,
+    (e) => e,
+  );
   expect(error).toBeInstanceOf(InputError);
   return error as InputError;
 }
@@ -32,7 +35,9 @@ describe('survey encoding', () => {
     writeFileSync(path, withRole(Buffer.from('Caf\xe9 owner', 'latin1')));
     const error = await failure(readSurvey(path));
     expect(error.location).toEqual({ file: path, line: 4, column: 8 });
-    expect(error.message).toBe(`${path}:4, column 8: is not valid UTF-8: byte 0xE9 does not start a valid UTF-8 character; the config's "encoding" says utf-8 (a Latin-1 file needs \`encoding: latin1\`)`);
+    expect(error.message).toBe(
+      `${path}:4, column 8: is not valid UTF-8: byte 0xE9 does not start a valid UTF-8 character; the config's "encoding" says utf-8 (a Latin-1 file needs \`encoding: latin1\`)`,
+    );
   });
 
   it('counts the column in characters, so multi-byte characters before the bad byte count once', async () => {
@@ -54,7 +59,11 @@ describe('survey encoding', () => {
   it('keeps multi-byte characters whole across read chunks, and finds a bad byte far into the file', async () => {
     const path = join(tempDir(), 'survey.csv');
     // 40,000 rows of a three-byte character cross every 64 KiB chunk boundary at some offset.
-    const many = Array.from({ length: 40_000 }, () => ({ role: '€ engineer', languages: ['SQL' as const], mlYears: '3+ years' }));
+    const many = Array.from({ length: 40_000 }, () => ({
+      role: '€ engineer',
+      languages: ['SQL' as const],
+      mlYears: '3+ years',
+    }));
     writeFileSync(path, tinyCsv(many));
     const table = await readSurvey(path, { keepColumn: (c) => c === 'Q1' });
     expect(new Set(cellsOf(table.columns.get('Q1')!))).toEqual(new Set(['€ engineer']));
@@ -65,7 +74,10 @@ describe('survey encoding', () => {
 
   it('reports a file that ends inside a multi-byte character', async () => {
     const path = join(tempDir(), 'survey.csv');
-    writeFileSync(path, Buffer.concat([Buffer.from(tinyCsv(people)), Buffer.from('100,Caf'), Buffer.from([0xe2, 0x82])]));
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from(tinyCsv(people)), Buffer.from('100,Caf'), Buffer.from([0xe2, 0x82])]),
+    );
     const error = await failure(readSurvey(path));
     expect(error.location).toMatchObject({ line: 5, column: 8 });
     expect(error.message).toContain('the file ends inside a multi-byte character');
@@ -76,7 +88,10 @@ describe('survey encoding', () => {
     await new Promise<void>((resolve, reject) => {
       const zip = new yazl.ZipFile();
       zip.addBuffer(withRole(Buffer.from([0x41, 0xa0])), 'tiny_responses.csv');
-      zip.outputStream.pipe(createWriteStream(path)).on('close', () => resolve()).on('error', reject);
+      zip.outputStream
+        .pipe(createWriteStream(path))
+        .on('close', () => resolve())
+        .on('error', reject);
       zip.end();
     });
     const error = await failure(readSurvey(path));
@@ -95,7 +110,7 @@ describe('survey encoding', () => {
   });
 });
 
-describe('the config\'s encoding', () => {
+describe("the config's encoding", () => {
   it('is optional, writes no default (configs without it keep their hash), and names a known encoding', () => {
     expect(SurveyConfigSchema.parse(tinyConfig())).not.toHaveProperty('encoding');
     expect(SurveyConfigSchema.parse(tinyConfig({ encoding: 'latin1' })).encoding).toBe('latin1');

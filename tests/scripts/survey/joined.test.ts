@@ -6,20 +6,30 @@ import { createWriteStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
-import { splitJoinedCell } from '../../../scripts/survey/joined.js';
 import { readConfiguredSurvey } from '../../../scripts/config/read-configured.js';
-import { surveyQuestions } from '../../../scripts/survey/questions.js';
 import { InputError } from '../../../scripts/infra/errors.js';
+import { splitJoinedCell } from '../../../scripts/survey/joined.js';
+import { surveyQuestions } from '../../../scripts/survey/questions.js';
 import { cellsOf } from '../../helpers/cells.js';
 import { tempDir } from '../../helpers/tiny-survey.js';
 
-const EMPLOYMENT = ['Employed full-time', 'Independent contractor, freelancer, or self-employed', 'Independent contractor', 'Retired'];
-const longestFirst = (choices: string[]) => choices.map((text, index) => ({ text, index })).sort((a, b) => b.text.length - a.text.length);
+const EMPLOYMENT = [
+  'Employed full-time',
+  'Independent contractor, freelancer, or self-employed',
+  'Independent contractor',
+  'Retired',
+];
+const longestFirst = (choices: string[]) =>
+  choices.map((text, index) => ({ text, index })).sort((a, b) => b.text.length - a.text.length);
 
 describe('splitJoinedCell', () => {
   it('keeps a choice that contains the delimiter whole, even beside a shorter choice it starts with', () => {
-    expect(splitJoinedCell('Independent contractor, freelancer, or self-employed,Retired', ',', longestFirst(EMPLOYMENT))).toEqual({ indices: [1, 3] });
-    expect(splitJoinedCell('Independent contractor,Employed full-time', ',', longestFirst(EMPLOYMENT))).toEqual({ indices: [2, 0] });
+    expect(
+      splitJoinedCell('Independent contractor, freelancer, or self-employed,Retired', ',', longestFirst(EMPLOYMENT)),
+    ).toEqual({ indices: [1, 3] });
+    expect(splitJoinedCell('Independent contractor,Employed full-time', ',', longestFirst(EMPLOYMENT))).toEqual({
+      indices: [2, 0],
+    });
   });
 
   it('splits on another delimiter (the Stack Overflow survey joins with ";")', () => {
@@ -27,7 +37,9 @@ describe('splitJoinedCell', () => {
   });
 
   it('returns the first fragment that matches no choice', () => {
-    expect(splitJoinedCell('Retired,Astronaut,Employed full-time', ',', longestFirst(EMPLOYMENT))).toEqual({ unknown: 'Astronaut' });
+    expect(splitJoinedCell('Retired,Astronaut,Employed full-time', ',', longestFirst(EMPLOYMENT))).toEqual({
+      unknown: 'Astronaut',
+    });
     // A known choice followed by text that is not the delimiter is not a match.
     expect(splitJoinedCell('Retired early', ',', longestFirst(EMPLOYMENT))).toEqual({ unknown: 'Retired early' });
   });
@@ -41,12 +53,20 @@ const RESPONSES = [
   'Männlich,',
   '',
 ].join('\r\n');
-const SCHEMA = ['Column,Question,Asked', 'GenderSelect,Select your gender identity. - Selected Choice,All', 'WorkToolsSelect,"Which tools have you used at work? (Select all that apply) - Selected Choice",CodingWorker', ''].join('\n');
+const SCHEMA = [
+  'Column,Question,Asked',
+  'GenderSelect,Select your gender identity. - Selected Choice,All',
+  'WorkToolsSelect,"Which tools have you used at work? (Select all that apply) - Selected Choice",CodingWorker',
+  '',
+].join('\n');
 const layout = {
   responsesFile: 'multipleChoiceResponses.csv',
   encoding: 'latin1' as const,
   questionTexts: { schemaFile: 'schema.csv', codeColumn: 'Column', textColumn: 'Question' },
-  questions: [{ code: 'GenderSelect' }, { code: 'WorkToolsSelect', joined: { delimiter: ',', choices: ['Python', 'R', 'Laptop + Cloud (AWS, Azure)'] } }],
+  questions: [
+    { code: 'GenderSelect' },
+    { code: 'WorkToolsSelect', joined: { delimiter: ',', choices: ['Python', 'R', 'Laptop + Cloud (AWS, Azure)'] } },
+  ],
 };
 
 function zipOf(path: string, entries: Record<string, Buffer>): Promise<void> {
@@ -59,7 +79,10 @@ function zipOf(path: string, entries: Record<string, Buffer>): Promise<void> {
 }
 
 async function failure(promise: Promise<unknown>): Promise<InputError> {
-  const error = await promise.then(() => null, (e) => e);
+  const error = await promise.then(
+    () => null,
+    (e) => e,
+  );
   expect(error).toBeInstanceOf(InputError);
   return error as InputError;
 }
@@ -67,10 +90,18 @@ async function failure(promise: Promise<unknown>): Promise<InputError> {
 describe('a survey laid out as Kaggle 2017', () => {
   it('reads a zip: one header row, question texts from the schema file, Latin-1, one column per joined choice', async () => {
     const path = join(tempDir(), 'kaggle-survey-2017.zip');
-    await zipOf(path, { 'multipleChoiceResponses.csv': Buffer.from(RESPONSES, 'latin1'), 'schema.csv': Buffer.from(SCHEMA, 'latin1') });
+    await zipOf(path, {
+      'multipleChoiceResponses.csv': Buffer.from(RESPONSES, 'latin1'),
+      'schema.csv': Buffer.from(SCHEMA, 'latin1'),
+    });
     const table = await readConfiguredSurvey(path, layout);
     expect(table.rows).toBe(3);
-    expect(table.codes).toEqual(['GenderSelect', 'WorkToolsSelect_Part_1', 'WorkToolsSelect_Part_2', 'WorkToolsSelect_Part_3']);
+    expect(table.codes).toEqual([
+      'GenderSelect',
+      'WorkToolsSelect_Part_1',
+      'WorkToolsSelect_Part_2',
+      'WorkToolsSelect_Part_3',
+    ]);
     expect(cellsOf(table.columns.get('GenderSelect')!)).toEqual(['Female', 'Male', 'Männlich']);
     expect(cellsOf(table.columns.get('WorkToolsSelect_Part_1')!)).toEqual(['Python', 'Python', '']);
     expect(cellsOf(table.columns.get('WorkToolsSelect_Part_3')!)).toEqual(['', 'Laptop + Cloud (AWS, Azure)', '']);
@@ -80,7 +111,11 @@ describe('a survey laid out as Kaggle 2017', () => {
       ['GenderSelect', 'single', 'Select your gender identity.'],
       ['WorkToolsSelect', 'multi', 'Which tools have you used at work? (Select all that apply)'],
     ]);
-    expect(questions[1].answers.map((a) => [a.answer, a.count])).toEqual([['Python', 2], ['R', 1], ['Laptop + Cloud (AWS, Azure)', 1]]);
+    expect(questions[1].answers.map((a) => [a.answer, a.count])).toEqual([
+      ['Python', 2],
+      ['R', 1],
+      ['Laptop + Cloud (AWS, Azure)', 1],
+    ]);
   });
 
   it('reads the schema file beside a CSV given alone', async () => {
@@ -89,7 +124,9 @@ describe('a survey laid out as Kaggle 2017', () => {
     writeFileSync(join(dir, 'schema.csv'), Buffer.from(SCHEMA, 'latin1'));
     const table = await readConfiguredSurvey(join(dir, 'multipleChoiceResponses.csv'), layout);
     expect(table.texts[0]).toBe('Select your gender identity. - Selected Choice');
-    expect(table.texts[3]).toBe('Which tools have you used at work? (Select all that apply) - Selected Choice - Laptop + Cloud (AWS, Azure)');
+    expect(table.texts[3]).toBe(
+      'Which tools have you used at work? (Select all that apply) - Selected Choice - Laptop + Cloud (AWS, Azure)',
+    );
   });
 
   it('reports a fragment that is no known choice with its line and column', async () => {
@@ -99,17 +136,23 @@ describe('a survey laid out as Kaggle 2017', () => {
     writeFileSync(join(dir, 'schema.csv'), SCHEMA);
     const error = await failure(readConfiguredSurvey(path, layout));
     expect(error.location).toEqual({ file: path, line: 2, column: 'WorkToolsSelect', question: 'WorkToolsSelect' });
-    expect(error.message).toBe(`${path}:2, column WorkToolsSelect: "Fortran" in "Python,Fortran,R" is not one of the 3 choices of WorkToolsSelect (joined by ","); add it to the question's joined.choices, spelt as in the file`);
+    expect(error.message).toBe(
+      `${path}:2, column WorkToolsSelect: "Fortran" in "Python,Fortran,R" is not one of the 3 choices of WorkToolsSelect (joined by ","); add it to the question's joined.choices, spelt as in the file`,
+    );
   });
 
   it('names the schema file when it is missing, or lacks the named columns', async () => {
     const dir = tempDir();
     const path = join(dir, 'multipleChoiceResponses.csv');
     writeFileSync(path, Buffer.from(RESPONSES, 'latin1'));
-    expect((await failure(readConfiguredSurvey(path, layout))).message).toBe(`${join(dir, 'schema.csv')}: cannot read the survey (no such file)`);
+    expect((await failure(readConfiguredSurvey(path, layout))).message).toBe(
+      `${join(dir, 'schema.csv')}: cannot read the survey (no such file)`,
+    );
     writeFileSync(join(dir, 'schema.csv'), 'Name,Text\nGenderSelect,Gender\n');
     const error = await failure(readConfiguredSurvey(path, layout));
-    expect(error.message).toBe(`${join(dir, 'schema.csv')}:1: has no "Column" column; the config's questionTexts names columns "Column" and "Question"`);
+    expect(error.message).toBe(
+      `${join(dir, 'schema.csv')}:1: has no "Column" column; the config's questionTexts names columns "Column" and "Question"`,
+    );
   });
 
   it('stops on the Latin-1 file read as UTF-8, naming its line and column', async () => {

@@ -2,15 +2,20 @@ import { createWriteStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
+import { InputError } from '../../../scripts/infra/errors.js';
 import { pickResponsesEntry, readSurvey } from '../../../scripts/survey/read.js';
 import { cellsOf } from '../../helpers/cells.js';
-import { InputError } from '../../../scripts/infra/errors.js';
-import { TINY_CODES, tempDir, tinyCsv, toCsv, TINY_TEXTS, tinyRow } from '../../helpers/tiny-survey.js';
+import { TINY_CODES, TINY_TEXTS, tempDir, tinyCsv, tinyRow, toCsv } from '../../helpers/tiny-survey.js';
 
 const respondents = [
   { role: 'Data Scientist', languages: ['Python', 'SQL'] as const, cloudA: ['AWS'] as const, mlYears: '1-2 years' },
   { role: 'Student', languages: ['R'] as const, cloudB: ['GCP'] as const, mlYears: 'Under 1 year' },
-].map((r) => ({ ...r, languages: [...r.languages], cloudA: r.cloudA ? [...r.cloudA] : undefined, cloudB: r.cloudB ? [...r.cloudB] : undefined }));
+].map((r) => ({
+  ...r,
+  languages: [...r.languages],
+  cloudA: r.cloudA ? [...r.cloudA] : undefined,
+  cloudB: r.cloudB ? [...r.cloudB] : undefined,
+}));
 
 function zipOf(path: string, entries: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -22,7 +27,10 @@ function zipOf(path: string, entries: Record<string, string>): Promise<void> {
 }
 
 async function failure(promise: Promise<unknown>): Promise<InputError> {
-  const error = await promise.then(() => null, (e) => e);
+  const error = await promise.then(
+    () => null,
+    (e) => e,
+  );
   expect(error).toBeInstanceOf(InputError);
   return error as InputError;
 }
@@ -79,7 +87,9 @@ describe('readSurvey', () => {
     const file = join(dir, 'plain.csv');
     writeFileSync(file, tinyCsv(respondents));
     // A file used as a directory: unreadable for anyone, root included.
-    expect((await failure(readSurvey(join(file, 'survey.csv')))).message).toBe(`${join(file, 'survey.csv')}: cannot read the survey (ENOTDIR)`);
+    expect((await failure(readSurvey(join(file, 'survey.csv')))).message).toBe(
+      `${join(file, 'survey.csv')}: cannot read the survey (ENOTDIR)`,
+    );
   });
 
   it('names a directory given as the survey', async () => {
@@ -91,7 +101,9 @@ describe('readSurvey', () => {
     const dir = tempDir();
     const path = join(dir, 'empty.csv');
     writeFileSync(path, '');
-    expect((await failure(readSurvey(path))).message).toBe(`${path}: is empty; expected the survey CSV or Kaggle's zip`);
+    expect((await failure(readSurvey(path))).message).toBe(
+      `${path}: is empty; expected the survey CSV or Kaggle's zip`,
+    );
   });
 
   it('rejects a file with headers but no respondents', async () => {
@@ -113,9 +125,15 @@ describe('readSurvey', () => {
   it('names the candidates when a zip holds several responses CSVs and none is named', async () => {
     const dir = tempDir();
     const path = join(dir, 'two.zip');
-    await zipOf(path, { 'freeFormResponses.csv': 'a\n', 'multipleChoiceResponses.csv': 'a\n', 'SurveySchema.csv': 'a\n' });
+    await zipOf(path, {
+      'freeFormResponses.csv': 'a\n',
+      'multipleChoiceResponses.csv': 'a\n',
+      'SurveySchema.csv': 'a\n',
+    });
     const error = await failure(readSurvey(path));
-    expect(error.message).toContain('holds 2 candidate responses CSVs (freeFormResponses.csv, multipleChoiceResponses.csv)');
+    expect(error.message).toContain(
+      'holds 2 candidate responses CSVs (freeFormResponses.csv, multipleChoiceResponses.csv)',
+    );
     expect(error.message).toContain('--responses-file NAME');
   });
 
@@ -140,7 +158,9 @@ describe('readSurvey', () => {
 
 describe('pickResponsesEntry', () => {
   it('prefers the configured name, else the single *responses*.csv', () => {
-    expect(pickResponsesEntry(['a/kaggle_survey_2021_responses.csv', 'b.pdf'], 'kaggle_survey_2021_responses.csv')).toBe('a/kaggle_survey_2021_responses.csv');
+    expect(
+      pickResponsesEntry(['a/kaggle_survey_2021_responses.csv', 'b.pdf'], 'kaggle_survey_2021_responses.csv'),
+    ).toBe('a/kaggle_survey_2021_responses.csv');
     expect(pickResponsesEntry(['x_responses.csv', 'y.csv'], undefined)).toBe('x_responses.csv');
     expect(pickResponsesEntry(['x_responses.csv', 'y_responses.csv'], undefined)).toBeUndefined();
     expect(pickResponsesEntry(['__MACOSX/x_responses.csv'], undefined)).toBeUndefined();

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { scheme } from 'vega';
+import { describe, expect, it } from 'vitest';
 import { breakdownSpec, renderSvg, themeConfig } from '../../../src/charts/index.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 
@@ -7,9 +7,14 @@ const doc = makeSegmentationFixture();
 
 /** WCAG contrast of two '#rrggbb' or 'rgb(r, g, b)' colors. */
 function contrast(a: string, b: string): number {
-  const channels = (c: string) => (c.startsWith('#') ? [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) : c.match(/\d+/g)!.slice(0, 3).map(Number));
+  const channels = (c: string) =>
+    c.startsWith('#')
+      ? [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16))
+      : c.match(/\d+/g)!.slice(0, 3).map(Number);
   const lum = (c: string) => {
-    const [r, g, b2] = channels(c).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    const [r, g, b2] = channels(c)
+      .map((v) => v / 255)
+      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r + 0.7152 * g + 0.0722 * b2;
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
@@ -24,7 +29,8 @@ describe('breakdown legends', () => {
     // Zero one answer everywhere, as "Student" is zero in every chart of professionals.
     const gone = question.answers[1].label;
     const edited = structuredClone(doc);
-    for (const b of [edited.overall.breakdowns[code], ...edited.segments.map((s) => s.breakdowns[code])]) b.counts[1] = 0;
+    for (const b of [edited.overall.breakdowns[code], ...edited.segments.map((s) => s.breakdowns[code])])
+      b.counts[1] = 0;
     const spec = breakdownSpec(edited, code) as any;
     const { domain, range } = spec.encoding.color.scale;
     expect(domain).not.toContain(gone);

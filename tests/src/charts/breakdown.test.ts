@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { themeConfig } from '../../../src/charts/theme.js';
 import { TABLEAU20 } from '../../../src/charts/colors.js';
-import { OVERALL_NAME, breakdownRows, breakdownSpec, breakdownTable } from '../../../src/charts/index.js';
+import { breakdownRows, breakdownSpec, breakdownTable, OVERALL_NAME } from '../../../src/charts/index.js';
+import { themeConfig } from '../../../src/charts/theme.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 
 const doc = makeSegmentationFixture();
@@ -14,7 +14,8 @@ describe('breakdownRows', () => {
     const rows = breakdownRows(doc, code, { names });
     expect([...new Set(rows.map((r) => r.bar))]).toEqual([OVERALL_NAME, ...names]);
     const answers = question(code).answers.map((a) => a.label);
-    for (const bar of [OVERALL_NAME, ...names]) expect(rows.filter((r) => r.bar === bar).map((r) => r.answer)).toEqual(answers);
+    for (const bar of [OVERALL_NAME, ...names])
+      expect(rows.filter((r) => r.bar === bar).map((r) => r.answer)).toEqual(answers);
   });
 
   it('takes counts from the document and normalizes shares over answered members', () => {
@@ -65,6 +66,10 @@ describe('breakdownTable', () => {
     const code = doc.profile.gender!;
     const table = breakdownTable(doc, code, { names });
     expect(table.columns).toEqual(['segment', ...question(code).answers.map((a) => a.label), 'no answer']);
-    expect(table.rows[0]).toEqual([OVERALL_NAME, ...doc.overall.breakdowns[code].counts, doc.overall.breakdowns[code].missing]);
+    expect(table.rows[0]).toEqual([
+      OVERALL_NAME,
+      ...doc.overall.breakdowns[code].counts,
+      doc.overall.breakdowns[code].missing,
+    ]);
   });
 });

@@ -1,19 +1,63 @@
 import { describe, expect, it } from 'vitest';
-import { changesLabels, changesPoints, changesSpec, changesTable, renderSvg, YEAR_COLORS, type ChangesChartInput } from '../../../src/charts/index.js';
+import {
+  type ChangesChartInput,
+  changesLabels,
+  changesPoints,
+  changesSpec,
+  changesTable,
+  renderSvg,
+  YEAR_COLORS,
+} from '../../../src/charts/index.js';
 
 const input: ChangesChartInput = {
   prevYear: 2020,
   nextYear: 2021,
   rows: [
-    { prevName: 'Vision', nextName: 'Computer vision', status: 'Grows', prevSize: 100, nextSize: 150, prevShare: 0.25, nextShare: 0.375, similarity: 0.934 },
-    { prevName: 'Tabular', nextName: 'Tabular', status: 'Persists', prevSize: 100, nextSize: 100, prevShare: 0.25, nextShare: 0.25, similarity: 0.9 },
-    { prevName: null, nextName: 'LLMs', status: 'Appears', prevSize: null, nextSize: 100, prevShare: null, nextShare: 0.25, similarity: null },
-    { prevName: 'Tabular', nextName: null, status: 'Disappears', prevSize: 100, nextSize: null, prevShare: 0.25, nextShare: null, similarity: null },
+    {
+      prevName: 'Vision',
+      nextName: 'Computer vision',
+      status: 'Grows',
+      prevSize: 100,
+      nextSize: 150,
+      prevShare: 0.25,
+      nextShare: 0.375,
+      similarity: 0.934,
+    },
+    {
+      prevName: 'Tabular',
+      nextName: 'Tabular',
+      status: 'Persists',
+      prevSize: 100,
+      nextSize: 100,
+      prevShare: 0.25,
+      nextShare: 0.25,
+      similarity: 0.9,
+    },
+    {
+      prevName: null,
+      nextName: 'LLMs',
+      status: 'Appears',
+      prevSize: null,
+      nextSize: 100,
+      prevShare: null,
+      nextShare: 0.25,
+      similarity: null,
+    },
+    {
+      prevName: 'Tabular',
+      nextName: null,
+      status: 'Disappears',
+      prevSize: 100,
+      nextSize: null,
+      prevShare: 0.25,
+      nextShare: null,
+      similarity: null,
+    },
   ],
 };
 
 describe('changes chart data', () => {
-  it('labels rows by this year\'s name, a gone segment by last year\'s, and keeps labels unique', () => {
+  it("labels rows by this year's name, a gone segment by last year's, and keeps labels unique", () => {
     expect(changesLabels(input)).toEqual(['Computer vision', 'Tabular', 'LLMs', 'Tabular (gone)']);
     const twins: ChangesChartInput = { ...input, rows: [input.rows[1], input.rows[1]] };
     expect(changesLabels(twins)).toEqual(['Tabular', 'Tabular (2)']);
@@ -63,8 +107,17 @@ describe('changesSpec', () => {
 describe('changesTable', () => {
   const table = changesTable(input);
 
-  it('has both years\' names, sizes and shares, the change and the similarity', () => {
-    expect(table.columns).toEqual(['segment in 2020', 'segment in 2021', 'change', 'size 2020', 'share 2020', 'size 2021', 'share 2021', 'similarity']);
+  it("has both years' names, sizes and shares, the change and the similarity", () => {
+    expect(table.columns).toEqual([
+      'segment in 2020',
+      'segment in 2021',
+      'change',
+      'size 2020',
+      'share 2020',
+      'size 2021',
+      'share 2021',
+      'similarity',
+    ]);
     expect(table.rows[0]).toEqual(['Vision', 'Computer vision', 'Grows', 100, 0.25, 150, 0.375, 0.93]);
     expect(table.rows[2]).toEqual([null, 'LLMs', 'Appears', null, null, 100, 0.25, null]);
     expect(table.rows[3]).toEqual(['Tabular', null, 'Disappears', 100, 0.25, null, null, null]);

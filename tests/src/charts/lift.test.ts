@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
 import { scheme } from 'vega';
-import { liftChartRows, liftChartSpec, liftChartTable } from '../../../src/charts/index.js';
-import { PAIRED, TABLEAU20, groupColor, groupColors } from '../../../src/charts/colors.js';
-import { THEME_BACKGROUND } from '../../../src/charts/theme.js';
+import { describe, expect, it } from 'vitest';
 import { QUESTION_GROUPS } from '../../../scripts/config/schema.js';
+import { groupColor, groupColors, PAIRED, TABLEAU20 } from '../../../src/charts/colors.js';
+import { liftChartRows, liftChartSpec, liftChartTable } from '../../../src/charts/index.js';
+import { THEME_BACKGROUND } from '../../../src/charts/theme.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 
 const doc = makeSegmentationFixture();
@@ -73,7 +73,9 @@ describe('liftChartSpec', () => {
 
   it('colors by question group only, one legend entry per group present', () => {
     const { domain, range } = liftBars.encoding.color.scale;
-    expect(domain).toEqual([...new Set(rows.map((r) => r.group))].sort((a, b) => domain.indexOf(a) - domain.indexOf(b)));
+    expect(domain).toEqual(
+      [...new Set(rows.map((r) => r.group))].sort((a, b) => domain.indexOf(a) - domain.indexOf(b)),
+    );
     expect(new Set(domain)).toEqual(new Set(rows.map((r) => r.group)));
     domain.forEach((group: Parameters<typeof groupColor>[0], k: number) => expect(range[k]).toBe(groupColor(group)));
     expect(overallPanel.encoding.color.scale).toEqual(liftBars.encoding.color.scale);
@@ -81,14 +83,18 @@ describe('liftChartSpec', () => {
   });
 
   it('has tooltips with overall rate, lift and segment rate', () => {
-    expect(liftBars.encoding.tooltip.map((t: { field: string }) => t.field)).toEqual(expect.arrayContaining(['overall', 'liftText', 'segmentRate']));
+    expect(liftBars.encoding.tooltip.map((t: { field: string }) => t.field)).toEqual(
+      expect.arrayContaining(['overall', 'liftText', 'segmentRate']),
+    );
   });
 });
 
 describe('groupColor', () => {
   /** WCAG relative luminance and contrast. */
   const luminance = (hex: string) => {
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r, g, b] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const contrast = (a: string, b: string) => {

@@ -37,12 +37,19 @@ describe('mapSpec', () => {
     const spec = mapSpec(doc, { roleColors: few }) as any;
     const roles = doc.questions.find((q) => q.code === doc.profile.role)!.answers.map((a) => a.label);
     const counts = roles.map((_, r) => doc.map.role.filter((x) => x === r).length);
-    const common = roles.map((label, r) => ({ label, n: counts[r] })).filter((r) => r.n > 0).sort((a, b) => b.n - a.n).slice(0, few).map((r) => r.label);
+    const common = roles
+      .map((label, r) => ({ label, n: counts[r] }))
+      .filter((r) => r.n > 0)
+      .sort((a, b) => b.n - a.n)
+      .slice(0, few)
+      .map((r) => r.label);
     expect(roles.length).toBeGreaterThan(few);
     expect(spec.layer[0].encoding.color.scale.domain).toEqual([...common, 'Other roles', 'No answer']);
     const values = spec.data.values as { role: string; group: string }[];
     expect(values).toHaveLength(total);
-    doc.map.role.forEach((r, i) => expect(values[i].role).toBe(r < 0 ? 'No answer' : common.includes(roles[r]) ? roles[r] : 'Other roles'));
+    doc.map.role.forEach((r, i) =>
+      expect(values[i].role).toBe(r < 0 ? 'No answer' : common.includes(roles[r]) ? roles[r] : 'Other roles'),
+    );
     expect(values.filter((v) => v.group === 'Professional')).toHaveLength(doc.counts.professionals);
   });
 
@@ -50,7 +57,10 @@ describe('mapSpec', () => {
     const withBoundary = mapSpec(doc) as any;
     expect(withBoundary.layer).toHaveLength(3);
     expect(withBoundary.layer[1].encoding.x.datum).toBe(doc.professionalRule.boundary!.value);
-    const noBoundary = mapSpec({ ...doc, professionalRule: { ...doc.professionalRule, rule: 'variants', boundary: null } }) as any;
+    const noBoundary = mapSpec({
+      ...doc,
+      professionalRule: { ...doc.professionalRule, rule: 'variants', boundary: null },
+    }) as any;
     expect(noBoundary.layer).toHaveLength(1);
   });
 

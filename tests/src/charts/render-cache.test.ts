@@ -44,7 +44,10 @@ describe('the chart render cache', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       return '<svg>same</svg>';
     };
-    const both = await Promise.all([cachedRender('svg', ['twice at once'], produce), cachedRender('svg', ['twice at once'], produce)]);
+    const both = await Promise.all([
+      cachedRender('svg', ['twice at once'], produce),
+      cachedRender('svg', ['twice at once'], produce),
+    ]);
     expect(both).toEqual(['<svg>same</svg>', '<svg>same</svg>']);
     expect(renders).toBe(1);
     expect(readdirSync(join(dir, 'charts')).filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -1,6 +1,15 @@
-import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { liftChartRows, liftChartSpec, renderPng, renderSocialCard, renderSvg, renderYearCard, segmentSizesSpec, SOCIAL_CARD } from '../../../src/charts/index.js';
+import { describe, expect, it } from 'vitest';
+import {
+  liftChartRows,
+  liftChartSpec,
+  renderPng,
+  renderSocialCard,
+  renderSvg,
+  renderYearCard,
+  SOCIAL_CARD,
+  segmentSizesSpec,
+} from '../../../src/charts/index.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 
 const doc = makeSegmentationFixture();
@@ -50,7 +59,10 @@ describe('renderPng', () => {
   it('draws text with the chart font rather than a fallback', async () => {
     const text = (family: string) =>
       `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="40"><text x="4" y="28" font-family="${family}" font-size="24">Rigid gilt 0123</text></svg>`;
-    const [ours, missing] = await Promise.all([renderPng(text("'Source Sans 3'"), { width: 300 }), renderPng(text("'No Such Font'"), { width: 300 })]);
+    const [ours, missing] = await Promise.all([
+      renderPng(text("'Source Sans 3'"), { width: 300 }),
+      renderPng(text("'No Such Font'"), { width: 300 }),
+    ]);
     // If fontconfig did not find Source Sans 3 both would be drawn with the same fallback font.
     expect(ours.equals(missing)).toBe(false);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segmentMapLabels, segmentMapSpec, segmentMapTable } from '../../../src/charts/index.js';
-import { labelBoxSize, spreadLabels, squeezeGaps, type LabelBox } from '../../../src/charts/segment-map.js';
+import { type LabelBox, labelBoxSize, spreadLabels, squeezeGaps } from '../../../src/charts/segment-map.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 
 const doc = makeSegmentationFixture();
@@ -65,7 +65,9 @@ describe('segmentMapLabels', () => {
       expect(label.left).toBeLessThan(1);
       expect(label.top).toBeGreaterThan(0);
       expect(label.top).toBeLessThan(1);
-      const members = rows.flatMap((row, p) => (doc.map.segment[row] === label.segment ? [xs[p]] : [])).sort((a, b) => a - b);
+      const members = rows
+        .flatMap((row, p) => (doc.map.segment[row] === label.segment ? [xs[p]] : []))
+        .sort((a, b) => a - b);
       const mid = members[members.length >> 1];
       // Within one member of the median (even sizes average the middle two), mapped through the 3% margin.
       const share = (mid - (lo - 0.03 * (hi - lo))) / (1.06 * (hi - lo));
@@ -85,13 +87,20 @@ describe('spreadLabels', () => {
         const dx = Math.abs(a.left - b.left) * image.width;
         const dy = Math.abs(a.top - b.top) * image.height;
         // 0.05 px of slack: positions are rounded to 4 decimals of a share.
-        return dx < (boxes[i].width + boxes[j].width) / 2 - 0.05 && dy < (boxes[i].height + boxes[j].height) / 2 - 0.05 ? [`${i}/${j}`] : [];
+        return dx < (boxes[i].width + boxes[j].width) / 2 - 0.05 && dy < (boxes[i].height + boxes[j].height) / 2 - 0.05
+          ? [`${i}/${j}`]
+          : [];
       }),
     );
 
   it('moves labels whose centres lie close until none covers another, all inside the image', () => {
     // Ten labels packed into one corner, two on the very same spot: the case of a phone's map.
-    const boxes: LabelBox[] = Array.from({ length: 10 }, (_, i) => ({ left: 0.1 + (i % 3) * 0.02, top: 0.1 + Math.floor(i / 3) * 0.02, width: 27, height: 27 }));
+    const boxes: LabelBox[] = Array.from({ length: 10 }, (_, i) => ({
+      left: 0.1 + (i % 3) * 0.02,
+      top: 0.1 + Math.floor(i / 3) * 0.02,
+      width: 27,
+      height: 27,
+    }));
     boxes.push({ ...boxes[0] });
     expect(overlaps(boxes, boxes)).not.toEqual([]);
     const placed = spreadLabels(boxes, image);
@@ -106,8 +115,14 @@ describe('spreadLabels', () => {
   });
 
   it('leaves labels that do not overlap where they are', () => {
-    const boxes: LabelBox[] = [{ left: 0.2, top: 0.2, width: 40, height: 20 }, { left: 0.8, top: 0.7, width: 40, height: 20 }];
-    expect(spreadLabels(boxes, image)).toEqual([{ left: 0.2, top: 0.2 }, { left: 0.8, top: 0.7 }]);
+    const boxes: LabelBox[] = [
+      { left: 0.2, top: 0.2, width: 40, height: 20 },
+      { left: 0.8, top: 0.7, width: 40, height: 20 },
+    ];
+    expect(spreadLabels(boxes, image)).toEqual([
+      { left: 0.2, top: 0.2 },
+      { left: 0.8, top: 0.7 },
+    ]);
   });
 });
 

@@ -5,10 +5,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { compile, type TopLevelSpec } from 'vega-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { compile, type TopLevelSpec } from 'vega-lite';
-import { breakdownSpec, liftChartSpec, mapSpec, segmentSizesSpec, socialCardSpec, withTheme, workActivitySpec, yearCardSpec } from '../../../src/charts/index.js';
+import {
+  breakdownSpec,
+  liftChartSpec,
+  mapSpec,
+  segmentSizesSpec,
+  socialCardSpec,
+  withTheme,
+  workActivitySpec,
+  yearCardSpec,
+} from '../../../src/charts/index.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 
 const require = createRequire(import.meta.url);
@@ -84,9 +93,14 @@ describe('the schema check', () => {
 
 describe('year card', () => {
   it("names the survey, the number of segments and of professionals, and draws every segment's size", () => {
-    const spec = yearCardSpec(doc, { names }) as TopLevelSpec & { title: { text: string; subtitle: string }; data: { values: { name: string; size: number }[] } };
+    const spec = yearCardSpec(doc, { names }) as TopLevelSpec & {
+      title: { text: string; subtitle: string };
+      data: { values: { name: string; size: number }[] };
+    };
     expect(spec.title.text).toBe(doc.survey.title);
-    expect(spec.title.subtitle).toContain(`${doc.segments.length} practitioner segments of ${doc.counts.professionals.toLocaleString('en-US')} professionals`);
+    expect(spec.title.subtitle).toContain(
+      `${doc.segments.length} practitioner segments of ${doc.counts.professionals.toLocaleString('en-US')} professionals`,
+    );
     expect(spec.data.values.map((v) => v.size)).toEqual(doc.segments.map((s) => s.size));
     expect(spec.data.values.map((v) => v.name)).toEqual(names);
   });

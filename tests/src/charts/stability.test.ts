@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderSvg, stabilitySpec, STABILITY_LABELS } from '../../../src/charts/index.js';
+import { renderSvg, STABILITY_LABELS, stabilitySpec } from '../../../src/charts/index.js';
 import { thresholdBands } from '../../../src/charts/stability.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 
@@ -21,11 +21,17 @@ describe('stability chart thresholds', () => {
     const spec = stabilitySpec(doc) as any;
     const labels = spec.layer[1];
     expect(labels.mark.type).toBe('text');
-    expect(labels.data.values.map((v: { label: string }) => v.label)).toEqual(['Dissolves', 'Weak', 'A pattern', 'Stable']);
+    expect(labels.data.values.map((v: { label: string }) => v.label)).toEqual([
+      'Dissolves',
+      'Weak',
+      'A pattern',
+      'Stable',
+    ]);
     // The legend names the classes too: the bands add one more of each name than the chart without them.
     const count = (svg: string, label: string) => svg.split(`>${label}</text>`).length - 1;
     const withBands = await renderSvg(spec, 'light');
     const without = await renderSvg({ ...spec, layer: spec.layer.filter((_: unknown, i: number) => i !== 1) }, 'light');
-    for (const label of Object.values(STABILITY_LABELS)) expect(count(withBands, label)).toBe(count(without, label) + 1);
+    for (const label of Object.values(STABILITY_LABELS))
+      expect(count(withBands, label)).toBe(count(without, label) + 1);
   });
 });

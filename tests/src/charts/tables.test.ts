@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  breakdownTable, liftChartTable, mapTable, segmentSizesTable, toCsv, toRecords, workActivityCells, workActivitySpec, workActivityTable,
+  breakdownTable,
+  liftChartTable,
+  mapTable,
+  segmentSizesTable,
+  toCsv,
+  toRecords,
+  workActivityCells,
+  workActivitySpec,
+  workActivityTable,
 } from '../../../src/charts/index.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 
@@ -9,7 +17,13 @@ const names = ['Advanced ML', 'Tabular ML', 'Getting started'];
 
 describe('toCsv', () => {
   it('quotes cells with separators, quotes or line breaks, and leaves nulls empty', () => {
-    const csv = toCsv({ columns: ['a', 'b, c'], rows: [['say "hi"', 1.5], [null, 'two\nlines']] });
+    const csv = toCsv({
+      columns: ['a', 'b, c'],
+      rows: [
+        ['say "hi"', 1.5],
+        [null, 'two\nlines'],
+      ],
+    });
     expect(csv).toBe('a,"b, c"\r\n"say ""hi""",1.5\r\n,"two\nlines"\r\n');
   });
 });

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FONT_FILES, THEME_BACKGROUND, chartFontDir, themeConfig } from '../../../src/charts/index.js';
+import { chartFontDir, FONT_FILES, THEME_BACKGROUND, themeConfig } from '../../../src/charts/index.js';
 import { readFontWidths, textWidth } from '../../../src/charts/text-metrics.js';
 
 /** WCAG 2 relative luminance and contrast ratio of two #rrggbb colors. */
 function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 function contrast(a: string, b: string): number {
@@ -19,7 +21,12 @@ describe('themeConfig', () => {
     const config = themeConfig(theme) as any;
     expect(config.background).toBe('transparent');
     expect(config.font).toBe('"Source Sans 3", sans-serif');
-    for (const color of [config.axis.labelColor, config.axis.titleColor, config.legend.labelColor, config.title.color]) {
+    for (const color of [
+      config.axis.labelColor,
+      config.axis.titleColor,
+      config.legend.labelColor,
+      config.title.color,
+    ]) {
       expect(contrast(color, THEME_BACKGROUND[theme])).toBeGreaterThanOrEqual(4.5);
     }
   });
@@ -29,7 +36,8 @@ describe('font files', () => {
   it('are Adobe’s Source Sans 3 TrueType files, licensed under the OFL, found outside public/', () => {
     const dir = chartFontDir();
     expect(dir).toMatch(/source-sans[\\/]TTF$/);
-    for (const file of Object.values(FONT_FILES)) expect(readFileSync(join(dir, file)).readUInt32BE(0)).toBe(0x00010000);
+    for (const file of Object.values(FONT_FILES))
+      expect(readFileSync(join(dir, file)).readUInt32BE(0)).toBe(0x00010000);
     expect(readFileSync(join(dir, '..', 'LICENSE.md'), 'utf8')).toMatch(/SIL Open Font License/);
   });
 

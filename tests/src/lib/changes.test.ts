@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { compareYears, describeCounts, previousYear, statusCounts, type ChangeRow } from '../../../src/lib/changes.js';
-import { buildYearModel, type SummaryInfo } from '../../../src/lib/model.js';
-import { slugTable } from '../../../src/lib/slugs.js';
 import type { Registry } from '../../../scripts/document/registry-schema.js';
 import type { Segmentation } from '../../../scripts/document/segmentation-schema.js';
-import { DEFAULT_QUESTIONS, distinctProfiles, makeSegmentation, type SyntheticQuestion } from '../../helpers/synthetic-segmentation.js';
+import { type ChangeRow, compareYears, describeCounts, previousYear, statusCounts } from '../../../src/lib/changes.js';
+import { buildYearModel, type SummaryInfo } from '../../../src/lib/model.js';
+import { slugTable } from '../../../src/lib/slugs.js';
+import {
+  DEFAULT_QUESTIONS,
+  distinctProfiles,
+  makeSegmentation,
+  type SyntheticQuestion,
+} from '../../helpers/synthetic-segmentation.js';
 
 const profiles = distinctProfiles(5, 7);
 // 2020 has profiles P0..P3 (100 each); 2021 renumbers them: 0 <- P2 (150, grows), 1 <- P0 (100, persists),
 // 2 <- P4 (appears), 3 <- P1 (50, shrinks); P3 disappears. Shares: 0.25 each in 2020; 0.375/0.25/0.25/0.125 in 2021.
-const prevDoc = makeSegmentation(profiles.slice(0, 4).map((lift) => ({ lift, size: 100 })), { year: 2020 });
+const prevDoc = makeSegmentation(
+  profiles.slice(0, 4).map((lift) => ({ lift, size: 100 })),
+  { year: 2020 },
+);
 const nextDoc = makeSegmentation(
   [
     { lift: profiles[2], size: 150 },
@@ -27,7 +35,15 @@ function registry(year: number, slugs: string[]): Registry {
     measure: 'lift',
     respondents: { inputSha256: 'x', configHash: 'x', kept: 0 },
     segmentationHash: 'x',
-    segments: slugs.map((slug, index) => ({ slug, index, status: 'active' as const, similarity: 1, size: 1, signature: {}, members: null })),
+    segments: slugs.map((slug, index) => ({
+      slug,
+      index,
+      status: 'active' as const,
+      similarity: 1,
+      size: 1,
+      signature: {},
+      members: null,
+    })),
   };
 }
 
@@ -74,19 +90,37 @@ describe('compareYears', () => {
   });
 
   it('compares the published pages: merged segments as one, under the slug of their summary', () => {
-    const summary: SummaryInfo = { id: '2021/n-zero', filePath: 'n-zero.mdx', segment: 'n-zero', title: 'Zero and four', shortName: 'Zero+4', merge: ['n-four'] };
+    const summary: SummaryInfo = {
+      id: '2021/n-zero',
+      filePath: 'n-zero.mdx',
+      segment: 'n-zero',
+      title: 'Zero and four',
+      shortName: 'Zero+4',
+      merge: ['n-four'],
+    };
     const merged = model(nextDoc, ['n-two', 'n-zero', 'n-four', 'n-one'], [summary]);
     const rows = compareYears(prev, merged).rows;
     const zero = rows.find((r) => r.next?.slug === 'n-zero')!;
     expect(zero.next).toMatchObject({ title: 'Zero and four', size: 200, share: 0.5 });
     expect(rows.some((r) => r.next?.slug === 'n-four')).toBe(false);
     // Every published page of 2021 has one row; half of the merged page is P4, which 2020 lacks.
-    expect(rows.filter((r) => r.next).map((r) => r.next!.slug).sort()).toEqual(['n-one', 'n-two', 'n-zero']);
+    expect(
+      rows
+        .filter((r) => r.next)
+        .map((r) => r.next!.slug)
+        .sort(),
+    ).toEqual(['n-one', 'n-two', 'n-zero']);
   });
 
   it('says the years cannot be compared, instead of failing, when they share no topic', () => {
     const untopical: SyntheticQuestion[] = DEFAULT_QUESTIONS.map((q) => ({ ...q, topic: null }));
-    const bare = model(makeSegmentation(profiles.slice(0, 2).map((lift) => ({ lift, size: 10 })), { year: 2019, questions: untopical }), ['a', 'b']);
+    const bare = model(
+      makeSegmentation(
+        profiles.slice(0, 2).map((lift) => ({ lift, size: 10 })),
+        { year: 2019, questions: untopical },
+      ),
+      ['a', 'b'],
+    );
     const result = compareYears(bare, next);
     expect(result).toEqual({ prevYear: 2019, nextYear: 2021, sharedKeys: 0, sharedTopics: [], rows: [], refused: [] });
   });
@@ -96,8 +130,24 @@ describe('statusCounts and describeCounts', () => {
   const rows = compareYears(prev, next).rows;
 
   it('count every status, zero included', () => {
-    expect(statusCounts(rows)).toEqual({ persists: 1, grows: 1, shrinks: 1, splits: 0, merges: 0, appears: 1, disappears: 1 });
-    expect(statusCounts([])).toEqual({ persists: 0, grows: 0, shrinks: 0, splits: 0, merges: 0, appears: 0, disappears: 0 });
+    expect(statusCounts(rows)).toEqual({
+      persists: 1,
+      grows: 1,
+      shrinks: 1,
+      splits: 0,
+      merges: 0,
+      appears: 1,
+      disappears: 1,
+    });
+    expect(statusCounts([])).toEqual({
+      persists: 0,
+      grows: 0,
+      shrinks: 0,
+      splits: 0,
+      merges: 0,
+      appears: 0,
+      disappears: 0,
+    });
     // A split counts once for the segment that splits, however many rows show its branches.
     const split = (slug: string): ChangeRow => ({ ...rows[0], status: 'splits', next: { ...rows[0].next!, slug } });
     expect(statusCounts([split('a'), split('b')]).splits).toBe(1);

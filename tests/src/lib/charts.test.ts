@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { liftChartRows, liftChartTable, type LiftChartInput } from '../../../src/charts/specs.js';
-import { allCharts, chartId, isBreakdownChart, LIFT_TOP, overviewCharts, segmentChart, segmentCharts } from '../../../src/lib/charts.js';
+import { type LiftChartInput, liftChartRows, liftChartTable } from '../../../src/charts/specs.js';
+import {
+  allCharts,
+  chartId,
+  isBreakdownChart,
+  LIFT_TOP,
+  overviewCharts,
+  segmentChart,
+  segmentCharts,
+} from '../../../src/lib/charts.js';
 import { buildYearModel, type SummaryInfo } from '../../../src/lib/model.js';
 import { slugTable } from '../../../src/lib/slugs.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
-import { REGISTRY_2020, fixtureSubSegments } from '../../helpers/site-build.js';
+import { fixtureSubSegments, REGISTRY_2020 } from '../../helpers/site-build.js';
 
 const doc = makeSegmentationFixture();
 const tabular: SummaryInfo = {
@@ -32,13 +40,16 @@ describe('the chart catalogue', () => {
 
   it('finds each segment chart under the id chartId builds for its kind', () => {
     const kinds = ['lift', 'map', { breakdown: doc.profile.role }, { subSegment: 0 }, { subSegment: 1 }] as const;
-    for (const kind of kinds) expect(segmentChart(model, withSubs.position, kind).id).toBe(chartId.segment('tabular', kind));
+    for (const kind of kinds)
+      expect(segmentChart(model, withSubs.position, kind).id).toBe(chartId.segment('tabular', kind));
     expect(segmentCharts(model, withSubs.position).map((c) => c.id)).toContain('tabular-sub-2-lift');
     expect(() => segmentChart(model, withSubs.position, { subSegment: 2 })).toThrow(/no chart tabular-sub-3-lift/);
   });
 
   it('tells the overview breakdowns from its other charts', () => {
-    const breakdowns = overviewCharts(model).filter(isBreakdownChart).map((c) => c.id);
+    const breakdowns = overviewCharts(model)
+      .filter(isBreakdownChart)
+      .map((c) => c.id);
     expect(breakdowns).toContain(chartId.breakdown(doc.profile.role));
     expect(breakdowns).not.toContain(chartId.workActivities);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerFigure, findAnswer, topAnswers } from '../../../src/lib/figures.js';
 import { formatPercent, formatPoints } from '../../../src/charts/format.js';
+import { answerFigure, findAnswer, topAnswers } from '../../../src/lib/figures.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 
 const doc = makeSegmentationFixture();
@@ -11,7 +11,12 @@ describe('findAnswer and answerFigure', () => {
     expect(ref.kind).toBe('feature');
     const f = doc.features.findIndex((x) => x.id === 'Q7_Part_4');
     const figure = answerFigure(doc, 1, ref);
-    expect(figure).toMatchObject({ label: 'C++', share: doc.segments[1].rates[f], overall: doc.overall.rates[f], lift: doc.segments[1].lift[f] });
+    expect(figure).toMatchObject({
+      label: 'C++',
+      share: doc.segments[1].rates[f],
+      overall: doc.overall.rates[f],
+      lift: doc.segments[1].lift[f],
+    });
   });
 
   it('reads a profile answer from breakdown counts, as a share of members who answered', () => {

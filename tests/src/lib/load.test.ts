@@ -16,7 +16,12 @@ describe('which years a build publishes', () => {
   it('never shows the synthetic demo in a real build, and says why it left it out', () => {
     const { years, skipped } = yearsToPublish(dir, 'real');
     expect(years).toEqual([2019]);
-    expect(skipped).toEqual([{ year: 2020, reason: expect.stringMatching(/segmentation-2020\.json is the synthetic demo; a real build never shows it/) }]);
+    expect(skipped).toEqual([
+      {
+        year: 2020,
+        reason: expect.stringMatching(/segmentation-2020\.json is the synthetic demo; a real build never shows it/),
+      },
+    ]);
   });
 
   it('shows only the demo in a demo build', () => {

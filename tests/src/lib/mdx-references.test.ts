@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { checkSummary, frontmatterPosition, type CheckContext, type MdxNode } from '../../../src/lib/mdx-references.js';
+import { type CheckContext, checkSummary, frontmatterPosition, type MdxNode } from '../../../src/lib/mdx-references.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
 
 const doc = makeSegmentationFixture();
-const source = ['---', 'title: Vision', 'shortName: Vision', 'segment: vision', 'merge:', '  - starters', '---', '', 'Text <Share answer="Q7_Part_1"/>.'].join('\n');
+const source = [
+  '---',
+  'title: Vision',
+  'shortName: Vision',
+  'segment: vision',
+  'merge:',
+  '  - starters',
+  '---',
+  '',
+  'Text <Share answer="Q7_Part_1"/>.',
+].join('\n');
 
 function element(name: string, attributes: Record<string, unknown>, line: number, column = 6): MdxNode {
   return {
@@ -16,7 +26,16 @@ function element(name: string, attributes: Record<string, unknown>, line: number
 }
 
 function context(frontmatter: Record<string, unknown> = { segment: 'vision', merge: ['starters'] }): CheckContext {
-  return { file: 'content/segments/2020/vision.mdx', source, year: 2020, slug: 'vision', frontmatter, doc, knownSlugs: new Set(['vision', 'starters', 'tabular']), retiredSlugs: new Set(['old']) };
+  return {
+    file: 'content/segments/2020/vision.mdx',
+    source,
+    year: 2020,
+    slug: 'vision',
+    frontmatter,
+    doc,
+    knownSlugs: new Set(['vision', 'starters', 'tabular']),
+    retiredSlugs: new Set(['old']),
+  };
 }
 
 const root = (...children: MdxNode[]): MdxNode => ({ type: 'root', children: [{ type: 'paragraph', children }] });
@@ -36,7 +55,7 @@ describe('checkSummary', () => {
     );
   });
 
-  it('suggests the closest answer id and lists the question\'s ids with their texts', () => {
+  it("suggests the closest answer id and lists the question's ids with their texts", () => {
     const error = (() => {
       try {
         checkSummary(root(element('Share', { answer: 'Q7_Part_99' }, 12, 3)), context());
@@ -53,19 +72,33 @@ describe('checkSummary', () => {
   });
 
   it('rejects a question without breakdown, a missing attribute and an expression value', () => {
-    expect(() => checkSummary(root(element('Breakdown', { question: 'Q7' }, 4)), context())).toThrow(':4:6: <Breakdown question="Q7">: Q7 is not a profile question');
-    expect(() => checkSummary(root(element('Share', {}, 5)), context())).toThrow(':5:6: <Share> needs a answer="..." attribute');
-    expect(() => checkSummary(root(element('Share', { answer: { type: 'mdxJsxAttributeValueExpression' } }, 6)), context())).toThrow('must be a plain string');
+    expect(() => checkSummary(root(element('Breakdown', { question: 'Q7' }, 4)), context())).toThrow(
+      ':4:6: <Breakdown question="Q7">: Q7 is not a profile question',
+    );
+    expect(() => checkSummary(root(element('Share', {}, 5)), context())).toThrow(
+      ':5:6: <Share> needs a answer="..." attribute',
+    );
+    expect(() =>
+      checkSummary(root(element('Share', { answer: { type: 'mdxJsxAttributeValueExpression' } }, 6)), context()),
+    ).toThrow('must be a plain string');
   });
 
   it('points at the front matter line of an unknown segment or merge slug', () => {
-    expect(() => checkSummary(root(), context({ segment: 'visoin' }))).toThrow('vision.mdx:4:1: front matter segment "visoin" is not a segment of 2020');
-    expect(() => checkSummary(root(), context({ segment: 'vision', merge: ['startrs'] }))).toThrow('vision.mdx:5:1: merge names "startrs"');
-    expect(() => checkSummary(root(), context({ segment: 'tabular' }))).toThrow('does not match the file name "vision.mdx"');
+    expect(() => checkSummary(root(), context({ segment: 'visoin' }))).toThrow(
+      'vision.mdx:4:1: front matter segment "visoin" is not a segment of 2020',
+    );
+    expect(() => checkSummary(root(), context({ segment: 'vision', merge: ['startrs'] }))).toThrow(
+      'vision.mdx:5:1: merge names "startrs"',
+    );
+    expect(() => checkSummary(root(), context({ segment: 'tabular' }))).toThrow(
+      'does not match the file name "vision.mdx"',
+    );
   });
 
   it('skips summaries of retired segments', () => {
-    expect(() => checkSummary(root(element('Share', { answer: 'nope' }, 3)), context({ segment: 'old' }))).not.toThrow();
+    expect(() =>
+      checkSummary(root(element('Share', { answer: 'nope' }, 3)), context({ segment: 'old' })),
+    ).not.toThrow();
   });
 });
 

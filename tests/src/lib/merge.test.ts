@@ -9,7 +9,12 @@ describe('normalizeGroups', () => {
 
   it('rejects an index outside the segmentation or in two merges', () => {
     expect(() => normalizeGroups(2, [[0, 5]])).toThrow(RangeError);
-    expect(() => normalizeGroups(3, [[0, 1], [1, 2]])).toThrow('segment index 1 is in two merges');
+    expect(() =>
+      normalizeGroups(3, [
+        [0, 1],
+        [1, 2],
+      ]),
+    ).toThrow('segment index 1 is in two merges');
   });
 });
 
@@ -32,7 +37,9 @@ describe('mergedView', () => {
     expect(merged.rates[f]).toBeCloseTo(rate, 12);
     expect(merged.lift[f]).toBeCloseTo(rate - doc.overall.rates[f], 12);
     const code = doc.profile.role;
-    expect(merged.breakdowns[code].counts).toEqual(a.breakdowns[code].counts.map((c, i) => c + b.breakdowns[code].counts[i]));
+    expect(merged.breakdowns[code].counts).toEqual(
+      a.breakdowns[code].counts.map((c, i) => c + b.breakdowns[code].counts[i]),
+    );
     expect(merged.breakdowns[code].missing).toBe(a.breakdowns[code].missing + b.breakdowns[code].missing);
   });
 

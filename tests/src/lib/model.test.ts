@@ -1,12 +1,12 @@
-import { topAnswers } from '../../../src/lib/figures.js';
 import { describe, expect, it } from 'vitest';
-import { featureCount, makeSegmentation } from '../../helpers/synthetic-segmentation.js';
+import type { SubSegmentations } from '../../../scripts/document/subsegments-schema.js';
+import { subSegmentNames } from '../../../src/lib/charts.js';
+import { topAnswers } from '../../../src/lib/figures.js';
 import { buildYearModel, generatedNames, neighbours, type SummaryInfo } from '../../../src/lib/model.js';
 import { slugTable } from '../../../src/lib/slugs.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
-import { REGISTRY_2020, fixtureSubSegments } from '../../helpers/site-build.js';
-import { subSegmentNames } from '../../../src/lib/charts.js';
-import type { SubSegmentations } from '../../../scripts/document/subsegments-schema.js';
+import { fixtureSubSegments, REGISTRY_2020 } from '../../helpers/site-build.js';
+import { featureCount, makeSegmentation } from '../../helpers/synthetic-segmentation.js';
 
 const doc = makeSegmentationFixture();
 // The registry the site-build fixture uses: tabular, vision and starters live, old retired.
@@ -48,35 +48,66 @@ describe('buildYearModel', () => {
   });
 
   it('names the file when a summary points at an unknown segment, and only warns for a retired one', () => {
-    expect(() => buildYearModel(doc, slugs, [summary('nope')])).toThrow('content/segments/2020/nope.mdx: segment "nope" is not a segment of 2020');
+    expect(() => buildYearModel(doc, slugs, [summary('nope')])).toThrow(
+      'content/segments/2020/nope.mdx: segment "nope" is not a segment of 2020',
+    );
     const model = buildYearModel(doc, slugs, [summary('old')]);
     expect(model.warnings[0]).toContain('retired');
     expect(model.segments.every((s) => s.summary === null)).toBe(true);
   });
 
   it("redirects an editor's renamed slugs to the page, and says so when a summary still names the old one", () => {
-    const renamed = { ...registry, segments: registry.segments.map((e) => (e.slug === 'vision' ? { ...e, slug: 'computer-vision', formerSlugs: ['vision'] } : e)) };
+    const renamed = {
+      ...registry,
+      segments: registry.segments.map((e) =>
+        e.slug === 'vision' ? { ...e, slug: 'computer-vision', formerSlugs: ['vision'] } : e,
+      ),
+    };
     const table = slugTable(3, renamed);
     const model = buildYearModel(doc, table, [summary('computer-vision')]);
     expect(model.segments[1]).toMatchObject({ slug: 'computer-vision', formerSlugs: ['vision'], aliases: [] });
     expect(model.segments[1].summary?.segment).toBe('computer-vision');
-    expect(() => buildYearModel(doc, table, [summary('vision')])).toThrow('segment "vision" was renamed to "computer-vision" in the registry of 2020');
+    expect(() => buildYearModel(doc, table, [summary('vision')])).toThrow(
+      'segment "vision" was renamed to "computer-vision" in the registry of 2020',
+    );
   });
 
   it('finds the sub-segments of a renamed segment under its former slug (a rename moves no member)', () => {
-    const renamed = { ...registry, segments: registry.segments.map((e) => (e.slug === 'tabular' ? { ...e, slug: 'tabular-ml', formerSlugs: ['tabular'] } : e)) };
+    const renamed = {
+      ...registry,
+      segments: registry.segments.map((e) =>
+        e.slug === 'tabular' ? { ...e, slug: 'tabular-ml', formerSlugs: ['tabular'] } : e,
+      ),
+    };
     const file = fixtureSubSegments(doc);
     expect(file.segments.map((s) => s.slug)).toEqual(['tabular']);
-    const inputs = { data: file, file: 'data/subsegments-2020.json', command: 'npm run segment -- --survey 2020', whenMissing: 'throw' as const, unreadable: null };
-    const model = buildYearModel(doc, slugTable(3, renamed), [summary('tabular-ml', { subSegments: file.segments[0].count })], inputs);
+    const inputs = {
+      data: file,
+      file: 'data/subsegments-2020.json',
+      command: 'npm run segment -- --survey 2020',
+      whenMissing: 'throw' as const,
+      unreadable: null,
+    };
+    const model = buildYearModel(
+      doc,
+      slugTable(3, renamed),
+      [summary('tabular-ml', { subSegments: file.segments[0].count })],
+      inputs,
+    );
     expect(model.segments[0].subSegments).toBe(file.segments[0]);
     // Another segment's sub-segments are still not taken for its own.
-    expect(() => buildYearModel(doc, slugTable(3, renamed), [summary('vision', { subSegments: 2 })], inputs)).toThrow(/has no sub-segments of "vision"/);
+    expect(() => buildYearModel(doc, slugTable(3, renamed), [summary('vision', { subSegments: 2 })], inputs)).toThrow(
+      /has no sub-segments of "vision"/,
+    );
   });
 
   it('rejects two summaries for one segment, and a summary for a segment merged into another', () => {
-    expect(() => buildYearModel(doc, slugs, [summary('vision'), summary('vision', { filePath: 'b.mdx' })])).toThrow('already has a summary');
-    expect(() => buildYearModel(doc, slugs, [summary('vision', { merge: ['starters'] }), summary('starters')])).toThrow('cannot have its own summary');
+    expect(() => buildYearModel(doc, slugs, [summary('vision'), summary('vision', { filePath: 'b.mdx' })])).toThrow(
+      'already has a summary',
+    );
+    expect(() => buildYearModel(doc, slugs, [summary('vision', { merge: ['starters'] }), summary('starters')])).toThrow(
+      'cannot have its own summary',
+    );
   });
 });
 
@@ -86,7 +117,11 @@ describe('neighbours', () => {
     const { previous, next, nearest } = neighbours(model, 1, 2);
     expect(previous?.slug).toBe('tabular');
     expect(next?.slug).toBe('starters');
-    const d = (i: number) => Math.hypot(doc.segments[i].center.x - doc.segments[1].center.x, doc.segments[i].center.y - doc.segments[1].center.y);
+    const d = (i: number) =>
+      Math.hypot(
+        doc.segments[i].center.x - doc.segments[1].center.x,
+        doc.segments[i].center.y - doc.segments[1].center.y,
+      );
     expect(nearest.map((s) => s.position)).toEqual([0, 2].sort((a, b) => d(a) - d(b)));
     expect(neighbours(model, 0).previous).toBeNull();
   });
@@ -120,14 +155,21 @@ describe('generatedNames', () => {
       { lift: lifts({ 7: 0.5, 8: 0.4, 0: 0.1 }), size: 10 }, // TensorFlow, Keras, Python
       { lift: lifts({ 7: 0.5, 8: 0.4, 2: 0.1 }), size: 10 }, // TensorFlow, Keras, SQL
     ]);
-    expect([0, 1].map((p) => generatedNames(doc, p).title)).toEqual(['Segment 1: TensorFlow and Keras and Python', 'Segment 2: TensorFlow and Keras and SQL']);
+    expect([0, 1].map((p) => generatedNames(doc, p).title)).toEqual([
+      'Segment 1: TensorFlow and Keras and Python',
+      'Segment 2: TensorFlow and Keras and SQL',
+    ]);
   });
 });
 
 describe('sub-segments a summary asks for', () => {
   const tabular = summary('tabular', { subSegments: 2 });
   const command = 'npm run segment -- --survey 2020 --input surveys/2020.zip';
-  const inputs = (data: SubSegmentations | null, whenMissing: 'notice' | 'throw', unreadable: string | null = null) => ({ data, file: 'data/subsegments-2020.json', command, whenMissing, unreadable });
+  const inputs = (
+    data: SubSegmentations | null,
+    whenMissing: 'notice' | 'throw',
+    unreadable: string | null = null,
+  ) => ({ data, file: 'data/subsegments-2020.json', command, whenMissing, unreadable });
 
   it('come from the data when it has them, each named from its own answers against the segment', () => {
     const model = buildYearModel(doc, slugs, [tabular], inputs(fixtureSubSegments(doc), 'throw'));
@@ -146,14 +188,28 @@ describe('sub-segments a summary asks for', () => {
     const model = buildYearModel(doc, slugs, [tabular, summary('vision')], inputs(null, 'notice'));
     const segment = model.segments.find((s) => s.slug === 'tabular')!;
     expect(segment.subSegments).toBeNull();
-    expect(segment.subSegmentsMissing).toEqual({ file: tabular.filePath, count: 2, reason: 'there is no data/subsegments-2020.json', command });
+    expect(segment.subSegmentsMissing).toEqual({
+      file: tabular.filePath,
+      count: 2,
+      reason: 'there is no data/subsegments-2020.json',
+      command,
+    });
     expect(model.segments.filter((s) => s.subSegmentsMissing)).toHaveLength(1);
-    const stale = buildYearModel(doc, slugs, [tabular], inputs(null, 'notice', 'data/subsegments-2020.json was written by an older `npm run segment`'));
+    const stale = buildYearModel(
+      doc,
+      slugs,
+      [tabular],
+      inputs(null, 'notice', 'data/subsegments-2020.json was written by an older `npm run segment`'),
+    );
     expect(stale.segments.find((s) => s.slug === 'tabular')!.subSegmentsMissing!.reason).toContain('older');
   });
 
   it('missing or split otherwise, stop a build with the file and the command', () => {
-    expect(() => buildYearModel(doc, slugs, [tabular], inputs(null, 'throw'))).toThrow(`${tabular.filePath}: subSegments: 2, but there is no data/subsegments-2020.json; run \`${command}\``);
-    expect(() => buildYearModel(doc, slugs, [summary('tabular', { subSegments: 3 })], inputs(fixtureSubSegments(doc), 'throw'))).toThrow('data/subsegments-2020.json splits "tabular" in 2');
+    expect(() => buildYearModel(doc, slugs, [tabular], inputs(null, 'throw'))).toThrow(
+      `${tabular.filePath}: subSegments: 2, but there is no data/subsegments-2020.json; run \`${command}\``,
+    );
+    expect(() =>
+      buildYearModel(doc, slugs, [summary('tabular', { subSegments: 3 })], inputs(fixtureSubSegments(doc), 'throw')),
+    ).toThrow('data/subsegments-2020.json splits "tabular" in 2');
   });
 });

@@ -3,8 +3,8 @@
  * mlYears) gets its breakdown once: two charts with one id made the build skip the colliding routes.
  */
 import { describe, expect, it } from 'vitest';
-import { profileCodes } from '../../../src/lib/charts.js';
 import type { Segmentation } from '../../../scripts/document/segmentation-schema.js';
+import { profileCodes } from '../../../src/lib/charts.js';
 
 describe('profileCodes', () => {
   it('lists a question named by two roles once, in role order, and leaves out questions without a breakdown', () => {
@@ -12,6 +12,10 @@ describe('profileCodes', () => {
       profile: { role: 'Job', codingYears: 'Tenure', mlYears: 'Tenure', gender: 'Gender', education: 'Degree' },
       overall: { breakdowns: { Job: {}, Tenure: {}, Gender: {} } },
     } as unknown as Segmentation;
-    expect(profileCodes(view, ['role', 'codingYears', 'mlYears', 'education', 'gender'])).toEqual(['Job', 'Tenure', 'Gender']);
+    expect(profileCodes(view, ['role', 'codingYears', 'mlYears', 'education', 'gender'])).toEqual([
+      'Job',
+      'Tenure',
+      'Gender',
+    ]);
   });
 });

@@ -1,20 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { reviewedSnapshot } from '../../../scripts/identity/drift.js';
-import type { Reviewed } from '../../../scripts/document/summary-schema.js';
-import { buildYearModel, type SummaryInfo } from '../../../src/lib/model.js';
-import { reviewDate, reviewNote } from '../../../src/lib/review.js';
-import { DRIFT_THRESHOLD } from '../../../scripts/identity/drift.js';
-import { slugTable } from '../../../src/lib/slugs.js';
 import type { Segmentation } from '../../../scripts/document/segmentation-schema.js';
 import type { SubSegmentations } from '../../../scripts/document/subsegments-schema.js';
-import { REGISTRY_2020, fixtureSubSegments } from '../../helpers/site-build.js';
+import type { Reviewed } from '../../../scripts/document/summary-schema.js';
+import { DRIFT_THRESHOLD, reviewedSnapshot } from '../../../scripts/identity/drift.js';
+import { buildYearModel, type SummaryInfo } from '../../../src/lib/model.js';
+import { reviewDate, reviewNote } from '../../../src/lib/review.js';
+import { slugTable } from '../../../src/lib/slugs.js';
 import { makeSegmentationFixture } from '../../helpers/segmentation-fixture.js';
+import { fixtureSubSegments, REGISTRY_2020 } from '../../helpers/site-build.js';
 
 const doc = makeSegmentationFixture();
 const slugs = slugTable(3, null); // segment-1 .. segment-3
 
-function summary(segment: string, reviewed: Reviewed | null | undefined, extra: Partial<SummaryInfo> = {}): SummaryInfo {
-  return { id: `2020/${segment}`, filePath: `${segment}.mdx`, segment, title: segment, shortName: segment, merge: [], reviewed, ...extra };
+function summary(
+  segment: string,
+  reviewed: Reviewed | null | undefined,
+  extra: Partial<SummaryInfo> = {},
+): SummaryInfo {
+  return {
+    id: `2020/${segment}`,
+    filePath: `${segment}.mdx`,
+    segment,
+    title: segment,
+    shortName: segment,
+    merge: [],
+    reviewed,
+    ...extra,
+  };
 }
 
 /** The same document with segment `index` given other lifts (as a re-run that changed the segment would). */
@@ -37,7 +49,11 @@ describe('reviewNote', () => {
 
   it('flags a summary whose segment drifted, listing the answers whose lift moved most', () => {
     const reviewed = reviewedSnapshot(doc, 1, '2024-05-01');
-    const changed = withLift(doc, 1, doc.segments[1].lift.map((l) => -l));
+    const changed = withLift(
+      doc,
+      1,
+      doc.segments[1].lift.map((l) => -l),
+    );
     const note = reviewNote(buildYearModel(changed, slugs, [summary('segment-2', reviewed)]), 1)!;
     expect(note).not.toBeNull();
     expect(note.date).toBe('2024-05-01');
@@ -54,7 +70,7 @@ describe('reviewNote', () => {
     expect(top.current).toBeCloseTo(-top.reviewed!, 3);
   });
 
-  it('checks the summary\'s own segment of a merged page, and honours a threshold', () => {
+  it("checks the summary's own segment of a merged page, and honours a threshold", () => {
     const reviewed = reviewedSnapshot(doc, 2, '2024-05-01');
     // segment-3's summary merges segment-2 in: the page is at position 1 but carries index 2.
     const model = buildYearModel(doc, slugs, [summary('segment-3', reviewed, { merge: ['segment-2'] })]);
@@ -88,7 +104,13 @@ describe('reviewNote for a summary with sub-segments', () => {
   const regSlugs = slugTable(3, REGISTRY_2020);
   const split = fixtureSubSegments(doc);
   const reviewed = reviewedSnapshot(doc, 0, '2024-05-01', undefined, split.segments[0]);
-  const model = (data: SubSegmentations) => buildYearModel(doc, regSlugs, [summary('tabular', reviewed, { subSegments: 2 })], { data, file: 'data/subsegments-2020.json', command: 'npm run segment', whenMissing: 'throw' });
+  const model = (data: SubSegmentations) =>
+    buildYearModel(doc, regSlugs, [summary('tabular', reviewed, { subSegments: 2 })], {
+      data,
+      file: 'data/subsegments-2020.json',
+      command: 'npm run segment',
+      whenMissing: 'throw',
+    });
 
   it('says nothing while the split is the one reviewed', () => {
     expect(reviewNote(model(split), 0)).toBeNull();
@@ -98,7 +120,18 @@ describe('reviewNote for a summary with sub-segments', () => {
     const [a, b] = split.segments[0].parts;
     const members = a.size + b.size;
     const moved = Math.round(members * 0.75);
-    const resplit = { ...split, segments: [{ ...split.segments[0], parts: [{ ...a, size: moved, share: moved / members }, { ...b, size: members - moved, share: (members - moved) / members }] }] };
+    const resplit = {
+      ...split,
+      segments: [
+        {
+          ...split.segments[0],
+          parts: [
+            { ...a, size: moved, share: moved / members },
+            { ...b, size: members - moved, share: (members - moved) / members },
+          ],
+        },
+      ],
+    };
     const note = reviewNote(model(resplit), 0)!;
     expect(note.subSegmentChange).toEqual({ reviewed: [a.size, b.size], current: [moved, members - moved] });
     // The segment's own lifts did not move: the note lists no lift changes.

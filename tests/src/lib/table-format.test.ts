@@ -4,8 +4,16 @@ import { columnFormats, formatCell } from '../../../src/lib/table-format.js';
 describe('table formats', () => {
   it('shows lifts as points and rates as percentages, by column name', () => {
     const formats = columnFormats(['rank', 'answer', 'overall rate', 'segment rate', 'lift', 'share of professionals']);
-    expect(formats).toEqual({ 'overall rate': 'percent', 'segment rate': 'percent', lift: 'points', 'share of professionals': 'percent' });
-    expect(columnFormats(['segment', 'Analyze data', 'Build prototypes'], true)).toEqual({ 'Analyze data': 'points', 'Build prototypes': 'points' });
+    expect(formats).toEqual({
+      'overall rate': 'percent',
+      'segment rate': 'percent',
+      lift: 'points',
+      'share of professionals': 'percent',
+    });
+    expect(columnFormats(['segment', 'Analyze data', 'Build prototypes'], true)).toEqual({
+      'Analyze data': 'points',
+      'Build prototypes': 'points',
+    });
   });
 
   it('formats cells and marks numbers for right alignment', () => {

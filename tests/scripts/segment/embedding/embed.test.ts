@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
 import { UMAP } from 'umap-js';
+import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../../../scripts/infra/random.js';
+import { TabulatedCurve, UmapJsCurve } from '../../../../scripts/segment/embedding/curve.js';
 import { defaultEpochs, embed } from '../../../../scripts/segment/embedding/embed.js';
 import { FixedPower } from '../../../../scripts/segment/embedding/fixed-power.js';
 import { jaccardNeighboursExact } from '../../../../scripts/segment/embedding/neighbours.js';
-import { createRandom } from '../../../../scripts/infra/random.js';
 import type { BinaryMatrix, Embedding } from '../../../../scripts/segment/types.js';
-import { TabulatedCurve, UmapJsCurve } from '../../../../scripts/segment/embedding/curve.js';
 import { plantedRows } from '../../../helpers/planted-rows.js';
 
 /** umap-js's own fit on the same precomputed neighbours and the same seeded stream. */
@@ -56,11 +56,15 @@ describe('embed', () => {
       [3, 0.05, 30],
       [4, 0, 40],
     ]) {
-      const ours = embed(matrix, { nComponents: dims, nNeighbors: 15, minDist, nEpochs, init: 'random' }, {
-        random: createRandom(8),
-        neighbours,
-        reproduceUmapJs: true,
-      });
+      const ours = embed(
+        matrix,
+        { nComponents: dims, nNeighbors: 15, minDist, nEpochs, init: 'random' },
+        {
+          random: createRandom(8),
+          neighbours,
+          reproduceUmapJs: true,
+        },
+      );
       const theirs = umapJsFit(matrix, dims, minDist, nEpochs, 8);
       expect(Array.from(ours.data)).toEqual(theirs.flat());
     }
@@ -71,7 +75,11 @@ describe('embed', () => {
     expect(map.rows).toBe(300);
     expect(map.dims).toBe(2);
     expect(separationRatio(map, (r) => r % 2)).toBeGreaterThan(4);
-    const space = embed(twoGroups, { nComponents: 4, nNeighbors: 15, minDist: 0, nEpochs: 200 }, { random: createRandom(4) });
+    const space = embed(
+      twoGroups,
+      { nComponents: 4, nNeighbors: 15, minDist: 0, nEpochs: 200 },
+      { random: createRandom(4) },
+    );
     expect(separationRatio(space, (r) => r % 2)).toBeGreaterThan(4);
   });
 
@@ -86,16 +94,24 @@ describe('embed', () => {
 
   it('reports every epoch and leaves its inputs untouched', () => {
     const neighbours = jaccardNeighboursExact(twoGroups, 15);
-    const before = { data: twoGroups.data.slice(), indices: neighbours.indices.slice(), distances: neighbours.distances.slice() };
+    const before = {
+      data: twoGroups.data.slice(),
+      indices: neighbours.indices.slice(),
+      distances: neighbours.distances.slice(),
+    };
     const progress: number[] = [];
-    embed(twoGroups, { nComponents: 2, nNeighbors: 15, minDist: 0.1, nEpochs: 30 }, {
-      random: createRandom(3),
-      neighbours,
-      onProgress: (done, total) => {
-        expect(total).toBe(30);
-        progress.push(done);
+    embed(
+      twoGroups,
+      { nComponents: 2, nNeighbors: 15, minDist: 0.1, nEpochs: 30 },
+      {
+        random: createRandom(3),
+        neighbours,
+        onProgress: (done, total) => {
+          expect(total).toBe(30);
+          progress.push(done);
+        },
       },
-    });
+    );
     expect(progress).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(twoGroups.data).toEqual(before.data);
     expect(neighbours.indices).toEqual(before.indices);
@@ -104,10 +120,14 @@ describe('embed', () => {
 
   it('uses umap-learn epochs when none are given, after a share of progress for its own neighbour search', () => {
     const progress: Array<[number, number]> = [];
-    embed(plantedRows(40, 20, 2, 1), { nComponents: 2, nNeighbors: 15, minDist: 0.1 }, {
-      random: createRandom(1),
-      onProgress: (done, total) => progress.push([done, total]),
-    });
+    embed(
+      plantedRows(40, 20, 2, 1),
+      { nComponents: 2, nNeighbors: 15, minDist: 0.1 },
+      {
+        random: createRandom(1),
+        onProgress: (done, total) => progress.push([done, total]),
+      },
+    );
     expect(progress.every(([, total]) => total === 250 + 500)).toBe(true);
     expect(progress.at(-1)).toEqual([750, 750]);
     expect(progress.filter(([done]) => done > 250).length).toBe(500);
@@ -116,10 +136,18 @@ describe('embed', () => {
 
   it('handles inputs smaller than the neighbourhood, as umap-learn truncates it', () => {
     const tiny = plantedRows(6, 10, 2, 2);
-    const result = embed(tiny, { nComponents: 2, nNeighbors: 15, minDist: 0.1, nEpochs: 20 }, { random: createRandom(1) });
+    const result = embed(
+      tiny,
+      { nComponents: 2, nNeighbors: 15, minDist: 0.1, nEpochs: 20 },
+      { random: createRandom(1) },
+    );
     expect(result.data.length).toBe(12);
     expect(result.data.every(Number.isFinite)).toBe(true);
-    const single = embed(plantedRows(1, 10, 1, 2), { nComponents: 2, nNeighbors: 15, minDist: 0.1 }, { random: createRandom(1) });
+    const single = embed(
+      plantedRows(1, 10, 1, 2),
+      { nComponents: 2, nNeighbors: 15, minDist: 0.1 },
+      { random: createRandom(1) },
+    );
     expect(Array.from(single.data)).toEqual([0, 0]);
   });
 

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
 import { findABParams } from 'umap-js/dist/umap.js';
-import { jaccardNeighboursExact } from '../../../../scripts/segment/embedding/neighbours.js';
-import { kernelPath, prepareKernels } from '../../../../scripts/segment/embedding/wasm-kernels.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRandom } from '../../../../scripts/infra/random.js';
 import { TabulatedCurve } from '../../../../scripts/segment/embedding/curve.js';
 import { layoutEdges } from '../../../../scripts/segment/embedding/graph.js';
 import { optimizeLayout, randomEmbedding } from '../../../../scripts/segment/embedding/layout.js';
+import { jaccardNeighboursExact } from '../../../../scripts/segment/embedding/neighbours.js';
+import { kernelPath, prepareKernels } from '../../../../scripts/segment/embedding/wasm-kernels.js';
 import { plantedRows } from '../../../helpers/planted-rows.js';
 
 describe('the WebAssembly layout kernel', () => {
@@ -32,7 +32,23 @@ describe('the WebAssembly layout kernel', () => {
       const layout = (webAssembly: boolean) => {
         const random = createRandom(11);
         const embedding = randomEmbedding(matrix.rows, dims, random);
-        updates.push(optimizeLayout(embedding, edges, { dims, nEpochs, curve: new TabulatedCurve(a, b, 1), learningRate: 1, negativeSampleRate: 5, negativeSamples: 'xorshift', pushes: 'batched', webAssembly }, random));
+        updates.push(
+          optimizeLayout(
+            embedding,
+            edges,
+            {
+              dims,
+              nEpochs,
+              curve: new TabulatedCurve(a, b, 1),
+              learningRate: 1,
+              negativeSampleRate: 5,
+              negativeSamples: 'xorshift',
+              pushes: 'batched',
+              webAssembly,
+            },
+            random,
+          ),
+        );
         return embedding;
       };
       const wasm = layout(true);
@@ -55,7 +71,21 @@ describe('the WebAssembly layout kernel', () => {
     const layout = (pushes: 'chained' | 'batched', webAssembly: boolean) => {
       const random = createRandom(5);
       const embedding = randomEmbedding(matrix.rows, 2, random);
-      optimizeLayout(embedding, edges, { dims: 2, nEpochs: 60, curve: new TabulatedCurve(a, b, 1), learningRate: 1, negativeSampleRate: 5, negativeSamples: 'xorshift', pushes, webAssembly }, random);
+      optimizeLayout(
+        embedding,
+        edges,
+        {
+          dims: 2,
+          nEpochs: 60,
+          curve: new TabulatedCurve(a, b, 1),
+          learningRate: 1,
+          negativeSampleRate: 5,
+          negativeSamples: 'xorshift',
+          pushes,
+          webAssembly,
+        },
+        random,
+      );
       return Array.from(embedding);
     };
     const chained = layout('chained', false);

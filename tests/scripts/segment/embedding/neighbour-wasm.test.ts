@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createRandom } from '../../../../scripts/infra/random.js';
+import { PackedRows } from '../../../../scripts/segment/embedding/bitset.js';
+import { wasmPairLoops } from '../../../../scripts/segment/embedding/neighbour-wasm.js';
 import { jaccardNeighbours } from '../../../../scripts/segment/embedding/neighbours.js';
 import { kernelPath, prepareKernels } from '../../../../scripts/segment/embedding/wasm-kernels.js';
-import { wasmPairLoops } from '../../../../scripts/segment/embedding/neighbour-wasm.js';
-import { PackedRows } from '../../../../scripts/segment/embedding/bitset.js';
-import { createRandom } from '../../../../scripts/infra/random.js';
 import { plantedRows, randomRowsWithTies } from '../../../helpers/planted-rows.js';
 
 describe('the WebAssembly neighbour kernel', () => {
@@ -25,7 +25,8 @@ describe('the WebAssembly neighbour kernel', () => {
       ['nn-descent', randomRowsWithTies(700, 70, 4)],
       ['exact', randomRowsWithTies(300, 70, 6)],
     ] as const) {
-      const search = (webAssembly: boolean) => jaccardNeighbours(matrix, 15, { random: createRandom(5), method, webAssembly });
+      const search = (webAssembly: boolean) =>
+        jaccardNeighbours(matrix, 15, { random: createRandom(5), method, webAssembly });
       const wasm = search(true);
       const js = search(false);
       expect(Array.from(wasm.indices)).toEqual(Array.from(js.indices));

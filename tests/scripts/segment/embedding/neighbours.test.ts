@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../../../scripts/infra/random.js';
 import { PackedRows } from '../../../../scripts/segment/embedding/bitset.js';
-import { EXACT_BELOW, jaccardNeighbours, jaccardNeighboursExact } from '../../../../scripts/segment/embedding/neighbours.js';
 import { NeighbourHeaps } from '../../../../scripts/segment/embedding/neighbour-heap.js';
+import {
+  EXACT_BELOW,
+  jaccardNeighbours,
+  jaccardNeighboursExact,
+} from '../../../../scripts/segment/embedding/neighbours.js';
 import { sampleCandidates } from '../../../../scripts/segment/embedding/nn-candidates.js';
 import { buildTreeLeaves } from '../../../../scripts/segment/embedding/rp-tree.js';
-import { createRandom } from '../../../../scripts/infra/random.js';
 import type { BinaryMatrix, Neighbours } from '../../../../scripts/segment/types.js';
 import { naiveJaccard, plantedRows, randomRowsWithTies } from '../../../helpers/planted-rows.js';
 
@@ -91,7 +95,9 @@ describe('jaccardNeighboursExact', () => {
 
   it('names the bad k', () => {
     const matrix = randomRowsWithTies(10, 5, 1);
-    expect(() => jaccardNeighboursExact(matrix, 11)).toThrow(/k must be an integer from 1 to the number of rows \(10\), got 11/);
+    expect(() => jaccardNeighboursExact(matrix, 11)).toThrow(
+      /k must be an integer from 1 to the number of rows \(10\), got 11/,
+    );
     expect(() => jaccardNeighboursExact(matrix, 0)).toThrow(/got 0/);
   });
 });
@@ -121,7 +127,11 @@ describe('jaccardNeighbours (NN-descent)', () => {
 
   it('is deterministic for a seed, and reports progress to completion', () => {
     const progress: Array<[number, number]> = [];
-    const first = jaccardNeighbours(clustered, 15, { random: createRandom(9), method: 'nn-descent', onProgress: (d, t) => progress.push([d, t]) });
+    const first = jaccardNeighbours(clustered, 15, {
+      random: createRandom(9),
+      method: 'nn-descent',
+      onProgress: (d, t) => progress.push([d, t]),
+    });
     const second = jaccardNeighbours(clustered, 15, { random: createRandom(9), method: 'nn-descent' });
     expect(Array.from(second.indices)).toEqual(Array.from(first.indices));
     expect(Array.from(second.distances)).toEqual(Array.from(first.distances));

@@ -1,10 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EigenSolverError, largestEigenpairs, symmetricEigen, type SparseSymmetric } from '../../../../scripts/segment/embedding/eigen.js';
-import { connectedComponents, spectralEmbedding, spectralLayout, toSparse } from '../../../../scripts/segment/embedding/spectral.js';
-import { embed } from '../../../../scripts/segment/embedding/embed.js';
 import { createRandom } from '../../../../scripts/infra/random.js';
+import {
+  EigenSolverError,
+  largestEigenpairs,
+  type SparseSymmetric,
+  symmetricEigen,
+} from '../../../../scripts/segment/embedding/eigen.js';
+import { embed } from '../../../../scripts/segment/embedding/embed.js';
 import type { LayoutEdges } from '../../../../scripts/segment/embedding/graph.js';
+import {
+  connectedComponents,
+  spectralEmbedding,
+  spectralLayout,
+  toSparse,
+} from '../../../../scripts/segment/embedding/spectral.js';
 import { plantedRows } from '../../../helpers/planted-rows.js';
 
 /** A random sparse symmetric matrix with about `perRow` entries a row. */
@@ -42,7 +52,9 @@ function fromDense(n: number, at: (i: number, j: number) => number): SparseSymme
 function dense(matrix: SparseSymmetric): Float64Array {
   const n = matrix.size;
   const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let at = matrix.rowStart[i]; at < matrix.rowStart[i + 1]; at++) out[i * n + matrix.columns[at]] = matrix.values[at];
+  for (let i = 0; i < n; i++)
+    for (let at = matrix.rowStart[i]; at < matrix.rowStart[i + 1]; at++)
+      out[i * n + matrix.columns[at]] = matrix.values[at];
   return out;
 }
 
@@ -70,7 +82,13 @@ describe('largestEigenpairs (thick-restarted Lanczos)', () => {
     ]) {
       const matrix = randomSparse(n, 4, seed);
       const exact = symmetricEigen(dense(matrix), n);
-      const found = largestEigenpairs(matrix, { count: 4, basisSize: 14, tol: 1e-10, maxRestarts: 500, start: new Float64Array(n).fill(1) });
+      const found = largestEigenpairs(matrix, {
+        count: 4,
+        basisSize: 14,
+        tol: 1e-10,
+        maxRestarts: 500,
+        start: new Float64Array(n).fill(1),
+      });
       expect(found.restarts).toBeGreaterThan(0);
       for (let j = 0; j < 4; j++) {
         expect(found.values[j]).toBeCloseTo(exact.values[j], 8);
@@ -82,7 +100,15 @@ describe('largestEigenpairs (thick-restarted Lanczos)', () => {
 
   it('gives up with an EigenSolverError when it cannot converge in the restarts allowed', () => {
     const matrix = randomSparse(200, 4, 4);
-    expect(() => largestEigenpairs(matrix, { count: 4, basisSize: 10, tol: 1e-12, maxRestarts: 0, start: new Float64Array(200).fill(1) })).toThrow(EigenSolverError);
+    expect(() =>
+      largestEigenpairs(matrix, {
+        count: 4,
+        basisSize: 10,
+        tol: 1e-12,
+        maxRestarts: 0,
+        start: new Float64Array(200).fill(1),
+      }),
+    ).toThrow(EigenSolverError);
   });
 
   it('searches only the complement of the deflated vectors', () => {
@@ -90,7 +116,14 @@ describe('largestEigenpairs (thick-restarted Lanczos)', () => {
     const matrix = randomSparse(n, 5, 3);
     const exact = symmetricEigen(dense(matrix), n);
     const top = Float64Array.from({ length: n }, (_, a) => exact.vectors[a * n]);
-    const found = largestEigenpairs(matrix, { count: 2, basisSize: 20, tol: 1e-10, maxRestarts: 500, start: new Float64Array(n).fill(1), deflate: [top] });
+    const found = largestEigenpairs(matrix, {
+      count: 2,
+      basisSize: 20,
+      tol: 1e-10,
+      maxRestarts: 500,
+      start: new Float64Array(n).fill(1),
+      deflate: [top],
+    });
     expect(found.values[0]).toBeCloseTo(exact.values[1], 8);
     expect(found.values[1]).toBeCloseTo(exact.values[2], 8);
   });
@@ -99,7 +132,9 @@ describe('largestEigenpairs (thick-restarted Lanczos)', () => {
 describe('connected components', () => {
   it('numbers components in order of their first vertex', () => {
     // 0-1-2, 3 alone, 4-5
-    const graph = fromDense(6, (i, j) => (Math.abs(i - j) === 1 && Math.max(i, j) !== 3 && Math.min(i, j) !== 3 ? 1 : 0));
+    const graph = fromDense(6, (i, j) =>
+      Math.abs(i - j) === 1 && Math.max(i, j) !== 3 && Math.min(i, j) !== 3 ? 1 : 0,
+    );
     const { count, labels } = connectedComponents(graph);
     expect(count).toBe(3);
     expect(Array.from(labels)).toEqual([0, 0, 0, 1, 2, 2]);
@@ -117,8 +152,14 @@ interface FixtureCase {
 }
 
 describe("spectral layout against umap-learn's (tests/helpers/fixtures/spectral)", () => {
-  const fixture = JSON.parse(readFileSync(new URL('../../../helpers/fixtures/spectral/umap-learn-spectral.json', import.meta.url), 'utf8')) as Record<string, FixtureCase>;
-  const edgesOf = (c: FixtureCase): LayoutEdges => ({ tail: Int32Array.from(c.tail), head: Int32Array.from(c.head), weights: Float64Array.from(c.weights) });
+  const fixture = JSON.parse(
+    readFileSync(new URL('../../../helpers/fixtures/spectral/umap-learn-spectral.json', import.meta.url), 'utf8'),
+  ) as Record<string, FixtureCase>;
+  const edgesOf = (c: FixtureCase): LayoutEdges => ({
+    tail: Int32Array.from(c.tail),
+    head: Int32Array.from(c.head),
+    weights: Float64Array.from(c.weights),
+  });
   const noMatrix = { rows: 0, cols: 0, data: new Uint8Array() };
 
   it('gives the same eigenvectors on a connected graph, up to sign', () => {
@@ -176,8 +217,16 @@ describe("spectral layout against umap-learn's (tests/helpers/fixtures/spectral)
   it('starts the embedding from the spectral layout by default, with no notice when the solver converges', () => {
     const matrix = plantedRows(120, 30, 3, 9, 0.5, 0.1);
     const notices: string[] = [];
-    const spectral = embed(matrix, { nComponents: 2, nNeighbors: 15, minDist: 0.1, nEpochs: 1 }, { random: createRandom(1), onNotice: (m) => notices.push(m) });
-    const random = embed(matrix, { nComponents: 2, nNeighbors: 15, minDist: 0.1, nEpochs: 1, init: 'random' }, { random: createRandom(1) });
+    const spectral = embed(
+      matrix,
+      { nComponents: 2, nNeighbors: 15, minDist: 0.1, nEpochs: 1 },
+      { random: createRandom(1), onNotice: (m) => notices.push(m) },
+    );
+    const random = embed(
+      matrix,
+      { nComponents: 2, nNeighbors: 15, minDist: 0.1, nEpochs: 1, init: 'random' },
+      { random: createRandom(1) },
+    );
     // After one epoch the spectral start still lies within [0, 10] (plus one step), the random one in [-10, 10).
     expect(Math.min(...spectral.data)).toBeGreaterThan(-2);
     expect(Math.min(...random.data)).toBeLessThan(-5);

@@ -1,15 +1,15 @@
 import { determinant, inverse, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
+import { createRandom, type Random } from '../../../../scripts/infra/random.js';
 import { ClusterCountError, fitMixture, selectK } from '../../../../scripts/segment/mixture/fit.js';
-import { kmeans, kmeansPlusPlus } from '../../../../scripts/segment/mixture/kmeans-init.js';
-import { adjustedRandIndex } from '../../../../scripts/segment/partition-agreement.js';
 import {
   squaredMahalanobis4,
   squaredMahalanobisGeneric,
   weightedMoments4,
   weightedMomentsGeneric,
 } from '../../../../scripts/segment/mixture/kernels.js';
-import { createRandom, type Random } from '../../../../scripts/infra/random.js';
+import { kmeans, kmeansPlusPlus } from '../../../../scripts/segment/mixture/kmeans-init.js';
+import { adjustedRandIndex } from '../../../../scripts/segment/partition-agreement.js';
 import type { Embedding, MixtureFit } from '../../../../scripts/segment/types.js';
 
 /** A planted component: weight, mean and the lower Cholesky factor L of its covariance (Σ = L Lᵀ). */
@@ -73,25 +73,80 @@ function matchComponents(fit: MixtureFit, planted: Planted[]): number[] {
 
 const PLANTED_2D: Planted[] = [
   // Σ = [[1, 0.6], [0.6, 1]]: correlation 0.6.
-  { weight: 0.45, mean: [0, 0], factor: [[1, 0], [0.6, 0.8]] },
+  {
+    weight: 0.45,
+    mean: [0, 0],
+    factor: [
+      [1, 0],
+      [0.6, 0.8],
+    ],
+  },
   // Σ = [[0.49, −0.28], [−0.28, 0.32]]: negative correlation.
-  { weight: 0.3, mean: [7, 1], factor: [[0.7, 0], [-0.4, 0.4]] },
+  {
+    weight: 0.3,
+    mean: [7, 1],
+    factor: [
+      [0.7, 0],
+      [-0.4, 0.4],
+    ],
+  },
   // Σ = [[0.81, 0], [0, 0.25]]: axis-aligned.
-  { weight: 0.25, mean: [2, 7], factor: [[0.9, 0], [0, 0.5]] },
+  {
+    weight: 0.25,
+    mean: [2, 7],
+    factor: [
+      [0.9, 0],
+      [0, 0.5],
+    ],
+  },
 ];
 
 const PLANTED_4D: Planted[] = [
-  { weight: 0.4, mean: [0, 0, 0, 0], factor: [[1, 0, 0, 0], [0.5, 0.7, 0, 0], [0, 0.3, 0.6, 0], [-0.2, 0, 0.2, 0.5]] },
-  { weight: 0.35, mean: [6, -2, 3, 1], factor: [[0.6, 0, 0, 0], [0, 0.9, 0, 0], [-0.3, 0.2, 0.5, 0], [0, 0, 0.4, 0.8]] },
-  { weight: 0.25, mean: [-3, 5, -4, 6], factor: [[0.8, 0, 0, 0], [-0.4, 0.5, 0, 0], [0, 0, 1, 0], [0.3, 0.3, 0, 0.4]] },
+  {
+    weight: 0.4,
+    mean: [0, 0, 0, 0],
+    factor: [
+      [1, 0, 0, 0],
+      [0.5, 0.7, 0, 0],
+      [0, 0.3, 0.6, 0],
+      [-0.2, 0, 0.2, 0.5],
+    ],
+  },
+  {
+    weight: 0.35,
+    mean: [6, -2, 3, 1],
+    factor: [
+      [0.6, 0, 0, 0],
+      [0, 0.9, 0, 0],
+      [-0.3, 0.2, 0.5, 0],
+      [0, 0, 0.4, 0.8],
+    ],
+  },
+  {
+    weight: 0.25,
+    mean: [-3, 5, -4, 6],
+    factor: [
+      [0.8, 0, 0, 0],
+      [-0.4, 0.5, 0, 0],
+      [0, 0, 1, 0],
+      [0.3, 0.3, 0, 0.4],
+    ],
+  },
 ];
 
 /** Mean and covariance (divided by n, the maximum-likelihood estimate) of the rows labelled `label`. */
-function sampleMoments(points: Embedding, labels: Int32Array, label: number): { mean: number[]; covariance: number[][] } {
+function sampleMoments(
+  points: Embedding,
+  labels: Int32Array,
+  label: number,
+): { mean: number[]; covariance: number[][] } {
   const d = points.dims;
   const rows: number[] = [];
   for (const [i, value] of labels.entries()) if (value === label) rows.push(i);
-  const mean = Array.from({ length: d }, (_, c) => rows.reduce((sum, i) => sum + points.data[i * d + c], 0) / rows.length);
+  const mean = Array.from(
+    { length: d },
+    (_, c) => rows.reduce((sum, i) => sum + points.data[i * d + c], 0) / rows.length,
+  );
   const covariance = Array.from({ length: d }, (_, a) =>
     Array.from(
       { length: d },
@@ -176,7 +231,9 @@ describe('fitMixture', () => {
     for (let i = 0; i < points.rows; i++) {
       let density = 0;
       for (let j = 0; j < fit.k; j++) {
-        const diff = Matrix.columnVector(Array.from({ length: d }, (_, c) => points.data[i * d + c] - fit.means[j * d + c]));
+        const diff = Matrix.columnVector(
+          Array.from({ length: d }, (_, c) => points.data[i * d + c] - fit.means[j * d + c]),
+        );
         const quadratic = diff.transpose().mmul(inverses[j]).mmul(diff).get(0, 0);
         density += (fit.weights[j] * Math.exp(-0.5 * quadratic)) / Math.sqrt((2 * Math.PI) ** d * determinants[j]);
       }
@@ -288,7 +345,8 @@ describe('4-D kernels', () => {
     const means = Float64Array.from({ length: 8 }, () => random() * 4 - 2);
     // An upper-triangular factor with a positive diagonal, for the second of two components.
     const precisionCholesky = new Float64Array(32);
-    for (let a = 0; a < 4; a++) for (let b = a; b < 4; b++) precisionCholesky[16 + a * 4 + b] = a === b ? 0.5 + random() : random() - 0.5;
+    for (let a = 0; a < 4; a++)
+      for (let b = a; b < 4; b++) precisionCholesky[16 + a * 4 + b] = a === b ? 0.5 + random() : random() - 0.5;
     const view = { means, meanOffset: 4, precisionCholesky, factorOffset: 16 };
     const generic = new Float64Array(n);
     const unrolled = new Float64Array(n);
@@ -298,7 +356,12 @@ describe('4-D kernels', () => {
     expect(generic.every((value) => value > 0)).toBe(true);
 
     const resp = Float64Array.from({ length: 2 * n }, () => random());
-    const targets = [0, 1].map(() => ({ meanOut: new Float64Array(8), meanOffset: 4, scatterOut: new Float64Array(32), scatterOffset: 16 }));
+    const targets = [0, 1].map(() => ({
+      meanOut: new Float64Array(8),
+      meanOffset: 4,
+      scatterOut: new Float64Array(32),
+      scatterOffset: 16,
+    }));
     const massGeneric = weightedMomentsGeneric(data, n, 4, resp, n, 1e-9, targets[0]);
     const massUnrolled = weightedMoments4(data, n, resp, n, 1e-9, targets[1]);
     expect(massUnrolled).toBe(massGeneric);
@@ -310,9 +373,30 @@ describe('4-D kernels', () => {
 
 describe('kmeans (the mixture’s default initialisation)', () => {
   const blobs: Planted[] = [
-    { weight: 0.3, mean: [0, 0], factor: [[0.5, 0], [0, 0.5]] },
-    { weight: 0.3, mean: [8, 0], factor: [[0.5, 0], [0, 0.5]] },
-    { weight: 0.4, mean: [4, 7], factor: [[0.5, 0], [0, 0.5]] },
+    {
+      weight: 0.3,
+      mean: [0, 0],
+      factor: [
+        [0.5, 0],
+        [0, 0.5],
+      ],
+    },
+    {
+      weight: 0.3,
+      mean: [8, 0],
+      factor: [
+        [0.5, 0],
+        [0, 0.5],
+      ],
+    },
+    {
+      weight: 0.4,
+      mean: [4, 7],
+      factor: [
+        [0.5, 0],
+        [0, 0.5],
+      ],
+    },
   ];
 
   it('finds well-separated blobs and stops at a fixed point of Lloyd’s iteration', () => {
@@ -329,31 +413,57 @@ describe('kmeans (the mixture’s default initialisation)', () => {
       }
     }
     for (let i = 0; i < points.rows; i++) {
-      const distance = (j: number) => (points.data[i * 2] - centers[j * 2]) ** 2 + (points.data[i * 2 + 1] - centers[j * 2 + 1]) ** 2;
+      const distance = (j: number) =>
+        (points.data[i * 2] - centers[j * 2]) ** 2 + (points.data[i * 2 + 1] - centers[j * 2 + 1]) ** 2;
       for (let j = 0; j < 3; j++) expect(distance(labels[i])).toBeLessThanOrEqual(distance(j));
     }
   });
 
   it('lowers the inertia of the k-means++ seeds it starts from', () => {
-    const overlapping: Planted[] = blobs.map((b) => ({ ...b, factor: [[2.5, 0], [0, 2.5]] }));
+    const overlapping: Planted[] = blobs.map((b) => ({
+      ...b,
+      factor: [
+        [2.5, 0],
+        [0, 2.5],
+      ],
+    }));
     const { points } = sampleMixture(overlapping, 800, 4);
     const inertia = (centers: ArrayLike<number>) => {
       let total = 0;
       for (let i = 0; i < points.rows; i++) {
         let best = Infinity;
-        for (let j = 0; j < 3; j++) best = Math.min(best, (points.data[i * 2] - centers[j * 2]) ** 2 + (points.data[i * 2 + 1] - centers[j * 2 + 1]) ** 2);
+        for (let j = 0; j < 3; j++)
+          best = Math.min(
+            best,
+            (points.data[i * 2] - centers[j * 2]) ** 2 + (points.data[i * 2 + 1] - centers[j * 2 + 1]) ** 2,
+          );
         total += best;
       }
       return total;
     };
-    const seeds = Array.from(kmeansPlusPlus(points, 3, createRandom(9))).flatMap((row) => [points.data[row * 2], points.data[row * 2 + 1]]);
+    const seeds = Array.from(kmeansPlusPlus(points, 3, createRandom(9))).flatMap((row) => [
+      points.data[row * 2],
+      points.data[row * 2 + 1],
+    ]);
     const { centers } = kmeans(points, 3, createRandom(9));
     expect(inertia(centers)).toBeLessThan(inertia(seeds));
   });
 
   it('is deterministic for a seed, and EM starts from it rather than from the seeds alone', () => {
-    const { points } = sampleMixture(blobs.map((b) => ({ ...b, factor: [[2.5, 0], [0, 2.5]] })), 500, 8);
-    expect(Array.from(kmeans(points, 3, createRandom(1)).labels)).toEqual(Array.from(kmeans(points, 3, createRandom(1)).labels));
+    const { points } = sampleMixture(
+      blobs.map((b) => ({
+        ...b,
+        factor: [
+          [2.5, 0],
+          [0, 2.5],
+        ],
+      })),
+      500,
+      8,
+    );
+    expect(Array.from(kmeans(points, 3, createRandom(1)).labels)).toEqual(
+      Array.from(kmeans(points, 3, createRandom(1)).labels),
+    );
     const firstBound = (init: 'kmeans' | 'k-means++') => {
       const bounds: number[] = [];
       fitMixture(points, 3, { random: createRandom(1), init, onIteration: (_, bound) => bounds.push(bound) });

@@ -1,11 +1,16 @@
 /** The social card (og:image) of each segment page: its lift chart as PNG. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { publishedYears, yearModel } from '../../../../lib/site.js';
 import { socialCard } from '../../../../lib/chart-render.js';
+import { publishedYears, yearModel } from '../../../../lib/site.js';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const routes = await Promise.all(
-    (await publishedYears()).map(async (year) => (await yearModel(year)).segments.map((s) => ({ params: { year: String(year), slug: s.slug }, props: { position: s.position } }))),
+    (await publishedYears()).map(async (year) =>
+      (await yearModel(year)).segments.map((s) => ({
+        params: { year: String(year), slug: s.slug },
+        props: { position: s.position },
+      })),
+    ),
   );
   return routes.flat();
 };
