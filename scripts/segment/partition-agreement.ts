@@ -23,7 +23,10 @@ export function adjustedRandIndex(a: ArrayLike<number>, b: ArrayLike<number>): n
     rowSizes.set(a[i], (rowSizes.get(a[i]) ?? 0) + 1);
     columnSizes.set(b[i], (columnSizes.get(b[i]) ?? 0) + 1);
     let row = cells.get(a[i]);
-    if (!row) cells.set(a[i], (row = new Map()));
+    if (!row) {
+      row = new Map();
+      cells.set(a[i], row);
+    }
     row.set(b[i], (row.get(b[i]) ?? 0) + 1);
   }
 

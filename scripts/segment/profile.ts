@@ -62,7 +62,9 @@ export function profileSegments(inputs: ProfileInputs): Profiles {
     .filter((c) => sizes[c] > 0)
     .sort((a, b) => newToML[a] - newToML[b] || sizes[b] - sizes[a] || a - b);
   const indexOfComponent = new Int32Array(k).fill(-1);
-  order.forEach((c, index) => (indexOfComponent[c] = index));
+  order.forEach((c, index) => {
+    indexOfComponent[c] = index;
+  });
 
   const segments = order.map((c, index): SegmentResult => {
     const { rates, lift } = ratesAndLift(counts, c, overallRates);

@@ -59,7 +59,9 @@ function sparseRows(matrix: BinaryMatrix, columns: number[]): Int32Array[] {
   const rows: Int32Array[] = [];
   for (let r = 0; r < matrix.rows; r++) {
     const chosen: number[] = [];
-    columns.forEach((f, j) => matrix.data[r * matrix.cols + f] && chosen.push(j));
+    columns.forEach((f, j) => {
+      if (matrix.data[r * matrix.cols + f]) chosen.push(j);
+    });
     rows.push(Int32Array.from(chosen));
   }
   return rows;
@@ -93,9 +95,9 @@ export function questionInformation(
   const chosenBySomeone = new Uint8Array(matrix.cols);
   for (let i = 0; i < matrix.data.length; i++) if (matrix.data[i]) chosenBySomeone[i % matrix.cols] = 1;
   const byQuestion = new Map<string, number[]>();
-  inputs.features.forEach(
-    (f, i) => chosenBySomeone[i] && byQuestion.set(f.question, [...(byQuestion.get(f.question) ?? []), i]),
-  );
+  inputs.features.forEach((f, i) => {
+    if (chosenBySomeone[i]) byQuestion.set(f.question, [...(byQuestion.get(f.question) ?? []), i]);
+  });
   const column = (f: number) => Int32Array.from({ length: matrix.rows }, (_, r) => matrix.data[r * matrix.cols + f]);
   return [...byQuestion].map(([code, columns]) => {
     let information: number;
@@ -188,7 +190,7 @@ export function trainQuiz(inputs: QuizInputs): QuizModel {
   const heldOut = new Uint8Array(matrix.rows);
   const order = Array.from({ length: matrix.rows }, (_, r) => r);
   shuffle(random, order);
-  order.slice(0, Math.round(matrix.rows * HELD_OUT_SHARE)).forEach((r) => (heldOut[r] = 1));
+  for (const r of order.slice(0, Math.round(matrix.rows * HELD_OUT_SHARE))) heldOut[r] = 1;
   const split = (rows: Int32Array[], held: boolean) => rows.filter((_, r) => (heldOut[r] === 1) === held);
   const labelsOf = (held: boolean) => labels.filter((_, r) => (heldOut[r] === 1) === held);
 

@@ -4,23 +4,27 @@ import type { BinaryMatrix, Embedding } from './embedding/types.js';
 /** Indices of the rows whose mask is set, ascending. */
 export function rowsWhere(mask: Uint8Array): Int32Array {
   const rows: number[] = [];
-  mask.forEach((v, i) => v && rows.push(i));
+  mask.forEach((v, i) => {
+    if (v) rows.push(i);
+  });
   return Int32Array.from(rows);
 }
 
 /** The given rows of a 0/1 matrix, in the given order. */
 export function selectRows(matrix: BinaryMatrix, rows: Int32Array): BinaryMatrix {
   const data = new Uint8Array(rows.length * matrix.cols);
-  rows.forEach((r, i) => data.set(matrix.data.subarray(r * matrix.cols, (r + 1) * matrix.cols), i * matrix.cols));
+  rows.forEach((r, i) => {
+    data.set(matrix.data.subarray(r * matrix.cols, (r + 1) * matrix.cols), i * matrix.cols);
+  });
   return { rows: rows.length, cols: matrix.cols, data };
 }
 
 /** The given rows of an embedding, in the given order. */
 export function selectEmbeddingRows(embedding: Embedding, rows: Int32Array): Embedding {
   const data = new Float64Array(rows.length * embedding.dims);
-  rows.forEach((r, i) =>
-    data.set(embedding.data.subarray(r * embedding.dims, (r + 1) * embedding.dims), i * embedding.dims),
-  );
+  rows.forEach((r, i) => {
+    data.set(embedding.data.subarray(r * embedding.dims, (r + 1) * embedding.dims), i * embedding.dims);
+  });
   return { rows: rows.length, dims: embedding.dims, data };
 }
 

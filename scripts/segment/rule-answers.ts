@@ -93,12 +93,18 @@ function conditionMask(table: SurveyTable, condition: AnswerCondition, keptRows:
 
 function matchAnyCondition(table: SurveyTable, conditions: AnswerCondition[], keptRows: Int32Array): Uint8Array {
   const marks = new Uint8Array(keptRows.length);
-  for (const condition of conditions) conditionMask(table, condition, keptRows).forEach((m, i) => (marks[i] |= m));
+  for (const condition of conditions)
+    conditionMask(table, condition, keptRows).forEach((m, i) => {
+      marks[i] |= m;
+    });
   return marks;
 }
 
 function matchAllConditions(table: SurveyTable, conditions: AnswerCondition[], keptRows: Int32Array): Uint8Array {
   const marks = new Uint8Array(keptRows.length).fill(1);
-  for (const condition of conditions) conditionMask(table, condition, keptRows).forEach((m, i) => (marks[i] &= m));
+  for (const condition of conditions)
+    conditionMask(table, condition, keptRows).forEach((m, i) => {
+      marks[i] &= m;
+    });
   return marks;
 }

@@ -85,7 +85,9 @@ export function subSegment(members: BinaryMatrix, count: number, options: SubSeg
     .filter((c) => sizes[c] > 0)
     .sort((a, b) => sizes[b] - sizes[a] || a - b);
   const partOf = new Int32Array(count).fill(-1);
-  order.forEach((c, i) => (partOf[c] = i));
+  order.forEach((c, i) => {
+    partOf[c] = i;
+  });
   const labels = Int32Array.from(fitted, (c) => partOf[c]);
   const runs = Array.from({ length: options.reruns }, (_, r) =>
     split(streams.rerunEmbedding(r + 1), streams.rerunMixture(r + 1)),

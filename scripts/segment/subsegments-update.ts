@@ -138,7 +138,7 @@ export async function updateSubSegments(
       Uint8Array.from(document.map.segment, (label) => (target.indices.includes(label) ? 1 : 0)),
     );
     const started = performance.now();
-    let result;
+    let result: ReturnType<typeof subSegment>;
     try {
       result = subSegment(selectRows(encoded.matrix, members), target.count, {
         parameters,

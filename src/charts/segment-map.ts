@@ -46,7 +46,9 @@ function professionalRows(doc: Segmentation): number[] {
   if (!doc.professionalMap)
     throw new Error(`segmentation ${doc.survey.year} has no professionalMap: re-run \`npm run segment\` for it`);
   const rows: number[] = [];
-  doc.map.professional.forEach((v, i) => v === 1 && rows.push(i));
+  doc.map.professional.forEach((v, i) => {
+    if (v === 1) rows.push(i);
+  });
   if (rows.length !== doc.professionalMap!.x.length) {
     throw new Error(
       `segmentation ${doc.survey.year}: professionalMap has ${doc.professionalMap!.x.length} points for ${rows.length} professionals on the map`,

@@ -74,7 +74,7 @@ export function enhanceCharts(): void {
       },
       { rootMargin: '300px 0px' },
     );
-    figures.forEach((f) => observer.observe(f));
+    for (const f of figures) observer.observe(f);
   }
   const redraw = () => [...views.keys()].forEach((figure) => void embedChart(figure));
   document.addEventListener('themechange', redraw);

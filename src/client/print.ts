@@ -8,10 +8,10 @@ export function openTablesForPrint(): void {
   let opened: HTMLDetailsElement[] = [];
   addEventListener('beforeprint', () => {
     opened = [...document.querySelectorAll<HTMLDetailsElement>('figure.chart details:not([open])')];
-    opened.forEach((d) => (d.open = true));
+    for (const d of opened) d.open = true;
   });
   addEventListener('afterprint', () => {
-    opened.forEach((d) => (d.open = false));
+    for (const d of opened) d.open = false;
     opened = [];
   });
 }

@@ -25,7 +25,7 @@ export function remarkSegmentReferences(options: { inputs: SiteInputs }) {
   const { inputs } = options;
   return (tree: MdxNode, file: VFileLike) => {
     const path = file.path;
-    if (!path || !path.startsWith(inputs.contentDir + '/')) return;
+    if (!path?.startsWith(inputs.contentDir + '/')) return;
     const shown = relative(process.cwd(), path);
     const yearDir = basename(dirname(path));
     const year = Number(yearDir);

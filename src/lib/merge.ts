@@ -69,7 +69,9 @@ function combine(doc: Segmentation, parts: SegmentResult[], position: number): S
 export function mergedView(doc: Segmentation, groups: MergeGroups): Segmentation {
   if (groups.every((g, p) => g.length === 1 && g[0] === p) && groups.length === doc.segments.length) return doc;
   const positionOf = new Map<number, number>();
-  groups.forEach((g, p) => g.forEach((index) => positionOf.set(index, p)));
+  groups.forEach((g, p) => {
+    for (const index of g) positionOf.set(index, p);
+  });
   const segments = groups.map((g, p) =>
     combine(
       doc,

@@ -277,7 +277,9 @@ function distinctLabels(view: LiftChartInput): string[] {
   const label = (p: number) => candidates[p].slice(0, used[p]).join(' and ');
   for (let round = 1; round < MAX_NAME_ANSWERS; round++) {
     const byLabel = new Map<string, number[]>();
-    candidates.forEach((_, p) => label(p) && byLabel.set(label(p), [...(byLabel.get(label(p)) ?? []), p]));
+    candidates.forEach((_, p) => {
+      if (label(p)) byLabel.set(label(p), [...(byLabel.get(label(p)) ?? []), p]);
+    });
     const clashing = [...byLabel.values()].filter((group) => group.length > 1).flat();
     if (clashing.length === 0) break;
     for (const p of clashing) used[p] = Math.min(used[p] + 1, candidates[p].length);

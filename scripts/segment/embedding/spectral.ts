@@ -175,7 +175,9 @@ function multiComponentLayout(
   const result = new Float64Array(graph.size * dims);
   for (let c = 0; c < count; c++) {
     const members: number[] = [];
-    labels.forEach((label, i) => label === c && members.push(i));
+    labels.forEach((label, i) => {
+      if (label === c) members.push(i);
+    });
     const range = nearestOtherDistance(meta, c, count, dims) / 2;
     const place = (coordinates: (member: number, d: number) => number) =>
       members.forEach((row, m) => {
@@ -225,7 +227,9 @@ function nearestOtherDistance(meta: Float64Array, c: number, count: number, dims
 
 function subgraph(graph: SparseSymmetric, members: number[], labels: Int32Array, component: number): SparseSymmetric {
   const local = new Int32Array(graph.size).fill(-1);
-  members.forEach((row, i) => (local[row] = i));
+  members.forEach((row, i) => {
+    local[row] = i;
+  });
   const rowStart = new Int32Array(members.length + 1);
   const columns: number[] = [];
   const values: number[] = [];

@@ -140,7 +140,9 @@ export function selectK(
 function hardResponsibilities(labels: Int32Array, _k: number, resp: Float64Array): void {
   const n = labels.length;
   resp.fill(0);
-  labels.forEach((label, i) => (resp[label * n + i] = 1));
+  labels.forEach((label, i) => {
+    resp[label * n + i] = 1;
+  });
 }
 
 function splitMatrices(flat: Float64Array, k: number, dims: number): Float64Array[] {

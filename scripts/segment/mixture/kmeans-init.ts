@@ -109,7 +109,9 @@ export interface KMeansResult {
 export function kmeans(points: Embedding, k: number, random: Random, maxIter = 300, relativeTol = 1e-4): KMeansResult {
   const { rows: n, dims: d, data } = points;
   let centers = new Float64Array(k * d);
-  kmeansPlusPlus(points, k, random).forEach((row, j) => centers.set(data.subarray(row * d, (row + 1) * d), j * d));
+  kmeansPlusPlus(points, k, random).forEach((row, j) => {
+    centers.set(data.subarray(row * d, (row + 1) * d), j * d);
+  });
   const tol = meanVariance(points) * relativeTol;
   const labels = new Int32Array(n);
   const previous = new Int32Array(n).fill(-1);

@@ -62,7 +62,10 @@ describe('sub-segments asked for in a summary', () => {
     expect(split.parts[0].size).toBeGreaterThanOrEqual(split.parts.at(-1)!.size);
     // The segment's own rates are the base: they are the segment's rates in the document.
     expect(split.baseRates).toEqual(doc.segments[0].rates);
-    split.parts.forEach((p) => p.lift.forEach((l, f) => expect(l).toBeCloseTo(p.rates[f] - split.baseRates[f], 3)));
+    for (const p of split.parts)
+      p.lift.forEach((l, f) => {
+        expect(l).toBeCloseTo(p.rates[f] - split.baseRates[f], 3);
+      });
     // As many re-runs as the segmentation made (--stability 3), each part scored against them.
     expect(split.stabilityRuns).toBe(3);
     for (const part of split.parts) {

@@ -40,7 +40,10 @@ describe('subSegment', () => {
     // The larger group answers the first half: its lift there is positive, in the second half negative.
     expect(result.parts[0].lift[0]).toBeGreaterThan(0.1);
     expect(result.parts[0].lift[19]).toBeLessThan(-0.1);
-    result.parts.forEach((p) => p.lift.forEach((l, f) => expect(l).toBeCloseTo(p.rates[f] - result.baseRates[f], 3)));
+    for (const p of result.parts)
+      p.lift.forEach((l, f) => {
+        expect(l).toBeCloseTo(p.rates[f] - result.baseRates[f], 3);
+      });
   });
 
   it('gives the same split for the same seed', () => {

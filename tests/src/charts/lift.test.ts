@@ -77,7 +77,9 @@ describe('liftChartSpec', () => {
       [...new Set(rows.map((r) => r.group))].sort((a, b) => domain.indexOf(a) - domain.indexOf(b)),
     );
     expect(new Set(domain)).toEqual(new Set(rows.map((r) => r.group)));
-    domain.forEach((group: Parameters<typeof groupColor>[0], k: number) => expect(range[k]).toBe(groupColor(group)));
+    domain.forEach((group: Parameters<typeof groupColor>[0], k: number) => {
+      expect(range[k]).toBe(groupColor(group));
+    });
     expect(overallPanel.encoding.color.scale).toEqual(liftBars.encoding.color.scale);
     expect(groupColors('cloud')).toEqual({ light: '#a6cee3', solid: '#1f78b4' });
   });

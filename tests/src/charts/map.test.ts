@@ -47,9 +47,9 @@ describe('mapSpec', () => {
     expect(spec.layer[0].encoding.color.scale.domain).toEqual([...common, 'Other roles', 'No answer']);
     const values = spec.data.values as { role: string; group: string }[];
     expect(values).toHaveLength(total);
-    doc.map.role.forEach((r, i) =>
-      expect(values[i].role).toBe(r < 0 ? 'No answer' : common.includes(roles[r]) ? roles[r] : 'Other roles'),
-    );
+    doc.map.role.forEach((r, i) => {
+      expect(values[i].role).toBe(r < 0 ? 'No answer' : common.includes(roles[r]) ? roles[r] : 'Other roles');
+    });
     expect(values.filter((v) => v.group === 'Professional')).toHaveLength(doc.counts.professionals);
   });
 

@@ -47,10 +47,16 @@ function compileWarnings(spec: TopLevelSpec): string[] {
   const warnings: string[] = [];
   const logger = {
     level: () => logger,
-    warn: (...args: unknown[]) => (warnings.push(args.join(' ')), logger),
+    warn: (...args: unknown[]) => {
+      warnings.push(args.join(' '));
+      return logger;
+    },
     info: () => logger,
     debug: () => logger,
-    error: (...args: unknown[]) => (warnings.push(`error: ${args.join(' ')}`), logger),
+    error: (...args: unknown[]) => {
+      warnings.push(`error: ${args.join(' ')}`);
+      return logger;
+    },
   };
   compile(spec, { logger: logger as never });
   return warnings;

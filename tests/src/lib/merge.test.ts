@@ -46,7 +46,9 @@ describe('mergedView', () => {
   it('moves map points of merged segments to the group and leaves the input unchanged', () => {
     const before = JSON.stringify(doc);
     const view = mergedView(doc, normalizeGroups(3, [[1, 2]]));
-    doc.map.segment.forEach((s, i) => expect(view.map.segment[i]).toBe(s === 2 ? 1 : s));
+    doc.map.segment.forEach((s, i) => {
+      expect(view.map.segment[i]).toBe(s === 2 ? 1 : s);
+    });
     expect(JSON.stringify(doc)).toBe(before);
   });
 });
