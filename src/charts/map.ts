@@ -15,6 +15,12 @@ import { type MapSampleOptions, mapSample } from './sample.js';
 import type { ChartTable } from './table.js';
 import { VEGA_LITE_SCHEMA } from './theme.js';
 
+/** What the map of everyone draws: the map, the role question's answers (its colours), the professional rule's boundary and the counts. */
+export type MapChartInput = Pick<
+  Segmentation,
+  'map' | 'counts' | 'professionalRule' | 'profile' | 'questions' | 'metadata'
+>;
+
 export interface MapOptions extends MapSampleOptions {
   /** Segment index whose members are highlighted (segment page). */
   highlightSegment?: number;
@@ -33,7 +39,7 @@ const OTHER_ROLES = 'Other roles';
 export const MAP_ROLE_COLORS = 6;
 
 /** The most common roles on the map, most common first; the rest share one color. */
-function commonRoles(doc: Segmentation, roles: readonly string[], colors: number): string[] {
+function commonRoles(doc: MapChartInput, roles: readonly string[], colors: number): string[] {
   const counts = roles.map(() => 0);
   for (const r of doc.map.role) if (r >= 0) counts[r] += 1;
   return roles
@@ -44,11 +50,11 @@ function commonRoles(doc: Segmentation, roles: readonly string[], colors: number
     .map((r) => r.label);
 }
 
-function roleLabels(doc: Segmentation): string[] {
+function roleLabels(doc: MapChartInput): string[] {
   return uniqueLabels(findQuestion(doc, doc.profile.role).answers.map((a) => a.label));
 }
 
-function boundaryLayers(doc: Segmentation) {
+function boundaryLayers(doc: MapChartInput) {
   const boundary = doc.professionalRule.boundary;
   if (!boundary) return [];
   const channel = boundary.axis;
@@ -101,7 +107,7 @@ function boundaryLayers(doc: Segmentation) {
 }
 
 /** The respondents' map as a Vega-Lite spec, from a stratified sample of at most `maxPoints` points. */
-export function mapSpec(doc: Segmentation, options: MapOptions = {}): TopLevelSpec {
+export function mapSpec(doc: MapChartInput, options: MapOptions = {}): TopLevelSpec {
   const roles = roleLabels(doc);
   const common = commonRoles(doc, roles, options.roleColors ?? MAP_ROLE_COLORS);
   const highlight = options.highlightSegment;
@@ -169,7 +175,7 @@ export function mapSpec(doc: Segmentation, options: MapOptions = {}): TopLevelSp
 }
 
 /** Table (respondents per job role, professionals and not, all points) and one-sentence alt text. */
-export function mapTable(doc: Segmentation, options: MapOptions = {}): ChartTable {
+export function mapTable(doc: MapChartInput, options: MapOptions = {}): ChartTable {
   const roles = [...roleLabels(doc), NO_ANSWER];
   const counts = roles.map(() => [0, 0, 0]);
   const highlight = options.highlightSegment;

@@ -15,11 +15,17 @@ export interface MapSampleOptions {
 
 export const DEFAULT_MAP_POINTS = 6000;
 
+/** What the sample reads: the map's points and segments, and the run's seed (the draw's default seed). */
+export interface MapSampleInput {
+  map: Pick<Segmentation['map'], 'x' | 'segment'>;
+  metadata: Pick<Segmentation['metadata'], 'seed'>;
+}
+
 /**
  * Indices of map points to draw, ascending. Strata are the segments and the non-professionals, so each
  * keeps its share of the map (largest-remainder allocation); within a stratum the draw is seeded.
  */
-export function mapSample(doc: Segmentation, options: MapSampleOptions = {}): number[] {
+export function mapSample(doc: MapSampleInput, options: MapSampleOptions = {}): number[] {
   const total = doc.map.x.length;
   const maxPoints = Math.max(0, Math.floor(options.maxPoints ?? DEFAULT_MAP_POINTS));
   if (total <= maxPoints) return Array.from({ length: total }, (_, i) => i);

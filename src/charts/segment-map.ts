@@ -42,7 +42,13 @@ const MARGIN = 0.03;
 const SEGMENT_COLORS = [...TABLEAU20.filter((_, i) => i % 2 === 0), ...TABLEAU20.filter((_, i) => i % 2 === 1)];
 
 /** The professionals' rows in the map's order: professionalMap point p is map row professionalRows[p]. */
-function professionalRows(doc: Segmentation): number[] {
+/** What the segment map draws: the professionals' own map (or the map of everyone), the segments and the year. */
+export type SegmentMapInput = Pick<
+  Segmentation,
+  'map' | 'professionalMap' | 'counts' | 'segments' | 'survey' | 'metadata'
+>;
+
+function professionalRows(doc: SegmentMapInput): number[] {
   if (!doc.professionalMap)
     throw new Error(`segmentation ${doc.survey.year} has no professionalMap: re-run \`npm run segment\` for it`);
   const rows: number[] = [];
@@ -87,7 +93,7 @@ export function squeezeGaps(values: readonly number[]): (v: number) => number {
 }
 
 /** The professionals' positions as drawn: professionalMap with its wide empty bands squeezed, per axis. */
-function drawnPositions(doc: Segmentation): { x: number[]; y: number[] } {
+function drawnPositions(doc: SegmentMapInput): { x: number[]; y: number[] } {
   const { x, y } = doc.professionalMap!;
   const fx = squeezeGaps(x);
   const fy = squeezeGaps(y);
@@ -112,7 +118,7 @@ function median(values: number[]): number {
 }
 
 /** Each segment's centre on the image, as shares of its width and height. */
-export function segmentMapLabels(doc: Segmentation, options: SegmentMapOptions = {}): SegmentMapLabel[] {
+export function segmentMapLabels(doc: SegmentMapInput, options: SegmentMapOptions = {}): SegmentMapLabel[] {
   const rows = professionalRows(doc);
   const drawn = drawnPositions(doc);
   const [x0, x1] = domain(drawn.x);
@@ -131,7 +137,7 @@ export function segmentMapLabels(doc: Segmentation, options: SegmentMapOptions =
 }
 
 /** The segments' map as a Vega-Lite spec: points only (the page places the labels as links). */
-export function segmentMapSpec(doc: Segmentation, options: SegmentMapOptions = {}): TopLevelSpec {
+export function segmentMapSpec(doc: SegmentMapInput, options: SegmentMapOptions = {}): TopLevelSpec {
   const rows = professionalRows(doc);
   const pointOfRow = new Map(rows.map((row, p) => [row, p]));
   const drawn = drawnPositions(doc);
@@ -183,7 +189,7 @@ export function segmentMapSpec(doc: Segmentation, options: SegmentMapOptions = {
 }
 
 /** Members per segment (all points), and the alt text. */
-export function segmentMapTable(doc: Segmentation, options: SegmentMapOptions = {}): ChartTable {
+export function segmentMapTable(doc: SegmentMapInput, options: SegmentMapOptions = {}): ChartTable {
   const highlight = options.highlightSegment;
   const what =
     highlight === undefined
