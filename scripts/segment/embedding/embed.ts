@@ -98,7 +98,7 @@ export function embed(matrix: BinaryMatrix, params: EmbedParams, options: EmbedO
 
   const edges = layoutEdges(neighbours, k, nEpochs);
   if (phases) phases.graphMs = lap();
-  const init = params.init ?? 'spectral';
+  const init = params.init;
   if (init === 'spectral' && options.reproduceUmapJs)
     throw new RangeError('embed: reproduceUmapJs needs init "random" (umap-js has no spectral start)');
   const embedding =

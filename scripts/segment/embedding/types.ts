@@ -41,8 +41,8 @@ export interface EmbedParams {
   minDist: number;
   /** Optimisation epochs; undefined = UMAP's rule (500 up to 10,000 points, 200 above). */
   nEpochs?: number;
-  /** The start of the layout (default 'spectral'). */
-  init?: LayoutInit;
+  /** The start of the layout; the run's default is resolveParameters' (scripts/segment/parameters.ts). */
+  init: LayoutInit;
 }
 
 /** Reports progress of a long stage: `done` of `total` steps. */

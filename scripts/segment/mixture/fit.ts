@@ -21,8 +21,8 @@ import type { MixtureFit, MixtureInit, MixtureParameters } from './types.js';
 
 export type { MixtureFit, MixtureInit, MixtureParameters };
 
-/** Each setting left out takes scikit-learn's default: init 'kmeans', tol 1e-3, maxIter 100, regCovar 1e-6, nInit 1. */
-export interface MixtureOptions extends Partial<MixtureParameters> {
+/** The run's full mixture settings (resolveParameters: scikit-learn's defaults unless chosen) and where its randomness comes from. */
+export interface MixtureOptions extends MixtureParameters {
   random: Random;
   /** Called after every EM iteration with the mean log-likelihood of the E-step; a test and progress hook. */
   onIteration?: (iteration: number, meanLogLikelihood: number, init: number) => void;
@@ -55,15 +55,7 @@ export function mixtureParameterCount(k: number, dims: number): number {
  * (sklearn's score(X), which BIC uses), at most `tol` above sklearn's lower_bound_.
  */
 export function fitMixture(points: Embedding, k: number, options: MixtureOptions): MixtureFit {
-  const {
-    tol = 1e-3,
-    maxIter = 100,
-    regCovar = 1e-6,
-    nInit = 1,
-    init: start = 'kmeans',
-    random,
-    onIteration,
-  } = options;
+  const { tol, maxIter, regCovar, nInit, init: start, random, onIteration } = options;
   validatePoints(points);
   if (!Number.isInteger(k) || k < 1 || k > points.rows) throw new ClusterCountError(k, points.rows);
   requireNumber('tol', tol, 0);

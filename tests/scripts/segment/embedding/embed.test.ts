@@ -71,20 +71,24 @@ describe('embed', () => {
   });
 
   it('separates two well-separated planted groups', () => {
-    const map = embed(twoGroups, { nComponents: 2, nNeighbors: 15, minDist: 0.1 }, { random: createRandom(4) });
+    const map = embed(
+      twoGroups,
+      { nComponents: 2, nNeighbors: 15, minDist: 0.1, init: 'spectral' },
+      { random: createRandom(4) },
+    );
     expect(map.rows).toBe(300);
     expect(map.dims).toBe(2);
     expect(separationRatio(map, (r) => r % 2)).toBeGreaterThan(4);
     const space = embed(
       twoGroups,
-      { nComponents: 4, nNeighbors: 15, minDist: 0, nEpochs: 200 },
+      { nComponents: 4, nNeighbors: 15, minDist: 0, nEpochs: 200, init: 'spectral' },
       { random: createRandom(4) },
     );
     expect(separationRatio(space, (r) => r % 2)).toBeGreaterThan(4);
   });
 
   it('gives identical arrays for the same seed and different ones for another seed', () => {
-    const params = { nComponents: 2, nNeighbors: 15, minDist: 0.1, nEpochs: 50 };
+    const params = { nComponents: 2, nNeighbors: 15, minDist: 0.1, nEpochs: 50, init: 'spectral' as const };
     const first = embed(twoGroups, params, { random: createRandom(1) });
     const again = embed(twoGroups, params, { random: createRandom(1) });
     const other = embed(twoGroups, params, { random: createRandom(2) });
@@ -102,7 +106,7 @@ describe('embed', () => {
     const progress: number[] = [];
     embed(
       twoGroups,
-      { nComponents: 2, nNeighbors: 15, minDist: 0.1, nEpochs: 30 },
+      { nComponents: 2, nNeighbors: 15, minDist: 0.1, nEpochs: 30, init: 'spectral' },
       {
         random: createRandom(3),
         neighbours,
@@ -122,7 +126,7 @@ describe('embed', () => {
     const progress: Array<[number, number]> = [];
     embed(
       plantedRows(40, 20, 2, 1),
-      { nComponents: 2, nNeighbors: 15, minDist: 0.1 },
+      { nComponents: 2, nNeighbors: 15, minDist: 0.1, init: 'spectral' },
       {
         random: createRandom(1),
         onProgress: (done, total) => progress.push([done, total]),
@@ -138,14 +142,14 @@ describe('embed', () => {
     const tiny = plantedRows(6, 10, 2, 2);
     const result = embed(
       tiny,
-      { nComponents: 2, nNeighbors: 15, minDist: 0.1, nEpochs: 20 },
+      { nComponents: 2, nNeighbors: 15, minDist: 0.1, nEpochs: 20, init: 'spectral' },
       { random: createRandom(1) },
     );
     expect(result.data.length).toBe(12);
     expect(result.data.every(Number.isFinite)).toBe(true);
     const single = embed(
       plantedRows(1, 10, 1, 2),
-      { nComponents: 2, nNeighbors: 15, minDist: 0.1 },
+      { nComponents: 2, nNeighbors: 15, minDist: 0.1, init: 'spectral' },
       { random: createRandom(1) },
     );
     expect(Array.from(single.data)).toEqual([0, 0]);
@@ -154,7 +158,11 @@ describe('embed', () => {
   it('names what is wrong with given neighbours', () => {
     const neighbours = jaccardNeighboursExact(twoGroups, 10);
     expect(() =>
-      embed(twoGroups, { nComponents: 2, nNeighbors: 15, minDist: 0.1 }, { random: createRandom(1), neighbours }),
+      embed(
+        twoGroups,
+        { nComponents: 2, nNeighbors: 15, minDist: 0.1, init: 'spectral' },
+        { random: createRandom(1), neighbours },
+      ),
     ).toThrow(/300 rows with 10 each; the matrix has 300 rows and needs 15/);
   });
 });

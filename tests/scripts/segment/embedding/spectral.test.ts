@@ -219,7 +219,7 @@ describe("spectral layout against umap-learn's (tests/helpers/fixtures/spectral)
     const notices: string[] = [];
     const spectral = embed(
       matrix,
-      { nComponents: 2, nNeighbors: 15, minDist: 0.1, nEpochs: 1 },
+      { nComponents: 2, nNeighbors: 15, minDist: 0.1, nEpochs: 1, init: 'spectral' },
       { random: createRandom(1), onNotice: (m) => notices.push(m) },
     );
     const random = embed(

@@ -9,8 +9,12 @@ import {
   weightedMomentsGeneric,
 } from '../../../../scripts/segment/mixture/kernels.js';
 import { kmeans, kmeansPlusPlus } from '../../../../scripts/segment/mixture/kmeans-init.js';
+import { resolveParameters } from '../../../../scripts/segment/parameters.js';
 import { adjustedRandIndex } from '../../../../scripts/segment/partition-agreement.js';
 import type { Embedding, MixtureFit } from '../../../../scripts/segment/types.js';
+
+/** The run's mixture settings (scikit-learn's defaults), which the engine takes in full. */
+const SKLEARN = resolveParameters({}).mixture;
 
 /** A planted component: weight, mean and the lower Cholesky factor L of its covariance (Σ = L Lᵀ). */
 interface Planted {
@@ -189,14 +193,14 @@ function expectRecovers(fit: MixtureFit, planted: Planted[], points: Embedding, 
 describe('fitMixture', () => {
   it('recovers weights, means and correlated covariances of three 2-D Gaussians', () => {
     const { points, truth } = sampleMixture(PLANTED_2D, 16000, 1);
-    const fit = fitMixture(points, 3, { random: createRandom(0) });
+    const fit = fitMixture(points, 3, { ...SKLEARN, random: createRandom(0) });
     expect(fit.converged).toBe(true);
     expectRecovers(fit, PLANTED_2D, points, truth);
   });
 
   it('recovers three 4-D Gaussians', () => {
     const { points, truth } = sampleMixture(PLANTED_4D, 16000, 2);
-    const fit = fitMixture(points, 3, { random: createRandom(0) });
+    const fit = fitMixture(points, 3, { ...SKLEARN, random: createRandom(0) });
     expect(fit.converged).toBe(true);
     expectRecovers(fit, PLANTED_4D, points, truth);
   });
@@ -205,7 +209,13 @@ describe('fitMixture', () => {
     const { points } = sampleMixture(PLANTED_4D, 2000, 3);
     // Five components for three clusters, so EM has real work to do for many iterations.
     const history: number[] = [];
-    fitMixture(points, 5, { random: createRandom(4), tol: 0, maxIter: 60, onIteration: (_, ll) => history.push(ll) });
+    fitMixture(points, 5, {
+      ...SKLEARN,
+      random: createRandom(4),
+      tol: 0,
+      maxIter: 60,
+      onIteration: (_, ll) => history.push(ll),
+    });
     expect(history.length).toBe(60);
     // EM is monotone; reg_covar makes the M-step a hair off the exact maximiser, hence 1e-9 slack.
     for (let i = 1; i < history.length; i++) expect(history[i]).toBeGreaterThanOrEqual(history[i - 1] - 1e-9);
@@ -214,7 +224,7 @@ describe('fitMixture', () => {
 
   it('reports BIC from the fitted likelihood with sklearn’s parameter count', () => {
     const { points } = sampleMixture(PLANTED_2D, 500, 5);
-    const fit = fitMixture(points, 3, { random: createRandom(0) });
+    const fit = fitMixture(points, 3, { ...SKLEARN, random: createRandom(0) });
     // p = k·d(d+1)/2 + k·d + k − 1 = 9 + 6 + 2 = 17 for k = 3, d = 2.
     expect(fit.bic).toBeCloseTo(-2 * 500 * fit.logLikelihood + 17 * Math.log(500), 8);
     expect(fit.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
@@ -222,7 +232,7 @@ describe('fitMixture', () => {
 
   it('reports the likelihood that the textbook density formula gives for its parameters', () => {
     const { points } = sampleMixture(PLANTED_4D, 400, 12);
-    const fit = fitMixture(points, 3, { random: createRandom(0) });
+    const fit = fitMixture(points, 3, { ...SKLEARN, random: createRandom(0) });
     const d = 4;
     // ln Σⱼ wⱼ (2π)^(−d/2) |Σⱼ|^(−½) exp(−½ (x − μⱼ)ᵀ Σⱼ⁻¹ (x − μⱼ)), with ml-matrix's inverse and determinant.
     const inverses = fit.covariances.map((c) => inverse(Matrix.from1DArray(d, d, c)));
@@ -249,7 +259,7 @@ describe('fitMixture', () => {
     for (let i = 400; i < 450; i++) data.set([-5, 10], i * 2);
     const points = { rows: 450, dims: 2, data };
 
-    const fit = fitMixture(points, 3, { random: createRandom(0) });
+    const fit = fitMixture(points, 3, { ...SKLEARN, random: createRandom(0) });
     expect(Number.isFinite(fit.logLikelihood)).toBe(true);
     expect(Number.isFinite(fit.bic)).toBe(true);
     const degenerate = fit.labels[400];
@@ -261,17 +271,19 @@ describe('fitMixture', () => {
     expect(covariance[1]).toBeCloseTo(0, 9);
 
     // The same data without regularisation cannot be fitted: the message says why.
-    expect(() => fitMixture(points, 3, { random: createRandom(0), regCovar: 0 })).toThrow(/not positive definite/);
+    expect(() => fitMixture(points, 3, { ...SKLEARN, random: createRandom(0), regCovar: 0 })).toThrow(
+      /not positive definite/,
+    );
   });
 
   it('fits data that are all one point, even with more components than distinct points', () => {
     const points = { rows: 20, dims: 3, data: new Float64Array(60).fill(2.5) };
     // From k-means++ seeds, equal distances split the responsibility evenly.
-    const fromSeeds = fitMixture(points, 2, { random: createRandom(0), init: 'k-means++' });
+    const fromSeeds = fitMixture(points, 2, { ...SKLEARN, random: createRandom(0), init: 'k-means++' });
     expect(Number.isFinite(fromSeeds.logLikelihood)).toBe(true);
     expect(Array.from(fromSeeds.weights)).toEqual([0.5, 0.5]);
     // k-means gives every point to the first of equal centres, as scikit-learn's; the other stays empty.
-    const fromKMeans = fitMixture(points, 2, { random: createRandom(0) });
+    const fromKMeans = fitMixture(points, 2, { ...SKLEARN, random: createRandom(0) });
     expect(Number.isFinite(fromKMeans.logLikelihood)).toBe(true);
     expect(fromKMeans.weights[0]).toBeCloseTo(1, 12);
     expect(fromKMeans.weights[1]).toBeCloseTo(0, 12);
@@ -280,8 +292,8 @@ describe('fitMixture', () => {
   it('is deterministic for a given seed and leaves its input untouched', () => {
     const { points } = sampleMixture(PLANTED_4D, 1500, 7);
     const before = points.data.slice();
-    const first = fitMixture(points, 4, { random: createRandom(9), nInit: 2 });
-    const second = fitMixture(points, 4, { random: createRandom(9), nInit: 2 });
+    const first = fitMixture(points, 4, { ...SKLEARN, random: createRandom(9), nInit: 2 });
+    const second = fitMixture(points, 4, { ...SKLEARN, random: createRandom(9), nInit: 2 });
     expect(second).toEqual(first);
     expect(points.data).toEqual(before);
   });
@@ -290,6 +302,7 @@ describe('fitMixture', () => {
     const { points } = sampleMixture(PLANTED_4D, 1500, 8);
     const finalBounds: number[] = [];
     const multi = fitMixture(points, 6, {
+      ...SKLEARN,
       random: createRandom(1),
       nInit: 4,
       onIteration: (_, bound, init) => (finalBounds[init] = bound),
@@ -298,20 +311,22 @@ describe('fitMixture', () => {
     expect(new Set(finalBounds.map((bound) => bound.toFixed(6))).size).toBeGreaterThan(1);
     // EM only climbs, so the kept run's final likelihood is at least the best run's last bound.
     expect(multi.logLikelihood).toBeGreaterThanOrEqual(Math.max(...finalBounds));
-    const single = fitMixture(points, 6, { random: createRandom(1) });
+    const single = fitMixture(points, 6, { ...SKLEARN, random: createRandom(1) });
     expect(multi.logLikelihood).toBeGreaterThanOrEqual(single.logLikelihood);
   });
 
   it('rejects a cluster count outside 1..n and non-finite values', () => {
     const points = { rows: 3, dims: 2, data: new Float64Array([0, 0, 1, 1, 2, 2]) };
     const random = createRandom(0);
-    expect(() => fitMixture(points, 4, { random })).toThrow(ClusterCountError);
-    expect(() => fitMixture(points, 4, { random })).toThrow(/4 clusters to 3 points/);
-    expect(() => fitMixture(points, 0, { random })).toThrow(ClusterCountError);
-    expect(() => fitMixture(points, 1.5, { random })).toThrow(ClusterCountError);
+    expect(() => fitMixture(points, 4, { ...SKLEARN, random })).toThrow(ClusterCountError);
+    expect(() => fitMixture(points, 4, { ...SKLEARN, random })).toThrow(/4 clusters to 3 points/);
+    expect(() => fitMixture(points, 0, { ...SKLEARN, random })).toThrow(ClusterCountError);
+    expect(() => fitMixture(points, 1.5, { ...SKLEARN, random })).toThrow(ClusterCountError);
     const bad = { rows: 3, dims: 2, data: new Float64Array([0, 0, 1, Number.NaN, 2, 2]) };
-    expect(() => fitMixture(bad, 2, { random })).toThrow(/point 2, dimension 2 is NaN/);
-    expect(() => fitMixture({ rows: 3, dims: 2, data: new Float64Array(5) }, 2, { random })).toThrow(/got 5/);
+    expect(() => fitMixture(bad, 2, { ...SKLEARN, random })).toThrow(/point 2, dimension 2 is NaN/);
+    expect(() => fitMixture({ rows: 3, dims: 2, data: new Float64Array(5) }, 2, { ...SKLEARN, random })).toThrow(
+      /got 5/,
+    );
   });
 });
 
@@ -320,6 +335,7 @@ describe('selectK', () => {
     const { points } = sampleMixture(PLANTED_2D, 3000, 10);
     const progress: number[] = [];
     const report = selectK(points, [1, 2, 3, 4, 5, 6], {
+      ...SKLEARN,
       random: createRandom(0),
       onProgress: (done) => progress.push(done),
     });
@@ -331,8 +347,8 @@ describe('selectK', () => {
 
   it('gives each k the same fit whichever other ks are listed', () => {
     const { points } = sampleMixture(PLANTED_2D, 600, 11);
-    const together = selectK(points, [2, 3, 4], { random: createRandom(5) });
-    const alone = selectK(points, [4], { random: createRandom(5) });
+    const together = selectK(points, [2, 3, 4], { ...SKLEARN, random: createRandom(5) });
+    const alone = selectK(points, [4], { ...SKLEARN, random: createRandom(5) });
     expect(alone[0]).toEqual(together[2]);
   });
 });
@@ -466,7 +482,12 @@ describe('kmeans (the mixture’s default initialisation)', () => {
     );
     const firstBound = (init: 'kmeans' | 'k-means++') => {
       const bounds: number[] = [];
-      fitMixture(points, 3, { random: createRandom(1), init, onIteration: (_, bound) => bounds.push(bound) });
+      fitMixture(points, 3, {
+        ...SKLEARN,
+        random: createRandom(1),
+        init,
+        onIteration: (_, bound) => bounds.push(bound),
+      });
       return bounds[0];
     };
     // Lloyd's iterations leave a better start than the raw seeds' nearest-centre split.
