@@ -157,6 +157,16 @@ describe('segment page', () => {
     await page.close();
   });
 
+  it("gives the overview's contents links a target 24 px tall at least, on a phone", async () => {
+    const page = await open(`${year}/`, { width: 390 });
+    const heights = await page
+      .locator('nav.toc a')
+      .evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(2);
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(24);
+    await page.close();
+  });
+
   it('fits a phone screen without horizontal scrolling of the page', async () => {
     const page = await open(segmentPath, { width: 375 });
     const overflow = await page.evaluate(
