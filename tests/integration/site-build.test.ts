@@ -274,6 +274,11 @@ describe('site build from fixture data', () => {
     expect(classes).toContain('stable');
     // A merged page shows two segments as one, whose own stability was not measured: it says nothing.
     expect(html('2020/segments/vision/')).not.toContain('When the clustering is re-run with');
+    // The overview's table gives the merged row each part's figures, not "not measured".
+    const row =
+      html('2020/').match(/<tr[^>]*>(?:(?!<\/tr>)[\s\S])*?segments\/vision\/(?:(?!<\/tr>)[\s\S])*<\/tr>/)?.[0] ?? '';
+    expect(row).toMatch(/merged: [A-Z][a-z ]+ \(\d+%\) \+ [A-Z][a-z ]+ \(\d+%\)/);
+    expect(row).not.toContain('not measured');
   });
 
   it('charts every segment’s stability beside the sizes on the overview, and explains it on the methodology page', () => {
