@@ -59,6 +59,27 @@ export function optimizeLayout(
   random: Random,
   onProgress?: ProgressCallback,
 ): number {
+  return runLayout(startLayout(embedding, edges, settings, random), settings, onProgress);
+}
+
+/** A layout ready for its epochs, holding what they read: the kernel's copies of the edges, or the JavaScript loops' state. */
+export interface LayoutRun {
+  epoch(epoch: number, alpha: number): void;
+  /** Leaves the moved points in the embedding given at the start; returns the SGD updates made. */
+  finish(): number;
+}
+
+/**
+ * Loads a layout of `embedding` (rows * dims, row-major, moved in place). The WebAssembly kernel copies
+ * what it reads, so once this returns the caller's `edges` (and the sampling schedule made here) can be
+ * freed while the epochs run.
+ */
+export function startLayout(
+  embedding: Float64Array,
+  edges: LayoutEdges,
+  settings: LayoutSettings,
+  random: Random,
+): LayoutRun {
   const { dims, nEpochs, negativeSampleRate } = settings;
   const { weights } = edges;
   const edgeCount = weights.length;
@@ -89,15 +110,7 @@ export function optimizeLayout(
           samplerState: xorshiftSeed(random),
         })
       : null;
-  if (wasm) {
-    let alpha = settings.learningRate;
-    for (let epoch = 0; epoch < nEpochs; epoch++) {
-      wasm.epoch(epoch, alpha);
-      alpha = settings.learningRate * (1.0 - epoch / nEpochs);
-      onProgress?.(epoch + 1, nEpochs);
-    }
-    return wasm.finish();
-  }
+  if (wasm) return wasm;
   const state: EpochState = {
     embedding,
     edges,
@@ -111,13 +124,22 @@ export function optimizeLayout(
     updates: 0,
     batched: settings.pushes === 'batched',
   };
-  let alpha = settings.learningRate;
+  return { epoch: (epoch, alpha) => runEpoch(state, epoch, alpha), finish: () => state.updates };
+}
+
+/** Every epoch, the learning rate decaying linearly as umap-js's; returns the SGD updates made. */
+export function runLayout(
+  layout: LayoutRun,
+  { nEpochs, learningRate }: Pick<LayoutSettings, 'nEpochs' | 'learningRate'>,
+  onProgress?: ProgressCallback,
+): number {
+  let alpha = learningRate;
   for (let epoch = 0; epoch < nEpochs; epoch++) {
-    runEpoch(state, epoch, alpha);
-    alpha = settings.learningRate * (1.0 - epoch / nEpochs);
+    layout.epoch(epoch, alpha);
+    alpha = learningRate * (1.0 - epoch / nEpochs);
     onProgress?.(epoch + 1, nEpochs);
   }
-  return state.updates;
+  return layout.finish();
 }
 
 /** The xorshift32 generator's start, drawn once from the run's stream (never 0, which xorshift cannot leave). */
