@@ -238,7 +238,8 @@ function professionalsOf(
       `no respondent is a professional under the config's professional rule (${rule}); expected some to segment`,
     );
   checkClusters(clusters, rows.length);
-  const matrix = selectRows(encoded.matrix, rows);
+  // Shared: the clustering space's workers read these bytes as they are.
+  const matrix = selectRows(encoded.matrix, rows, { shared: true });
   checkDistinctProfessionals(clusters, matrix, file);
   return matrix;
 }
