@@ -71,8 +71,8 @@ export interface LayoutRun {
 
 /**
  * Loads a layout of `embedding` (rows * dims, row-major, moved in place). The WebAssembly kernel copies
- * what it reads, so once this returns the caller's `edges` (and the sampling schedule made here) can be
- * freed while the epochs run.
+ * the edges and writes the sampling schedule straight into its own memory, so once this returns the
+ * caller's `edges` can be freed while the epochs run.
  */
 export function startLayout(
   embedding: Float64Array,
@@ -81,18 +81,9 @@ export function startLayout(
   random: Random,
 ): LayoutRun {
   const { dims, nEpochs, negativeSampleRate } = settings;
-  const { weights } = edges;
-  const edgeCount = weights.length;
   const vertices = embedding.length / dims;
-
-  let maxWeight = 0;
-  for (let e = 0; e < edgeCount; e++) maxWeight = weights[e] > maxWeight ? weights[e] : maxWeight;
-  const epochsPerSample = new Float64Array(edgeCount);
-  for (let e = 0; e < edgeCount; e++) {
-    const samples = (weights[e] / maxWeight) * nEpochs;
-    epochsPerSample[e] = samples > 0 ? nEpochs / samples : -1;
-  }
-  const epochsPerNegativeSample = epochsPerSample.map((value) => value / negativeSampleRate);
+  const schedule = (perSample: Float64Array, perNegative: Float64Array) =>
+    samplingSchedule(edges.weights, nEpochs, negativeSampleRate, perSample, perNegative);
   const { curve } = settings;
   const wasm =
     settings.webAssembly !== false &&
@@ -100,17 +91,12 @@ export function startLayout(
     settings.pushes === 'batched' &&
     curve instanceof TabulatedCurve &&
     (dims === 2 || dims === 4)
-      ? wasmLayout({
-          embedding,
-          dims,
-          edges,
-          epochsPerSample,
-          epochsPerNegativeSample,
-          curve,
-          samplerState: xorshiftSeed(random),
-        })
+      ? wasmLayout({ embedding, dims, edges, schedule, curve, samplerState: () => xorshiftSeed(random) })
       : null;
   if (wasm) return wasm;
+  const epochsPerSample = new Float64Array(edges.weights.length);
+  const epochsPerNegativeSample = new Float64Array(edges.weights.length);
+  schedule(epochsPerSample, epochsPerNegativeSample);
   const state: EpochState = {
     embedding,
     edges,
@@ -125,6 +111,27 @@ export function startLayout(
     batched: settings.pushes === 'batched',
   };
   return { epoch: (epoch, alpha) => runEpoch(state, epoch, alpha), finish: () => state.updates };
+}
+
+/**
+ * umap-js's sampling schedule: each edge is sampled every nEpochs / (its weight / the largest weight *
+ * nEpochs) epochs (-1: never), and pushes away negative samples `negativeSampleRate` times as often.
+ */
+function samplingSchedule(
+  weights: Float64Array,
+  nEpochs: number,
+  negativeSampleRate: number,
+  perSample: Float64Array,
+  perNegative: Float64Array,
+): void {
+  const edgeCount = weights.length;
+  let maxWeight = 0;
+  for (let e = 0; e < edgeCount; e++) maxWeight = weights[e] > maxWeight ? weights[e] : maxWeight;
+  for (let e = 0; e < edgeCount; e++) {
+    const samples = (weights[e] / maxWeight) * nEpochs;
+    perSample[e] = samples > 0 ? nEpochs / samples : -1;
+    perNegative[e] = perSample[e] / negativeSampleRate;
+  }
 }
 
 /** Every epoch, the learning rate decaying linearly as umap-js's; returns the SGD updates made. */
