@@ -102,7 +102,18 @@ function csvCell(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function generateDemoSurvey({ seed, respondents }: DemoSurveyOptions = DEMO_DEFAULTS): DemoSurvey {
+export function generateDemoSurvey(options: DemoSurveyOptions = DEMO_DEFAULTS): DemoSurvey {
+  const lines: string[] = [];
+  const truth = writeDemoSurvey(options, (line) => lines.push(line));
+  return { csv: lines.join('\n') + '\n', truth };
+}
+
+/**
+ * The same survey line by line (each without its newline) to `onLine`, for files too large to hold as one
+ * string: at 250,000 respondents the whole text and its lines took ~1.9 GB (npm run bench -- --scale).
+ * Returns the planted truth.
+ */
+export function writeDemoSurvey({ seed, respondents }: DemoSurveyOptions, onLine: (line: string) => void): Int32Array {
   if (!Number.isInteger(respondents) || respondents < 1) {
     throw new Error(`demo survey: respondents must be a positive whole number, got ${respondents}`);
   }
@@ -136,10 +147,11 @@ export function generateDemoSurvey({ seed, respondents }: DemoSurveyOptions = DE
   });
   // Cells hold answer texts, escaped once per choice rather than once per cell.
   const cellTexts = new Map(QUESTIONNAIRE_2020.map((q) => [q.code, q.choices.map(csvCell)]));
-  const lines = [
+  for (const row of [
     [TIME_COLUMN, ...columns.map((c) => c.code)],
     [TIME_COLUMN_TEXT, ...columns.map((c) => c.text)],
-  ].map((row) => row.map(csvCell).join(','));
+  ])
+    onLine(row.map(csvCell).join(','));
   const truth = new Int32Array(respondents).fill(-1);
 
   groups.forEach((group, row) => {
@@ -165,7 +177,7 @@ export function generateDemoSurvey({ seed, respondents }: DemoSurveyOptions = DE
       if (typeof value === 'number') cells[first] = texts[value];
       else for (const i of value) cells[first + i] = texts[i];
     }
-    lines.push(cells.join(','));
+    onLine(cells.join(','));
   });
-  return { csv: lines.join('\n') + '\n', truth };
+  return truth;
 }

@@ -11,7 +11,7 @@ import { CORE_SHARE_OF_RUNS, DISSOLVED_BELOW, PATTERN_AT, STABLE_AT, stabilityFi
 import type { AssembleInputs, LabelRow } from './types.js';
 
 export function assembleDocument(inputs: AssembleInputs): { document: Segmentation; labels: LabelRow[] } {
-  const { options, encoded, map, split, profiles, table, stability } = inputs;
+  const { options, encoded, map, split, profiles, source, stability } = inputs;
   const { config } = options.config;
   const { parameters } = options;
   const segmentOfKeptRow = new Int32Array(encoded.matrix.rows).fill(-1);
@@ -30,9 +30,9 @@ export function assembleDocument(inputs: AssembleInputs): { document: Segmentati
     metadata: {
       generator: projectPackage(),
       input: {
-        file: basename(table.source.path) + (table.source.entry ? `:${table.source.entry}` : ''),
-        sha256: table.source.sha256,
-        bytes: table.source.bytes,
+        file: basename(source.path) + (source.entry ? `:${source.entry}` : ''),
+        sha256: source.sha256,
+        bytes: source.bytes,
       },
       configHash: options.config.hash,
       seed: parameters.seed,

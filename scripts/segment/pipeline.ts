@@ -19,6 +19,7 @@ import type { SurveyConfig } from '../config/schema.js';
 import { InputError, UsageError } from '../infra/errors.js';
 import { deriveRandom } from '../infra/random.js';
 import { STREAMS } from '../infra/streams.js';
+import type { SurveySource } from '../survey/read.js';
 import { assembleDocument } from './assemble.js';
 import { embedClusteringSpaces } from './clustering-space.js';
 import { completenessReport, completenessSummary, completenessWarning } from './completeness.js';
@@ -63,22 +64,8 @@ export async function runSegmentation(
   // The WebAssembly kernels (layout, neighbour search), compiled once from their source (a few seconds; later runs reuse them).
   await prepareKernels();
 
-  // 1. Read only the configured questions' columns.
-  const table = await timed(
-    'read',
-    () =>
-      readConfiguredSurvey(options.input, config, { sha256: options.inputSha256, keepColumn: neededColumn(config) }),
-    (t) => `${t.rows} respondents, ${t.codes.length} columns`,
-  );
-
-  // 2. Encode answers as 0/1 features; drop free text and near-empty respondents.
-  const encoded = await timed(
-    'encode',
-    () => encodeSurvey(table, config),
-    (e) =>
-      `${e.counts.features} features, ${e.counts.kept} kept, ${e.counts.droppedNearlyEmpty} dropped as nearly empty`,
-  );
-  checkSegmentable(encoded.matrix, table.rows, table.source.displayName);
+  const { source, encoded } = await readEncoded(options, timed);
+  checkSegmentable(encoded.matrix, encoded.counts.respondents, source.displayName);
 
   // 3, 4. The map of everyone and who counts as a professional: the map first when the split reads it,
   // else the split first and the map beside stage 5.
@@ -99,7 +86,7 @@ export async function runSegmentation(
     encoded,
     professionalRows,
     parameters.clusters,
-    table.source.displayName,
+    source.displayName,
     config.professional.rule,
   );
 
@@ -169,7 +156,7 @@ export async function runSegmentation(
   const { document, labels } = assembleDocument({
     options,
     embeddings: { map: mapParams, clusterSpace: spaces.spaceParams, professionalMap: spaces.professionalMapParams },
-    table,
+    source,
     encoded,
     map,
     professionalMap: spaces.professionalMap,
@@ -183,6 +170,33 @@ export async function runSegmentation(
     modelSelection,
   });
   return { document, labels, encoded, timings: timer.timings, wallMs: Math.round(performance.now() - runStarted) };
+}
+
+/**
+ * Stages 1 and 2. Only the source and the encoding leave this function: the table's columns (165 MB at
+ * 250,000 respondents) are freed before the embeddings, which a local of runSegmentation would keep.
+ */
+async function readEncoded(
+  options: SegmentOptions,
+  timed: StageTimer['timed'],
+): Promise<{ source: SurveySource; encoded: EncodedSurvey }> {
+  const { config } = options.config;
+  // 1. Read only the configured questions' columns.
+  const table = await timed(
+    'read',
+    () =>
+      readConfiguredSurvey(options.input, config, { sha256: options.inputSha256, keepColumn: neededColumn(config) }),
+    (t) => `${t.rows} respondents, ${t.codes.length} columns`,
+  );
+
+  // 2. Encode answers as 0/1 features; drop free text and near-empty respondents.
+  const encoded = await timed(
+    'encode',
+    () => encodeSurvey(table, config),
+    (e) =>
+      `${e.counts.features} features, ${e.counts.kept} kept, ${e.counts.droppedNearlyEmpty} dropped as nearly empty`,
+  );
+  return { source: table.source, encoded };
 }
 
 /** Each published segment's profile (stage 8), and how completely its members answered. */
@@ -238,7 +252,8 @@ function professionalsOf(
       `no respondent is a professional under the config's professional rule (${rule}); expected some to segment`,
     );
   checkClusters(clusters, rows.length);
-  const matrix = selectRows(encoded.matrix, rows);
+  // Shared: the clustering space's workers read these bytes as they are.
+  const matrix = selectRows(encoded.matrix, rows, { shared: true });
   checkDistinctProfessionals(clusters, matrix, file);
   return matrix;
 }

@@ -10,9 +10,13 @@ export function rowsWhere(mask: Uint8Array): Int32Array {
   return Int32Array.from(rows);
 }
 
-/** The given rows of a 0/1 matrix, in the given order. */
-export function selectRows(matrix: BinaryMatrix, rows: Int32Array): BinaryMatrix {
-  const data = new Uint8Array(rows.length * matrix.cols);
+/**
+ * The given rows of a 0/1 matrix, in the given order; with `shared`, in a SharedArrayBuffer that worker
+ * threads read without a copy of their own (embed-parallel.ts).
+ */
+export function selectRows(matrix: BinaryMatrix, rows: Int32Array, { shared = false } = {}): BinaryMatrix {
+  const bytes = rows.length * matrix.cols;
+  const data = new Uint8Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   rows.forEach((r, i) => {
     data.set(matrix.data.subarray(r * matrix.cols, (r + 1) * matrix.cols), i * matrix.cols);
   });

@@ -6,7 +6,7 @@
 import type { LoadedConfig } from '../config/load.js';
 import type { ProfessionalRule } from '../config/schema.js';
 import type { Breakdown, Feature, QuestionInfo, Segmentation, SegmentResult } from '../document/segmentation-schema.js';
-import type { SurveyTable } from '../survey/read.js';
+import type { SurveySource } from '../survey/read.js';
 import type { BinaryMatrix, Embedding, ProgressCallback } from './embedding/types.js';
 import type { MixtureFit } from './mixture/types.js';
 import type { ResolvedEmbedParams, RunParameters } from './parameters.js';
@@ -186,7 +186,8 @@ export interface LabelRow {
 export interface AssembleInputs {
   options: SegmentOptions;
   embeddings: { map: ResolvedEmbedParams; clusterSpace: ResolvedEmbedParams; professionalMap: ResolvedEmbedParams };
-  table: SurveyTable;
+  /** The file read (the table itself is freed once encoded). */
+  source: SurveySource;
   encoded: EncodedSurvey;
   map: Embedding;
   /** The professionals' own 2-D map (UMAP of their answers), in professionalRows order. */

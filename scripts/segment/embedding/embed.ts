@@ -21,11 +21,11 @@
 import { findABParams } from 'umap-js/dist/umap.js';
 import type { Random } from '../../infra/random.js';
 import { TabulatedCurve, UmapJsCurve } from './curve.js';
-import { layoutEdges } from './graph.js';
-import { type LayoutSettings, optimizeLayout, randomEmbedding } from './layout.js';
+import { type LayoutEdges, layoutEdges } from './graph.js';
+import { type LayoutRun, type LayoutSettings, randomEmbedding, runLayout, startLayout } from './layout.js';
 import { jaccardNeighbours } from './neighbours.js';
 import { spectralEmbedding } from './spectral.js';
-import type { BinaryMatrix, Embedding, EmbedParams, Neighbours, ProgressCallback } from './types.js';
+import type { BinaryMatrix, Embedding, EmbedParams, LayoutInit, Neighbours, ProgressCallback } from './types.js';
 
 export interface EmbedOptions {
   /**
@@ -87,58 +87,74 @@ export function embed(matrix: BinaryMatrix, params: EmbedParams, options: EmbedO
     started = now;
     return ms;
   };
-  const neighbours =
-    options.neighbours ??
-    jaccardNeighbours(matrix, k, {
-      random: options.random,
-      onProgress: report && ((done, steps) => report(Math.floor((done / steps) * searchUnits), total)),
-    });
-  checkNeighbours(neighbours, rows, k);
-  if (phases) phases.neighboursMs = lap();
+  const settings = layoutSettings(params, nEpochs, options.reproduceUmapJs === true);
+  const { embedding, layout } = loadLayout(matrix, params.init, settings, k, options, {
+    lap,
+    searchProgress: report && ((done, steps) => report(Math.floor((done / steps) * searchUnits), total)),
+  });
+  if (!layout) return { rows, dims, data: embedding };
+  const updates = runLayout(layout, settings, report && ((epoch) => report(searchUnits + epoch, total)));
+  if (phases) {
+    phases.layoutMs = lap();
+    phases.updates = updates;
+  }
+  return { rows, dims, data: embedding };
+}
 
-  const edges = layoutEdges(neighbours, k, nEpochs);
-  if (phases) phases.graphMs = lap();
-  const init = params.init;
+/**
+ * The steps before the epochs: neighbours, fuzzy graph, initial layout, and the layout's arrays loaded
+ * (into the WebAssembly kernel's memory, when it runs). Each step's intermediates are made in a function of
+ * its own so that they are freed once the next step has what it needs: a frame keeps its locals until it
+ * returns, and the neighbours and the JavaScript edge arrays are ~1 KB per row in each of the three
+ * embeddings that run at once (2,600 MB peak at 250,000 respondents, npm run bench -- --scale).
+ */
+function loadLayout(
+  matrix: BinaryMatrix,
+  init: LayoutInit,
+  settings: LayoutSettings,
+  k: number,
+  options: EmbedOptions,
+  steps: { lap: () => number; searchProgress?: ProgressCallback },
+): { embedding: Float64Array; layout: LayoutRun | null } {
+  const { rows } = matrix;
+  const { dims } = settings;
+  const phases = options.phases;
+  const edges = fuzzyEdges(matrix, k, settings.nEpochs, options, steps);
   if (init === 'spectral' && options.reproduceUmapJs)
     throw new RangeError('embed: reproduceUmapJs needs init "random" (umap-js has no spectral start)');
   const embedding =
     init === 'spectral' && edges.weights.length > 0
       ? spectralEmbedding(edges, rows, dims, { random: options.random, matrix, onNotice: options.onNotice })
       : randomEmbedding(rows, dims, options.random);
-  if (phases) phases.initMs = lap();
-  if (edges.weights.length === 0) return { rows, dims, data: embedding };
+  if (phases) phases.initMs = steps.lap();
+  if (edges.weights.length === 0) return { embedding, layout: null };
+  return { embedding, layout: startLayout(embedding, edges, settings, options.random) };
+}
+
+/** The fuzzy graph's edges, from the neighbours given or searched here. */
+function fuzzyEdges(
+  matrix: BinaryMatrix,
+  k: number,
+  nEpochs: number,
+  options: EmbedOptions,
+  steps: { lap: () => number; searchProgress?: ProgressCallback },
+): LayoutEdges {
+  const neighbours =
+    options.neighbours ?? jaccardNeighbours(matrix, k, { random: options.random, onProgress: steps.searchProgress });
+  checkNeighbours(neighbours, matrix.rows, k);
+  if (options.phases) options.phases.neighboursMs = steps.lap();
+  const edges = layoutEdges(neighbours, k, nEpochs);
+  if (options.phases) options.phases.graphMs = steps.lap();
+  return edges;
+}
+
+/** umap-js's settings with `reproduceUmapJs`, else the fast ones (EmbedOptions.reproduceUmapJs). */
+function layoutSettings(params: EmbedParams, nEpochs: number, reproduceUmapJs: boolean): LayoutSettings {
   const { a, b } = findABParams(1.0, params.minDist);
-  const settings: LayoutSettings = options.reproduceUmapJs
-    ? {
-        dims,
-        nEpochs,
-        curve: new UmapJsCurve(a, b, 1.0),
-        learningRate: 1.0,
-        negativeSampleRate: 5,
-        negativeSamples: 'umap-js',
-        pushes: 'chained',
-      }
-    : {
-        dims,
-        nEpochs,
-        curve: new TabulatedCurve(a, b, 1.0),
-        learningRate: 1.0,
-        negativeSampleRate: 5,
-        negativeSamples: 'xorshift',
-        pushes: 'batched',
-      };
-  const updates = optimizeLayout(
-    embedding,
-    edges,
-    settings,
-    options.random,
-    report && ((epoch) => report(searchUnits + epoch, total)),
-  );
-  if (phases) {
-    phases.layoutMs = lap();
-    phases.updates = updates;
-  }
-  return { rows, dims, data: embedding };
+  const common = { dims: params.nComponents, nEpochs, learningRate: 1.0, negativeSampleRate: 5 };
+  return reproduceUmapJs
+    ? { ...common, curve: new UmapJsCurve(a, b, 1.0), negativeSamples: 'umap-js', pushes: 'chained' }
+    : { ...common, curve: new TabulatedCurve(a, b, 1.0), negativeSamples: 'xorshift', pushes: 'batched' };
 }
 
 function checkParams({ nComponents, nNeighbors, minDist, nEpochs, init }: EmbedParams): void {

@@ -53,11 +53,14 @@ export interface WasmLayoutInputs {
   embedding: Float64Array;
   dims: 2 | 4;
   edges: LayoutEdges;
-  epochsPerSample: Float64Array;
-  epochsPerNegativeSample: Float64Array;
+  /** Fills the epochs per sample and per negative sample of each edge (layout.ts), here into the kernel's memory. */
+  schedule(perSample: Float64Array, perNegative: Float64Array): void;
   curve: TabulatedCurve;
-  /** The xorshift32 state the JavaScript sampler would start from. */
-  samplerState: number;
+  /**
+   * Draws the xorshift32 state the JavaScript sampler would start from; called only once the kernel is
+   * there, so that without it the JavaScript loops draw the same state from the same stream.
+   */
+  samplerState: () => number;
 }
 
 /** A kernel instance loaded with one layout's arrays, or null when the kernel is not compiled. */
@@ -88,10 +91,11 @@ export function wasmLayout(inputs: WasmLayoutInputs): WasmLayout | null {
   view.set(embedding);
   new Int32Array(buffer, at.head, edgeCount).set(edges.head);
   new Int32Array(buffer, at.tail, edgeCount).set(edges.tail);
-  new Float64Array(buffer, at.perSample, edgeCount).set(inputs.epochsPerSample);
-  new Float64Array(buffer, at.nextSample, edgeCount).set(inputs.epochsPerSample);
-  new Float64Array(buffer, at.perNegative, edgeCount).set(inputs.epochsPerNegativeSample);
-  new Float64Array(buffer, at.nextNegative, edgeCount).set(inputs.epochsPerNegativeSample);
+  const perSample = new Float64Array(buffer, at.perSample, edgeCount);
+  const perNegative = new Float64Array(buffer, at.perNegative, edgeCount);
+  inputs.schedule(perSample, perNegative);
+  new Float64Array(buffer, at.nextSample, edgeCount).set(perSample);
+  new Float64Array(buffer, at.nextNegative, edgeCount).set(perNegative);
   new Float64Array(buffer, at.twos, tables.powersOfTwo.length).set(tables.powersOfTwo);
   new Float64Array(buffer, at.inverseTwos, tables.inversePowersOfTwo.length).set(tables.inversePowersOfTwo);
   new Float64Array(buffer, at.mantissas, tables.mantissaPowers.length).set(tables.mantissaPowers);
@@ -107,7 +111,7 @@ export function wasmLayout(inputs: WasmLayoutInputs): WasmLayout | null {
     at.nextNegative,
     at.due,
   );
-  kernel.setSampling(embedding.length / inputs.dims, inputs.samplerState);
+  kernel.setSampling(embedding.length / inputs.dims, inputs.samplerState());
   kernel.setCurve(
     curve.a,
     curve.b,

@@ -59,19 +59,31 @@ export function optimizeLayout(
   random: Random,
   onProgress?: ProgressCallback,
 ): number {
-  const { dims, nEpochs, negativeSampleRate } = settings;
-  const { weights } = edges;
-  const edgeCount = weights.length;
-  const vertices = embedding.length / dims;
+  return runLayout(startLayout(embedding, edges, settings, random), settings, onProgress);
+}
 
-  let maxWeight = 0;
-  for (let e = 0; e < edgeCount; e++) maxWeight = weights[e] > maxWeight ? weights[e] : maxWeight;
-  const epochsPerSample = new Float64Array(edgeCount);
-  for (let e = 0; e < edgeCount; e++) {
-    const samples = (weights[e] / maxWeight) * nEpochs;
-    epochsPerSample[e] = samples > 0 ? nEpochs / samples : -1;
-  }
-  const epochsPerNegativeSample = epochsPerSample.map((value) => value / negativeSampleRate);
+/** A layout ready for its epochs, holding what they read: the kernel's copies of the edges, or the JavaScript loops' state. */
+export interface LayoutRun {
+  epoch(epoch: number, alpha: number): void;
+  /** Leaves the moved points in the embedding given at the start; returns the SGD updates made. */
+  finish(): number;
+}
+
+/**
+ * Loads a layout of `embedding` (rows * dims, row-major, moved in place). The WebAssembly kernel copies
+ * the edges and writes the sampling schedule straight into its own memory, so once this returns the
+ * caller's `edges` can be freed while the epochs run.
+ */
+export function startLayout(
+  embedding: Float64Array,
+  edges: LayoutEdges,
+  settings: LayoutSettings,
+  random: Random,
+): LayoutRun {
+  const { dims, nEpochs, negativeSampleRate } = settings;
+  const vertices = embedding.length / dims;
+  const schedule = (perSample: Float64Array, perNegative: Float64Array) =>
+    samplingSchedule(edges.weights, nEpochs, negativeSampleRate, perSample, perNegative);
   const { curve } = settings;
   const wasm =
     settings.webAssembly !== false &&
@@ -79,25 +91,12 @@ export function optimizeLayout(
     settings.pushes === 'batched' &&
     curve instanceof TabulatedCurve &&
     (dims === 2 || dims === 4)
-      ? wasmLayout({
-          embedding,
-          dims,
-          edges,
-          epochsPerSample,
-          epochsPerNegativeSample,
-          curve,
-          samplerState: xorshiftSeed(random),
-        })
+      ? wasmLayout({ embedding, dims, edges, schedule, curve, samplerState: () => xorshiftSeed(random) })
       : null;
-  if (wasm) {
-    let alpha = settings.learningRate;
-    for (let epoch = 0; epoch < nEpochs; epoch++) {
-      wasm.epoch(epoch, alpha);
-      alpha = settings.learningRate * (1.0 - epoch / nEpochs);
-      onProgress?.(epoch + 1, nEpochs);
-    }
-    return wasm.finish();
-  }
+  if (wasm) return wasm;
+  const epochsPerSample = new Float64Array(edges.weights.length);
+  const epochsPerNegativeSample = new Float64Array(edges.weights.length);
+  schedule(epochsPerSample, epochsPerNegativeSample);
   const state: EpochState = {
     embedding,
     edges,
@@ -111,13 +110,43 @@ export function optimizeLayout(
     updates: 0,
     batched: settings.pushes === 'batched',
   };
-  let alpha = settings.learningRate;
+  return { epoch: (epoch, alpha) => runEpoch(state, epoch, alpha), finish: () => state.updates };
+}
+
+/**
+ * umap-js's sampling schedule: each edge is sampled every nEpochs / (its weight / the largest weight *
+ * nEpochs) epochs (-1: never), and pushes away negative samples `negativeSampleRate` times as often.
+ */
+function samplingSchedule(
+  weights: Float64Array,
+  nEpochs: number,
+  negativeSampleRate: number,
+  perSample: Float64Array,
+  perNegative: Float64Array,
+): void {
+  const edgeCount = weights.length;
+  let maxWeight = 0;
+  for (let e = 0; e < edgeCount; e++) maxWeight = weights[e] > maxWeight ? weights[e] : maxWeight;
+  for (let e = 0; e < edgeCount; e++) {
+    const samples = (weights[e] / maxWeight) * nEpochs;
+    perSample[e] = samples > 0 ? nEpochs / samples : -1;
+    perNegative[e] = perSample[e] / negativeSampleRate;
+  }
+}
+
+/** Every epoch, the learning rate decaying linearly as umap-js's; returns the SGD updates made. */
+export function runLayout(
+  layout: LayoutRun,
+  { nEpochs, learningRate }: Pick<LayoutSettings, 'nEpochs' | 'learningRate'>,
+  onProgress?: ProgressCallback,
+): number {
+  let alpha = learningRate;
   for (let epoch = 0; epoch < nEpochs; epoch++) {
-    runEpoch(state, epoch, alpha);
-    alpha = settings.learningRate * (1.0 - epoch / nEpochs);
+    layout.epoch(epoch, alpha);
+    alpha = learningRate * (1.0 - epoch / nEpochs);
     onProgress?.(epoch + 1, nEpochs);
   }
-  return state.updates;
+  return layout.finish();
 }
 
 /** The xorshift32 generator's start, drawn once from the run's stream (never 0, which xorshift cannot leave). */

@@ -32,6 +32,8 @@ interface KernelExports {
 export interface PairLoops {
   /** Heaps of `size` slots per row that the loops push into. */
   graph: NeighbourHeaps;
+  /** Where to sample each round's candidate lists (sampleCandidates' `into`): the kernel's arrays; absent, they are allocated per round. */
+  candidateSpace?: { fresh: CandidateLists; old: CandidateLists };
   /** Compares every pair within each leaf (leaf l is order[bounds[l] .. bounds[l + 1])). */
   joinLeaves(order: Int32Array, bounds: Int32Array): void;
   /** One local join over sampled candidates; returns the heap updates made. */
@@ -95,12 +97,14 @@ export function wasmPairLoops(packed: PackedRows, size: number): PairLoops | nul
     list: int32(at.oldList, listLength),
   };
   const place = (into: CandidateLists, from: CandidateLists) => {
+    if (from === into) return;
     into.start.set(from.start);
     into.count.set(from.count);
     into.list.set(from.list);
   };
   return {
     graph,
+    candidateSpace: { fresh, old },
     joinLeaves(leafOrder, leafBounds) {
       order.set(leafOrder);
       bounds.set(leafBounds);

@@ -18,16 +18,21 @@ export interface CandidateLists {
   list: Int32Array;
 }
 
+/**
+ * `into`, when given, receives the lists (its list at least twice the heap slots long): the WebAssembly
+ * kernel's own arrays, which saves a copy and ~400 bytes per row of garbage each round.
+ */
 export function sampleCandidates(
   graph: NeighbourHeaps,
   wantNew: boolean,
   maxCandidates: number,
   random: Random,
+  into?: CandidateLists,
 ): CandidateLists {
   const { rows, size, indices, isNew } = graph;
   const flag = wantNew ? 1 : 0;
   // Gather every matching entry both ways into per-row segments.
-  const start = new Int32Array(rows + 1);
+  const start = into ? into.start.fill(0) : new Int32Array(rows + 1);
   for (let row = 0; row < rows; row++) {
     for (let s = row * size; s < (row + 1) * size; s++) {
       if (indices[s] < 0 || isNew[s] !== flag) continue;
@@ -36,7 +41,7 @@ export function sampleCandidates(
     }
   }
   for (let row = 0; row < rows; row++) start[row + 1] += start[row];
-  const all = new Int32Array(start[rows]);
+  const all = into ? into.list : new Int32Array(start[rows]);
   const fill = start.slice(0, rows);
   for (let row = 0; row < rows; row++) {
     for (let s = row * size; s < (row + 1) * size; s++) {
@@ -48,7 +53,7 @@ export function sampleCandidates(
   }
 
   // Shuffle the head of each segment into a distinct sample (a row can arrive both ways: skip repeats).
-  const count = new Int32Array(rows);
+  const count = into ? into.count.fill(0) : new Int32Array(rows);
   const seenBy = new Int32Array(rows).fill(-1);
   for (let row = 0; row < rows; row++) {
     const from = start[row];

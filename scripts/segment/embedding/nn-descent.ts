@@ -69,8 +69,8 @@ export function nnDescent(
   onProgress?.(1, totalSteps);
   for (let round = 0; round < settings.maxIterations; round++) {
     // Old first: drawing the new candidates clears their flags.
-    const old = sampleCandidates(graph, false, settings.maxCandidates, random);
-    const fresh = sampleCandidates(graph, true, settings.maxCandidates, random);
+    const old = sampleCandidates(graph, false, settings.maxCandidates, random, loops.candidateSpace?.old);
+    const fresh = sampleCandidates(graph, true, settings.maxCandidates, random, loops.candidateSpace?.fresh);
     const updates = loops.localJoin(fresh, old);
     onProgress?.(round + 2, totalSteps);
     if (updates <= settings.delta * searchSize * packed.rows) break;
