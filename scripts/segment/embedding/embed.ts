@@ -12,16 +12,17 @@
  *     over typed arrays. On 25,973 points with precomputed neighbours umap-js took 43 s for its fuzzy set
  *     (a string-keyed Map), 13 s for a transform search graph we never use, and ~650 ms per epoch
  *     (number[][]), at 1.6 GB. With `reproduceUmapJs` our output equals umap-js's to the bit
- *     (tests/scripts/segment/embedding/embed.test.ts); by default the layout uses tabulated powers (Math.pow was ~40% of an
- *     epoch), block-drawn negative samples and batched pushes (an edge sample's negative-sample pushes all
- *     measured from the point after its pull, so they overlap), documented in layout.ts / curve.ts;
+ *     (tests/scripts/segment/embedding/embed.test.ts); by default the layout runs each edge sample's pull
+ *     and negative-sample pushes in float32 lanes, all measured from the point as the edge sample found
+ *     it, with powers from polynomials (LayoutSettings.pushes in layout.ts, lane-curve.ts);
  *   - findABParams: umap-js's (a = 1.5695, b = 0.8942 at min_dist 0.1; umap-learn's fit: 1.577, 0.895).
  * Epochs follow umap-learn, not umap-js: 500 up to 10,000 points, 200 above.
  */
 import { findABParams } from 'umap-js/dist/umap.js';
 import type { Random } from '../../infra/random.js';
-import { TabulatedCurve, UmapJsCurve } from './curve.js';
+import { UmapJsCurve } from './curve.js';
 import { type LayoutEdges, layoutEdges } from './graph.js';
+import { LaneCurve } from './lane-curve.js';
 import { type LayoutRun, type LayoutSettings, randomEmbedding, runLayout, startLayout } from './layout.js';
 import { jaccardNeighbours } from './neighbours.js';
 import { spectralEmbedding } from './spectral.js';
@@ -42,9 +43,9 @@ export interface EmbedOptions {
   neighbours?: Neighbours;
   /**
    * Compute powers with Math.pow and draw every negative sample from `random`, exactly as umap-js does, so
-   * the result equals umap-js's to the bit (for tests; ~10x slower). Default: powers from tables (relative
-   * error < 1e-13, see fixed-power.ts), negative samples from a generator seeded by `random` (umap-learn's
-   * approach) and batched pushes (LayoutSettings.pushes in layout.ts).
+   * the result equals umap-js's to the bit (for tests; much slower). Default: float32 lanes (powers from
+   * polynomials, lane-curve.ts), negative samples from a generator seeded by `random` (umap-learn's
+   * approach), see LayoutSettings.pushes in layout.ts.
    */
   reproduceUmapJs?: boolean;
   /** Told when the spectral start failed and the layout started from random (umap-learn warns the same). */
@@ -154,7 +155,7 @@ function layoutSettings(params: EmbedParams, nEpochs: number, reproduceUmapJs: b
   const common = { dims: params.nComponents, nEpochs, learningRate: 1.0, negativeSampleRate: 5 };
   return reproduceUmapJs
     ? { ...common, curve: new UmapJsCurve(a, b, 1.0), negativeSamples: 'umap-js', pushes: 'chained' }
-    : { ...common, curve: new TabulatedCurve(a, b, 1.0), negativeSamples: 'xorshift', pushes: 'batched' };
+    : { ...common, curve: new LaneCurve(a, b, 1.0), pushes: 'lanes' };
 }
 
 function checkParams({ nComponents, nNeighbors, minDist, nEpochs, init }: EmbedParams): void {

@@ -7,8 +7,9 @@
  * Per edge due this epoch: pull `head` towards `tail` (and `tail` back), then push `head` away from
  * `negativeSamples` random points. A sampled point equal to `head` is skipped, as umap-js does (its
  * distance is 0 and it is the point itself); other coincident points get the maximal push of 4.
- * The pushes are chained as in umap-js (each measured from where the previous one left the point) or
- * batched (all measured from the point after its pull, added in sampling order): see LayoutSettings.pushes.
+ * The pushes are chained as in umap-js: each is measured from where the previous one left the point.
+ * These loops run umap-js's settings (EmbedOptions.reproduceUmapJs); the fast settings' loop is
+ * lane-epochs.ts.
  */
 import type { CurveGradients } from './curve.js';
 import type { LayoutEdges } from './graph.js';
@@ -25,12 +26,6 @@ export interface EpochState {
   epochOfNextNegativeSample: Float64Array;
   /** Edge samples and negative samples so far (the benchmark's profile reports them). */
   updates: number;
-  /**
-   * false: each negative sample's push is measured from the point as the previous push left it (umap-js's
-   * chain). true: every push of one edge sample is measured from the point after its pull, and the pushes
-   * are added in sampling order (see LayoutSettings.pushes).
-   */
-  batched: boolean;
 }
 
 export function runEpoch(state: EpochState, epoch: number, alpha: number): void {
@@ -39,8 +34,14 @@ export function runEpoch(state: EpochState, epoch: number, alpha: number): void 
   else runEpochAnyDims(state, epoch, alpha);
 }
 
-/** How many negative samples edge e owes this epoch, and the bookkeeping for the next. */
-function negativeSamplesDue(state: EpochState, e: number, epoch: number): number {
+/** The sampling schedule's state, which both epoch loops (this file's and lane-epochs.ts's) keep. */
+export type ScheduleState = Pick<
+  EpochState,
+  'epochsPerSample' | 'epochOfNextSample' | 'epochsPerNegativeSample' | 'epochOfNextNegativeSample' | 'updates'
+>;
+
+/** How many negative samples edge e owes this epoch, and the bookkeeping for the next (umap-js's schedule). */
+export function negativeSamplesDue(state: ScheduleState, e: number, epoch: number): number {
   const count = Math.floor((epoch - state.epochOfNextNegativeSample[e]) / state.epochsPerNegativeSample[e]);
   state.epochOfNextNegativeSample[e] += count * state.epochsPerNegativeSample[e];
   state.epochOfNextSample[e] += state.epochsPerSample[e];
@@ -49,7 +50,7 @@ function negativeSamplesDue(state: EpochState, e: number, epoch: number): number
 }
 
 function runEpoch2D(state: EpochState, epoch: number, alpha: number): void {
-  const { embedding, curve, negatives, epochOfNextSample, batched } = state;
+  const { embedding, curve, negatives, epochOfNextSample } = state;
   const { head, tail } = state.edges;
   for (let e = 0; e < head.length; e++) {
     if (epochOfNextSample[e] > epoch) continue;
@@ -70,14 +71,12 @@ function runEpoch2D(state: EpochState, epoch: number, alpha: number): void {
     embedding[other + 1] += -gy * alpha;
 
     const samples = negativeSamplesDue(state, e, epoch);
-    let fromX = x;
-    let fromY = y;
     for (let p = 0; p < samples; p++) {
       const sampled = negatives.next();
       if (sampled === moving) continue;
       const far = sampled * 2;
-      const fx = fromX - embedding[far];
-      const fy = fromY - embedding[far + 1];
+      const fx = x - embedding[far];
+      const fy = y - embedding[far + 1];
       const farSquared = fx * fx + fy * fy;
       const repulsion = farSquared > 0.0 ? curve.repulsion(farSquared) : 0.0;
       if (repulsion > 0.0) {
@@ -87,10 +86,6 @@ function runEpoch2D(state: EpochState, epoch: number, alpha: number): void {
         x += 4.0 * alpha;
         y += 4.0 * alpha;
       }
-      if (!batched) {
-        fromX = x;
-        fromY = y;
-      }
     }
     embedding[current] = x;
     embedding[current + 1] = y;
@@ -98,7 +93,7 @@ function runEpoch2D(state: EpochState, epoch: number, alpha: number): void {
 }
 
 function runEpoch4D(state: EpochState, epoch: number, alpha: number): void {
-  const { embedding, curve, negatives, epochOfNextSample, batched } = state;
+  const { embedding, curve, negatives, epochOfNextSample } = state;
   const { head, tail } = state.edges;
   for (let e = 0; e < head.length; e++) {
     if (epochOfNextSample[e] > epoch) continue;
@@ -129,18 +124,14 @@ function runEpoch4D(state: EpochState, epoch: number, alpha: number): void {
     embedding[other + 3] += -g3 * alpha;
 
     const samples = negativeSamplesDue(state, e, epoch);
-    let from0 = x0;
-    let from1 = x1;
-    let from2 = x2;
-    let from3 = x3;
     for (let p = 0; p < samples; p++) {
       const sampled = negatives.next();
       if (sampled === moving) continue;
       const far = sampled * 4;
-      const f0 = from0 - embedding[far];
-      const f1 = from1 - embedding[far + 1];
-      const f2 = from2 - embedding[far + 2];
-      const f3 = from3 - embedding[far + 3];
+      const f0 = x0 - embedding[far];
+      const f1 = x1 - embedding[far + 1];
+      const f2 = x2 - embedding[far + 2];
+      const f3 = x3 - embedding[far + 3];
       const farSquared = f0 * f0 + f1 * f1 + f2 * f2 + f3 * f3;
       const repulsion = farSquared > 0.0 ? curve.repulsion(farSquared) : 0.0;
       if (repulsion > 0.0) {
@@ -154,12 +145,6 @@ function runEpoch4D(state: EpochState, epoch: number, alpha: number): void {
         x2 += 4.0 * alpha;
         x3 += 4.0 * alpha;
       }
-      if (!batched) {
-        from0 = x0;
-        from1 = x1;
-        from2 = x2;
-        from3 = x3;
-      }
     }
     embedding[current] = x0;
     embedding[current + 1] = x1;
@@ -169,9 +154,9 @@ function runEpoch4D(state: EpochState, epoch: number, alpha: number): void {
 }
 
 function runEpochAnyDims(state: EpochState, epoch: number, alpha: number): void {
-  const { embedding, dims, curve, negatives, epochOfNextSample, batched } = state;
+  const { embedding, dims, curve, negatives, epochOfNextSample } = state;
   const { head, tail } = state.edges;
-  // Where the pushes are measured from: the point after its pull (batched), or after the last push.
+  // Where the next push is measured from: the point as the last push left it.
   const from = new Float64Array(dims);
   for (let e = 0; e < head.length; e++) {
     if (epochOfNextSample[e] > epoch) continue;
@@ -202,7 +187,7 @@ function runEpochAnyDims(state: EpochState, epoch: number, alpha: number): void 
         const grad = repulsion > 0.0 ? clip(repulsion * (from[d] - embedding[far + d])) : 4.0;
         embedding[current + d] += grad * alpha;
       }
-      if (!batched) for (let d = 0; d < dims; d++) from[d] = embedding[current + d];
+      for (let d = 0; d < dims; d++) from[d] = embedding[current + d];
     }
   }
 }

@@ -1,11 +1,12 @@
 /**
- * The layout's epoch loops compiled to WebAssembly (wasm/layout-kernel.as.ts, AssemblyScript; compiled and
- * cached by wasm-kernels.ts): the same floating-point operations as epochs.ts in the same order, so the
- * same bits, at about a third of the time (the loops are ~400 million SGD updates on real 2021, and V8
- * cannot keep them in registers as a compiler of typed code does).
+ * The lanes' epochs compiled to WebAssembly (wasm/layout-kernel.as.ts, AssemblyScript; compiled and cached
+ * by wasm-kernels.ts): the same float32 operations as lane-epochs.ts in the same order, four lanes to a
+ * vector operation, so the same bits in a fraction of the time (the loops are ~400 million SGD updates on
+ * real 2021).
  */
-import type { TabulatedCurve } from './curve.js';
 import type { LayoutEdges } from './graph.js';
+import { type LaneCurve, laneConstants } from './lane-curve.js';
+import { laneCoordinates } from './lane-epochs.js';
 import { kernelInstance } from './wasm-kernels.js';
 
 interface KernelExports {
@@ -23,20 +24,7 @@ interface KernelExports {
     due: number,
   ): void;
   setSampling(vertices: number, state: number): void;
-  setCurve(
-    a: number,
-    b: number,
-    gamma: number,
-    y: number,
-    k1: number,
-    k2: number,
-    k3: number,
-    k4: number,
-    twos: number,
-    inverseTwos: number,
-    mantissas: number,
-    inverseMantissas: number,
-  ): void;
+  setCurve(constants: number): void;
   epoch2(epoch: number, alpha: number): void;
   epoch4(epoch: number, alpha: number): void;
   updateCount(): number;
@@ -55,25 +43,25 @@ export interface WasmLayoutInputs {
   edges: LayoutEdges;
   /** Fills the epochs per sample and per negative sample of each edge (layout.ts), here into the kernel's memory. */
   schedule(perSample: Float64Array, perNegative: Float64Array): void;
-  curve: TabulatedCurve;
+  curve: LaneCurve;
   /**
    * Draws the xorshift32 state the JavaScript sampler would start from; called only once the kernel is
-   * there, so that without it the JavaScript loops draw the same state from the same stream.
+   * there, so that without it the JavaScript loop draws the same state from the same stream.
    */
   samplerState: () => number;
 }
 
 /** A kernel instance loaded with one layout's arrays, or null when the kernel is not compiled. */
 export function wasmLayout(inputs: WasmLayoutInputs): WasmLayout | null {
-  const exports = kernelInstance('layout-kernel', { pow: Math.pow });
+  const exports = kernelInstance('layout-kernel');
   if (!exports) return null;
   const kernel = exports as unknown as KernelExports;
   const { embedding, edges, curve } = inputs;
   const edgeCount = edges.head.length;
-  const tables = curve.powerTables();
+  const constants = laneConstants(curve);
   // Allocate everything first: memory may grow (and its buffer change) with each allocation.
   const at = {
-    embedding: kernel.allocate(embedding.byteLength),
+    embedding: kernel.allocate((embedding.length + inputs.dims) * 4),
     head: kernel.allocate(edgeCount * 4),
     tail: kernel.allocate(edgeCount * 4),
     perSample: kernel.allocate(edgeCount * 8),
@@ -81,14 +69,11 @@ export function wasmLayout(inputs: WasmLayoutInputs): WasmLayout | null {
     perNegative: kernel.allocate(edgeCount * 8),
     nextNegative: kernel.allocate(edgeCount * 8),
     due: kernel.allocate(edgeCount * 4),
-    twos: kernel.allocate(tables.powersOfTwo.byteLength),
-    inverseTwos: kernel.allocate(tables.inversePowersOfTwo.byteLength),
-    mantissas: kernel.allocate(tables.mantissaPowers.byteLength),
-    inverseMantissas: kernel.allocate(tables.mantissaInverses.byteLength),
+    constants: kernel.allocate(constants.byteLength),
   };
   const buffer = kernel.memory.buffer;
-  const view = new Float64Array(buffer, at.embedding, embedding.length);
-  view.set(embedding);
+  // The coordinates as float32, and the far point's row after them (lane-epochs.ts).
+  new Float32Array(buffer, at.embedding, embedding.length + inputs.dims).set(laneCoordinates(embedding, inputs.dims));
   new Int32Array(buffer, at.head, edgeCount).set(edges.head);
   new Int32Array(buffer, at.tail, edgeCount).set(edges.tail);
   const perSample = new Float64Array(buffer, at.perSample, edgeCount);
@@ -96,10 +81,7 @@ export function wasmLayout(inputs: WasmLayoutInputs): WasmLayout | null {
   inputs.schedule(perSample, perNegative);
   new Float64Array(buffer, at.nextSample, edgeCount).set(perSample);
   new Float64Array(buffer, at.nextNegative, edgeCount).set(perNegative);
-  new Float64Array(buffer, at.twos, tables.powersOfTwo.length).set(tables.powersOfTwo);
-  new Float64Array(buffer, at.inverseTwos, tables.inversePowersOfTwo.length).set(tables.inversePowersOfTwo);
-  new Float64Array(buffer, at.mantissas, tables.mantissaPowers.length).set(tables.mantissaPowers);
-  new Float64Array(buffer, at.inverseMantissas, tables.mantissaInverses.length).set(tables.mantissaInverses);
+  new Float32Array(buffer, at.constants, constants.length).set(constants);
   kernel.setArrays(
     at.embedding,
     at.head,
@@ -112,22 +94,12 @@ export function wasmLayout(inputs: WasmLayoutInputs): WasmLayout | null {
     at.due,
   );
   kernel.setSampling(embedding.length / inputs.dims, inputs.samplerState());
-  kernel.setCurve(
-    curve.a,
-    curve.b,
-    curve.gamma,
-    tables.exponent,
-    ...tables.series,
-    at.twos,
-    at.inverseTwos,
-    at.mantissas,
-    at.inverseMantissas,
-  );
+  kernel.setCurve(at.constants);
   const run = inputs.dims === 2 ? kernel.epoch2 : kernel.epoch4;
   return {
     epoch: (epoch, alpha) => run(epoch, alpha),
     finish: () => {
-      embedding.set(new Float64Array(kernel.memory.buffer, at.embedding, embedding.length));
+      embedding.set(new Float32Array(kernel.memory.buffer, at.embedding, embedding.length));
       return kernel.updateCount();
     },
   };

@@ -2,47 +2,57 @@
  * UMAP's layout optimisation, umap-js's optimizeLayoutStep rewritten over flat typed arrays: per epoch,
  * each edge is sampled as often as its weight asks (epochs-per-sample), pulls its two ends together, and
  * pushes its tail away from `negativeSampleRate` random points; the learning rate decays linearly.
- * Same operations in the same order as umap-js: with UmapJsCurve and 'umap-js' negative samples the same
- * seed gives umap-js's layout to the bit. The fast settings (TabulatedCurve, 'xorshift') change only the
- * last bits of the powers and which random points are drawn.
+ * Two settings (LayoutSettings.pushes): umap-js's own order, which with UmapJsCurve and 'umap-js' negative
+ * samples gives umap-js's layout to the bit (epochs.ts), and the fast one, an edge sample's pull and pushes
+ * in float32 lanes (lane-epochs.ts; in WebAssembly for 2 and 4 dimensions, layout-wasm.ts, same bits).
  *
  * Why not umap-js itself: its embedding is number[][] and its state arrays are copied per step; at 26,000
- * points one epoch took ~650 ms there. The epoch loops themselves are in epochs.ts, and for the fast
- * settings in 2 and 4 dimensions in WebAssembly (layout-wasm.ts), with the same result.
+ * points one epoch took ~650 ms there.
  */
 import type { Random } from '../../infra/random.js';
-import { type CurveGradients, TabulatedCurve } from './curve.js';
+import type { CurveGradients } from './curve.js';
 import { type EpochState, runEpoch } from './epochs.js';
 import type { LayoutEdges } from './graph.js';
+import type { LaneCurve } from './lane-curve.js';
+import { type LaneState, laneCoordinates, runLaneEpoch, xorshiftSeed } from './lane-epochs.js';
 import { wasmLayout } from './layout-wasm.js';
 import type { ProgressCallback } from './types.js';
 
-export interface LayoutSettings {
+interface CommonSettings {
   dims: number;
   nEpochs: number;
-  /** The gradients of the curve fitted from min_dist and spread (curve.ts). */
-  curve: CurveGradients;
   learningRate: number;
   negativeSampleRate: number;
-  /** Where negative samples come from (see NegativeSamples). */
-  negativeSamples: 'umap-js' | 'xorshift';
   /**
-   * How one edge sample's negative-sample pushes follow each other.
-   *   'chained': umap-js's (and umap-learn's) order, each push measured from where the previous one left
-   *   the point, so each waits for the one before (a power, a division, a clip: ~20 ns per update).
-   *   'batched': every push of the edge sample measured from the point after its pull, then added to it in
-   *   sampling order. The pushes no longer wait for each other, so the processor overlaps them; the result
-   *   is still one fixed sequence of operations (the same bits in WebAssembly and JavaScript, for any number
-   *   of threads). It is the same kind of staleness as umap-learn's Hogwild parallel layout, here within
-   *   one point's five pushes only.
-   */
-  pushes: 'chained' | 'batched';
-  /**
-   * Run the 2-D and 4-D epochs of the fast settings in WebAssembly when its kernel is compiled (default
-   * true); false keeps the JavaScript loops, which give the same bits (the tests compare the two).
+   * Run the lanes' epochs in WebAssembly for 2 and 4 dimensions when its kernel is compiled (default true);
+   * false keeps the JavaScript loop, which gives the same bits (the tests compare the two).
    */
   webAssembly?: boolean;
 }
+
+/**
+ * How one edge sample's pull and negative-sample pushes follow each other, and the curve each uses.
+ *   'chained': umap-js's (and umap-learn's serial) order, each push measured from where the previous one
+ *   left the point, so each waits for the one before; with UmapJsCurve and 'umap-js' negative samples the
+ *   same seed gives umap-js's layout to the bit (epochs.ts).
+ *   'lanes': the pull and every push of the edge sample measured from the point as the edge sample found it,
+ *   in float32 lanes (LaneCurve), summed and added once (lane-epochs.ts; WebAssembly SIMD in
+ *   wasm/layout-kernel.as.ts). Nothing waits for anything within an edge sample, and four lanes are one
+ *   vector operation. It is the staleness of umap-learn's Hogwild parallel layout, here within one edge
+ *   sample only, and still one fixed sequence of operations: the same bits in WebAssembly and JavaScript,
+ *   for any number of threads. umap-learn keeps its coordinates in float32 too.
+ */
+export type LayoutSettings = CommonSettings &
+  (
+    | {
+        pushes: 'chained';
+        /** The gradients of the curve fitted from min_dist and spread (curve.ts). */
+        curve: CurveGradients;
+        /** Where negative samples come from (see NegativeSamples). */
+        negativeSamples: 'umap-js' | 'xorshift';
+      }
+    | { pushes: 'lanes'; curve: LaneCurve }
+  );
 
 /** umap-js's random initialisation: uniform in [-10, 10), point by point, coordinate by coordinate. */
 export function randomEmbedding(rows: number, dims: number, random: Random): Float64Array {
@@ -82,35 +92,82 @@ export function startLayout(
 ): LayoutRun {
   const { dims, nEpochs, negativeSampleRate } = settings;
   const vertices = embedding.length / dims;
+  if (settings.pushes === 'lanes') edges = reordered(edges, interleavedOrder(edges, vertices));
   const schedule = (perSample: Float64Array, perNegative: Float64Array) =>
     samplingSchedule(edges.weights, nEpochs, negativeSampleRate, perSample, perNegative);
-  const { curve } = settings;
-  const wasm =
-    settings.webAssembly !== false &&
-    settings.negativeSamples === 'xorshift' &&
-    settings.pushes === 'batched' &&
-    curve instanceof TabulatedCurve &&
-    (dims === 2 || dims === 4)
-      ? wasmLayout({ embedding, dims, edges, schedule, curve, samplerState: () => xorshiftSeed(random) })
-      : null;
-  if (wasm) return wasm;
+  if (settings.pushes === 'lanes') {
+    const { curve } = settings;
+    const wasm =
+      settings.webAssembly !== false && (dims === 2 || dims === 4)
+        ? wasmLayout({ embedding, dims, edges, schedule, curve, samplerState: () => xorshiftSeed(random) })
+        : null;
+    if (wasm) return wasm;
+  }
   const epochsPerSample = new Float64Array(edges.weights.length);
   const epochsPerNegativeSample = new Float64Array(edges.weights.length);
   schedule(epochsPerSample, epochsPerNegativeSample);
-  const state: EpochState = {
-    embedding,
+  const common = {
     edges,
     dims,
-    curve: settings.curve,
-    negatives: new NegativeSamples(vertices, settings.negativeSamples, random),
     epochsPerSample,
     epochOfNextSample: epochsPerSample.slice(),
     epochsPerNegativeSample,
     epochOfNextNegativeSample: epochsPerNegativeSample.slice(),
     updates: 0,
-    batched: settings.pushes === 'batched',
   };
+  if (settings.pushes === 'lanes') {
+    const coordinates = laneCoordinates(embedding, dims);
+    const negatives = new NegativeSamples(vertices, 'xorshift', random);
+    const state: LaneState = { ...common, embedding: coordinates, curve: settings.curve, negatives };
+    return {
+      epoch: (epoch, alpha) => runLaneEpoch(state, epoch, alpha),
+      finish: () => {
+        embedding.set(coordinates.subarray(0, embedding.length));
+        return state.updates;
+      },
+    };
+  }
+  const negatives = new NegativeSamples(vertices, settings.negativeSamples, random);
+  const state: EpochState = { ...common, embedding, curve: settings.curve, negatives };
   return { epoch: (epoch, alpha) => runEpoch(state, epoch, alpha), finish: () => state.updates };
+}
+
+/**
+ * The order the lanes visit the edges in: every row's first edge, then every row's second edge, and so on
+ * (rows ascending within each round). layoutEdges lists a row's edges together, and they share their
+ * `tail`: each edge sample moves that tail, which the next one reads, so in that order each edge sample
+ * waited for the whole of the one before (~150 cycles of powers and divisions). Interleaved, consecutive edge
+ * samples touch different points and the processor overlaps them. order[i] is the edge visited i-th.
+ */
+export function interleavedOrder(edges: LayoutEdges, vertices: number): Int32Array {
+  const { tail } = edges;
+  const count = tail.length;
+  const rank = new Int32Array(count);
+  const seen = new Int32Array(vertices);
+  let rounds = 0;
+  for (let e = 0; e < count; e++) {
+    rank[e] = seen[tail[e]]++;
+    if (rank[e] >= rounds) rounds = rank[e] + 1;
+  }
+  const start = new Int32Array(rounds + 1);
+  for (let e = 0; e < count; e++) start[rank[e] + 1]++;
+  for (let r = 0; r < rounds; r++) start[r + 1] += start[r];
+  const order = new Int32Array(count);
+  for (let e = 0; e < count; e++) order[start[rank[e]]++] = e;
+  return order;
+}
+
+/** `edges` visited in `order`: the same edges, the arrays permuted. */
+function reordered(edges: LayoutEdges, order: Int32Array): LayoutEdges {
+  const pick = <T extends Int32Array | Float64Array>(from: T, to: T) => {
+    for (let i = 0; i < order.length; i++) to[i] = from[order[i]];
+    return to;
+  };
+  return {
+    head: pick(edges.head, new Int32Array(order.length)),
+    tail: pick(edges.tail, new Int32Array(order.length)),
+    weights: pick(edges.weights, new Float64Array(order.length)),
+  };
 }
 
 /**
@@ -147,11 +204,6 @@ export function runLayout(
     onProgress?.(epoch + 1, nEpochs);
   }
   return layout.finish();
-}
-
-/** The xorshift32 generator's start, drawn once from the run's stream (never 0, which xorshift cannot leave). */
-export function xorshiftSeed(random: Random): number {
-  return Math.floor(random() * 4294967296) | 1;
 }
 
 /**

@@ -1,10 +1,15 @@
-// AssemblyScript (compiled to WebAssembly by ../layout-wasm.ts, not by tsc): the epoch loops of
-// epochs.ts for 2 and 4 dimensions with the tabulated curve (curve.ts, fixed-power.ts),
-// xorshift negative samples and batched pushes (layout.ts). Every floating-point operation is the JavaScript loop's, in
-// the same order, so both give the same bits; tests/scripts/segment/embedding/layout-wasm.test.ts compares them.
+// AssemblyScript (compiled to WebAssembly by ../wasm-kernels.ts, not by tsc): the layout's epochs for 2 and 4
+// dimensions with the pull and the negative samples of one edge sample in float32 lanes (f32x4). Every
+// floating-point operation is lane-epochs.ts's and lane-curve.ts's, in the same order, so both give the same
+// bits; tests/scripts/segment/embedding/layout-wasm.test.ts compares them.
+//
+// Per edge sample: lane 0 is the edge's tail (the pull), lanes 1..count its negative samples (the pushes),
+// four at a time; every lane is measured from the moving point as the edge sample found it, so no lane waits
+// for another. The lanes' gradients are summed per coordinate in a fixed order, ((l0 + l1) + (l2 + l3))
+// after adding group by group, and added to the point once; the tail moves back by its lane's gradient.
 
 // Where the JavaScript side put each array in this module's memory, and the scalars of the run.
-let embedding: usize = 0;
+let embedding: usize = 0; // f32 coordinates, row-major
 let head: usize = 0;
 let tail: usize = 0;
 let edgeCount: i32 = 0;
@@ -13,27 +18,44 @@ let epochOfNextSample: usize = 0;
 let epochsPerNegativeSample: usize = 0;
 let epochOfNextNegativeSample: usize = 0;
 let dueEdges: usize = 0; // i32 per edge: this epoch's due edges, ascending
-let sampleScale: f64 = 0;
+let vertexCount: u64 = 0;
+let sentinel: i32 = 0; // the far point's row: vertexCount
 let rngState: u32 = 1;
 let updates: f64 = 0; // edge samples and negative samples so far, for the benchmark's profile
 
-// The curve: 1 / (1 + a·d^(2b)), its exponent b tabulated as in FixedPower.
-let curveA: f64 = 0;
-let attractionScale: f64 = 0;
-let repulsionScale: f64 = 0;
-let exponent: f64 = 0;
-let c1: f64 = 0;
-let c2: f64 = 0;
-let c3: f64 = 0;
-let c4: f64 = 0;
-let powersOfTwo: usize = 0;
-let inversePowersOfTwo: usize = 0;
-let mantissaPowers: usize = 0;
-let mantissaInverses: usize = 0;
+// The curve's float32 constants (laneConstants in lane-curve.ts) and the kernel's own, each splatted to four
+// lanes in a table at a fixed address: a splat of a global, or a vector literal, inside the loops cost
+// V8 two or three instructions each time, a load from the table one.
+const LANES: usize = memory.data(32 << 4, 16);
+const CURVE_A = 0;
+const EXPONENT_B = 1;
+const ATTRACTION_SCALE = 2;
+const REPULSION_SCALE = 3;
+const SMALLEST = 4;
+const SQRT2 = 5;
+const LOG_0 = 6;
+const LOG_1 = 7;
+const LOG_2 = 8;
+const LOG_3 = 9;
+const LOG_4 = 10;
+const TWO_POWER_0 = 11;
+const TWO_POWER_1 = 12;
+const TWO_POWER_2 = 13;
+const TWO_POWER_3 = 14;
+const TWO_POWER_4 = 15;
+const ROUNDING_SHIFT = 16;
+const REPULSION_FLOOR = 17;
+const ONE = 18;
+const HALF = 19;
+const MINUS_FOUR = 20;
+const FOUR = 21;
+const EXPONENT_BIAS = 22; // i32 lanes from here on
+const MANTISSA_MASK = 23;
+const ONE_BITS = 24;
 
-// Outside the normal positive doubles FixedPower calls Math.pow; so does this, through the host.
-@external("env", "pow")
-declare function hostPow(x: f64, y: f64): f64;
+@inline function lane(constant: i32): v128 {
+  return v128.load(LANES + (<usize>constant << 4));
+}
 
 export function allocate(bytes: i32): usize {
   return heap.alloc(<usize>bytes);
@@ -52,57 +74,37 @@ export function setArrays(embeddingAt: usize, headAt: usize, tailAt: usize, edge
 }
 
 export function setSampling(vertices: i32, state: u32): void {
-  sampleScale = <f64>vertices / 4294967296.0;
+  vertexCount = <u64>vertices;
+  sentinel = vertices;
   rngState = state;
 }
 
-export function setCurve(a: f64, b: f64, gamma: f64, y: f64, k1: f64, k2: f64, k3: f64, k4: f64, twos: usize, inverseTwos: usize, mantissas: usize, inverseMantissas: usize): void {
-  curveA = a;
-  attractionScale = -2.0 * a * b;
-  repulsionScale = 2.0 * gamma * b;
-  exponent = y;
-  c1 = k1;
-  c2 = k2;
-  c3 = k3;
-  c4 = k4;
-  powersOfTwo = twos;
-  inversePowersOfTwo = inverseTwos;
-  mantissaPowers = mantissas;
-  mantissaInverses = inverseMantissas;
+/** Reads the curve's 18 float32 constants from `at` (laneConstants in lane-curve.ts) into the table, with the kernel's own. */
+export function setCurve(at: usize): void {
+  for (let k = 0; k < 18; k++) v128.store(LANES + (<usize>k << 4), f32x4.splat(load<f32>(at + (<usize>k << 2))));
+  v128.store(LANES + (<usize>ONE << 4), f32x4.splat(1.0));
+  v128.store(LANES + (<usize>HALF << 4), f32x4.splat(0.5));
+  v128.store(LANES + (<usize>MINUS_FOUR << 4), f32x4.splat(-4.0));
+  v128.store(LANES + (<usize>FOUR << 4), f32x4.splat(4.0));
+  v128.store(LANES + (<usize>EXPONENT_BIAS << 4), i32x4.splat(127));
+  v128.store(LANES + (<usize>MANTISSA_MASK << 4), i32x4.splat(0x7fffff));
+  v128.store(LANES + (<usize>ONE_BITS << 4), i32x4.splat(0x3f800000));
 }
 
-@inline function power(x: f64): f64 {
-  const high = <i32>(reinterpret<i64>(x) >> 32);
-  const biased = (high >>> 20) & 0x7ff;
-  if (high <= 0 || biased == 0 || biased == 0x7ff) return hostPow(x, exponent);
-  const index = (high >>> 10) & 1023;
-  const r = x * load<f64>(inversePowersOfTwo + (<usize>biased << 3)) * load<f64>(mantissaInverses + (<usize>index << 3)) - 1.0;
-  const series = 1.0 + r * (c1 + r * (c2 + r * (c3 + r * c4)));
-  return load<f64>(powersOfTwo + (<usize>biased << 3)) * load<f64>(mantissaPowers + (<usize>index << 3)) * series;
-}
-
-@inline function attraction(distSquared: f64): f64 {
-  const powered = power(distSquared);
-  return (attractionScale * (powered / distSquared)) / (curveA * powered + 1.0);
-}
-
-@inline function repulsion(distSquared: f64): f64 {
-  return repulsionScale / ((0.001 + distSquared) * (curveA * power(distSquared) + 1.0));
-}
-
+/** xorshift32, mapped to [0, vertices) as floor(x · vertices / 2^32) (NegativeSamples in layout.ts). */
 @inline function nextSample(): i32 {
   let x = rngState;
   x ^= x << 13;
   x ^= x >> 17;
   x ^= x << 5;
   rngState = x;
-  return <i32>Math.floor(<f64>x * sampleScale);
+  return <i32>((<u64>x * vertexCount) >> 32);
 }
 
 /**
  * Lists the edges due this epoch (epoch of next sample <= epoch), in ascending order, without a branch:
  * whether an edge is due follows its weight, not a pattern, so testing it inside the edge loop was a
- * mispredicted branch on most edges (~7% of the layout's time). The edges and their order are unchanged.
+ * mispredicted branch on most edges.
  */
 @inline function listDueEdges(epoch: f64): i32 {
   let due = 0;
@@ -113,120 +115,260 @@ export function setCurve(a: f64, b: f64, gamma: f64, y: f64, k1: f64, k2: f64, k
   return due;
 }
 
-/** Negative samples due for edge e this epoch, with the bookkeeping of negativeSamplesDue. */
-@inline function samplesDue(at: usize, epoch: f64): f64 {
+/** Negative samples due for edge e this epoch, with the bookkeeping of negativeSamplesDue (epochs.ts). */
+@inline function samplesDue(at: usize, epoch: f64): i32 {
   const perNegative = load<f64>(epochsPerNegativeSample + at);
   const count = Math.floor((epoch - load<f64>(epochOfNextNegativeSample + at)) / perNegative);
   store<f64>(epochOfNextNegativeSample + at, load<f64>(epochOfNextNegativeSample + at) + count * perNegative);
   store<f64>(epochOfNextSample + at, load<f64>(epochOfNextSample + at) + load<f64>(epochsPerSample + at));
   updates += 1.0 + count;
-  return count;
+  return <i32>count;
 }
 
 export function updateCount(): f64 {
   return updates;
 }
 
-// The epochs hold a point's coordinates in 128-bit vectors of two doubles (WebAssembly SIMD): each lane does
-// the scalar loop's operation on its coordinate (a lane's sub, mul or add is the same IEEE operation as the
-// scalar one), the squared distance is summed lane by lane in the scalar order, and the clip is pmax/pmin,
-// which are defined as the comparisons of clip() in epochs.ts (pmax(v, -4) = v < -4 ? -4 : v; pmin(w, 4) = 4 < w ? 4 : w, NaN
-// passing through as there). So the bits are the JavaScript loops'. Measured on the 2021 professionals (same
-// edges, CPU time, each kernel in a process of its own: a second kernel module in one process ran ~30%
-// slower whichever it was): 4-D 34.1 -> 24.7 ns per update, 2-D 19.1 -> 16.7 ns.
-
-@inline function clipLanes(value: v128): v128 {
-  return f64x2.pmin(f64x2.pmax(value, f64x2.splat(-4.0)), f64x2.splat(4.0));
+/** x^b in each lane (LaneCurve.power): twoPower2(b · log2 x), x at least the smallest normal float32. */
+@inline function powerLanes(x: v128): v128 {
+  let exponent = i32x4.sub(i32x4.shr_s(x, 23), lane(EXPONENT_BIAS));
+  let m = v128.or(v128.and(x, lane(MANTISSA_MASK)), lane(ONE_BITS));
+  const above = f32x4.gt(m, lane(SQRT2));
+  m = v128.bitselect(f32x4.mul(m, lane(HALF)), m, above);
+  exponent = i32x4.sub(exponent, above); // a true lane is -1
+  const u = f32x4.sub(m, lane(ONE));
+  const u2 = f32x4.mul(u, u);
+  const u4 = f32x4.mul(u2, u2);
+  const low = f32x4.add(
+    f32x4.add(lane(LOG_0), f32x4.mul(lane(LOG_1), u)),
+    f32x4.mul(f32x4.add(lane(LOG_2), f32x4.mul(lane(LOG_3), u)), u2),
+  );
+  const logarithm = f32x4.add(f32x4.convert_i32x4_s(exponent), f32x4.mul(u, f32x4.add(low, f32x4.mul(lane(LOG_4), u4))));
+  const y = f32x4.mul(lane(EXPONENT_B), logarithm);
+  const shift = lane(ROUNDING_SHIFT);
+  const whole = f32x4.sub(f32x4.add(y, shift), shift);
+  const r = f32x4.sub(y, whole);
+  const r2 = f32x4.mul(r, r);
+  const r4 = f32x4.mul(r2, r2);
+  const poly = f32x4.add(
+    f32x4.add(
+      f32x4.add(lane(TWO_POWER_0), f32x4.mul(lane(TWO_POWER_1), r)),
+      f32x4.mul(f32x4.add(lane(TWO_POWER_2), f32x4.mul(lane(TWO_POWER_3), r)), r2),
+    ),
+    f32x4.mul(lane(TWO_POWER_4), r4),
+  );
+  const scale = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(whole), lane(EXPONENT_BIAS)), 23);
+  return f32x4.mul(poly, scale);
 }
 
-/** The two lanes' sum in lane order: for (x, y) squared, x·x + y·y as the scalar loop adds it. */
-@inline function laneSum(value: v128): f64 {
-  return f64x2.extract_lane(value, 0) + f64x2.extract_lane(value, 1);
+/** Each lane's gradient coefficient (LaneCurve.coefficient): the pull where `pull` is set, else a push. */
+@inline function coefficientLanes(distSquared: v128, pull: v128): v128 {
+  const x = f32x4.pmax(distSquared, lane(SMALLEST));
+  const powered = powerLanes(x);
+  const q = f32x4.add(f32x4.mul(lane(CURVE_A), powered), lane(ONE));
+  const numerator = v128.bitselect(f32x4.mul(lane(ATTRACTION_SCALE), powered), lane(REPULSION_SCALE), pull);
+  const denominator = v128.bitselect(f32x4.mul(x, q), f32x4.mul(f32x4.add(lane(REPULSION_FLOOR), x), q), pull);
+  return f32x4.div(numerator, denominator);
+}
+
+/**
+ * One coordinate's gradients across the lanes: clip(coefficient · difference), or 4 for a push at distance
+ * 0 (umap-learn's and umap-js's rule for coincident points). A pull at distance 0 has a finite coefficient
+ * (the distance is raised to the smallest normal float first) times a difference of 0.
+ */
+@inline function gradientLanes(coefficient: v128, difference: v128, pushAll: v128): v128 {
+  const clipped = f32x4.pmin(f32x4.pmax(f32x4.mul(coefficient, difference), lane(MINUS_FOUR)), lane(FOUR));
+  return v128.bitselect(lane(FOUR), clipped, pushAll);
+}
+
+/**
+ * The point of lane `index` of an edge sample: its tail (lane 0) or a new negative sample (lanes 1 to
+ * lanes - 1); the far point (`sentinel`, a row past the last, 1e18 in every coordinate) past the last lane
+ * and where the sample is the moving point itself, which umap-js skips. A lane on the far point computes
+ * a coefficient of exactly 0 (its denominator overflows to infinity), so it moves nothing, without masks.
+ */
+@inline function lanePoint(index: i32, lanes: i32, tailPoint: i32, moving: i32): i32 {
+  if (index >= lanes) return sentinel;
+  if (index == 0) return tailPoint;
+  const sampled = nextSample();
+  return sampled == moving ? sentinel : sampled;
+}
+
+/** Two points' coordinates (2-D rows of two float32) side by side in one vector: [x_a, y_a, x_b, y_b]. */
+@inline function rowPair(a: i32, b: i32): v128 {
+  return i64x2.replace_lane(i64x2.splat(load<i64>(embedding + (<usize>a << 3))), 1, load<i64>(embedding + (<usize>b << 3)));
 }
 
 export function epoch2(epoch: f64, alpha: f64): void {
   const due = listDueEdges(epoch);
-  const step = f64x2.splat(alpha);
-  const pushAll = f64x2.splat(4.0 * alpha);
+  const step = <f32>alpha;
+  const zero = f32x4.splat(0.0);
   for (let i = 0; i < due; i++) {
     const e = load<i32>(dueEdges + (<usize>i << 2));
-    const at = <usize>e << 3;
     const moving = load<i32>(head + (<usize>e << 2));
-    const current = embedding + (<usize>moving << 4);
-    const other = embedding + (<usize>load<i32>(tail + (<usize>e << 2)) << 4);
-    let point = v128.load(current);
-    const d = f64x2.sub(point, v128.load(other));
-    const distSquared = laneSum(f64x2.mul(d, d));
-    const pull = distSquared > 0 ? attraction(distSquared) : 0;
-    const g = clipLanes(f64x2.mul(f64x2.splat(pull), d));
-    point = f64x2.add(point, f64x2.mul(g, step));
-    v128.store(other, f64x2.add(v128.load(other), f64x2.mul(f64x2.neg(g), step)));
-
-    // Batched pushes (layout.ts, LayoutSettings.pushes): each measured from the point after its pull, so
-    // they do not wait for each other and the processor overlaps them; added in sampling order.
-    const samples = samplesDue(at, epoch);
-    const from = point;
-    for (let p: f64 = 0; p < samples; p++) {
-      const sampled = nextSample();
-      if (sampled == moving) continue;
-      const f = f64x2.sub(from, v128.load(embedding + (<usize>sampled << 4)));
-      const farSquared = laneSum(f64x2.mul(f, f));
-      const push = farSquared > 0.0 ? repulsion(farSquared) : 0.0;
-      if (push > 0.0) point = f64x2.add(point, f64x2.mul(clipLanes(f64x2.mul(f64x2.splat(push), f)), step));
-      else point = f64x2.add(point, pushAll);
+    const tailPoint = load<i32>(tail + (<usize>e << 2));
+    const current = embedding + (<usize>moving << 3);
+    const px = load<f32>(current);
+    const py = load<f32>(current, 4);
+    const pointX = f32x4.splat(px);
+    const pointY = f32x4.splat(py);
+    const lanes = 1 + samplesDue(<usize>e << 3, epoch);
+    let sumX = zero;
+    let sumY = zero;
+    let tailX: f32 = 0;
+    let tailY: f32 = 0;
+    // Two groups of four lanes at a time, stage by stage, so that the processor overlaps their chains (a
+    // second group past the last lane is all far points, which add -0 to the sums: no change).
+    for (let base = 0; base < lanes; base += 8) {
+      const a0 = lanePoint(base, lanes, tailPoint, moving);
+      const a1 = lanePoint(base + 1, lanes, tailPoint, moving);
+      const a2 = lanePoint(base + 2, lanes, tailPoint, moving);
+      const a3 = lanePoint(base + 3, lanes, tailPoint, moving);
+      const b0 = lanePoint(base + 4, lanes, tailPoint, moving);
+      const b1 = lanePoint(base + 5, lanes, tailPoint, moving);
+      const b2 = lanePoint(base + 6, lanes, tailPoint, moving);
+      const b3 = lanePoint(base + 7, lanes, tailPoint, moving);
+      const lowA = rowPair(a0, a1);
+      const highA = rowPair(a2, a3);
+      const lowB = rowPair(b0, b1);
+      const highB = rowPair(b2, b3);
+      const dxA = f32x4.sub(pointX, f32x4.shuffle(lowA, highA, 0, 2, 4, 6));
+      const dyA = f32x4.sub(pointY, f32x4.shuffle(lowA, highA, 1, 3, 5, 7));
+      const dxB = f32x4.sub(pointX, f32x4.shuffle(lowB, highB, 0, 2, 4, 6));
+      const dyB = f32x4.sub(pointY, f32x4.shuffle(lowB, highB, 1, 3, 5, 7));
+      const distA = f32x4.add(f32x4.mul(dxA, dxA), f32x4.mul(dyA, dyA));
+      const distB = f32x4.add(f32x4.mul(dxB, dxB), f32x4.mul(dyB, dyB));
+      const pull = base == 0 ? i32x4(-1, 0, 0, 0) : zero;
+      const pushAllA = v128.andnot(f32x4.eq(distA, zero), pull);
+      const pushAllB = f32x4.eq(distB, zero);
+      const coefficientA = coefficientLanes(distA, pull);
+      const coefficientB = coefficientLanes(distB, zero);
+      const gxA = gradientLanes(coefficientA, dxA, pushAllA);
+      const gyA = gradientLanes(coefficientA, dyA, pushAllA);
+      const gxB = gradientLanes(coefficientB, dxB, pushAllB);
+      const gyB = gradientLanes(coefficientB, dyB, pushAllB);
+      if (base == 0) {
+        tailX = f32x4.extract_lane(gxA, 0);
+        tailY = f32x4.extract_lane(gyA, 0);
+      }
+      sumX = f32x4.add(f32x4.add(sumX, gxA), gxB);
+      sumY = f32x4.add(f32x4.add(sumY, gyA), gyB);
     }
-    v128.store(current, point);
+    // (l0 + l1) + (l2 + l3) per coordinate: lanes 0 and 2 of `total` hold x's and y's.
+    const pairs = f32x4.add(f32x4.shuffle(sumX, sumY, 0, 2, 4, 6), f32x4.shuffle(sumX, sumY, 1, 3, 5, 7));
+    const total = f32x4.add(pairs, f32x4.shuffle(pairs, pairs, 1, 0, 3, 2));
+    const other = embedding + (<usize>tailPoint << 3);
+    store<f32>(other, load<f32>(other) - step * tailX);
+    store<f32>(other, load<f32>(other, 4) - step * tailY, 4);
+    store<f32>(current, px + step * f32x4.extract_lane(total, 0));
+    store<f32>(current, py + step * f32x4.extract_lane(total, 2), 4);
   }
+}
+
+// A 4 × 4 transpose (four points' rows to four coordinates' columns) in two steps: these interleave two rows,
+// then a shuffle of two interleaved pairs gives each column.
+@inline function transposeLow(r0: v128, r1: v128): v128 {
+  return f32x4.shuffle(r0, r1, 0, 4, 1, 5);
+}
+
+@inline function transposeHigh(r0: v128, r1: v128): v128 {
+  return f32x4.shuffle(r0, r1, 2, 6, 3, 7);
 }
 
 export function epoch4(epoch: f64, alpha: f64): void {
   const due = listDueEdges(epoch);
-  const step = f64x2.splat(alpha);
-  const pushAll = f64x2.splat(4.0 * alpha);
+  const step = f32x4.splat(<f32>alpha);
+  const zero = f32x4.splat(0.0);
   for (let i = 0; i < due; i++) {
     const e = load<i32>(dueEdges + (<usize>i << 2));
-    const at = <usize>e << 3;
     const moving = load<i32>(head + (<usize>e << 2));
-    const current = embedding + (<usize>moving << 5);
-    const other = embedding + (<usize>load<i32>(tail + (<usize>e << 2)) << 5);
-    let low = v128.load(current); // coordinates 0 and 1
-    let high = v128.load(current, 16); // coordinates 2 and 3
-    const dLow = f64x2.sub(low, v128.load(other));
-    const dHigh = f64x2.sub(high, v128.load(other, 16));
-    const squaredLow = f64x2.mul(dLow, dLow);
-    const squaredHigh = f64x2.mul(dHigh, dHigh);
-    const distSquared = laneSum(squaredLow) + f64x2.extract_lane(squaredHigh, 0) + f64x2.extract_lane(squaredHigh, 1);
-    const pull = f64x2.splat(distSquared > 0 ? attraction(distSquared) : 0);
-    const gLow = clipLanes(f64x2.mul(pull, dLow));
-    const gHigh = clipLanes(f64x2.mul(pull, dHigh));
-    low = f64x2.add(low, f64x2.mul(gLow, step));
-    high = f64x2.add(high, f64x2.mul(gHigh, step));
-    v128.store(other, f64x2.add(v128.load(other), f64x2.mul(f64x2.neg(gLow), step)));
-    v128.store(other, f64x2.add(v128.load(other, 16), f64x2.mul(f64x2.neg(gHigh), step)), 16);
-
-    const samples = samplesDue(at, epoch);
-    const fromLow = low;
-    const fromHigh = high;
-    for (let p: f64 = 0; p < samples; p++) {
-      const sampled = nextSample();
-      if (sampled == moving) continue;
-      const far = embedding + (<usize>sampled << 5);
-      const fLow = f64x2.sub(fromLow, v128.load(far));
-      const fHigh = f64x2.sub(fromHigh, v128.load(far, 16));
-      const sLow = f64x2.mul(fLow, fLow);
-      const sHigh = f64x2.mul(fHigh, fHigh);
-      const farSquared = laneSum(sLow) + f64x2.extract_lane(sHigh, 0) + f64x2.extract_lane(sHigh, 1);
-      const push = farSquared > 0.0 ? repulsion(farSquared) : 0.0;
-      if (push > 0.0) {
-        const scale = f64x2.splat(push);
-        low = f64x2.add(low, f64x2.mul(clipLanes(f64x2.mul(scale, fLow)), step));
-        high = f64x2.add(high, f64x2.mul(clipLanes(f64x2.mul(scale, fHigh)), step));
-      } else {
-        low = f64x2.add(low, pushAll);
-        high = f64x2.add(high, pushAll);
+    const tailPoint = load<i32>(tail + (<usize>e << 2));
+    const current = embedding + (<usize>moving << 4);
+    const point = v128.load(current);
+    const point0 = f32x4.splat(f32x4.extract_lane(point, 0));
+    const point1 = f32x4.splat(f32x4.extract_lane(point, 1));
+    const point2 = f32x4.splat(f32x4.extract_lane(point, 2));
+    const point3 = f32x4.splat(f32x4.extract_lane(point, 3));
+    const lanes = 1 + samplesDue(<usize>e << 3, epoch);
+    let sum0 = zero;
+    let sum1 = zero;
+    let sum2 = zero;
+    let sum3 = zero;
+    let tailGradient = zero;
+    // Two groups of four lanes at a time, as in epoch2.
+    for (let base = 0; base < lanes; base += 8) {
+      const a0 = lanePoint(base, lanes, tailPoint, moving);
+      const a1 = lanePoint(base + 1, lanes, tailPoint, moving);
+      const a2 = lanePoint(base + 2, lanes, tailPoint, moving);
+      const a3 = lanePoint(base + 3, lanes, tailPoint, moving);
+      const b0 = lanePoint(base + 4, lanes, tailPoint, moving);
+      const b1 = lanePoint(base + 5, lanes, tailPoint, moving);
+      const b2 = lanePoint(base + 6, lanes, tailPoint, moving);
+      const b3 = lanePoint(base + 7, lanes, tailPoint, moving);
+      const ra0 = v128.load(embedding + (<usize>a0 << 4));
+      const ra1 = v128.load(embedding + (<usize>a1 << 4));
+      const ra2 = v128.load(embedding + (<usize>a2 << 4));
+      const ra3 = v128.load(embedding + (<usize>a3 << 4));
+      const rb0 = v128.load(embedding + (<usize>b0 << 4));
+      const rb1 = v128.load(embedding + (<usize>b1 << 4));
+      const rb2 = v128.load(embedding + (<usize>b2 << 4));
+      const rb3 = v128.load(embedding + (<usize>b3 << 4));
+      const ta0 = transposeLow(ra0, ra1);
+      const ta1 = transposeHigh(ra0, ra1);
+      const ta2 = transposeLow(ra2, ra3);
+      const ta3 = transposeHigh(ra2, ra3);
+      const tb0 = transposeLow(rb0, rb1);
+      const tb1 = transposeHigh(rb0, rb1);
+      const tb2 = transposeLow(rb2, rb3);
+      const tb3 = transposeHigh(rb2, rb3);
+      const da0 = f32x4.sub(point0, f32x4.shuffle(ta0, ta2, 0, 1, 4, 5));
+      const da1 = f32x4.sub(point1, f32x4.shuffle(ta0, ta2, 2, 3, 6, 7));
+      const da2 = f32x4.sub(point2, f32x4.shuffle(ta1, ta3, 0, 1, 4, 5));
+      const da3 = f32x4.sub(point3, f32x4.shuffle(ta1, ta3, 2, 3, 6, 7));
+      const db0 = f32x4.sub(point0, f32x4.shuffle(tb0, tb2, 0, 1, 4, 5));
+      const db1 = f32x4.sub(point1, f32x4.shuffle(tb0, tb2, 2, 3, 6, 7));
+      const db2 = f32x4.sub(point2, f32x4.shuffle(tb1, tb3, 0, 1, 4, 5));
+      const db3 = f32x4.sub(point3, f32x4.shuffle(tb1, tb3, 2, 3, 6, 7));
+      let distA = f32x4.add(f32x4.mul(da0, da0), f32x4.mul(da1, da1));
+      let distB = f32x4.add(f32x4.mul(db0, db0), f32x4.mul(db1, db1));
+      distA = f32x4.add(distA, f32x4.mul(da2, da2));
+      distB = f32x4.add(distB, f32x4.mul(db2, db2));
+      distA = f32x4.add(distA, f32x4.mul(da3, da3));
+      distB = f32x4.add(distB, f32x4.mul(db3, db3));
+      const pull = base == 0 ? i32x4(-1, 0, 0, 0) : zero;
+      const pushAllA = v128.andnot(f32x4.eq(distA, zero), pull);
+      const pushAllB = f32x4.eq(distB, zero);
+      const coefficientA = coefficientLanes(distA, pull);
+      const coefficientB = coefficientLanes(distB, zero);
+      const ga0 = gradientLanes(coefficientA, da0, pushAllA);
+      const ga1 = gradientLanes(coefficientA, da1, pushAllA);
+      const ga2 = gradientLanes(coefficientA, da2, pushAllA);
+      const ga3 = gradientLanes(coefficientA, da3, pushAllA);
+      const gb0 = gradientLanes(coefficientB, db0, pushAllB);
+      const gb1 = gradientLanes(coefficientB, db1, pushAllB);
+      const gb2 = gradientLanes(coefficientB, db2, pushAllB);
+      const gb3 = gradientLanes(coefficientB, db3, pushAllB);
+      if (base == 0) {
+        // Lane 0 of each coordinate: the tail's gradient, as one point.
+        tailGradient = f32x4.shuffle(f32x4.shuffle(ga0, ga1, 0, 4, 0, 4), f32x4.shuffle(ga2, ga3, 0, 4, 0, 4), 0, 1, 4, 5);
       }
+      sum0 = f32x4.add(f32x4.add(sum0, ga0), gb0);
+      sum1 = f32x4.add(f32x4.add(sum1, ga1), gb1);
+      sum2 = f32x4.add(f32x4.add(sum2, ga2), gb2);
+      sum3 = f32x4.add(f32x4.add(sum3, ga3), gb3);
     }
-    v128.store(current, low);
-    v128.store(current, high, 16);
+    // Back to one vector per lane (its four coordinates), then (l0 + l1) + (l2 + l3).
+    const u0 = transposeLow(sum0, sum1);
+    const u1 = transposeHigh(sum0, sum1);
+    const u2 = transposeLow(sum2, sum3);
+    const u3 = transposeHigh(sum2, sum3);
+    const lane0 = f32x4.shuffle(u0, u2, 0, 1, 4, 5);
+    const lane1 = f32x4.shuffle(u0, u2, 2, 3, 6, 7);
+    const lane2 = f32x4.shuffle(u1, u3, 0, 1, 4, 5);
+    const lane3 = f32x4.shuffle(u1, u3, 2, 3, 6, 7);
+    const total = f32x4.add(f32x4.add(lane0, lane1), f32x4.add(lane2, lane3));
+    const other = embedding + (<usize>tailPoint << 4);
+    v128.store(other, f32x4.sub(v128.load(other), f32x4.mul(step, tailGradient)));
+    v128.store(current, f32x4.add(point, f32x4.mul(step, total)));
   }
 }
