@@ -1,9 +1,9 @@
 import { UMAP } from 'umap-js';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../../scripts/infra/random.js';
-import { TabulatedCurve, UmapJsCurve } from '../../../../scripts/segment/embedding/curve.js';
+import { UmapJsCurve } from '../../../../scripts/segment/embedding/curve.js';
 import { defaultEpochs, embed } from '../../../../scripts/segment/embedding/embed.js';
-import { FixedPower } from '../../../../scripts/segment/embedding/fixed-power.js';
+import { LaneCurve } from '../../../../scripts/segment/embedding/lane-curve.js';
 import { jaccardNeighboursExact } from '../../../../scripts/segment/embedding/neighbours.js';
 import type { BinaryMatrix, Embedding } from '../../../../scripts/segment/types.js';
 import { plantedRows } from '../../../helpers/planted-rows.js';
@@ -167,25 +167,29 @@ describe('embed', () => {
   });
 });
 
-describe('tabulated powers', () => {
-  it('match Math.pow to 1e-13 relative error over the range of squared distances', () => {
+describe("the lanes' float32 curve", () => {
+  it('raises squared distances to b within 2e-5 of Math.pow, from the smallest normal float32 up', () => {
     const random = createRandom(6);
-    for (const exponent of [0.8942, -0.1058, 0.7915, -0.2085]) {
-      const power = new FixedPower(exponent);
+    for (const b of [0.8941996053733949, 0.7922918021756439, 1]) {
+      const curve = new LaneCurve(1.5, b, 1);
+      let worst = 0;
       for (let i = 0; i < 20_000; i++) {
-        const x = Math.pow(10, random() * 30 - 15);
-        expect(Math.abs(power.of(x) / Math.pow(x, exponent) - 1)).toBeLessThan(1e-13);
+        const x = Math.fround(Math.pow(10, random() * 52 - 37));
+        worst = Math.max(worst, Math.abs(curve.power(x) / Math.pow(x, curve.b) - 1));
       }
-      expect(power.of(0)).toBe(Math.pow(0, exponent));
+      expect(worst).toBeGreaterThan(0);
+      expect(worst).toBeLessThan(2e-5);
     }
   });
 
-  it("give the same gradient coefficients as umap-js's formulas", () => {
-    const tabulated = new TabulatedCurve(1.5694704762346365, 0.8941996053733949, 1);
-    const reference = new UmapJsCurve(1.5694704762346365, 0.8941996053733949, 1);
-    for (const distSquared of [1e-8, 0.01, 0.5, 1, 3.7, 80, 1e4]) {
-      expect(tabulated.attraction(distSquared)).toBeCloseTo(reference.attraction(distSquared), 10);
-      expect(Math.abs(tabulated.repulsion(distSquared) / reference.repulsion(distSquared) - 1)).toBeLessThan(1e-12);
+  it("gives umap-js's gradient coefficients to float32 accuracy", () => {
+    const a = 1.5694704762346365;
+    const b = 0.8941996053733949;
+    const lanes = new LaneCurve(a, b, 1);
+    const reference = new UmapJsCurve(Math.fround(a), Math.fround(b), 1);
+    for (const distSquared of [1e-8, 0.01, 0.5, 1, 3.7, 80, 1e4].map(Math.fround)) {
+      expect(Math.abs(lanes.coefficient(distSquared, true) / reference.attraction(distSquared) - 1)).toBeLessThan(3e-5);
+      expect(Math.abs(lanes.coefficient(distSquared, false) / reference.repulsion(distSquared) - 1)).toBeLessThan(3e-5);
     }
   });
 });
