@@ -8,7 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { deriveRandom } from '../infra/random.js';
-import { embed } from './embedding/embed.js';
+import { embed, type SharedGraph } from './embedding/embed.js';
 import type { BinaryMatrix, Embedding, EmbedParams, MixtureParameters, ProgressCallback } from './types.js';
 
 /** What every job of a pool shares: the rows to embed and how. */
@@ -36,6 +36,10 @@ export interface SpaceJob {
   mixture?: MixtureJob;
   /** Send per-epoch progress. */
   progress?: boolean;
+  /** Embed on this graph instead of searching neighbours (SharedGraph: another job's, with the same rows, k and epochs). */
+  graph?: SharedGraph;
+  /** Send this job's graph, as soon as it is built, for other jobs to embed on (`run`'s onGraph). */
+  shareGraph?: boolean;
 }
 
 export interface SpaceResult {
@@ -47,6 +51,7 @@ export interface SpaceResult {
 
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
+  | { type: 'graph'; graph: SharedGraph }
   | {
       type: 'done';
       rows: number;
@@ -60,6 +65,7 @@ export type WorkerMessage =
 interface Pending {
   job: SpaceJob;
   onProgress?: ProgressCallback;
+  onGraph?: (graph: SharedGraph) => void;
   resolve: (result: SpaceResult) => void;
   reject: (error: unknown) => void;
 }
@@ -86,10 +92,11 @@ export class SpaceWorkers {
     }
   }
 
-  run(job: SpaceJob, onProgress?: ProgressCallback): Promise<SpaceResult> {
+  /** Queues `job`; with `job.shareGraph`, `onGraph` hears its graph (in shared memory) before its layout starts. */
+  run(job: SpaceJob, onProgress?: ProgressCallback, onGraph?: (graph: SharedGraph) => void): Promise<SpaceResult> {
     return new Promise((resolve, reject) => {
       if (this.failure) return reject(this.failure);
-      this.queue.push({ job, onProgress, resolve, reject });
+      this.queue.push({ job, onProgress, onGraph, resolve, reject });
       this.dispatch();
     });
   }
@@ -112,6 +119,10 @@ export class SpaceWorkers {
     if (!pending) return;
     if (message.type === 'progress') {
       pending.onProgress?.(message.done, message.total);
+      return;
+    }
+    if (message.type === 'graph') {
+      pending.onGraph?.(message.graph);
       return;
     }
     this.busy.delete(worker);
@@ -145,6 +156,33 @@ function sharedBytes(bytes: Uint8Array): SharedArrayBuffer {
   const shared = new SharedArrayBuffer(bytes.byteLength);
   new Uint8Array(shared).set(bytes);
   return shared;
+}
+
+/**
+ * `graph` with its arrays in SharedArrayBuffers, for jobs on other workers to read without a copy each (nor
+ * one per job in flight: each of the 16 jobs that take the clustering space's graph would otherwise receive
+ * its own copy of the edges and spectral plan, ~1 MB per 1,000 rows). Nobody writes to them: the layout
+ * copies the edges into its own arrays and a spectral start copies its plan.
+ */
+export function inSharedMemory(graph: SharedGraph): SharedGraph {
+  const { edges, spectral } = graph;
+  return {
+    ...graph,
+    edges: { tail: sharedCopy(edges.tail), head: sharedCopy(edges.head), weights: sharedCopy(edges.weights) },
+    spectral: spectral && {
+      ...spectral,
+      layout: sharedCopy(spectral.layout),
+      scatter: spectral.scatter.map((s) => ({ ...s, members: sharedCopy(s.members) })),
+    },
+  };
+}
+
+function sharedCopy<T extends Int32Array | Float64Array>(values: T): T {
+  const copy = new (values.constructor as new (buffer: SharedArrayBuffer) => T)(
+    new SharedArrayBuffer(values.byteLength),
+  );
+  copy.set(values);
+  return copy;
 }
 
 /** The same embedding in this thread, from the same seeded stream. */

@@ -1,7 +1,7 @@
 /** A worker of `SpaceWorkers` (embed-parallel.ts): embeds its matrix per job, and fits the mixture when asked. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { deriveRandom } from '../infra/random.js';
-import type { SpaceJob, SpaceSetup, WorkerMessage } from './embed-parallel.js';
+import { inSharedMemory, type SpaceJob, type SpaceSetup, type WorkerMessage } from './embed-parallel.js';
 import { embed } from './embedding/embed.js';
 import { fitMixture } from './mixture/fit.js';
 
@@ -16,6 +16,8 @@ parentPort!.on('message', (job: SpaceJob) => {
     random: deriveRandom(setup.seed, job.stream),
     onProgress: job.progress ? (done, total) => post({ type: 'progress', done, total }) : undefined,
     onNotice: (message) => notices.push(message),
+    graph: job.graph,
+    onGraph: job.shareGraph ? (graph) => post({ type: 'graph', graph: inSharedMemory(graph) }) : undefined,
   });
   if (job.mixture) {
     const { k, stream, ...options } = job.mixture;
