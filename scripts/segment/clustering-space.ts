@@ -22,7 +22,7 @@
 
 import { STREAMS } from '../infra/streams.js';
 import { type MixtureJob, type SpaceResult, SpaceWorkers } from './embed-parallel.js';
-import type { SharedGraph } from './embedding/embed.js';
+import type { EmbedPhases, SharedGraph } from './embedding/embed.js';
 import { CLUSTER_EMBED_PARAMS, embeddingFor, PROFESSIONAL_MAP_PARAMS } from './parameters.js';
 import type { StageTimer } from './stage-timer.js';
 import type { BinaryMatrix, Embedding, ProgressCallback, ResolvedEmbedParams, RunParameters } from './types.js';
@@ -35,6 +35,11 @@ export interface ClusteringSpaces<T> {
   professionalMapParams: ResolvedEmbedParams;
   /** Each re-run's mixture labels, in re-run order (empty without re-runs). */
   rerunLabels: Int32Array[];
+  /**
+   * The steps of every embedding, as its worker timed them: the clustering space, the professionals' map,
+   * then the re-runs in order (`searched` says which searched neighbours of their own: the clustering space alone).
+   */
+  phases: EmbedPhases[];
   /** What `alongside` returned. */
   alongside: T;
 }
@@ -117,7 +122,8 @@ export async function embedClusteringSpaces<T>(
     const spaceResult = await main;
     spaceResult.notices.forEach(notice);
     timer.record('embed', spaceResult.ms);
-    const rerunLabels = (await rerun).map((r) => {
+    const rerunResults = await rerun;
+    const rerunLabels = rerunResults.map((r) => {
       r.notices.forEach(notice);
       return r.labels!;
     });
@@ -127,6 +133,7 @@ export async function embedClusteringSpaces<T>(
       professionalMap: mapResult.embedding!,
       professionalMapParams,
       rerunLabels,
+      phases: [spaceResult, mapResult, ...rerunResults].map((r) => r.phases),
       alongside: done,
     };
   } finally {

@@ -8,7 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { deriveRandom } from '../infra/random.js';
-import { embed, type SharedGraph } from './embedding/embed.js';
+import { type EmbedPhases, embed, type SharedGraph } from './embedding/embed.js';
 import type { BinaryMatrix, Embedding, EmbedParams, MixtureParameters, ProgressCallback } from './types.js';
 
 /** What every job of a pool shares: the rows to embed and how. */
@@ -47,6 +47,8 @@ export interface SpaceResult {
   labels: Int32Array | null;
   notices: string[];
   ms: number;
+  /** The embedding's steps, as the worker timed them. */
+  phases: EmbedPhases;
 }
 
 export type WorkerMessage =
@@ -60,6 +62,7 @@ export type WorkerMessage =
       labels: ArrayBuffer | null;
       notices: string[];
       ms: number;
+      phases: EmbedPhases;
     };
 
 interface Pending {
@@ -134,6 +137,7 @@ export class SpaceWorkers {
       labels: message.labels ? new Int32Array(message.labels) : null,
       notices: message.notices,
       ms: message.ms,
+      phases: message.phases,
     });
     this.dispatch();
   }

@@ -69,6 +69,8 @@ export interface EmbedPhases {
   initMs: number;
   layoutMs: number;
   updates: number;
+  /** Whether it searched neighbours of its own (neither `neighbours` nor `graph` was given). */
+  searched?: boolean;
 }
 
 /**
@@ -148,7 +150,11 @@ function loadLayout(
   const phases = options.phases;
   const shared = options.graph;
   const edges = shared ? shared.edges : fuzzyEdges(matrix, k, settings.nEpochs, options, steps);
-  if (shared && phases) phases.neighboursMs = phases.graphMs = steps.lap();
+  if (shared && phases) {
+    phases.neighboursMs = steps.lap();
+    phases.graphMs = 0;
+    phases.searched = false;
+  }
   if (init === 'spectral' && options.reproduceUmapJs)
     throw new RangeError('embed: reproduceUmapJs needs init "random" (umap-js has no spectral start)');
   const plan =
@@ -174,6 +180,7 @@ function fuzzyEdges(
   options: EmbedOptions,
   steps: { lap: () => number; searchProgress?: ProgressCallback },
 ): LayoutEdges {
+  if (options.phases) options.phases.searched = !options.neighbours;
   const neighbours =
     options.neighbours ?? jaccardNeighbours(matrix, k, { random: options.random, onProgress: steps.searchProgress });
   checkNeighbours(neighbours, matrix.rows, k);
