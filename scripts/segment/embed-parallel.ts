@@ -8,7 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { deriveRandom } from '../infra/random.js';
-import { embed } from './embedding/embed.js';
+import { type EmbedPhases, embed, type SharedGraph } from './embedding/embed.js';
 import type { BinaryMatrix, Embedding, EmbedParams, MixtureParameters, ProgressCallback } from './types.js';
 
 /** What every job of a pool shares: the rows to embed and how. */
@@ -36,6 +36,10 @@ export interface SpaceJob {
   mixture?: MixtureJob;
   /** Send per-epoch progress. */
   progress?: boolean;
+  /** Embed on this graph instead of searching neighbours (SharedGraph: another job's, with the same rows, k and epochs). */
+  graph?: SharedGraph;
+  /** Send this job's graph, as soon as it is built, for other jobs to embed on (`run`'s onGraph). */
+  shareGraph?: boolean;
 }
 
 export interface SpaceResult {
@@ -43,10 +47,13 @@ export interface SpaceResult {
   labels: Int32Array | null;
   notices: string[];
   ms: number;
+  /** The embedding's steps, as the worker timed them. */
+  phases: EmbedPhases;
 }
 
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
+  | { type: 'graph'; graph: SharedGraph }
   | {
       type: 'done';
       rows: number;
@@ -55,11 +62,13 @@ export type WorkerMessage =
       labels: ArrayBuffer | null;
       notices: string[];
       ms: number;
+      phases: EmbedPhases;
     };
 
 interface Pending {
   job: SpaceJob;
   onProgress?: ProgressCallback;
+  onGraph?: (graph: SharedGraph) => void;
   resolve: (result: SpaceResult) => void;
   reject: (error: unknown) => void;
 }
@@ -86,10 +95,11 @@ export class SpaceWorkers {
     }
   }
 
-  run(job: SpaceJob, onProgress?: ProgressCallback): Promise<SpaceResult> {
+  /** Queues `job`; with `job.shareGraph`, `onGraph` hears its graph (in shared memory) before its layout starts. */
+  run(job: SpaceJob, onProgress?: ProgressCallback, onGraph?: (graph: SharedGraph) => void): Promise<SpaceResult> {
     return new Promise((resolve, reject) => {
       if (this.failure) return reject(this.failure);
-      this.queue.push({ job, onProgress, resolve, reject });
+      this.queue.push({ job, onProgress, onGraph, resolve, reject });
       this.dispatch();
     });
   }
@@ -114,6 +124,10 @@ export class SpaceWorkers {
       pending.onProgress?.(message.done, message.total);
       return;
     }
+    if (message.type === 'graph') {
+      pending.onGraph?.(message.graph);
+      return;
+    }
     this.busy.delete(worker);
     this.idle.push(worker);
     pending.resolve({
@@ -123,6 +137,7 @@ export class SpaceWorkers {
       labels: message.labels ? new Int32Array(message.labels) : null,
       notices: message.notices,
       ms: message.ms,
+      phases: message.phases,
     });
     this.dispatch();
   }
@@ -145,6 +160,33 @@ function sharedBytes(bytes: Uint8Array): SharedArrayBuffer {
   const shared = new SharedArrayBuffer(bytes.byteLength);
   new Uint8Array(shared).set(bytes);
   return shared;
+}
+
+/**
+ * `graph` with its arrays in SharedArrayBuffers, for jobs on other workers to read without a copy each (nor
+ * one per job in flight: each of the 16 jobs that take the clustering space's graph would otherwise receive
+ * its own copy of the edges and spectral plan, ~1 MB per 1,000 rows). Nobody writes to them: the layout
+ * copies the edges into its own arrays and a spectral start copies its plan.
+ */
+export function inSharedMemory(graph: SharedGraph): SharedGraph {
+  const { edges, spectral } = graph;
+  return {
+    ...graph,
+    edges: { tail: sharedCopy(edges.tail), head: sharedCopy(edges.head), weights: sharedCopy(edges.weights) },
+    spectral: spectral && {
+      ...spectral,
+      layout: sharedCopy(spectral.layout),
+      scatter: spectral.scatter.map((s) => ({ ...s, members: sharedCopy(s.members) })),
+    },
+  };
+}
+
+function sharedCopy<T extends Int32Array | Float64Array>(values: T): T {
+  const copy = new (values.constructor as new (buffer: SharedArrayBuffer) => T)(
+    new SharedArrayBuffer(values.byteLength),
+  );
+  copy.set(values);
+  return copy;
 }
 
 /** The same embedding in this thread, from the same seeded stream. */

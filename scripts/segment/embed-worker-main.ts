@@ -1,7 +1,7 @@
 /** A worker of `SpaceWorkers` (embed-parallel.ts): embeds its matrix per job, and fits the mixture when asked. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { deriveRandom } from '../infra/random.js';
-import type { SpaceJob, SpaceSetup, WorkerMessage } from './embed-parallel.js';
+import { inSharedMemory, type SpaceJob, type SpaceSetup, type WorkerMessage } from './embed-parallel.js';
 import { embed } from './embedding/embed.js';
 import { fitMixture } from './mixture/fit.js';
 
@@ -12,10 +12,14 @@ const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => parentPor
 parentPort!.on('message', (job: SpaceJob) => {
   const started = performance.now();
   const notices: string[] = [];
+  const phases = { neighboursMs: 0, graphMs: 0, initMs: 0, layoutMs: 0, updates: 0 };
   const embedding = embed(matrix, job.params ?? setup.params, {
     random: deriveRandom(setup.seed, job.stream),
     onProgress: job.progress ? (done, total) => post({ type: 'progress', done, total }) : undefined,
     onNotice: (message) => notices.push(message),
+    graph: job.graph,
+    phases,
+    onGraph: job.shareGraph ? (graph) => post({ type: 'graph', graph: inSharedMemory(graph) }) : undefined,
   });
   if (job.mixture) {
     const { k, stream, ...options } = job.mixture;
@@ -29,6 +33,7 @@ parentPort!.on('message', (job: SpaceJob) => {
         labels: labels.buffer as ArrayBuffer,
         notices,
         ms: Math.round(performance.now() - started),
+        phases,
       },
       [labels.buffer as ArrayBuffer],
     );
@@ -43,6 +48,7 @@ parentPort!.on('message', (job: SpaceJob) => {
         labels: null,
         notices,
         ms: Math.round(performance.now() - started),
+        phases,
       },
       [data],
     );

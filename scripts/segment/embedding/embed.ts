@@ -25,22 +25,31 @@ import { type LayoutEdges, layoutEdges } from './graph.js';
 import { LaneCurve } from './lane-curve.js';
 import { type LayoutRun, type LayoutSettings, randomEmbedding, runLayout, startLayout } from './layout.js';
 import { jaccardNeighbours } from './neighbours.js';
-import { spectralEmbedding } from './spectral.js';
+import { type SpectralPlan, spectralPlan, spectralStart } from './spectral.js';
 import type { BinaryMatrix, Embedding, EmbedParams, LayoutInit, Neighbours, ProgressCallback } from './types.js';
 
 export interface EmbedOptions {
   /**
-   * Draws, in order: the neighbour search (unless `neighbours` is given), the initial layout, then the
-   * negative samples' generator seed (or every negative sample with reproduceUmapJs).
+   * Draws, in order: the neighbour search (unless `neighbours` or `graph` is given), the initial layout's
+   * random part (the spectral start's noise, or the random start), then the negative samples' generator
+   * seed (or every negative sample with reproduceUmapJs).
    */
   random: Random;
   /**
    * Called after every epoch with (steps done, total steps): the epochs, preceded by a share of nEpochs / 2
-   * steps for the neighbour search when `neighbours` is not given.
+   * steps for the neighbour search when neither `neighbours` nor `graph` is given.
    */
   onProgress?: ProgressCallback;
   /** Precomputed Jaccard neighbours of the matrix's rows, at least params.nNeighbors per row, self first. */
   neighbours?: Neighbours;
+  /**
+   * The fuzzy graph of another embedding of the same rows with the same k and epochs (its `onGraph`), used
+   * instead of a neighbour search and graph of this one's own; and its spectral plan when it has this
+   * embedding's dimensions. Only what draws no random numbers is shared (SharedGraph).
+   */
+  graph?: SharedGraph;
+  /** Told, before the layout starts, what other embeddings of the same rows can take as their `graph`. */
+  onGraph?: (graph: SharedGraph) => void;
   /**
    * Compute powers with Math.pow and draw every negative sample from `random`, exactly as umap-js does, so
    * the result equals umap-js's to the bit (for tests; much slower). Default: float32 lanes (powers from
@@ -61,6 +70,25 @@ export interface EmbedPhases {
   initMs: number;
   layoutMs: number;
   updates: number;
+  /** Whether it searched neighbours of its own (neither `neighbours` nor `graph` was given). */
+  searched?: boolean;
+}
+
+/**
+ * The part of an embedding that embeddings of the same rows with the same k and number of epochs have in
+ * common: the filtered fuzzy graph (a function of the neighbours, k and nEpochs, graph.ts) and, for those with
+ * the same dimensions, the spectral plan (the eigenvectors, a function of the graph: spectral.ts). What an
+ * embedding draws from its stream (the start's noise and scattered rows, the negative samples) stays its own.
+ */
+export interface SharedGraph {
+  rows: number;
+  /** Neighbours per row, self included, that the graph was built from. */
+  k: number;
+  /** The epochs its weak edges were filtered for (an edge below max / nEpochs is dropped). */
+  nEpochs: number;
+  edges: LayoutEdges;
+  /** The spectral plan of the embedding that built the graph, when it started from one. */
+  spectral: SpectralPlan | null;
 }
 
 /** umap-learn's rule: small data sets get more epochs. */
@@ -77,7 +105,8 @@ export function embed(matrix: BinaryMatrix, params: EmbedParams, options: EmbedO
   const k = Math.min(params.nNeighbors, rows - 1);
   const nEpochs = params.nEpochs ?? defaultEpochs(rows);
   // A search done here gets a share of the progress bar: it takes about a third of the stage's time.
-  const searchUnits = options.neighbours ? 0 : Math.ceil(nEpochs / 2);
+  if (options.graph) checkGraph(options.graph, rows, k, nEpochs);
+  const searchUnits = options.neighbours || options.graph ? 0 : Math.ceil(nEpochs / 2);
   const total = searchUnits + nEpochs;
   const report = options.onProgress;
   const phases = options.phases;
@@ -120,13 +149,25 @@ function loadLayout(
   const { rows } = matrix;
   const { dims } = settings;
   const phases = options.phases;
-  const edges = fuzzyEdges(matrix, k, settings.nEpochs, options, steps);
+  const shared = options.graph;
+  const edges = shared ? shared.edges : fuzzyEdges(matrix, k, settings.nEpochs, options, steps);
+  if (shared && phases) {
+    phases.neighboursMs = steps.lap();
+    phases.graphMs = 0;
+    phases.searched = false;
+  }
   if (init === 'spectral' && options.reproduceUmapJs)
     throw new RangeError('embed: reproduceUmapJs needs init "random" (umap-js has no spectral start)');
-  const embedding =
+  const plan =
     init === 'spectral' && edges.weights.length > 0
-      ? spectralEmbedding(edges, rows, dims, { random: options.random, matrix, onNotice: options.onNotice })
-      : randomEmbedding(rows, dims, options.random);
+      ? shared?.spectral?.dims === dims
+        ? shared.spectral
+        : spectralPlan(edges, rows, dims, matrix)
+      : null;
+  options.onGraph?.({ rows, k, nEpochs: settings.nEpochs, edges, spectral: plan });
+  const embedding = plan
+    ? spectralStart(plan, options.random, options.onNotice)
+    : randomEmbedding(rows, dims, options.random);
   if (phases) phases.initMs = steps.lap();
   if (edges.weights.length === 0) return { embedding, layout: null };
   return { embedding, layout: startLayout(embedding, edges, settings, options.random) };
@@ -140,6 +181,7 @@ function fuzzyEdges(
   options: EmbedOptions,
   steps: { lap: () => number; searchProgress?: ProgressCallback },
 ): LayoutEdges {
+  if (options.phases) options.phases.searched = !options.neighbours;
   const neighbours =
     options.neighbours ?? jaccardNeighbours(matrix, k, { random: options.random, onProgress: steps.searchProgress });
   checkNeighbours(neighbours, matrix.rows, k);
@@ -171,6 +213,15 @@ function checkParams({ nComponents, nNeighbors, minDist, nEpochs, init }: EmbedP
   if (nEpochs !== undefined && (!Number.isInteger(nEpochs) || nEpochs < 1)) {
     throw new RangeError(`embed: nEpochs must be a positive integer, got ${nEpochs}`);
   }
+}
+
+function checkGraph(graph: SharedGraph, rows: number, k: number, nEpochs: number): void {
+  if (graph.rows !== rows || graph.k !== k || graph.nEpochs !== nEpochs)
+    throw new RangeError(
+      `embed: the shared graph is of ${graph.rows} rows, ${graph.k} neighbours and ${graph.nEpochs} epochs; this embedding has ${rows}, ${k} and ${nEpochs}`,
+    );
+  if (graph.spectral && graph.spectral.rows !== rows)
+    throw new RangeError(`embed: the shared spectral plan is of ${graph.spectral.rows} rows, not ${rows}`);
 }
 
 function checkNeighbours(neighbours: Neighbours, rows: number, k: number): void {

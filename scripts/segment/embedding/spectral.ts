@@ -32,6 +32,34 @@ const EIGSH_TOL = 1e-4;
  */
 const LANCZOS_BASIS = 32;
 
+/**
+ * What of the spectral start draws no random numbers, worked out once per graph and number of dimensions:
+ * the eigenvectors (eigsh starts from v0 = ones, here as in umap-learn, so they depend on the graph alone),
+ * the meta-layout of disconnected components and the components placed by their own eigenvectors. What
+ * does draw is left to `spectralStart`, in the order `spectralLayout` always drew it: the rows of each
+ * component scattered uniformly (too small for eigenvectors, or its solver failed), or every row when the
+ * solver failed on a connected graph; then the N(0, 1e-4) noise. So embeddings of one graph can share a plan
+ * (stage 5's re-runs do, scripts/segment/clustering-space.ts) and each still draws its own start's random
+ * part from its own stream, as each umap-learn run draws it from its own random_state.
+ */
+export interface SpectralPlan {
+  readonly rows: number;
+  readonly dims: number;
+  /** rows × dims, row-major: the coordinates that draw nothing (0 where `scatter` fills in). Never written after planning. */
+  readonly layout: Float64Array;
+  /** Rows that start from uniform draws instead, in the order they draw. */
+  readonly scatter: readonly SpectralScatter[];
+  /** Told by every start from this plan (each run reports its own start, as before plans were shared). */
+  readonly notices: readonly string[];
+}
+
+/** Members drawn uniformly: in [-range, range) around `centre` (a component), or in [-10, 10) when `centre` is null (all rows). */
+export interface SpectralScatter {
+  readonly members: Int32Array;
+  readonly range: number;
+  readonly centre: Float64Array | null;
+}
+
 /** The initial layout (rows × dims, row-major), ready for the SGD. */
 export function spectralEmbedding(
   edges: LayoutEdges,
@@ -39,13 +67,18 @@ export function spectralEmbedding(
   dims: number,
   options: SpectralOptions,
 ): Float64Array {
-  const layout = spectralLayout(edges, rows, dims, options);
+  return spectralStart(spectralPlan(edges, rows, dims, options.matrix), options.random, options.onNotice);
+}
+
+/** A start from `plan`, its random part drawn from `random`: the same numbers as spectralEmbedding of the plan's graph. */
+export function spectralStart(plan: SpectralPlan, random: Random, onNotice?: (message: string) => void): Float64Array {
+  const { rows, dims } = plan;
+  const layout = realise(plan, random, onNotice);
   let maxAbs = 0;
   for (const v of layout) maxAbs = Math.max(maxAbs, Math.abs(v));
   const expansion = maxAbs > 0 ? 10 / maxAbs : 1;
   const embedding = new Float64Array(rows * dims);
-  for (let i = 0; i < embedding.length; i++)
-    embedding[i] = layout[i] * expansion + 1e-4 * standardNormal(options.random);
+  for (let i = 0; i < embedding.length; i++) embedding[i] = layout[i] * expansion + 1e-4 * standardNormal(random);
   rescaleAxes(embedding, dims, 10);
   return embedding;
 }
@@ -66,17 +99,44 @@ function rescaleAxes(embedding: Float64Array, dims: number, scale: number): void
 
 /** The spectral layout before scaling: one connected graph, or its components around a meta-layout. */
 export function spectralLayout(edges: LayoutEdges, rows: number, dims: number, options: SpectralOptions): Float64Array {
+  return realise(spectralPlan(edges, rows, dims, options.matrix), options.random, options.onNotice);
+}
+
+/** The plan's layout with its scattered rows drawn: a copy, so the plan serves the next start unchanged. */
+function realise(plan: SpectralPlan, random: Random, onNotice?: (message: string) => void): Float64Array {
+  const { dims } = plan;
+  for (const message of plan.notices) onNotice?.(message);
+  const layout = plan.layout.slice();
+  for (const { members, range, centre } of plan.scatter) {
+    if (centre === null) {
+      for (let i = 0; i < members.length; i++)
+        for (let d = 0; d < dims; d++) layout[members[i] * dims + d] = random() * 20 - 10;
+      continue;
+    }
+    for (let i = 0; i < members.length; i++)
+      for (let d = 0; d < dims; d++) layout[members[i] * dims + d] = random() * 2 * range - range + centre[d];
+  }
+  return layout;
+}
+
+/** The part of the spectral start that draws nothing (SpectralPlan), for the filtered fuzzy graph `edges`. */
+export function spectralPlan(edges: LayoutEdges, rows: number, dims: number, matrix: BinaryMatrix): SpectralPlan {
   const graph = toSparse(edges, rows);
   const { count, labels } = connectedComponents(graph);
   if (count === 1) {
     const vectors = laplacianEigenvectors(graph, dims);
-    if (vectors) return interleave(vectors, rows, dims);
-    options.onNotice?.(
-      `spectral initialisation failed (the eigensolver did not converge on ${rows} points); fell back to a random start`,
-    );
-    return Float64Array.from({ length: rows * dims }, () => options.random() * 20 - 10);
+    if (vectors) return { rows, dims, layout: interleave(vectors, rows, dims), scatter: [], notices: [] };
+    return {
+      rows,
+      dims,
+      layout: new Float64Array(rows * dims),
+      scatter: [{ members: Int32Array.from({ length: rows }, (_, i) => i), range: 10, centre: null }],
+      notices: [
+        `spectral initialisation failed (the eigensolver did not converge on ${rows} points); fell back to a random start`,
+      ],
+    };
   }
-  return multiComponentLayout(graph, count, labels, dims, options);
+  return multiComponentPlan(graph, count, labels, dims, matrix);
 }
 
 /** The filtered fuzzy graph as compressed rows (its edges are already in row, then column, order). */
@@ -164,44 +224,43 @@ function interleave(vectors: Float64Array[], rows: number, dims: number): Float6
   return out;
 }
 
-function multiComponentLayout(
+function multiComponentPlan(
   graph: SparseSymmetric,
   count: number,
   labels: Int32Array,
   dims: number,
-  options: SpectralOptions,
-): Float64Array {
-  const meta = count > 2 * dims ? componentLayout(options.matrix, count, labels, dims) : unitVectorLayout(count, dims);
-  const result = new Float64Array(graph.size * dims);
+  matrix: BinaryMatrix,
+): SpectralPlan {
+  const meta = count > 2 * dims ? componentLayout(matrix, count, labels, dims) : unitVectorLayout(count, dims);
+  const layout = new Float64Array(graph.size * dims);
+  const scatter: SpectralScatter[] = [];
+  const notices: string[] = [];
   for (let c = 0; c < count; c++) {
     const members: number[] = [];
     labels.forEach((label, i) => {
       if (label === c) members.push(i);
     });
     const range = nearestOtherDistance(meta, c, count, dims) / 2;
-    const place = (coordinates: (member: number, d: number) => number) =>
-      members.forEach((row, m) => {
-        for (let d = 0; d < dims; d++) result[row * dims + d] = coordinates(m, d) + meta[c * dims + d];
-      });
-    const scatter = () => place(() => options.random() * 2 * range - range);
+    const centre = meta.slice(c * dims, (c + 1) * dims);
+    const scattered = () => scatter.push({ members: Int32Array.from(members), range, centre });
     if (members.length < 2 * dims || members.length <= dims + 1) {
-      scatter();
+      scattered();
       continue;
     }
     const vectors = laplacianEigenvectors(subgraph(graph, members, labels, c), dims);
     if (!vectors) {
-      options.onNotice?.(
-        `spectral initialisation failed on a component of ${members.length} points; it starts from random`,
-      );
-      scatter();
+      notices.push(`spectral initialisation failed on a component of ${members.length} points; it starts from random`);
+      scattered();
       continue;
     }
     let maxAbs = 0;
     for (const v of vectors) for (const x of v) maxAbs = Math.max(maxAbs, Math.abs(x));
     const expansion = range / maxAbs;
-    place((m, d) => vectors[d][m] * expansion);
+    members.forEach((row, m) => {
+      for (let d = 0; d < dims; d++) layout[row * dims + d] = vectors[d][m] * expansion + meta[c * dims + d];
+    });
   }
-  return result;
+  return { rows: graph.size, dims, layout, scatter, notices };
 }
 
 /** Up to 2·dims components: the ± unit vectors, in umap-learn's order (e1, e2, …, -e1, -e2, …). */

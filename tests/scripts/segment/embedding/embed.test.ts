@@ -2,7 +2,12 @@ import { UMAP } from 'umap-js';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../../scripts/infra/random.js';
 import { UmapJsCurve } from '../../../../scripts/segment/embedding/curve.js';
-import { defaultEpochs, embed } from '../../../../scripts/segment/embedding/embed.js';
+import {
+  defaultEpochs,
+  type EmbedPhases,
+  embed,
+  type SharedGraph,
+} from '../../../../scripts/segment/embedding/embed.js';
 import { LaneCurve } from '../../../../scripts/segment/embedding/lane-curve.js';
 import { jaccardNeighboursExact } from '../../../../scripts/segment/embedding/neighbours.js';
 import type { BinaryMatrix, Embedding } from '../../../../scripts/segment/types.js';
@@ -164,6 +169,72 @@ describe('embed', () => {
         { random: createRandom(1), neighbours },
       ),
     ).toThrow(/300 rows with 10 each; the matrix has 300 rows and needs 15/);
+  });
+});
+
+describe('embed on a shared graph', () => {
+  const matrix = plantedRows(300, 40, 3, 11, 0.3, 0.1);
+  const space = { nComponents: 4, nNeighbors: 15, minDist: 0, nEpochs: 60, init: 'spectral' as const };
+  const map = { ...space, nComponents: 2, minDist: 0.1 };
+  const built = () => {
+    let graph: SharedGraph | undefined;
+    const phases: EmbedPhases = { neighboursMs: 0, graphMs: 0, initMs: 0, layoutMs: 0, updates: 0 };
+    const embedding = embed(matrix, space, { random: createRandom(1), phases, onGraph: (g) => (graph = g) });
+    return { embedding, graph: graph!, phases };
+  };
+
+  it('hands over its fuzzy graph and spectral plan and is itself unchanged by doing so', () => {
+    const { embedding, graph, phases } = built();
+    expect(phases.searched).toBe(true);
+    expect(graph).toMatchObject({ rows: 300, k: 15, nEpochs: 60 });
+    expect(graph.spectral!.dims).toBe(4);
+    expect(graph.edges.weights.length).toBeGreaterThan(300);
+    expect(Array.from(embed(matrix, space, { random: createRandom(1) }).data)).toEqual(Array.from(embedding.data));
+  });
+
+  it('gives, on that graph, the bytes of an embedding given the same neighbours: no search, its own noise', () => {
+    const { graph } = built();
+    const neighbours = jaccardNeighboursExact(matrix, 15);
+    // Under 4,000 rows the search is exact, so these are the neighbours the graph was built from.
+    for (const params of [space, map]) {
+      const phases: EmbedPhases = { neighboursMs: 0, graphMs: 0, initMs: 0, layoutMs: 0, updates: 0 };
+      const progress: number[] = [];
+      const shared = embed(matrix, params, {
+        random: createRandom(2),
+        graph,
+        phases,
+        onProgress: (_, total) => progress.push(total),
+      });
+      expect(phases.searched).toBe(false);
+      expect(new Set(progress)).toEqual(new Set([60]));
+      const own = embed(matrix, params, { random: createRandom(2), neighbours });
+      expect(Array.from(shared.data)).toEqual(Array.from(own.data));
+      // Another stream on the same graph draws another start and other negative samples.
+      const other = embed(matrix, params, { random: createRandom(3), graph });
+      expect(Array.from(other.data)).not.toEqual(Array.from(shared.data));
+    }
+  });
+
+  it('leaves the shared arrays as they were', () => {
+    const { graph } = built();
+    const copies = [graph.edges.tail, graph.edges.head, graph.edges.weights, graph.spectral!.layout].map((a) =>
+      Array.from(a),
+    );
+    embed(matrix, space, { random: createRandom(4), graph });
+    embed(matrix, map, { random: createRandom(5), graph });
+    expect(
+      [graph.edges.tail, graph.edges.head, graph.edges.weights, graph.spectral!.layout].map((a) => Array.from(a)),
+    ).toEqual(copies);
+  });
+
+  it('refuses a graph of other rows, neighbours or epochs (its weak edges were filtered for its own epochs)', () => {
+    const { graph } = built();
+    expect(() => embed(matrix, { ...space, nEpochs: 61 }, { random: createRandom(1), graph })).toThrow(/60 epochs/);
+    expect(() => embed(matrix, { ...space, nNeighbors: 10 }, { random: createRandom(1), graph })).toThrow(
+      /15 neighbours/,
+    );
+    const fewer = { ...matrix, rows: 299, data: matrix.data.subarray(0, 299 * matrix.cols) };
+    expect(() => embed(fewer, space, { random: createRandom(1), graph })).toThrow(/300 rows/);
   });
 });
 

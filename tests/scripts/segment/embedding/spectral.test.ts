@@ -13,6 +13,8 @@ import {
   connectedComponents,
   spectralEmbedding,
   spectralLayout,
+  spectralPlan,
+  spectralStart,
   toSparse,
 } from '../../../../scripts/segment/embedding/spectral.js';
 import { plantedRows } from '../../../helpers/planted-rows.js';
@@ -231,5 +233,42 @@ describe("spectral layout against umap-learn's (tests/helpers/fixtures/spectral)
     expect(Math.min(...spectral.data)).toBeGreaterThan(-2);
     expect(Math.min(...random.data)).toBeLessThan(-5);
     expect(notices).toEqual([]);
+  });
+
+  it('plans once what draws nothing: starts from one plan draw their own scattered rows and noise, as from the graph', () => {
+    // A ring of 30 rows (each joined to the next two on either side), and two pairs: components too small
+    // for eigenvectors, scattered around their meta-layout points.
+    const pairs: Array<[number, number, number]> = [];
+    for (let i = 0; i < 30; i++)
+      for (const step of [1, 2]) {
+        pairs.push([i, (i + step) % 30, 1 / step], [(i + step) % 30, i, 1 / step]);
+      }
+    pairs.push([30, 31, 1], [31, 30, 1], [32, 33, 1], [33, 32, 1]);
+    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const edges: LayoutEdges = {
+      tail: Int32Array.from(pairs, (p) => p[0]),
+      head: Int32Array.from(pairs, (p) => p[1]),
+      weights: Float64Array.from(pairs, (p) => p[2]),
+    };
+    const matrix = { rows: 34, cols: 0, data: new Uint8Array() };
+    const plan = spectralPlan(edges, 34, 2, matrix);
+    expect(plan.scatter.map((s) => Array.from(s.members))).toEqual([
+      [30, 31],
+      [32, 33],
+    ]);
+    const planned = Array.from(plan.layout);
+    for (const seed of [5, 6, 5]) {
+      const fromPlan = spectralStart(plan, createRandom(seed));
+      expect(Array.from(fromPlan)).toEqual(
+        Array.from(spectralEmbedding(edges, 34, 2, { random: createRandom(seed), matrix })),
+      );
+    }
+    expect(Array.from(plan.layout)).toEqual(planned);
+    // Before scaling, the ring's rows are the plan's whatever the stream; only the pairs' rows are drawn.
+    const one = spectralLayout(edges, 34, 2, { random: createRandom(1), matrix });
+    const two = spectralLayout(edges, 34, 2, { random: createRandom(2), matrix });
+    expect(Array.from(one.subarray(0, 60))).toEqual(planned.slice(0, 60));
+    expect(Array.from(two.subarray(0, 60))).toEqual(planned.slice(0, 60));
+    expect(Array.from(one.subarray(60))).not.toEqual(Array.from(two.subarray(60)));
   });
 });
