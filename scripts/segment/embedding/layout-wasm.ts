@@ -22,6 +22,7 @@ interface KernelExports {
     perNegative: number,
     nextNegative: number,
     due: number,
+    lanes: number,
   ): void;
   setSampling(vertices: number, state: number): void;
   setCurve(constants: number): void;
@@ -69,6 +70,7 @@ export function wasmLayout(inputs: WasmLayoutInputs): WasmLayout | null {
     perNegative: kernel.allocate(edgeCount * 8),
     nextNegative: kernel.allocate(edgeCount * 8),
     due: kernel.allocate(edgeCount * 4),
+    lanes: kernel.allocate(edgeCount * 4),
     constants: kernel.allocate(constants.byteLength),
   };
   const buffer = kernel.memory.buffer;
@@ -92,6 +94,7 @@ export function wasmLayout(inputs: WasmLayoutInputs): WasmLayout | null {
     at.perNegative,
     at.nextNegative,
     at.due,
+    at.lanes,
   );
   kernel.setSampling(embedding.length / inputs.dims, inputs.samplerState());
   kernel.setCurve(at.constants);

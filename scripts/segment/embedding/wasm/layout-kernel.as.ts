@@ -18,6 +18,7 @@ let epochOfNextSample: usize = 0;
 let epochsPerNegativeSample: usize = 0;
 let epochOfNextNegativeSample: usize = 0;
 let dueEdges: usize = 0; // i32 per edge: this epoch's due edges, ascending
+let laneCounts: usize = 0;
 let vertexCount: u64 = 0;
 let sentinel: i32 = 0; // the far point's row: vertexCount
 let rngState: u32 = 1;
@@ -61,8 +62,9 @@ export function allocate(bytes: i32): usize {
   return heap.alloc(<usize>bytes);
 }
 
-export function setArrays(embeddingAt: usize, headAt: usize, tailAt: usize, edges: i32, perSample: usize, nextSample: usize, perNegative: usize, nextNegative: usize, dueAt: usize): void {
+export function setArrays(embeddingAt: usize, headAt: usize, tailAt: usize, edges: i32, perSample: usize, nextSample: usize, perNegative: usize, nextNegative: usize, dueAt: usize, lanesAt: usize): void {
   dueEdges = dueAt;
+  laneCounts = lanesAt;
   embedding = embeddingAt;
   head = headAt;
   tail = tailAt;
@@ -111,6 +113,10 @@ export function setCurve(at: usize): void {
   for (let e = 0; e < edgeCount; e++) {
     store<i32>(dueEdges + (<usize>due << 2), e);
     due += i32(load<f64>(epochOfNextSample + (<usize>e << 3)) <= epoch);
+  }
+  for (let i = 0; i < due; i++) {
+    const e = load<i32>(dueEdges + (<usize>i << 2));
+    store<i32>(laneCounts + (<usize>i << 2), 1 + samplesDue(<usize>e << 3, epoch));
   }
   return due;
 }
@@ -172,13 +178,19 @@ export function updateCount(): f64 {
 }
 
 /**
- * One coordinate's gradients across the lanes: clip(coefficient · difference), or 4 for a push at distance
- * 0 (umap-learn's and umap-js's rule for coincident points). A pull at distance 0 has a finite coefficient
- * (the distance is raised to the smallest normal float first) times a difference of 0.
+ * One coordinate's gradients across the lanes: clip(coefficient · difference). A pull at distance 0 has a
+ * finite coefficient (the distance is raised to the smallest normal float first) times a difference of 0.
  */
-@inline function gradientLanes(coefficient: v128, difference: v128, pushAll: v128): v128 {
-  const clipped = f32x4.pmin(f32x4.pmax(f32x4.mul(coefficient, difference), lane(MINUS_FOUR)), lane(FOUR));
-  return v128.bitselect(lane(FOUR), clipped, pushAll);
+@inline function gradientLanes(coefficient: v128, difference: v128): v128 {
+  return f32x4.pmin(f32x4.pmax(f32x4.mul(coefficient, difference), lane(MINUS_FOUR)), lane(FOUR));
+}
+
+/**
+ * A push at distance 0 moves by 4 in every coordinate (umap-learn's and umap-js's rule for coincident
+ * points): the gradient where `pushAll` is set. Rare, so the epochs test for it once a block.
+ */
+@inline function coincident(gradient: v128, pushAll: v128): v128 {
+  return v128.bitselect(lane(FOUR), gradient, pushAll);
 }
 
 /**
@@ -212,7 +224,7 @@ export function epoch2(epoch: f64, alpha: f64): void {
     const py = load<f32>(current, 4);
     const pointX = f32x4.splat(px);
     const pointY = f32x4.splat(py);
-    const lanes = 1 + samplesDue(<usize>e << 3, epoch);
+    const lanes = load<i32>(laneCounts + (<usize>i << 2));
     let sumX = zero;
     let sumY = zero;
     let tailX: f32 = 0;
@@ -243,10 +255,16 @@ export function epoch2(epoch: f64, alpha: f64): void {
       const pushAllB = f32x4.eq(distB, zero);
       const coefficientA = coefficientLanes(distA, pull);
       const coefficientB = coefficientLanes(distB, zero);
-      const gxA = gradientLanes(coefficientA, dxA, pushAllA);
-      const gyA = gradientLanes(coefficientA, dyA, pushAllA);
-      const gxB = gradientLanes(coefficientB, dxB, pushAllB);
-      const gyB = gradientLanes(coefficientB, dyB, pushAllB);
+      let gxA = gradientLanes(coefficientA, dxA);
+      let gyA = gradientLanes(coefficientA, dyA);
+      let gxB = gradientLanes(coefficientB, dxB);
+      let gyB = gradientLanes(coefficientB, dyB);
+      if (v128.any_true(v128.or(pushAllA, pushAllB))) {
+        gxA = coincident(gxA, pushAllA);
+        gyA = coincident(gyA, pushAllA);
+        gxB = coincident(gxB, pushAllB);
+        gyB = coincident(gyB, pushAllB);
+      }
       if (base == 0) {
         tailX = f32x4.extract_lane(gxA, 0);
         tailY = f32x4.extract_lane(gyA, 0);
@@ -285,11 +303,11 @@ export function epoch4(epoch: f64, alpha: f64): void {
     const tailPoint = load<i32>(tail + (<usize>e << 2));
     const current = embedding + (<usize>moving << 4);
     const point = v128.load(current);
-    const point0 = f32x4.splat(f32x4.extract_lane(point, 0));
-    const point1 = f32x4.splat(f32x4.extract_lane(point, 1));
-    const point2 = f32x4.splat(f32x4.extract_lane(point, 2));
-    const point3 = f32x4.splat(f32x4.extract_lane(point, 3));
-    const lanes = 1 + samplesDue(<usize>e << 3, epoch);
+    const point0 = i32x4.shuffle(point, point, 0, 0, 0, 0);
+    const point1 = i32x4.shuffle(point, point, 1, 1, 1, 1);
+    const point2 = i32x4.shuffle(point, point, 2, 2, 2, 2);
+    const point3 = i32x4.shuffle(point, point, 3, 3, 3, 3);
+    const lanes = load<i32>(laneCounts + (<usize>i << 2));
     let sum0 = zero;
     let sum1 = zero;
     let sum2 = zero;
@@ -340,14 +358,24 @@ export function epoch4(epoch: f64, alpha: f64): void {
       const pushAllB = f32x4.eq(distB, zero);
       const coefficientA = coefficientLanes(distA, pull);
       const coefficientB = coefficientLanes(distB, zero);
-      const ga0 = gradientLanes(coefficientA, da0, pushAllA);
-      const ga1 = gradientLanes(coefficientA, da1, pushAllA);
-      const ga2 = gradientLanes(coefficientA, da2, pushAllA);
-      const ga3 = gradientLanes(coefficientA, da3, pushAllA);
-      const gb0 = gradientLanes(coefficientB, db0, pushAllB);
-      const gb1 = gradientLanes(coefficientB, db1, pushAllB);
-      const gb2 = gradientLanes(coefficientB, db2, pushAllB);
-      const gb3 = gradientLanes(coefficientB, db3, pushAllB);
+      let ga0 = gradientLanes(coefficientA, da0);
+      let ga1 = gradientLanes(coefficientA, da1);
+      let ga2 = gradientLanes(coefficientA, da2);
+      let ga3 = gradientLanes(coefficientA, da3);
+      let gb0 = gradientLanes(coefficientB, db0);
+      let gb1 = gradientLanes(coefficientB, db1);
+      let gb2 = gradientLanes(coefficientB, db2);
+      let gb3 = gradientLanes(coefficientB, db3);
+      if (v128.any_true(v128.or(pushAllA, pushAllB))) {
+        ga0 = coincident(ga0, pushAllA);
+        ga1 = coincident(ga1, pushAllA);
+        ga2 = coincident(ga2, pushAllA);
+        ga3 = coincident(ga3, pushAllA);
+        gb0 = coincident(gb0, pushAllB);
+        gb1 = coincident(gb1, pushAllB);
+        gb2 = coincident(gb2, pushAllB);
+        gb3 = coincident(gb3, pushAllB);
+      }
       if (base == 0) {
         // Lane 0 of each coordinate: the tail's gradient, as one point.
         tailGradient = f32x4.shuffle(f32x4.shuffle(ga0, ga1, 0, 4, 0, 4), f32x4.shuffle(ga2, ga3, 0, 4, 0, 4), 0, 1, 4, 5);
