@@ -21,13 +21,13 @@ export const GOLDEN_DOCUMENTS = {
   demo: {
     file: 'data/demo/segmentation-2020.json',
     regenerate: 'npm run demo:data && npm run demo:segment && sha256sum data/demo/segmentation-2020.json',
-    sha256: 'e3bdc5e69a634705f78a03892a61507eb7063a7ce63924b1ffb8ba0d0a08e8b7',
+    sha256: 'dfe287b091193c3b4d250896bb1b4eed48e9fa70e7faa901e9400b9eb0b461c3',
   },
   real2021: {
     file: 'data/segmentation-2021.json',
     regenerate:
       'npm run segment -- --survey 2021 --input ../shared/data/kaggle/2021/kaggle-survey-2021.zip --force && sha256sum data/segmentation-2021.json',
-    sha256: '2681d6cc37505d8205faf19c0eb2fe50cd10019bc9f6ef189cf10a0230381bb3',
+    sha256: '8596164ef0c178619699eb76e5c3646449f18c1a849cc95872072418120cc02b',
   },
 } as const;
 
