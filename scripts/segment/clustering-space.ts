@@ -1,9 +1,9 @@
 /**
  * Stage 5, the clustering space: the professionals' 4-D UMAP, its re-runs (each fitted with its own mixture,
  * for the stability report and the consensus) and the professionals' own 2-D map (the site's segment map),
- * all in worker threads (embed-parallel.ts), while this thread does `alongside` (the map of everyone, when
- * the split did not need it first). Every job draws from its own named stream, so the results are the same
- * bytes whichever worker runs them, in whatever order.
+ * all jobs of the run's worker pool (embed-parallel.ts), queued after `alongside`'s (the map of everyone,
+ * when the split did not need it first). Every job draws from its own named stream, so the results are the
+ * same bytes whichever worker runs them, in whatever order.
  *
  * The professionals' map embeds on the clustering space's graph. The clustering space searches the
  * professionals' neighbours and builds their fuzzy graph from its stream; the map (the same rows, k and
@@ -19,7 +19,7 @@
  */
 
 import { STREAMS } from '../infra/streams.js';
-import { type MixtureJob, type SpaceResult, SpaceWorkers } from './embed-parallel.js';
+import { type MixtureJob, type SharedMatrix, type SpaceResult, type SpaceWorkers, sharedMatrix } from './embed-parallel.js';
 import type { EmbedPhases, SharedGraph } from './embedding/embed.js';
 import { CLUSTER_EMBED_PARAMS, embeddingFor, PROFESSIONAL_MAP_PARAMS } from './parameters.js';
 import type { StageTimer } from './stage-timer.js';
@@ -43,13 +43,22 @@ export interface ClusteringSpaces<T> {
 }
 
 /**
- * Embeds `professionals` (their answers) every way the run needs. `notice` hears the workers' notices after
- * `alongside`'s, in the order they had when everything ran on one thread: the map, the professionals' map,
- * the clustering space, the re-runs.
+ * The worker threads a run needs: no more than it has embeddings (the map, the clustering space, the
+ * professionals' map and each re-run), since an idle worker still costs its start-up on a busy core.
+ */
+export function embeddingThreads(parameters: RunParameters): number {
+  return Math.max(1, Math.min(parameters.threads, 3 + parameters.reruns));
+}
+
+/**
+ * Embeds `professionals` (their answers) every way the run needs, on `workers`; `alongside` queues its own
+ * jobs first. `notice` hears the workers' notices after `alongside`'s, in the order they had when everything
+ * ran on one thread: the map, the professionals' map, the clustering space, the re-runs.
  */
 export async function embedClusteringSpaces<T>(
   professionals: BinaryMatrix,
   parameters: RunParameters,
+  workers: SpaceWorkers,
   timer: StageTimer,
   notice: (message: string) => void,
   alongside: () => Promise<T>,
@@ -57,21 +66,17 @@ export async function embedClusteringSpaces<T>(
   const { reporter } = timer;
   const spaceParams = embeddingFor(CLUSTER_EMBED_PARAMS, professionals.rows, parameters.init);
   const professionalMapParams = embeddingFor(PROFESSIONAL_MAP_PARAMS, professionals.rows, parameters.init);
+  const matrix = sharedMatrix(professionals);
   const { reruns } = parameters;
-  // No more threads than spaces to embed: an idle worker still costs its start-up (loading the stage's modules) on a busy core.
-  const workers = new SpaceWorkers(
-    professionals,
-    spaceParams,
-    parameters.seed,
-    Math.min(parameters.threads, 2 + reruns),
-  );
+  // Queued first: the map of everyone, the longest job.
+  const done = alongside();
   let sent: (graph: SharedGraph | null) => void = () => {};
   const graph = new Promise<SharedGraph | null>((resolve) => {
     sent = resolve;
   });
   const main = timer.timed('embed', () =>
     workers.run(
-      { stream: STREAMS.clustering.embedding, progress: true, shareGraph: true },
+      { stream: STREAMS.clustering.embedding, matrix, params: spaceParams, progress: true, shareGraph: true },
       reporter.progress('embed'),
       sent,
     ),
@@ -89,6 +94,7 @@ export async function embedClusteringSpaces<T>(
           () =>
             rerunSpaces(
               workers,
+              { matrix, params: spaceParams },
               reruns,
               { ...parameters.mixture, k: parameters.clusters },
               reporter.progress('stability'),
@@ -102,6 +108,7 @@ export async function embedClusteringSpaces<T>(
     workers.run(
       {
         stream: STREAMS.professionalMap,
+        matrix,
         params: professionalMapParams,
         graph: fits(await graph, professionalMapParams),
         progress: true,
@@ -110,36 +117,32 @@ export async function embedClusteringSpaces<T>(
     ),
   );
   // Whatever fails first is reported; the other jobs' failures must not go unhandled meanwhile.
-  for (const job of [main, rerun, segmentMap]) job.catch(() => {});
-  try {
-    const done = await alongside();
-    const mapResult = await segmentMap;
-    mapResult.notices.forEach(notice);
-    timer.record('professional-map', mapResult.ms);
-    const spaceResult = await main;
-    spaceResult.notices.forEach(notice);
-    timer.record('embed', spaceResult.ms);
-    const rerunResults = await rerun;
-    const rerunLabels = rerunResults.map((r) => {
-      r.notices.forEach(notice);
-      return r.labels!;
-    });
-    return {
-      space: spaceResult.embedding!,
-      spaceParams,
-      professionalMap: mapResult.embedding!,
-      professionalMapParams,
-      rerunLabels,
-      phases: [spaceResult, mapResult, ...rerunResults].map((r) => r.phases),
-      alongside: done,
-    };
-  } finally {
-    await workers.close();
-  }
+  for (const job of [done, main, rerun, segmentMap]) job.catch(() => {});
+  const alongsideResult = await done;
+  const mapResult = await segmentMap;
+  mapResult.notices.forEach(notice);
+  timer.record('professional-map', mapResult.ms);
+  const spaceResult = await main;
+  spaceResult.notices.forEach(notice);
+  timer.record('embed', spaceResult.ms);
+  const rerunResults = await rerun;
+  const rerunLabels = rerunResults.map((r) => {
+    r.notices.forEach(notice);
+    return r.labels!;
+  });
+  return {
+    space: spaceResult.embedding!,
+    spaceParams,
+    professionalMap: mapResult.embedding!,
+    professionalMapParams,
+    rerunLabels,
+    phases: [spaceResult, mapResult, ...rerunResults].map((r) => r.phases),
+    alongside: alongsideResult,
+  };
 }
 
 /**
- * `graph` when an embedding with `params` can take it (the same k and epochs; the rows are the pool's), else
+ * `graph` when an embedding with `params` can take it (the same k and epochs, and the same rows), else
  * undefined: that embedding then searches its own neighbours.
  */
 function fits(graph: SharedGraph | null, params: ResolvedEmbedParams): SharedGraph | undefined {
@@ -150,6 +153,7 @@ function fits(graph: SharedGraph | null, params: ResolvedEmbedParams): SharedGra
 /** Each re-run embeds from its own stream (its own neighbour search) and fits the mixture from another; only labels come back. */
 async function rerunSpaces(
   workers: SpaceWorkers,
+  rows: { matrix: SharedMatrix; params: ResolvedEmbedParams },
   reruns: number,
   mixture: Omit<MixtureJob, 'stream'>,
   onProgress: ProgressCallback,
@@ -160,7 +164,7 @@ async function rerunSpaces(
   return Promise.all(
     Array.from({ length: reruns }, (_, r) =>
       workers
-        .run({ stream: rerunEmbedding(r + 1), mixture: { ...mixture, stream: rerunMixture(r + 1) } })
+        .run({ stream: rerunEmbedding(r + 1), ...rows, mixture: { ...mixture, stream: rerunMixture(r + 1) } })
         .then((result) => {
           onProgress(++done, reruns);
           return result;

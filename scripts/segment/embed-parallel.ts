@@ -1,24 +1,27 @@
 /**
- * The professionals' clustering space runs in worker threads: beside the map of everyone (which stays on
- * the main thread) and, for the stability report, once per re-run with a derived seed; so does the
- * professionals' own 2-D map, a job with other parameters. A pool of workers
- * reads one shared copy of the professionals' answers and takes jobs one at a time; a job names its seeded
- * streams, so its result is the same bytes whichever worker runs it and in whatever order. Measured times
- * are the worker's own: the caller's clock would also count the time its thread was busy elsewhere.
+ * Every embedding of a run runs in worker threads: the map of everyone, the professionals' clustering space
+ * and, for the stability report, its re-runs with derived seeds, and the professionals' own 2-D map. A pool
+ * of workers, started before the survey is read (so that loading their modules overlaps the read), takes
+ * jobs one at a time; a job's matrix is in shared memory, so every worker reads one copy of it, and a job
+ * names its seeded streams, so its result is the same bytes whichever worker runs it and in whatever order.
+ * The main thread only hands out jobs: when it drew the map itself, it could not pass the clustering space's
+ * graph on to the professionals' map until the map was done. Measured times are the worker's own: the
+ * caller's clock would also count the time the job waited in the queue.
  */
 import { Worker } from 'node:worker_threads';
-import { deriveRandom } from '../infra/random.js';
-import { type EmbedPhases, embed, type SharedGraph } from './embedding/embed.js';
+import type { EmbedPhases, SharedGraph } from './embedding/embed.js';
 import type { BinaryMatrix, Embedding, EmbedParams, MixtureParameters, ProgressCallback } from './types.js';
 
-/** What every job of a pool shares: the rows to embed and how. */
+/** What every job of a pool shares: the run's seed, from which each job derives its streams. */
 export interface SpaceSetup {
+  seed: number;
+}
+
+/** A matrix whose bytes are one copy that every worker reads (no job writes to it). */
+export interface SharedMatrix {
   rows: number;
   cols: number;
-  /** The rows' bytes, one copy that every worker reads (no job writes to it). */
   data: SharedArrayBuffer;
-  params: EmbedParams;
-  seed: number;
 }
 
 export interface MixtureJob extends MixtureParameters {
@@ -30,8 +33,9 @@ export interface MixtureJob extends MixtureParameters {
 export interface SpaceJob {
   /** Name of the embedding's seeded stream (deriveRandom(seed, stream); the names are in scripts/infra/streams.ts). */
   stream: string;
-  /** Another embedding of the same rows (the professionals' 2-D map) instead of the pool's parameters. */
-  params?: EmbedParams;
+  /** The rows to embed (sharedMatrix). */
+  matrix: SharedMatrix;
+  params: EmbedParams;
   /** When given, the worker also fits the mixture and sends back its labels instead of the embedding. */
   mixture?: MixtureJob;
   /** Send per-epoch progress. */
@@ -80,10 +84,9 @@ export class SpaceWorkers {
   private readonly queue: Pending[] = [];
   private failure: unknown = null;
 
-  constructor(matrix: BinaryMatrix, params: EmbedParams, seed: number, threads: number) {
-    const data = sharedBytes(matrix.data);
+  constructor(seed: number, threads: number) {
     for (let t = 0; t < Math.max(1, threads); t++) {
-      const setup: SpaceSetup = { rows: matrix.rows, cols: matrix.cols, data, params, seed };
+      const setup: SpaceSetup = { seed };
       const worker = new Worker(new URL('./embed-worker.mjs', import.meta.url), { workerData: setup });
       worker.on('message', (message: WorkerMessage) => this.receive(worker, message));
       worker.on('error', (error) => this.fail(error));
@@ -150,16 +153,17 @@ export class SpaceWorkers {
 }
 
 /**
- * The bytes in a SharedArrayBuffer, for every worker to read: `bytes` itself when it already fills one
- * (selectRows(…, { shared: true })), else one copy. A copy per worker was 61 MB each at 250,000 respondents.
+ * `matrix` for a job: its bytes as they are when they already fill a SharedArrayBuffer (the encoding's
+ * matrix, selectRows(…, { shared: true })), else one copy. A copy per job was 61 MB each at 250,000 respondents.
  */
-function sharedBytes(bytes: Uint8Array): SharedArrayBuffer {
+export function sharedMatrix(matrix: BinaryMatrix): SharedMatrix {
+  const bytes = matrix.data;
   const { buffer } = bytes;
   if (buffer instanceof SharedArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength)
-    return buffer;
-  const shared = new SharedArrayBuffer(bytes.byteLength);
-  new Uint8Array(shared).set(bytes);
-  return shared;
+    return { rows: matrix.rows, cols: matrix.cols, data: buffer };
+  const data = new SharedArrayBuffer(bytes.byteLength);
+  new Uint8Array(data).set(bytes);
+  return { rows: matrix.rows, cols: matrix.cols, data };
 }
 
 /**
@@ -189,14 +193,3 @@ function sharedCopy<T extends Int32Array | Float64Array>(values: T): T {
   return copy;
 }
 
-/** The same embedding in this thread, from the same seeded stream. */
-export function embedHere(
-  matrix: BinaryMatrix,
-  params: EmbedParams,
-  seed: number,
-  stream: string,
-  onProgress?: ProgressCallback,
-  onNotice?: (message: string) => void,
-): Embedding {
-  return embed(matrix, params, { random: deriveRandom(seed, stream), onProgress, onNotice });
-}

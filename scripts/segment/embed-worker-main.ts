@@ -1,4 +1,4 @@
-/** A worker of `SpaceWorkers` (embed-parallel.ts): embeds its matrix per job, and fits the mixture when asked. */
+/** A worker of `SpaceWorkers` (embed-parallel.ts): embeds each job's matrix, and fits the mixture when asked. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { deriveRandom } from '../infra/random.js';
 import { inSharedMemory, type SpaceJob, type SpaceSetup, type WorkerMessage } from './embed-parallel.js';
@@ -6,14 +6,14 @@ import { embed } from './embedding/embed.js';
 import { fitMixture } from './mixture/fit.js';
 
 const setup = workerData as SpaceSetup;
-const matrix = { rows: setup.rows, cols: setup.cols, data: new Uint8Array(setup.data) };
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
 
 parentPort!.on('message', (job: SpaceJob) => {
   const started = performance.now();
   const notices: string[] = [];
   const phases = { neighboursMs: 0, graphMs: 0, initMs: 0, layoutMs: 0, updates: 0 };
-  const embedding = embed(matrix, job.params ?? setup.params, {
+  const matrix = { rows: job.matrix.rows, cols: job.matrix.cols, data: new Uint8Array(job.matrix.data) };
+  const embedding = embed(matrix, job.params, {
     random: deriveRandom(setup.seed, job.stream),
     onProgress: job.progress ? (done, total) => post({ type: 'progress', done, total }) : undefined,
     onNotice: (message) => notices.push(message),

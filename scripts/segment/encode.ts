@@ -213,7 +213,8 @@ function buildMatrix(
   const keep: number[] = [];
   for (let r = 0; r < rows; r++) if (cols > 0 && ones[r] / cols > dropRowMeanAtMost) keep.push(r);
   const keptRows = Int32Array.from(keep);
-  const data = new Uint8Array(keptRows.length * cols);
+  // Shared: the map's worker reads these bytes as they are (embed-parallel.ts).
+  const data = new Uint8Array(new SharedArrayBuffer(keptRows.length * cols));
   featureColumns.forEach(({ values, answer }, c) => {
     for (let i = 0; i < keptRows.length; i++) if (values[keptRows[i]] === answer) data[i * cols + c] = 1;
   });

@@ -5,9 +5,11 @@
  *   1 read ──▶ SurveyTable ──2 encode──▶ EncodedSurvey ──┬─ 3 map (2-D UMAP of everyone) ──▶ Embedding
  *                                                         └─ 4 split ──▶ ProfessionalSplit
  *        (the map-split rule reads the map, so the map comes first; the other rules split first, and the map
- *        is drawn on this thread while stage 5 runs in workers)
- *        ──5 clustering space (4-D UMAP of professionals, its N re-runs and the professionals' 2-D map, in
- *          worker threads: clustering-space.ts)──▶ Embedding
+ *        is the first job of stage 5's)
+ *        ──5 clustering space (4-D UMAP of professionals, its N re-runs and the professionals' 2-D map:
+ *          clustering-space.ts)──▶ Embedding
+ *
+ *   Every embedding is a job of one pool of worker threads (embed-parallel.ts), started before the read.
  *        ──6 cluster──▶ MixtureFit ──7 consensus (with the re-runs)──▶ published labels + StabilityReport
  *        ──8 profile──▶ Profiles ──9 assemble──▶ Segmentation (JSON document) + per-respondent labels
  *
@@ -21,10 +23,10 @@ import { deriveRandom } from '../infra/random.js';
 import { STREAMS } from '../infra/streams.js';
 import type { SurveySource } from '../survey/read.js';
 import { assembleDocument } from './assemble.js';
-import { embedClusteringSpaces } from './clustering-space.js';
+import { embedClusteringSpaces, embeddingThreads } from './clustering-space.js';
 import { completenessReport, completenessSummary, completenessWarning } from './completeness.js';
 import { consensusPartition } from './consensus.js';
-import { embedHere } from './embed-parallel.js';
+import { SpaceWorkers, sharedMatrix } from './embed-parallel.js';
 import { prepareKernels } from './embedding/wasm-kernels.js';
 import { encodeSurvey, neededColumn } from './encode.js';
 import { ClusterCountError, fitMixture, selectK } from './mixture/fit.js';
@@ -50,9 +52,27 @@ export async function runSegmentation(
   options: SegmentOptions,
   reporter: Reporter = silentReporter,
 ): Promise<SegmentRun> {
+  const runStarted = performance.now();
+  // The WebAssembly kernels (layout, neighbour search), compiled once from their source (a few seconds; later
+  // runs reuse them), then the workers that load them: their start-up overlaps the read.
+  await prepareKernels();
+  const workers = new SpaceWorkers(options.parameters.seed, embeddingThreads(options.parameters));
+  try {
+    return await segmentOn(workers, options, reporter, runStarted);
+  } finally {
+    await workers.close();
+  }
+}
+
+/** Stages 1 to 9 (above), every embedding on `workers`. */
+async function segmentOn(
+  workers: SpaceWorkers,
+  options: SegmentOptions,
+  reporter: Reporter,
+  runStarted: number,
+): Promise<SegmentRun> {
   const { config } = options.config;
   const { parameters } = options;
-  const runStarted = performance.now();
   const timer = new StageTimer(reporter);
   const timed = timer.timed.bind(timer);
   const notices: string[] = [];
@@ -61,19 +81,23 @@ export async function runSegmentation(
     reporter.notice?.(message);
   };
 
-  // The WebAssembly kernels (layout, neighbour search), compiled once from their source (a few seconds; later runs reuse them).
-  await prepareKernels();
-
   const { source, encoded } = await readEncoded(options, timed);
   checkSegmentable(encoded.matrix, encoded.counts.respondents, source.displayName);
 
   // 3, 4. The map of everyone and who counts as a professional: the map first when the split reads it,
   // else the split first and the map beside stage 5.
   const mapParams = embeddingFor(MAP_PARAMS, encoded.matrix.rows, parameters.init);
-  const embedMap = () =>
-    timed('map', () =>
-      embedHere(encoded.matrix, mapParams, parameters.seed, STREAMS.map, reporter.progress('map'), notice),
+  const embedMap = async () => {
+    const result = await timed('map', () =>
+      workers.run(
+        { stream: STREAMS.map, matrix: sharedMatrix(encoded.matrix), params: mapParams, progress: true },
+        reporter.progress('map'),
+      ),
     );
+    result.notices.forEach(notice);
+    timer.record('map', result.ms);
+    return result.embedding!;
+  };
   const splitDetail = (s: ProfessionalSplit) => `${count(s.professional)} professionals (${s.rule})`;
   const firstMap = config.professional.rule === 'map-split' ? await embedMap() : null;
   const split = await timed(
@@ -94,6 +118,7 @@ export async function runSegmentation(
   const spaces = await embedClusteringSpaces(
     professionals,
     parameters,
+    workers,
     timer,
     notice,
     async () => firstMap ?? (await embedMap()),

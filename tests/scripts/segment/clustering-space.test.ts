@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { deriveRandom } from '../../../scripts/infra/random.js';
 import { STREAMS } from '../../../scripts/infra/streams.js';
-import { type ClusteringSpaces, embedClusteringSpaces } from '../../../scripts/segment/clustering-space.js';
+import {
+  type ClusteringSpaces,
+  embedClusteringSpaces,
+  embeddingThreads,
+} from '../../../scripts/segment/clustering-space.js';
+import { SpaceWorkers } from '../../../scripts/segment/embed-parallel.js';
 import { embed } from '../../../scripts/segment/embedding/embed.js';
 import { jaccardNeighboursExact } from '../../../scripts/segment/embedding/neighbours.js';
 import { resolveParameters } from '../../../scripts/segment/parameters.js';
@@ -15,15 +20,21 @@ import { plantedRows } from '../../helpers/planted-rows.js';
 
 const professionals = plantedRows(240, 30, 3, 17, 0.3, 0.1);
 
-function stage5(threads: number): Promise<ClusteringSpaces<string>> {
+async function stage5(threads: number): Promise<ClusteringSpaces<string>> {
   const parameters = resolveParameters({ seed: 3, reruns: 3, clusters: 3, threads });
-  return embedClusteringSpaces(
-    professionals,
-    parameters,
-    new StageTimer(silentReporter),
-    () => {},
-    async () => 'alongside',
-  );
+  const workers = new SpaceWorkers(parameters.seed, embeddingThreads(parameters));
+  try {
+    return await embedClusteringSpaces(
+      professionals,
+      parameters,
+      workers,
+      new StageTimer(silentReporter),
+      () => {},
+      async () => 'alongside',
+    );
+  } finally {
+    await workers.close();
+  }
 }
 
 describe('embedClusteringSpaces', () => {
