@@ -19,7 +19,13 @@
  */
 
 import { STREAMS } from '../infra/streams.js';
-import { type MixtureJob, type SharedMatrix, type SpaceResult, type SpaceWorkers, sharedMatrix } from './embed-parallel.js';
+import {
+  type MixtureJob,
+  type SharedMatrix,
+  type SpaceResult,
+  type SpaceWorkers,
+  sharedMatrix,
+} from './embed-parallel.js';
 import type { EmbedPhases, SharedGraph } from './embedding/embed.js';
 import { CLUSTER_EMBED_PARAMS, embeddingFor, PROFESSIONAL_MAP_PARAMS } from './parameters.js';
 import type { StageTimer } from './stage-timer.js';

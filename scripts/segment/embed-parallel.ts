@@ -192,4 +192,3 @@ function sharedCopy<T extends Int32Array | Float64Array>(values: T): T {
   copy.set(values);
   return copy;
 }
-
