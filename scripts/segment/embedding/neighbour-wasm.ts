@@ -8,6 +8,7 @@
 import type { PackedRows } from './bitset.js';
 import { NeighbourHeaps } from './neighbour-heap.js';
 import type { CandidateLists } from './nn-candidates.js';
+import type { HyperplaneSides } from './rp-tree.js';
 import { kernelInstance } from './wasm-kernels.js';
 
 interface KernelExports {
@@ -26,6 +27,7 @@ interface KernelExports {
     oldList: number,
   ): number;
   exactRow(a: number, rows: number): void;
+  classifySides(order: number, start: number, end: number, p: number, q: number, sides: number): void;
 }
 
 /** The loops of a search over one set of rows; nn-descent.ts and neighbours.ts run them in JavaScript when the kernel is absent. */
@@ -40,6 +42,8 @@ export interface PairLoops {
   localJoin(fresh: CandidateLists, old: CandidateLists): number;
   /** Row a against every later row, both ways, flagged old (the exact search). */
   exactRow(a: number): void;
+  /** The rp-trees' hyperplane sides (rp-tree.ts), over the same rows. */
+  hyperplanes: HyperplaneSides;
 }
 
 /** The kernel loaded with `packed` and empty heaps of `size` slots, or null when the kernel is not compiled. */
@@ -69,6 +73,8 @@ export function wasmPairLoops(packed: PackedRows, size: number): PairLoops | nul
     oldStart: kernel.allocate((rows + 1) * 4),
     oldCount: kernel.allocate(rows * 4),
     oldList: kernel.allocate(listLength * 4),
+    treeOrder: kernel.allocate(rows * 4),
+    sides: kernel.allocate(rows),
   };
   const buffer = kernel.memory.buffer;
   const int32 = (offset: number, length: number) => new Int32Array(buffer, offset, length);
@@ -102,8 +108,14 @@ export function wasmPairLoops(packed: PackedRows, size: number): PairLoops | nul
     into.count.set(from.count);
     into.list.set(from.list);
   };
+  const hyperplanes: HyperplaneSides = {
+    order: int32(at.treeOrder, rows),
+    sides: new Int8Array(buffer, at.sides, rows),
+    classify: (start, end, p, q) => kernel.classifySides(at.treeOrder, start, end, p, q, at.sides),
+  };
   return {
     graph,
+    hyperplanes,
     candidateSpace: { fresh, old },
     joinLeaves(leafOrder, leafBounds) {
       order.set(leafOrder);

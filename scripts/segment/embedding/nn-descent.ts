@@ -62,7 +62,7 @@ export function nnDescent(
   const { graph } = loops;
   const totalSteps = settings.maxIterations + 1;
   for (let tree = 0; tree < settings.trees; tree++) {
-    const { order, bounds } = buildTreeLeaves(packed, settings.leafSize, random);
+    const { order, bounds } = buildTreeLeaves(packed, settings.leafSize, random, loops.hyperplanes);
     loops.joinLeaves(order, bounds);
   }
   fillFromRandomRows(packed, graph, random);

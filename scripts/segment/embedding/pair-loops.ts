@@ -7,6 +7,7 @@
 import type { PackedRows } from './bitset.js';
 import { NeighbourHeaps } from './neighbour-heap.js';
 import { type PairLoops, wasmPairLoops } from './neighbour-wasm.js';
+import { javascriptSides } from './rp-tree.js';
 
 /**
  * The search's pair loops: the WebAssembly kernel's when it is compiled and `webAssembly` is not false,
@@ -27,6 +28,7 @@ function javascriptPairLoops(packed: PackedRows, size: number): PairLoops {
   };
   return {
     graph,
+    hyperplanes: javascriptSides(packed),
     joinLeaves(order, bounds) {
       for (let leaf = 0; leaf + 1 < bounds.length; leaf++) {
         for (let a = bounds[leaf]; a < bounds[leaf + 1]; a++) {

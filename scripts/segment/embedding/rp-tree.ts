@@ -6,8 +6,10 @@
  *   x · (p/|p| - q/|q|) = |x∩p| / √|p| - |x∩q| / √|q|.
  *
  * The hyperplane's weights live on the columns of p and q only, so a row's side needs only its overlaps with
- * p and q, counted over its own ~45 set columns: no popcount distances are spent on building trees. Rows on
- * the hyperplane (often: rows sharing nothing with p or q) go to a random side, as pynndescent does.
+ * p and q. Rows on the hyperplane (often: rows sharing nothing with p or q) go to a random side, as
+ * pynndescent does. A node's rows are classified first (HyperplaneSides: by popcounts in the neighbour
+ * kernel, by the rows' set columns in JavaScript; the same integers either way), then partitioned in order,
+ * so the coin flips for ties are drawn in the same order whichever classified them.
  */
 
 import { type Random, randomInt } from '../../infra/random.js';
@@ -20,12 +22,28 @@ export interface TreeLeaves {
   bounds: Int32Array;
 }
 
-export function buildTreeLeaves(packed: PackedRows, leafSize: number, random: Random): TreeLeaves {
+/**
+ * Which side of a node's hyperplane each of its rows lies on. The sign compares |x∩p|/√|p| with |x∩q|/√|q|
+ * exactly, in integers, as |x∩p|²·|q| against |x∩q|²·|p|.
+ */
+export interface HyperplaneSides {
+  /** The tree's row order, which the tree partitions in place and `classify` reads. */
+  readonly order: Int32Array;
+  /** Per row: 1 on p's side, -1 on q's, 0 on the hyperplane; `classify` sets the rows of order[start, end). */
+  readonly sides: Int8Array;
+  classify(start: number, end: number, p: number, q: number): void;
+}
+
+export function buildTreeLeaves(
+  packed: PackedRows,
+  leafSize: number,
+  random: Random,
+  hyperplanes: HyperplaneSides = javascriptSides(packed),
+): TreeLeaves {
   if (packed.cols >= 1 << 16) throw new RangeError(`rp-tree: at most 65,535 columns, got ${packed.cols}`);
-  const order = new Int32Array(packed.rows);
+  const { order } = hyperplanes;
   for (let r = 0; r < order.length; r++) order[r] = r;
   const bounds: number[] = [0];
-  const marks = new Int32Array(packed.cols);
   const coin = new CoinFlips(random);
   // Depth-first, left before right, so leaves come out in order and `bounds` stays sorted.
   const stack: number[] = [0, order.length];
@@ -36,44 +54,26 @@ export function buildTreeLeaves(packed: PackedRows, leafSize: number, random: Ra
       bounds.push(end);
       continue;
     }
-    const middle = splitNode(packed, order, start, end, marks, coin);
+    const middle = splitNode(hyperplanes, start, end, coin);
     stack.push(middle, end, start, middle);
   }
-  return { order, bounds: Int32Array.from(bounds) };
+  return { order: order.slice(), bounds: Int32Array.from(bounds) };
 }
 
 /** Partitions order[start, end) by the hyperplane; returns the first index of the right part. */
-function splitNode(
-  packed: PackedRows,
-  order: Int32Array,
-  start: number,
-  end: number,
-  marks: Int32Array,
-  coin: CoinFlips,
-): number {
+function splitNode(hyperplanes: HyperplaneSides, start: number, end: number, coin: CoinFlips): number {
+  const { order, sides } = hyperplanes;
   const length = end - start;
-  const { setColumns, rowStart, counts } = packed;
   const p = order[start + coin.below(length)];
   let q = order[start + coin.below(length - 1)];
   if (q === p) q = order[end - 1];
-  // One integer pass gives both overlaps: p's columns count 1, q's count 1 << 16.
-  markColumns(packed, p, marks, 1);
-  markColumns(packed, q, marks, 1 << 16);
-  // Sign of |x∩p|/√|p| - |x∩q|/√|q|, compared exactly in integers as |x∩p|²·|q| vs |x∩q|²·|p|.
-  const sizeP = counts[p];
-  const sizeQ = counts[q];
+  hyperplanes.classify(start, end, p, q);
   let low = start;
   let high = end - 1;
   while (low <= high) {
     const row = order[low];
-    let overlaps = 0;
-    for (let s = rowStart[row]; s < rowStart[row + 1]; s++) overlaps += marks[setColumns[s]];
-    const withP = overlaps & 0xffff;
-    const withQ = overlaps >>> 16;
-    const sideP = withP * withP * sizeQ;
-    const sideQ = withQ * withQ * sizeP;
-    const goesLeft = sideP > sideQ || (sideP === sideQ && coin.flip());
-    if (goesLeft) {
+    const side = sides[row];
+    if (side > 0 || (side === 0 && coin.flip())) {
       low++;
     } else {
       order[low] = order[high];
@@ -81,12 +81,39 @@ function splitNode(
       high--;
     }
   }
-  markColumns(packed, p, marks, 0);
-  markColumns(packed, q, marks, 0);
   // A split leaving (almost) nothing on one side would recurse without progress; halve instead.
   const smallest = Math.max(1, Math.floor(length / 20));
   if (low - start < smallest || end - low < smallest) return start + (length >> 1);
   return low;
+}
+
+/** HyperplaneSides in JavaScript: each row's overlaps counted over its own ~45 set columns. */
+export function javascriptSides(packed: PackedRows): HyperplaneSides {
+  const order = new Int32Array(packed.rows);
+  const sides = new Int8Array(packed.rows);
+  const marks = new Int32Array(packed.cols);
+  const { setColumns, rowStart, counts } = packed;
+  return {
+    order,
+    sides,
+    classify(start, end, p, q) {
+      // One integer pass gives both overlaps: p's columns count 1, q's count 1 << 16.
+      markColumns(packed, p, marks, 1);
+      markColumns(packed, q, marks, 1 << 16);
+      const sizeP = counts[p];
+      const sizeQ = counts[q];
+      for (let i = start; i < end; i++) {
+        const row = order[i];
+        let overlaps = 0;
+        for (let s = rowStart[row]; s < rowStart[row + 1]; s++) overlaps += marks[setColumns[s]];
+        const withP = overlaps & 0xffff;
+        const withQ = overlaps >>> 16;
+        sides[row] = Math.sign(withP * withP * sizeQ - withQ * withQ * sizeP);
+      }
+      markColumns(packed, p, marks, 0);
+      markColumns(packed, q, marks, 0);
+    },
+  };
 }
 
 /** Adds `value` on the row's columns; value 0 clears them. */

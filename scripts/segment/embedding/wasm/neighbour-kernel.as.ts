@@ -142,6 +142,31 @@ export function localJoin(rows: i32, freshStart: usize, freshCount: usize, fresh
   return updates;
 }
 
+/**
+ * rp-tree.ts's HyperplaneSides.classify: for the rows of order[start, end), the sign of
+ * |x∩p|²·|q| - |x∩q|²·|p| into sides (an i8 per row), the overlaps by popcount.
+ */
+export function classifySides(orderAt: usize, start: i32, end: i32, p: i32, q: i32, sidesAt: usize): void {
+  const rowP = bits + ((<usize>p * <usize>words) << 3);
+  const rowQ = bits + ((<usize>q * <usize>words) << 3);
+  const sizeP = <i64>count(p);
+  const sizeQ = <i64>count(q);
+  for (let i = start; i < end; i++) {
+    const row = load<i32>(orderAt + (<usize>i << 2));
+    const rowX = bits + ((<usize>row * <usize>words) << 3);
+    let withP: i64 = 0;
+    let withQ: i64 = 0;
+    for (let w = 0; w < words; w++) {
+      const x = load<i64>(rowX + (<usize>w << 3));
+      withP += popcnt<i64>(x & load<i64>(rowP + (<usize>w << 3)));
+      withQ += popcnt<i64>(x & load<i64>(rowQ + (<usize>w << 3)));
+    }
+    const sideP = withP * withP * sizeQ;
+    const sideQ = withQ * withQ * sizeP;
+    store<i8>(sidesAt + <usize>row, <i8>(i32(sideP > sideQ) - i32(sideP < sideQ)));
+  }
+}
+
 /** The exact search's row a against every later row, as neighbours.ts's exactFromPacked (flag 0). */
 export function exactRow(a: i32, rows: i32): void {
   for (let b = a + 1; b < rows; b++) {

@@ -4,6 +4,7 @@ import { createRandom } from '../../../../scripts/infra/random.js';
 import { PackedRows } from '../../../../scripts/segment/embedding/bitset.js';
 import { wasmPairLoops } from '../../../../scripts/segment/embedding/neighbour-wasm.js';
 import { jaccardNeighbours } from '../../../../scripts/segment/embedding/neighbours.js';
+import { buildTreeLeaves, javascriptSides } from '../../../../scripts/segment/embedding/rp-tree.js';
 import { kernelPath, prepareKernels } from '../../../../scripts/segment/embedding/wasm-kernels.js';
 import { plantedRows, randomRowsWithTies } from '../../../helpers/planted-rows.js';
 
@@ -35,6 +36,22 @@ describe('the WebAssembly neighbour kernel', () => {
       expect(wasm.indices.every((index) => index >= 0)).toBe(true);
       expect(wasm.distances[1]).toBeLessThanOrEqual(wasm.distances[14]);
     }
+  });
+
+  it('splits the rp-trees as the JavaScript sides do, ties and coin flips included', () => {
+    // 70 columns (a padded last word) and many rows on the hyperplane (all-zero and duplicated rows).
+    const packed = new PackedRows(randomRowsWithTies(1000, 70, 6));
+    const trees = (webAssembly: boolean) =>
+      buildTreeLeaves(
+        packed,
+        30,
+        createRandom(2),
+        webAssembly ? wasmPairLoops(packed, 14)!.hyperplanes : javascriptSides(packed),
+      );
+    const [wasm, js] = [trees(true), trees(false)];
+    expect(Array.from(wasm.order)).toEqual(Array.from(js.order));
+    expect(Array.from(wasm.bounds)).toEqual(Array.from(js.bounds));
+    expect(wasm.bounds.length).toBeGreaterThan(1000 / 30);
   });
 
   it('computes each distance as PackedRows does', () => {
