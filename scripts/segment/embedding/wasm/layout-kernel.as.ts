@@ -178,6 +178,16 @@ export function updateCount(): f64 {
 }
 
 /**
+ * coefficientLanes where no lane is the pull (a group past the first): the same operations for the pushes,
+ * without the pull's, which the compiler keeps (it does not fold a select on a constant mask).
+ */
+@inline function pushCoefficientLanes(distSquared: v128): v128 {
+  const x = f32x4.pmax(distSquared, lane(SMALLEST));
+  const q = f32x4.add(f32x4.mul(lane(CURVE_A), powerLanes(x)), lane(ONE));
+  return f32x4.div(lane(REPULSION_SCALE), f32x4.mul(f32x4.add(lane(REPULSION_FLOOR), x), q));
+}
+
+/**
  * One coordinate's gradients across the lanes: clip(coefficient · difference). A pull at distance 0 has a
  * finite coefficient (the distance is raised to the smallest normal float first) times a difference of 0.
  */
@@ -254,7 +264,7 @@ export function epoch2(epoch: f64, alpha: f64): void {
       const pushAllA = v128.andnot(f32x4.eq(distA, zero), pull);
       const pushAllB = f32x4.eq(distB, zero);
       const coefficientA = coefficientLanes(distA, pull);
-      const coefficientB = coefficientLanes(distB, zero);
+      const coefficientB = pushCoefficientLanes(distB);
       let gxA = gradientLanes(coefficientA, dxA);
       let gyA = gradientLanes(coefficientA, dyA);
       let gxB = gradientLanes(coefficientB, dxB);
@@ -283,14 +293,27 @@ export function epoch2(epoch: f64, alpha: f64): void {
   }
 }
 
-// A 4 × 4 transpose (four points' rows to four coordinates' columns) in two steps: these interleave two rows,
-// then a shuffle of two interleaved pairs gives each column.
+// A 4 × 4 transpose (four rows to four columns) in two steps: these interleave two rows, then a shuffle of
+// two interleaved pairs gives each column.
 @inline function transposeLow(r0: v128, r1: v128): v128 {
   return f32x4.shuffle(r0, r1, 0, 4, 1, 5);
 }
 
 @inline function transposeHigh(r0: v128, r1: v128): v128 {
   return f32x4.shuffle(r0, r1, 2, 6, 3, 7);
+}
+
+/**
+ * Four lanes' squared distances from their rows of squared differences: the rows transposed to coordinates
+ * and summed in coordinate order, ((d0² + d1²) + d2²) + d3², as lane-epochs.ts sums them.
+ */
+@inline function squaredDistances(s0: v128, s1: v128, s2: v128, s3: v128): v128 {
+  const low01 = transposeLow(s0, s1);
+  const high01 = transposeHigh(s0, s1);
+  const low23 = transposeLow(s2, s3);
+  const high23 = transposeHigh(s2, s3);
+  const first = f32x4.add(f32x4.shuffle(low01, low23, 0, 1, 4, 5), f32x4.shuffle(low01, low23, 2, 3, 6, 7));
+  return f32x4.add(f32x4.add(first, f32x4.shuffle(high01, high23, 0, 1, 4, 5)), f32x4.shuffle(high01, high23, 2, 3, 6, 7));
 }
 
 export function epoch4(epoch: f64, alpha: f64): void {
@@ -303,11 +326,10 @@ export function epoch4(epoch: f64, alpha: f64): void {
     const tailPoint = load<i32>(tail + (<usize>e << 2));
     const current = embedding + (<usize>moving << 4);
     const point = v128.load(current);
-    const point0 = i32x4.shuffle(point, point, 0, 0, 0, 0);
-    const point1 = i32x4.shuffle(point, point, 1, 1, 1, 1);
-    const point2 = i32x4.shuffle(point, point, 2, 2, 2, 2);
-    const point3 = i32x4.shuffle(point, point, 3, 3, 3, 3);
     const lanes = load<i32>(laneCounts + (<usize>i << 2));
+    // In 4-D a point is one vector, so each lane is computed as a row (its four coordinates) and only the
+    // squared distances, which the curve needs four lanes to a vector, are transposed. sumK is lane K's
+    // gradient summed group by group (lane-epochs.ts's sums[d * 4 + K] for every d).
     let sum0 = zero;
     let sum1 = zero;
     let sum2 = zero;
@@ -323,78 +345,48 @@ export function epoch4(epoch: f64, alpha: f64): void {
       const b1 = lanePoint(base + 5, lanes, tailPoint, moving);
       const b2 = lanePoint(base + 6, lanes, tailPoint, moving);
       const b3 = lanePoint(base + 7, lanes, tailPoint, moving);
-      const ra0 = v128.load(embedding + (<usize>a0 << 4));
-      const ra1 = v128.load(embedding + (<usize>a1 << 4));
-      const ra2 = v128.load(embedding + (<usize>a2 << 4));
-      const ra3 = v128.load(embedding + (<usize>a3 << 4));
-      const rb0 = v128.load(embedding + (<usize>b0 << 4));
-      const rb1 = v128.load(embedding + (<usize>b1 << 4));
-      const rb2 = v128.load(embedding + (<usize>b2 << 4));
-      const rb3 = v128.load(embedding + (<usize>b3 << 4));
-      const ta0 = transposeLow(ra0, ra1);
-      const ta1 = transposeHigh(ra0, ra1);
-      const ta2 = transposeLow(ra2, ra3);
-      const ta3 = transposeHigh(ra2, ra3);
-      const tb0 = transposeLow(rb0, rb1);
-      const tb1 = transposeHigh(rb0, rb1);
-      const tb2 = transposeLow(rb2, rb3);
-      const tb3 = transposeHigh(rb2, rb3);
-      const da0 = f32x4.sub(point0, f32x4.shuffle(ta0, ta2, 0, 1, 4, 5));
-      const da1 = f32x4.sub(point1, f32x4.shuffle(ta0, ta2, 2, 3, 6, 7));
-      const da2 = f32x4.sub(point2, f32x4.shuffle(ta1, ta3, 0, 1, 4, 5));
-      const da3 = f32x4.sub(point3, f32x4.shuffle(ta1, ta3, 2, 3, 6, 7));
-      const db0 = f32x4.sub(point0, f32x4.shuffle(tb0, tb2, 0, 1, 4, 5));
-      const db1 = f32x4.sub(point1, f32x4.shuffle(tb0, tb2, 2, 3, 6, 7));
-      const db2 = f32x4.sub(point2, f32x4.shuffle(tb1, tb3, 0, 1, 4, 5));
-      const db3 = f32x4.sub(point3, f32x4.shuffle(tb1, tb3, 2, 3, 6, 7));
-      let distA = f32x4.add(f32x4.mul(da0, da0), f32x4.mul(da1, da1));
-      let distB = f32x4.add(f32x4.mul(db0, db0), f32x4.mul(db1, db1));
-      distA = f32x4.add(distA, f32x4.mul(da2, da2));
-      distB = f32x4.add(distB, f32x4.mul(db2, db2));
-      distA = f32x4.add(distA, f32x4.mul(da3, da3));
-      distB = f32x4.add(distB, f32x4.mul(db3, db3));
+      const da0 = f32x4.sub(point, v128.load(embedding + (<usize>a0 << 4)));
+      const da1 = f32x4.sub(point, v128.load(embedding + (<usize>a1 << 4)));
+      const da2 = f32x4.sub(point, v128.load(embedding + (<usize>a2 << 4)));
+      const da3 = f32x4.sub(point, v128.load(embedding + (<usize>a3 << 4)));
+      const db0 = f32x4.sub(point, v128.load(embedding + (<usize>b0 << 4)));
+      const db1 = f32x4.sub(point, v128.load(embedding + (<usize>b1 << 4)));
+      const db2 = f32x4.sub(point, v128.load(embedding + (<usize>b2 << 4)));
+      const db3 = f32x4.sub(point, v128.load(embedding + (<usize>b3 << 4)));
+      const distA = squaredDistances(f32x4.mul(da0, da0), f32x4.mul(da1, da1), f32x4.mul(da2, da2), f32x4.mul(da3, da3));
+      const distB = squaredDistances(f32x4.mul(db0, db0), f32x4.mul(db1, db1), f32x4.mul(db2, db2), f32x4.mul(db3, db3));
       const pull = base == 0 ? i32x4(-1, 0, 0, 0) : zero;
       const pushAllA = v128.andnot(f32x4.eq(distA, zero), pull);
       const pushAllB = f32x4.eq(distB, zero);
       const coefficientA = coefficientLanes(distA, pull);
-      const coefficientB = coefficientLanes(distB, zero);
-      let ga0 = gradientLanes(coefficientA, da0);
-      let ga1 = gradientLanes(coefficientA, da1);
-      let ga2 = gradientLanes(coefficientA, da2);
-      let ga3 = gradientLanes(coefficientA, da3);
-      let gb0 = gradientLanes(coefficientB, db0);
-      let gb1 = gradientLanes(coefficientB, db1);
-      let gb2 = gradientLanes(coefficientB, db2);
-      let gb3 = gradientLanes(coefficientB, db3);
+      const coefficientB = pushCoefficientLanes(distB);
+      let ga0 = gradientLanes(i32x4.shuffle(coefficientA, coefficientA, 0, 0, 0, 0), da0);
+      let ga1 = gradientLanes(i32x4.shuffle(coefficientA, coefficientA, 1, 1, 1, 1), da1);
+      let ga2 = gradientLanes(i32x4.shuffle(coefficientA, coefficientA, 2, 2, 2, 2), da2);
+      let ga3 = gradientLanes(i32x4.shuffle(coefficientA, coefficientA, 3, 3, 3, 3), da3);
+      let gb0 = gradientLanes(i32x4.shuffle(coefficientB, coefficientB, 0, 0, 0, 0), db0);
+      let gb1 = gradientLanes(i32x4.shuffle(coefficientB, coefficientB, 1, 1, 1, 1), db1);
+      let gb2 = gradientLanes(i32x4.shuffle(coefficientB, coefficientB, 2, 2, 2, 2), db2);
+      let gb3 = gradientLanes(i32x4.shuffle(coefficientB, coefficientB, 3, 3, 3, 3), db3);
       if (v128.any_true(v128.or(pushAllA, pushAllB))) {
-        ga0 = coincident(ga0, pushAllA);
-        ga1 = coincident(ga1, pushAllA);
-        ga2 = coincident(ga2, pushAllA);
-        ga3 = coincident(ga3, pushAllA);
-        gb0 = coincident(gb0, pushAllB);
-        gb1 = coincident(gb1, pushAllB);
-        gb2 = coincident(gb2, pushAllB);
-        gb3 = coincident(gb3, pushAllB);
+        ga0 = coincident(ga0, i32x4.shuffle(pushAllA, pushAllA, 0, 0, 0, 0));
+        ga1 = coincident(ga1, i32x4.shuffle(pushAllA, pushAllA, 1, 1, 1, 1));
+        ga2 = coincident(ga2, i32x4.shuffle(pushAllA, pushAllA, 2, 2, 2, 2));
+        ga3 = coincident(ga3, i32x4.shuffle(pushAllA, pushAllA, 3, 3, 3, 3));
+        gb0 = coincident(gb0, i32x4.shuffle(pushAllB, pushAllB, 0, 0, 0, 0));
+        gb1 = coincident(gb1, i32x4.shuffle(pushAllB, pushAllB, 1, 1, 1, 1));
+        gb2 = coincident(gb2, i32x4.shuffle(pushAllB, pushAllB, 2, 2, 2, 2));
+        gb3 = coincident(gb3, i32x4.shuffle(pushAllB, pushAllB, 3, 3, 3, 3));
       }
-      if (base == 0) {
-        // Lane 0 of each coordinate: the tail's gradient, as one point.
-        tailGradient = f32x4.shuffle(f32x4.shuffle(ga0, ga1, 0, 4, 0, 4), f32x4.shuffle(ga2, ga3, 0, 4, 0, 4), 0, 1, 4, 5);
-      }
+      // Lane 0 of the first group: the tail's gradient.
+      if (base == 0) tailGradient = ga0;
       sum0 = f32x4.add(f32x4.add(sum0, ga0), gb0);
       sum1 = f32x4.add(f32x4.add(sum1, ga1), gb1);
       sum2 = f32x4.add(f32x4.add(sum2, ga2), gb2);
       sum3 = f32x4.add(f32x4.add(sum3, ga3), gb3);
     }
-    // Back to one vector per lane (its four coordinates), then (l0 + l1) + (l2 + l3).
-    const u0 = transposeLow(sum0, sum1);
-    const u1 = transposeHigh(sum0, sum1);
-    const u2 = transposeLow(sum2, sum3);
-    const u3 = transposeHigh(sum2, sum3);
-    const lane0 = f32x4.shuffle(u0, u2, 0, 1, 4, 5);
-    const lane1 = f32x4.shuffle(u0, u2, 2, 3, 6, 7);
-    const lane2 = f32x4.shuffle(u1, u3, 0, 1, 4, 5);
-    const lane3 = f32x4.shuffle(u1, u3, 2, 3, 6, 7);
-    const total = f32x4.add(f32x4.add(lane0, lane1), f32x4.add(lane2, lane3));
+    // (l0 + l1) + (l2 + l3), every coordinate at once.
+    const total = f32x4.add(f32x4.add(sum0, sum1), f32x4.add(sum2, sum3));
     const other = embedding + (<usize>tailPoint << 4);
     v128.store(other, f32x4.sub(v128.load(other), f32x4.mul(step, tailGradient)));
     v128.store(current, f32x4.add(point, f32x4.mul(step, total)));
