@@ -218,7 +218,7 @@ export function updateCount(): f64 {
 
 /** Two points' coordinates (2-D rows of two float32) side by side in one vector: [x_a, y_a, x_b, y_b]. */
 @inline function rowPair(a: i32, b: i32): v128 {
-  return i64x2.replace_lane(i64x2.splat(load<i64>(embedding + (<usize>a << 3))), 1, load<i64>(embedding + (<usize>b << 3)));
+  return v128.load64_lane(embedding + (<usize>b << 3), v128.load64_zero(embedding + (<usize>a << 3)), 1);
 }
 
 export function epoch2(epoch: f64, alpha: f64): void {
