@@ -80,13 +80,13 @@ async function main() {
   );
   for (const stage of STAGES)
     if (run.timings[stage] !== undefined) console.log(`  ${stage.padEnd(10)} ${seconds(run.timings[stage]!)}`);
-  console.log(`  ${'total'.padEnd(10)} ${seconds(total)}   (goal: under 30 s with the default re-runs)`);
+  console.log(`  ${'total'.padEnd(10)} ${seconds(total)}   (goal: under 20 s with the default re-runs)`);
   console.log(`  peak RSS   ${mb(peakRss)}   (goal: under 1 GB)`);
   const singleStarted = performance.now();
   await runSegmentation({ ...options, parameters: resolveParameters({ reruns: 0 }) }, quiet);
   const single = performance.now() - singleStarted;
   console.log(
-    `  single run without re-runs (--stability 0): ${seconds(single)}; the default costs ${(total / single).toFixed(2)}× a single run`,
+    `  single run without re-runs (--stability 0): ${seconds(single)}   (goal: under 3.5 s); the default costs ${(total / single).toFixed(2)}× a single run`,
   );
   pythonReference(single);
 
@@ -115,16 +115,22 @@ async function main() {
     `  umap-js's own ${seconds(theirs)}, ours ${seconds(ours)}: ours is ${(theirs / ours).toFixed(1)}× faster`,
   );
 
-  // 3. Inside the two embeddings, one at a time on this thread: where the segmentation's CPU goes.
-  console.log('inside the embeddings (one core each):');
+  // 3. Inside the two embeddings, one at a time on this thread: where the segmentation's CPU goes. Each is
+  // embedded three times and the run with the median layout time is shown: this machine's speed drifts by
+  // several percent from one run to the next.
+  console.log('inside the embeddings (one core each; the median of 3 runs by layout time):');
   const profile = (name: string, matrix: BinaryMatrix, shape: EmbeddingShape) => {
-    const phases: EmbedPhases = { neighboursMs: 0, graphMs: 0, initMs: 0, layoutMs: 0, updates: 0 };
     const params = embeddingFor(shape, matrix.rows, PARAMETER_DEFAULTS.init);
     const { nEpochs } = params;
-    const embedding = embed(matrix, params, { random: deriveRandom(0, name), phases });
+    const runs = Array.from({ length: 3 }, () => {
+      const phases: EmbedPhases = { neighboursMs: 0, graphMs: 0, initMs: 0, layoutMs: 0, updates: 0 };
+      const embedding = embed(matrix, params, { random: deriveRandom(0, name), phases });
+      return { phases, embedding };
+    }).sort((a, b) => a.phases.layoutMs - b.phases.layoutMs);
+    const { phases, embedding } = runs[1];
     const perUpdate = (phases.layoutMs * 1e6) / phases.updates;
     console.log(
-      `  ${name} (${matrix.rows} rows, ${shape.nComponents}-D, ${nEpochs} epochs): neighbours ${seconds(phases.neighboursMs)}, graph ${seconds(phases.graphMs)}, spectral start ${seconds(phases.initMs)}, layout ${seconds(phases.layoutMs)} (${(phases.updates / 1e6).toFixed(0)} million SGD updates, ${perUpdate.toFixed(1)} ns each)`,
+      `  ${name} (${matrix.rows} rows, ${shape.nComponents}-D, ${nEpochs} epochs): neighbours ${seconds(phases.neighboursMs)}, graph ${seconds(phases.graphMs)}, spectral start ${seconds(phases.initMs)}, layout ${seconds(phases.layoutMs)} (${(phases.updates / 1e6).toFixed(0)} million SGD updates, ${perUpdate.toFixed(1)} ns each; goal: under 8 ns; the 3 runs ${runs.map((r) => ((r.phases.layoutMs * 1e6) / r.phases.updates).toFixed(1)).join(', ')} ns)`,
     );
     return embedding;
   };
@@ -191,7 +197,7 @@ function pythonReference(oursMs: number): void {
     );
     const timings = JSON.parse(readFileSync(join(out, 'timings.json'), 'utf8')) as { total: number; warmup: number };
     console.log(
-      `  Python reference (umap-learn + scikit-learn, same file): ${timings.total.toFixed(2)} s (+${timings.warmup.toFixed(1)} s numba warm-up); ours / Python = ${(oursMs / 1000 / timings.total).toFixed(2)}   (goal: 0.15 or less)`,
+      `  Python reference (umap-learn + scikit-learn, same file): ${timings.total.toFixed(2)} s (+${timings.warmup.toFixed(1)} s numba warm-up); ours / Python = ${(oursMs / 1000 / timings.total).toFixed(2)}   (goal: 0.16 or less)`,
     );
   } finally {
     rmSync(work, { recursive: true, force: true });
