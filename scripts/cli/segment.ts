@@ -54,8 +54,8 @@ const USAGE = `Usage: npm run segment -- (--survey YEAR | --config FILE) --input
                       and the notebook's) or from the k-means++ seeds alone
   --content DIR       editors' content, whose registry/YEAR.json keeps segment slugs and whose
                       segments/YEAR/*.mdx may ask for sub-segments (default: ${SEGMENT_DEFAULTS.content})
-  --threads N         worker threads for the clustering space and its re-runs (default: one per core,
-                      ${PARAMETER_DEFAULTS.threads()} here); the output does not depend on it
+  --threads N         worker threads for the embeddings, the map, the clustering space and its re-runs
+                      (default: one per core, ${PARAMETER_DEFAULTS.threads()} here); the output does not depend on it
   --force             recompute even when the cached segmentation is up to date
   --update-registry   update content/registry/YEAR.json even when the input is not the year's full file
                       (the config's "respondents"); without it a run on a sample leaves the registry alone

@@ -225,6 +225,13 @@ export async function checkSummaries({
         });
         continue;
       }
+      // The site shows a merge with a retired segment as this segment alone: the editor meant a group.
+      for (const other of Array.isArray(data.merge) ? data.merge : []) {
+        if (registry.segments.find((e) => e.slug === other)?.status === 'retired')
+          report.warnings.push(
+            `${file} (${slug}): merge names "${String(other)}", which is retired in ${regPath}; the site shows "${slug}" alone, so a summary written for the merged group may no longer fit (drop the merge, or merge with the segment that continues it)`,
+          );
+      }
       if (existsSync(segmentationPath(dataDir, year))) {
         const current = await loadDoc();
         const wrong = current
@@ -381,7 +388,8 @@ const USAGE = `Usage: npm run summaries:check -- [--content DIR] [--data DIR] [-
 
 Checks every editor's summary (DIR/segments/YEAR/SLUG.mdx) against its year's registry and segmentation:
 its slug must name a live segment, merged slugs too, and a summary whose segment's top lifts moved since its
-\`reviewed\` block (cosine similarity below X) is listed as drifted. Warns about summaries on dissolving segments.
+\`reviewed\` block (cosine similarity below X) is listed as drifted. Warns about summaries on dissolving segments, and merges
+with a retired segment (the site shows the summary's segment alone).
 
   --content DIR     editors' content, with registry/ and segments/ (default: content; the demo's: content/demo)
   --data DIR        where the segmentation documents are (default: data; the demo's: data/demo)

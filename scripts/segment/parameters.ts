@@ -51,7 +51,7 @@ export interface ParameterChoices {
   reruns?: number;
   /** Publish the main run alone, as the notebook did, instead of the consensus of all runs. */
   singleRun?: boolean;
-  /** Worker threads for the clustering space, its re-runs and the professionals' map. */
+  /** Worker threads for the embeddings: the map, the clustering space, its re-runs and the professionals' map. */
   threads?: number;
 }
 

@@ -172,6 +172,18 @@ describe('identity check', () => {
     expect(errors.join('\n')).toContain('missing.mdx');
   });
 
+  it('warns when a summary merges a segment the registry has retired: the site would show it alone', async () => {
+    const dirs = await project('merge-retired', {
+      [`${slug0}.mdx`]: mdx({ segment: slug0, merge: [retiredSlug] }),
+      [`${slug1}.mdx`]: mdx({ segment: slug1, merge: [] }),
+    });
+    const report = await checkSummaries(dirs);
+    expect(report.problems).toEqual([]);
+    const merges = report.warnings.filter((w) => w.includes('merge names'));
+    expect(merges).toHaveLength(1);
+    expect(merges[0]).toContain(`${slug0}.mdx (${slug0}): merge names "${retiredSlug}", which is retired in`);
+  });
+
   it('flags a registry built from another segmentation than the data file', async () => {
     const dirs = await project('stale-registry', { 'a.mdx': mdx({ segment: slug0, reviewed: fresh }) });
     await writeFile(join(dirs.dataDir, 'segmentation-2021.json'), JSON.stringify({ ...rerun, synthetic: false }));
