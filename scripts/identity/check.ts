@@ -388,8 +388,8 @@ const USAGE = `Usage: npm run summaries:check -- [--content DIR] [--data DIR] [-
 
 Checks every editor's summary (DIR/segments/YEAR/SLUG.mdx) against its year's registry and segmentation:
 its slug must name a live segment, merged slugs too, and a summary whose segment's top lifts moved since its
-\`reviewed\` block (cosine similarity below X) is listed as drifted. Warns about summaries on dissolving segments, and merges
-with a retired segment (the site shows the summary's segment alone).
+\`reviewed\` block (cosine similarity below X) is listed as drifted. Warns about summaries on dissolving
+segments, and about merges with a retired segment (the site shows the summary's segment alone).
 
   --content DIR     editors' content, with registry/ and segments/ (default: content; the demo's: content/demo)
   --data DIR        where the segmentation documents are (default: data; the demo's: data/demo)
