@@ -26,7 +26,7 @@ const KERNELS: readonly KernelName[] = ['layout-kernel', 'neighbour-kernel'];
 
 /**
  * The compiler's options, part of each binary's cache name. SIMD (128-bit vectors, in every WebAssembly
- * engine since 2021 and Node 16.4) for the layout kernel's coordinates; nothing else in either kernel uses it.
+ * engine since 2021 and Node 16.4) for the layout kernel's lanes and the neighbour heaps' membership test.
  */
 const COMPILE_OPTIONS = { optimizeLevel: 3, shrinkLevel: 0, runtime: 'stub', noAssert: true, enable: ['simd'] };
 

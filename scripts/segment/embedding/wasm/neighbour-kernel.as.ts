@@ -41,7 +41,7 @@ export function setHeaps(indicesAt: usize, distancesAt: usize, flagsAt: usize, w
   return load<f64>(worsts + (<usize>row << 3));
 }
 
-export function distance(a: i32, b: i32): f64 {
+@inline function distance(a: i32, b: i32): f64 {
   const rowA = bits + ((<usize>a * <usize>words) << 3);
   const rowB = bits + ((<usize>b * <usize>words) << 3);
   let intersection: i64 = 0;
@@ -74,11 +74,22 @@ export function distance(a: i32, b: i32): f64 {
   return load<i32>(indices + (<usize>slot << 2));
 }
 
+/** Whether the heap at slot `base` already holds `index`: four slots at a time, the rest one by one. */
+@inline function holds(base: i32, index: i32): bool {
+  const wanted = i32x4.splat(index);
+  let found = i32x4.splat(0);
+  let s = base;
+  for (; s + 4 <= base + size; s += 4) found = v128.or(found, i32x4.eq(v128.load(indices + (<usize>s << 2)), wanted));
+  if (v128.any_true(found)) return true;
+  for (; s < base + size; s++) if (slotIndex(s) == index) return true;
+  return false;
+}
+
 export function push(row: i32, dist: f64, index: i32, isNew: u8): i32 {
   const base = row * size;
   const rootDistance = worst(row);
   if (dist > rootDistance || (dist == rootDistance && index >= slotIndex(base))) return 0;
-  for (let s = base; s < base + size; s++) if (slotIndex(s) == index) return 0;
+  if (holds(base, index)) return 0;
   let i = 0;
   for (;;) {
     const left = 2 * i + 1;
