@@ -26,6 +26,7 @@ import { deriveRandom } from '../infra/random.js';
 import { PROJECT_ROOT } from '../infra/versions.js';
 import { type EmbedPhases, embed } from '../segment/embedding/embed.js';
 import { jaccardNeighbours } from '../segment/embedding/neighbours.js';
+import { prepareKernels } from '../segment/embedding/wasm-kernels.js';
 import { encodeSurvey, neededColumn } from '../segment/encode.js';
 import {
   CLUSTER_EMBED_PARAMS,
@@ -42,6 +43,7 @@ import type { BinaryMatrix } from '../segment/types.js';
 import { type Reporter, STAGES } from '../segment/types.js';
 import { readSurvey } from '../survey/read.js';
 import { devEditLatency } from './dev-edit.js';
+import { compareKernels } from './kernel-ab.js';
 import { umapJsOwnNeighbours } from './umap-js-baseline.js';
 
 const { values } = parseArgs({
@@ -55,6 +57,7 @@ const { values } = parseArgs({
     scale: { type: 'boolean', default: false },
     sizes: { type: 'string', default: '5000,25000,100000,250000' },
     stability: { type: 'string', default: '0' },
+    against: { type: 'string' },
   },
 });
 
@@ -319,8 +322,41 @@ A benchmark, not a test: prints times and peak memory on this machine. Read rati
   --sizes A,B,...    sizes for --scale (default: 5000,25000,100000,250000)
   --site             only the demo site build, cold and after editing one summary
   --dev              the time from saving a summary to the dev server's page showing it (needs npm run demo first)
+  --against REV      only the WebAssembly kernels of git revision REV against this tree's, alternated in this
+                     process on --survey's map and one clustering space: the ratio, and whether the bits agree
   --help             show this text
 `;
+
+/** --against: the map of everyone and one clustering space of --survey, for compareKernels. */
+async function kernelComparison(revision: string) {
+  await prepareKernels();
+  const config = loadConfig(builtInConfigPath(values.survey!));
+  const table = await readSurvey(values.input!, {
+    responsesFile: config.config.responsesFile,
+    keepColumn: neededColumn(config.config),
+    blankCells: config.config.blankCells,
+  });
+  const encoded = encodeSurvey(table, config.config);
+  const mapParams = embeddingFor(MAP_PARAMS, encoded.matrix.rows, PARAMETER_DEFAULTS.init);
+  const map = embed(encoded.matrix, mapParams, { random: deriveRandom(0, 'map') });
+  const split = splitProfessionals(config.config.professional, {
+    variantAnswers: encoded.variantAnswers,
+    nonProfessionalMarks: encoded.nonProfessionalMarks,
+    meetsConditions: encoded.meetsConditions,
+    questionsAnswered: encoded.questionsAnswered,
+    map,
+  });
+  const professionals = selectRows(encoded.matrix, rowsWhere(split.professional));
+  console.log(`kernels of ${revision} against this tree's, on ${values.input}:`);
+  await compareKernels(revision, [
+    { name: 'map', matrix: encoded.matrix, params: mapParams },
+    {
+      name: 'clustering space',
+      matrix: professionals,
+      params: embeddingFor(CLUSTER_EMBED_PARAMS, professionals.rows, PARAMETER_DEFAULTS.init),
+    },
+  ]);
+}
 
 async function devEdit() {
   const times = await devEditLatency(PROJECT_ROOT);
@@ -331,13 +367,15 @@ async function devEdit() {
 
 if (values.help) console.log(USAGE);
 else
-  (values.scale
-    ? Promise.resolve().then(scaleBench)
-    : values.dev
-      ? devEdit()
-      : values.site
-        ? Promise.resolve().then(siteBuilds)
-        : main().then(siteBuilds)
+  (values.against
+    ? kernelComparison(values.against)
+    : values.scale
+      ? Promise.resolve().then(scaleBench)
+      : values.dev
+        ? devEdit()
+        : values.site
+          ? Promise.resolve().then(siteBuilds)
+          : main().then(siteBuilds)
   ).catch((error) => {
     console.error(error);
     process.exit(1);

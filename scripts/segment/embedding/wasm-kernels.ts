@@ -30,7 +30,8 @@ const KERNELS: readonly KernelName[] = ['layout-kernel', 'neighbour-kernel'];
  */
 const COMPILE_OPTIONS = { optimizeLevel: 3, shrinkLevel: 0, runtime: 'stub', noAssert: true, enable: ['simd'] };
 
-function sourceOf(name: KernelName): string {
+/** The kernel's AssemblyScript source in this tree. */
+export function kernelSourcePath(name: KernelName): string {
   return fileURLToPath(new URL(`./wasm/${name}.as.ts`, import.meta.url));
 }
 
@@ -42,7 +43,7 @@ function compilerVersion(): string {
 /** Where the compiled kernel of this source and compiler lives. */
 export function kernelPath(name: KernelName): string {
   const hash = createHash('sha256')
-    .update(readFileSync(sourceOf(name)))
+    .update(readFileSync(kernelSourcePath(name)))
     .update(compilerVersion())
     .update(JSON.stringify(COMPILE_OPTIONS))
     .digest('hex')
@@ -62,27 +63,43 @@ export async function prepareKernels(): Promise<void> {
 async function prepareKernel(name: KernelName): Promise<void> {
   const path = kernelPath(name);
   if (existsSync(path)) return;
-  const source = sourceOf(name);
-  const compiler = fileURLToPath(new URL('./compile-kernel.mjs', import.meta.url));
-  let binary: Buffer;
-  try {
-    // No NODE_OPTIONS: the child must not load tsx's hooks (which is what made the compiler so large).
-    const env = { ...process.env };
-    delete env.NODE_OPTIONS;
-    ({ stdout: binary } = await execFileAsync(process.execPath, [compiler, source, JSON.stringify(COMPILE_OPTIONS)], {
-      encoding: 'buffer',
-      maxBuffer: 64 * 1024 * 1024,
-      env,
-    }));
-  } catch (error) {
-    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
-    throw new Error(`compiling the WebAssembly kernel ${source} failed: ${stderr || (error as Error).message}`);
-  }
+  const binary = await compiledBinary(kernelSourcePath(name));
   mkdirSync(join(PROJECT_ROOT, '.cache', 'wasm'), { recursive: true });
   await writeFileAtomic(path, binary);
 }
 
+async function compiledBinary(source: string): Promise<Buffer> {
+  const compiler = fileURLToPath(new URL('./compile-kernel.mjs', import.meta.url));
+  try {
+    // No NODE_OPTIONS: the child must not load tsx's hooks (which is what made the compiler so large).
+    const env = { ...process.env };
+    delete env.NODE_OPTIONS;
+    const { stdout } = await execFileAsync(process.execPath, [compiler, source, JSON.stringify(COMPILE_OPTIONS)], {
+      encoding: 'buffer',
+      maxBuffer: 64 * 1024 * 1024,
+      env,
+    });
+    return stdout;
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
+    throw new Error(`compiling the WebAssembly kernel ${source} failed: ${stderr || (error as Error).message}`);
+  }
+}
+
 const loaded = new Map<KernelName, WebAssembly.Module | null>();
+
+/**
+ * Compiles a kernel's source from elsewhere (another revision's) into a module, without caching it: for
+ * `npm run bench -- --against REV`, which alternates it with the current one.
+ */
+export async function compileKernelSource(source: string): Promise<WebAssembly.Module> {
+  return new WebAssembly.Module(new Uint8Array(await compiledBinary(source)));
+}
+
+/** From now on this thread's instances of kernel `name` are of `module` (the benchmark's comparison). */
+export function useKernelModule(name: KernelName, module: WebAssembly.Module): void {
+  loaded.set(name, module);
+}
 
 /** The compiled kernel's module, or null when it has not been compiled (prepareKernels). */
 export function kernelModule(name: KernelName): WebAssembly.Module | null {
