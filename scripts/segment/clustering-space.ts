@@ -57,18 +57,35 @@ export function embeddingThreads(parameters: RunParameters): number {
 }
 
 /**
+ * Stage 5 as its parts get ready. Stages 6 to 8 need only the clustering space, the re-runs' labels and
+ * `alongside`, so they run on the main thread while the professionals' map, the last job, is still drawn
+ * (with re-runs it is the one job left on one core; the other core is idle).
+ */
+export interface ClusteringSpaceJobs<T> {
+  spaceParams: ResolvedEmbedParams;
+  professionalMapParams: ResolvedEmbedParams;
+  space: Promise<Embedding>;
+  /** Each re-run's mixture labels, in re-run order (empty without re-runs). */
+  rerunLabels: Promise<Int32Array[]>;
+  alongside: Promise<T>;
+  /** Everything, once every job is done, the workers' notices heard (see embedClusteringSpaces). */
+  all: Promise<ClusteringSpaces<T>>;
+}
+
+/**
  * Embeds `professionals` (their answers) every way the run needs, on `workers`; `alongside` queues its own
  * jobs first. `notice` hears the workers' notices after `alongside`'s, in the order they had when everything
- * ran on one thread: the map, the professionals' map, the clustering space, the re-runs.
+ * ran on one thread: the map, the professionals' map, the clustering space, the re-runs; it hears them when
+ * `all` settles, so a caller that works on the early parts meanwhile keeps its own notices after these.
  */
-export async function embedClusteringSpaces<T>(
+export function embedClusteringSpaces<T>(
   professionals: BinaryMatrix,
   parameters: RunParameters,
   workers: SpaceWorkers,
   timer: StageTimer,
   notice: (message: string) => void,
   alongside: () => Promise<T>,
-): Promise<ClusteringSpaces<T>> {
+): ClusteringSpaceJobs<T> {
   const { reporter } = timer;
   const spaceParams = embeddingFor(CLUSTER_EMBED_PARAMS, professionals.rows, parameters.init);
   const professionalMapParams = embeddingFor(PROFESSIONAL_MAP_PARAMS, professionals.rows, parameters.init);
@@ -122,29 +139,40 @@ export async function embedClusteringSpaces<T>(
       reporter.progress('professional-map'),
     ),
   );
-  // Whatever fails first is reported; the other jobs' failures must not go unhandled meanwhile.
-  for (const job of [done, main, rerun, segmentMap]) job.catch(() => {});
-  const alongsideResult = await done;
-  const mapResult = await segmentMap;
-  mapResult.notices.forEach(notice);
-  timer.record('professional-map', mapResult.ms);
-  const spaceResult = await main;
-  spaceResult.notices.forEach(notice);
-  timer.record('embed', spaceResult.ms);
-  const rerunResults = await rerun;
-  const rerunLabels = rerunResults.map((r) => {
-    r.notices.forEach(notice);
-    return r.labels!;
-  });
-  return {
-    space: spaceResult.embedding!,
+  const all = (async (): Promise<ClusteringSpaces<T>> => {
+    const alongsideResult = await done;
+    const mapResult = await segmentMap;
+    mapResult.notices.forEach(notice);
+    timer.record('professional-map', mapResult.ms);
+    const spaceResult = await main;
+    spaceResult.notices.forEach(notice);
+    timer.record('embed', spaceResult.ms);
+    const rerunResults = await rerun;
+    const rerunLabels = rerunResults.map((r) => {
+      r.notices.forEach(notice);
+      return r.labels!;
+    });
+    return {
+      space: spaceResult.embedding!,
+      spaceParams,
+      professionalMap: mapResult.embedding!,
+      professionalMapParams,
+      rerunLabels,
+      phases: [spaceResult, mapResult, ...rerunResults].map((r) => r.phases),
+      alongside: alongsideResult,
+    };
+  })();
+  const jobs: ClusteringSpaceJobs<T> = {
     spaceParams,
-    professionalMap: mapResult.embedding!,
     professionalMapParams,
-    rerunLabels,
-    phases: [spaceResult, mapResult, ...rerunResults].map((r) => r.phases),
-    alongside: alongsideResult,
+    space: main.then((r) => r.embedding!),
+    rerunLabels: rerun.then((results) => results.map((r) => r.labels!)),
+    alongside: done,
+    all,
   };
+  // Whatever fails first is reported; the other jobs' failures must not go unhandled meanwhile.
+  for (const job of [done, main, rerun, segmentMap, all, jobs.space, jobs.rerunLabels]) job.catch(() => {});
+  return jobs;
 }
 
 /**

@@ -114,8 +114,9 @@ async function segmentOn(
     config.professional.rule,
   );
 
-  // 5. The clustering space, its re-runs and the professionals' own map, in worker threads.
-  const spaces = await embedClusteringSpaces(
+  // 5. The clustering space, its re-runs and the professionals' own map, in worker threads. Stages 6 to 8
+  // take each part as it is ready, on this thread, while the workers finish.
+  const spaces = embedClusteringSpaces(
     professionals,
     parameters,
     workers,
@@ -123,7 +124,7 @@ async function segmentOn(
     notice,
     async () => firstMap ?? (await embedMap()),
   );
-  const { space, rerunLabels, alongside: map } = spaces;
+  const space = await spaces.space;
 
   // 6. The Gaussian mixture, and the BIC sweep when asked for.
   const fit = await timed(
@@ -148,6 +149,7 @@ async function segmentOn(
   // 7. What is published: the consensus of the main run and its re-runs (or the main run alone), and how
   // stable each of its segments is over the re-runs.
   const { publish } = parameters;
+  const rerunLabels = await spaces.rerunLabels;
   const { published, stability } = await timed(
     'consensus',
     () => {
@@ -162,6 +164,7 @@ async function segmentOn(
   );
 
   // 8. Lift, rates and breakdowns per segment, in published order.
+  const map = await spaces.alongside;
   const { profiles, completeness } = await timed(
     'profile',
     () => profilePublished(encoded, professionalRows, professionals, published, fit.k, map, config),
@@ -175,16 +178,18 @@ async function segmentOn(
         .filter(Boolean)
         .join('; '),
   );
+  // Every embedding is done, and its notices heard, before the profile's.
+  const { professionalMap, spaceParams, professionalMapParams } = await spaces.all;
   for (const s of completeness.segments) if (s.flagged) notice(completenessWarning(completeness, s));
 
   // 9. The document and the per-respondent labels.
   const { document, labels } = assembleDocument({
     options,
-    embeddings: { map: mapParams, clusterSpace: spaces.spaceParams, professionalMap: spaces.professionalMapParams },
+    embeddings: { map: mapParams, clusterSpace: spaceParams, professionalMap: professionalMapParams },
     source,
     encoded,
     map,
-    professionalMap: spaces.professionalMap,
+    professionalMap,
     split,
     professionalRows,
     fit,

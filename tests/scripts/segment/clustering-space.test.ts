@@ -31,7 +31,7 @@ async function stage5(threads: number): Promise<ClusteringSpaces<string>> {
       new StageTimer(silentReporter),
       () => {},
       async () => 'alongside',
-    );
+    ).all;
   } finally {
     await workers.close();
   }
