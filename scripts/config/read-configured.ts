@@ -17,7 +17,7 @@ export type FileLayout = Partial<Pick<SurveyConfig, 'responsesFile' | 'blankCell
 export async function readConfiguredSurvey(
   path: string,
   layout: FileLayout,
-  options: Pick<ReadOptions, 'sha256' | 'keepColumn'> = {},
+  options: Pick<ReadOptions, 'sha256' | 'keepColumn' | 'parallelFrom'> = {},
 ): Promise<SurveyTable> {
   const table = await readSurvey(path, {
     ...options,

@@ -5,14 +5,21 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { createReadStream, promises as fs } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { type Readable, Transform, type TransformCallback } from 'node:stream';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 import { CsvError, parse } from 'csv-parse';
 import yauzl from 'yauzl';
 import { InputError, quoted } from '../infra/errors.js';
 import { sha256File } from '../infra/hash.js';
 import { virtualFileSystemOf } from '../infra/output-paths.js';
+import type { Column } from './csv-rows.js';
+import { appendRows, csvOptions, type RowLayout, RowReader, type RowsRead, slicesOf } from './csv-rows.js';
+import type { CsvWorkerReply, CsvWorkerRequest } from './csv-worker-main.js';
+
+export { type Column, MAX_ANSWER_LENGTH } from './csv-rows.js';
 
 export interface SurveySource {
   /** The path the user gave. */
@@ -39,45 +46,8 @@ export interface SurveyTable {
   columns: Map<string, Column>;
   /** 1-based line in the file where each respondent's row ends, for messages. */
   lineOfRow: Int32Array;
-}
-
-/**
- * A column stored by dictionary: each respondent's cell is an index into the column's distinct texts, in
- * first-seen order, with 0 for a blank cell. Most survey cells are blank or repeat a few answers, so this
- * keeps memory and garbage collection small.
- */
-export interface Column {
-  /** Distinct cell texts; texts[0] is '' (blank). */
-  readonly texts: string[];
-  /** Per respondent, an index into texts. */
-  readonly codes: Uint16Array;
-}
-
-class ColumnBuilder {
-  readonly texts = [''];
-  private readonly index = new Map<string, number>([['', 0]]);
-  private codes = new Uint16Array(1024);
-  private length = 0;
-
-  push(cell: string): void {
-    let code = cell === '' ? 0 : this.index.get(cell);
-    if (code === undefined) {
-      code = this.texts.length;
-      if (code > 0xffff) throw new RangeError('more than 65,535 distinct answers in one column');
-      this.texts.push(cell);
-      this.index.set(cell, code);
-    }
-    if (this.length === this.codes.length) {
-      const grown = new Uint16Array(this.codes.length * 2);
-      grown.set(this.codes);
-      this.codes = grown;
-    }
-    this.codes[this.length++] = code;
-  }
-
-  build(): Column {
-    return { texts: this.texts, codes: this.codes.slice(0, this.length) };
-  }
+  /** How many parts the file was read in at once (ReadOptions.parallelFrom); the rest is the same either way. */
+  parts?: 2;
 }
 
 /** Text encodings a survey file may declare (the config's `encoding`); adding one is a decoder in Reencode. */
@@ -99,7 +69,25 @@ export interface ReadOptions {
    * and the responses file has one header row only (Kaggle 2017). Row 2 of the responses file when omitted.
    */
   questionTexts?: QuestionTextsSource;
+  /**
+   * A file of at least this many bytes is read in two parts at once: its second half in a worker thread,
+   * joined to the first in file order, so the table is the one a single reading gives (PARALLEL_READ_FROM
+   * when omitted; Infinity reads every file in one part).
+   */
+  parallelFrom?: number;
 }
+
+/**
+ * 8 MiB: a 2021-sized survey (35 MB) is read in two parts, a test's tiny file in one. Below a few MB the
+ * worker's start-up (about 0.1 s) would cost more than the half it reads.
+ */
+export const PARALLEL_READ_FROM = 8 * 1024 * 1024;
+
+/**
+ * 1 GiB: a file read in two parts is held in memory whole first, so a larger one is read as one stream
+ * (and a broken one stops at its first bad row, not after the whole file is in memory).
+ */
+const PARALLEL_READ_TO = 1024 * 1024 * 1024;
 
 /** A schema file naming each column's question text (the config's `questionTexts`). */
 export interface QuestionTextsSource {
@@ -111,19 +99,13 @@ export interface QuestionTextsSource {
 
 const ZIP_MAGIC = 0x04034b50;
 
-/**
- * The longest answer a kept column may hold. Kaggle's longest answer text is a few hundred characters; a
- * longer cell is free text or a broken file, and as a category it would become a feature of its own.
- */
-export const MAX_ANSWER_LENGTH = 1000;
-
 export async function readSurvey(path: string, options: ReadOptions = {}): Promise<SurveyTable> {
   const stat = await checkSurveyFile(path);
   const sha256 = options.sha256 ?? (await sha256File(path));
   const isZip = await startsWithZipMagic(path);
-  const { stream, entry, companions } = isZip
+  const { stream, entry, companions, bytes } = isZip
     ? await openZipEntry(path, options.responsesFile)
-    : { stream: createReadStream(path), entry: null, companions: [] };
+    : { stream: createReadStream(path), entry: null, companions: [], bytes: stat.size };
   const source: SurveySource = {
     path,
     entry,
@@ -133,14 +115,38 @@ export async function readSurvey(path: string, options: ReadOptions = {}): Promi
     companions,
   };
   const encoding = options.encoding ?? 'utf-8';
-  const textOf = options.questionTexts ? await readQuestionTexts(path, isZip, options.questionTexts, encoding) : null;
-  return parseSurveyCsv(
-    decodedAsUtf8(stream, encoding, source.displayName),
-    source,
-    options.keepColumn ?? (() => true),
-    new Set(options.blankCells ?? []),
-    textOf,
-  );
+  const inParts = bytes >= (options.parallelFrom ?? PARALLEL_READ_FROM) && bytes <= PARALLEL_READ_TO;
+  const second = inParts && availableParallelism() > 1 ? new SecondPart() : null;
+  try {
+    const textOf = options.questionTexts ? await readQuestionTexts(path, isZip, options.questionTexts, encoding) : null;
+    const decoded = decodedAsUtf8(stream, encoding, source.displayName);
+    const parse = (input: Readable, withSecond: SecondPart | null) =>
+      parseSurveyCsv(input, source, options.keepColumn ?? (() => true), options.blankCells ?? [], textOf, withSecond);
+    if (!second) return (await parse(decoded, null))!;
+    const whole = await allBytes(decoded);
+    const cut = whole ? recordBoundaryAfter(whole, whole.length >> 1) : -1;
+    if (cut !== -1) {
+      second.read(whole!.subarray(cut));
+      const table = await parse(Readable.from(slicesOf(whole!.subarray(0, cut))), second);
+      if (table) return table;
+    } else if (whole) return (await parse(Readable.from(slicesOf(whole)), null))!;
+    // The file's bytes could not all be read (a damaged zip, a byte that is not UTF-8), or its second part
+    // could not: one reading of the whole file gives the error message one reading meets first.
+    return await readSurvey(path, { ...options, sha256, parallelFrom: Number.POSITIVE_INFINITY });
+  } finally {
+    second?.close();
+  }
+}
+
+/** The stream's bytes, or null when it fails (the caller then reads the file again, as one stream). */
+async function allBytes(stream: Readable): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+  } catch {
+    return null;
+  }
+  return Buffer.concat(chunks);
 }
 
 /** Column code → question text, from the schema file beside the responses (see ReadOptions.questionTexts). */
@@ -254,7 +260,7 @@ function openZipEntry(
   path: string,
   responsesFile: string | undefined,
   pick: (names: string[]) => string | undefined = (names) => pickResponsesEntry(names, responsesFile),
-): Promise<{ stream: Readable; entry: string; companions: string[] }> {
+): Promise<{ stream: Readable; entry: string; companions: string[]; bytes: number }> {
   return new Promise((resolvePromise, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: false }, (openError, zip) => {
       if (openError || !zip) {
@@ -310,7 +316,12 @@ function openZipEntry(
           const companions = entries
             .map((e) => e.fileName)
             .filter((n) => n !== entry.fileName && !n.endsWith('/') && !n.startsWith('__MACOSX/'));
-          resolvePromise({ stream: stream.pipe(checked), entry: entry.fileName, companions });
+          resolvePromise({
+            stream: stream.pipe(checked),
+            entry: entry.fileName,
+            companions,
+            bytes: entry.uncompressedSize,
+          });
         });
       });
       zip.readEntry();
@@ -318,20 +329,25 @@ function openZipEntry(
   });
 }
 
-/** `textOf` given: one header row, question texts from the schema file; otherwise row 2 holds them. */
+/**
+ * `textOf` given: one header row, question texts from the schema file; otherwise row 2 holds them. With
+ * `second` (the file's rows after `stream`'s, read by a worker), the table joins both parts; null when that
+ * part could not be read (the caller reads the file again whole). A bad row of this part is reported as one
+ * reading reports it: this part is where that reading starts.
+ */
 async function parseSurveyCsv(
   stream: Readable,
   source: SurveySource,
   keepColumn: (code: string) => boolean,
-  blankCells: Set<string>,
+  blankCells: readonly string[],
   textOf: Map<string, string> | null,
-): Promise<SurveyTable> {
-  const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true });
+  second: SecondPart | null,
+): Promise<SurveyTable | null> {
+  const parser = parse(csvOptions());
   let codes: string[] | undefined;
   let texts: string[] | undefined;
-  let kept: { index: number; column: ColumnBuilder }[] = [];
-  let rows = 0;
-  const lines: number[] = [];
+  let kept: number[] = [];
+  let reader: RowReader | undefined;
   const file = source.displayName;
 
   stream.on('error', (error) => parser.destroy(error));
@@ -341,33 +357,21 @@ async function parseSurveyCsv(
       if (!codes) {
         codes = record.map((code) => code.trim());
         checkUniqueCodes(codes, file);
-        kept = codes.flatMap((code, index) => (keepColumn(code) ? [{ index, column: new ColumnBuilder() }] : []));
-        if (textOf) texts = codes.map((code) => textOf.get(code) ?? '');
+        kept = codes.flatMap((code, index) => (keepColumn(code) ? [index] : []));
+        reader = new RowReader({ file, codes, kept, blankCells: [...blankCells] });
+        if (textOf) {
+          texts = codes.map((code) => textOf.get(code) ?? '');
+          second?.setLayout({ file, codes, kept, blankCells: [...blankCells] }, recordDelimiters(parser));
+        }
         continue;
-      }
-      if (record.length !== codes.length) {
-        throw new InputError(
-          { file, line: info.lines },
-          `row has ${record.length} fields; expected ${codes.length} as in the header row`,
-        );
       }
       if (!texts) {
+        reader!.checkFields(record, info.lines);
         texts = record;
+        second?.setLayout({ file, codes, kept, blankCells: [...blankCells] }, recordDelimiters(parser));
         continue;
       }
-      for (const { index, column } of kept) {
-        const raw = record[index];
-        const cell = raw === '' ? raw : raw.trim();
-        if (cell.length > MAX_ANSWER_LENGTH) {
-          throw new InputError(
-            { file, line: info.lines, column: codes[index] },
-            `an answer of ${cell.length.toLocaleString('en')} characters (${quoted(cell)}); expected at most ${MAX_ANSWER_LENGTH}, as answers of a configured question are: is this a free-text column, or a broken row?`,
-          );
-        }
-        column.push(blankCells.size > 0 && blankCells.has(cell) ? '' : cell);
-      }
-      lines.push(info.lines);
-      rows++;
+      reader!.add(record, info.lines);
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -382,12 +386,24 @@ async function parseSurveyCsv(
       { file },
       'is empty; expected a header row of column codes, a row of question texts and respondent rows',
     );
+  let rows: RowsRead = reader!.result();
+  if (second) {
+    // The header must end before the split for the worker to know it; else the file is read whole.
+    if (!texts) return null;
+    const rest = await second.rows();
+    // csv-parse's count of lines (a carriage return alone in a quoted cell is one), less the empty one after
+    // the part's last newline.
+    const linesBefore = (parser as unknown as { info: { lines: number } }).info.lines - 1;
+    const joined = rest && appendRows(rows, rest, linesBefore);
+    if (!joined) return null;
+    rows = joined;
+  }
   if (!texts)
     throw new InputError(
       { file, line: 2 },
       'ends after the header row; expected a row of question texts and respondent rows',
     );
-  if (rows === 0)
+  if (rows.lines.length === 0)
     throw new InputError(
       { file, line: textOf ? 2 : 3 },
       `holds no respondent rows after the ${textOf ? 'header row' : 'two header rows'}`,
@@ -396,10 +412,83 @@ async function parseSurveyCsv(
     source,
     codes,
     texts,
-    rows,
-    columns: new Map(kept.map(({ index, column }) => [codes![index], column.build()])),
-    lineOfRow: Int32Array.from(lines),
+    rows: rows.lines.length,
+    columns: new Map(kept.map((index, k) => [codes![index], rows.columns[k]])),
+    lineOfRow: rows.lines,
+    ...(second ? { parts: 2 as const } : {}),
   };
+}
+
+/** The line endings csv-parse detected in the file (its `options.record_delimiter`, once it has seen one). */
+function recordDelimiters(parser: ReturnType<typeof parse>): string[] {
+  const found = (parser as unknown as { options: { record_delimiter: Buffer[] } }).options.record_delimiter;
+  return found.map((delimiter) => delimiter.toString('utf8'));
+}
+
+/**
+ * The second part of a large survey file, read by a worker thread (csv-worker-main.ts) while the main
+ * thread reads the first. The worker holds the bytes until it hears the header's layout, which the main
+ * thread reads from the first part.
+ */
+class SecondPart {
+  private readonly worker = new Worker(new URL('./csv-worker.mjs', import.meta.url));
+  private readonly reply: Promise<CsvWorkerReply>;
+
+  constructor() {
+    this.reply = new Promise((resolve) => {
+      this.worker.once('message', resolve);
+      this.worker.once('error', (error) => resolve({ type: 'failed', message: String(error) }));
+      this.worker.once('exit', (code) => resolve({ type: 'failed', message: `exit code ${code}` }));
+    });
+  }
+
+  /** Hands the part's bytes (copied into a buffer of their own, then moved to the worker) to the worker. */
+  read(bytes: Uint8Array): void {
+    const own = new Uint8Array(bytes);
+    this.post({ type: 'bytes', bytes: own }, [own.buffer as ArrayBuffer]);
+  }
+
+  /** The header's layout, and the record delimiters the first part's parser found (the part's own may mislead). */
+  setLayout(layout: RowLayout, recordDelimiters: string[]): void {
+    this.post({ type: 'layout', layout, recordDelimiters });
+  }
+
+  /** The second part's rows, or null when they could not be read. */
+  async rows(): Promise<RowsRead | null> {
+    const reply = await this.reply;
+    if (reply.type !== 'rows') return null;
+    return {
+      columns: reply.texts.map((texts, k) => ({ texts, codes: new Uint16Array(reply.codes[k]) })),
+      lines: new Int32Array(reply.lines),
+    };
+  }
+
+  close(): void {
+    void this.worker.terminate();
+  }
+
+  private post(message: CsvWorkerRequest, transfer: ArrayBuffer[] = []): void {
+    this.worker.postMessage(message, transfer);
+  }
+}
+
+/**
+ * The offset just past the first newline at or after `from` that ends a record (one outside quotes: an
+ * even number of quote marks before it, as RFC 4180 quoting keeps them); -1 when there is none. In UTF-8
+ * no byte of a multi-byte character is a quote or a newline.
+ */
+export function recordBoundaryAfter(bytes: Uint8Array, from: number): number {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let insideQuotes = false;
+  let quote = buffer.indexOf(0x22);
+  for (let newline = buffer.indexOf(0x0a, from); newline !== -1; newline = buffer.indexOf(0x0a, newline + 1)) {
+    while (quote !== -1 && quote < newline) {
+      insideQuotes = !insideQuotes;
+      quote = buffer.indexOf(0x22, quote + 1);
+    }
+    if (!insideQuotes) return newline + 1;
+  }
+  return -1;
 }
 
 function describeCsvError(error: CsvError): string {

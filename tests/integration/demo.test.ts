@@ -50,7 +50,7 @@ describe('segmenting the synthetic demo survey', () => {
       clustered.map((l) => l.segment),
       clustered.map((l) => truth[l.row]),
     );
-    console.log(`demo: adjusted Rand index against planted segments = ${ari.toFixed(3)}`);
+    console.log(`demo: adjusted Rand index against planted segments = ${ari.toFixed(4)}`);
     expect(ari).toBeGreaterThanOrEqual(0.8);
   });
 
