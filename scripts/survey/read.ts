@@ -1,7 +1,8 @@
 /**
  * Stage 1, read: the survey as Kaggle ships it (a CSV, or the zip around it), streamed through csv-parse.
  * Row 1 holds column codes, row 2 the question texts (kept as labels), then one row per respondent.
- * Only the columns the caller asks for are kept, column by column, to keep memory small.
+ * Only the columns the caller asks for are kept, column by column, to keep memory small. A file of 8 to
+ * 64 MiB is parsed in two halves at once, the second in a worker thread (SecondPart), into the same table.
  */
 import { isUtf8 } from 'node:buffer';
 import { createReadStream, promises as fs } from 'node:fs';
