@@ -2,8 +2,9 @@
  * `npm run bench -- --against REV`: the WebAssembly kernels of git revision REV against this tree's,
  * alternated in one process on the same rows (the map of everyone and one clustering space), six times
  * each. This machine's speed drifts by several percent from one benchmark to the next; within a process,
- * alternated, far less, so the ratio is what to read. A kernel of REV that lacks one of this tree's exports
- * (another interface with the host code) cannot run here and is skipped, with the reason.
+ * alternated, far less, so the ratio is what to read. A kernel of REV that lacks one of this tree's exports,
+ * or imports what this tree's host does not give (another interface with the host code), cannot run here and
+ * is skipped, with the reason.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,6 +44,16 @@ export async function compareKernels(revision: string, rows: ComparisonRows[]): 
       if (missing.length > 0) {
         console.log(
           `  ${name}: skipped, ${revision}'s kernel has no ${missing.map((e) => e.name).join(', ')} (the host code changed with it)`,
+        );
+        continue;
+      }
+      // The host gives a kernel only what this tree's kernel imports; an older one that asks for more
+      // (the tabulated power's Math.pow) would fail to instantiate in the middle of the comparison.
+      const hosted = new Set(WebAssembly.Module.imports(ours).map((i) => `${i.module}.${i.name}`));
+      const unhosted = WebAssembly.Module.imports(theirs).filter((i) => !hosted.has(`${i.module}.${i.name}`));
+      if (unhosted.length > 0) {
+        console.log(
+          `  ${name}: skipped, ${revision}'s kernel imports ${unhosted.map((i) => `${i.module}.${i.name}`).join(', ')}, which this tree's host code does not provide`,
         );
         continue;
       }
